@@ -1,0 +1,86 @@
+// Builds the two products of the project:
+//  - dist/Code.js + dist/appsscript.json, the Apps Script project clasp pushes. esbuild emits an
+//    ES module; its final `export { … }` is removed so every exported function stays a plain
+//    top-level declaration that Apps Script lists (menus, triggers) and Sheets autocompletes.
+//    esbuild drops ordinary comments, so the JSDoc of each custom function is copied back in.
+//  - build/ptdv.js, the Node command line (`ptdv`), which keeps exceljs as a dependency.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const fail = (message) => {
+  console.error(`build: ${message}`);
+  process.exit(1);
+};
+
+const gas = await build({
+  entryPoints: [join(root, 'src/gas/main.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2020',
+  charset: 'utf8',
+  legalComments: 'none',
+  write: false,
+  logLevel: 'warning',
+});
+let code = gas.outputFiles[0].text;
+
+const exportList = /\nexport\s*\{([^}]*)\};?\s*$/.exec(code);
+if (!exportList) fail('no export list found at the end of the bundle');
+const names = exportList[1]
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const renamed = names.filter((n) => /\sas\s/.test(n));
+if (renamed.length)
+  fail(`esbuild renamed entry points (${renamed.join(', ')}); rename the clashing symbol`);
+code = code.slice(0, exportList.index) + '\n';
+for (const name of names) {
+  if (!new RegExp(`^function ${name}\\(`, 'm').test(code))
+    fail(`${name} is not a top-level function declaration`);
+}
+
+// Custom functions: Sheets reads `@customfunction` JSDoc from the pushed source to list them.
+const jsdocOf = new Map();
+const sources = [join(root, 'src/gas/custom-functions.ts')];
+for (const file of sources) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    continue;
+  }
+  for (const m of text.matchAll(
+    /(\/\*\*(?:(?!\*\/)[\s\S])*?\*\/)\s*export function (PTDV_\w+)\(/g,
+  )) {
+    jsdocOf.set(m[2], m[1]);
+  }
+}
+for (const [name, doc] of jsdocOf) {
+  if (!doc.includes('@customfunction')) fail(`${name} lacks @customfunction in its JSDoc`);
+  code = code.replace(new RegExp(`^function ${name}\\(`, 'm'), `${doc}\nfunction ${name}(`);
+}
+
+const banner =
+  '// ptdv — built from src/ by scripts/build.mjs; edit the TypeScript, not this file.\n';
+mkdirSync(join(root, 'dist'), { recursive: true });
+writeFileSync(join(root, 'dist/Code.js'), banner + code);
+copyFileSync(join(root, 'appsscript.json'), join(root, 'dist/appsscript.json'));
+
+await build({
+  entryPoints: [join(root, 'src/local/main.ts')],
+  outfile: join(root, 'build/ptdv.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  charset: 'utf8',
+  logLevel: 'warning',
+});
+
+const kib = Math.round(Buffer.byteLength(banner + code) / 1024);
+console.log(`build: dist/Code.js ${kib} KiB, ${names.length} entry points; build/ptdv.js`);

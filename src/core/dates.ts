@@ -1,0 +1,140 @@
+// Calendar days, not instants: a deadline is "19/5/2024" wherever the machine runs. A Day is
+// the number of days since 1970-01-01; instants are read in Asia/Ho_Chi_Minh, which has been
+// UTC+7 without daylight saving since 1975, so a fixed offset is exact for every date we meet.
+
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+/** Spreadsheet serial of 1970-01-01 (serials count from 1899-12-30). */
+const SERIAL_OF_EPOCH = 25_569;
+const MAX_SERIAL = 2_958_465; // 31/12/9999
+
+export interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function dayFromYmd(year: number, month: number, day: number): Day | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  // Date.UTC maps years 0-99 to 1900-1999; those never reach here as valid data anyway.
+  if (check.getUTCFullYear() !== year) return null;
+  return Math.round(ms / MS_PER_DAY);
+}
+
+export function ymdOf(day: Day): Ymd {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** The calendar day an instant falls on in Vietnam. */
+export function dayOfInstant(instant: Date): Day {
+  return Math.floor((instant.getTime() + VIETNAM_OFFSET_MS) / MS_PER_DAY);
+}
+
+/** Midnight of a Vietnamese calendar day, as an instant (what Sheets stores for a date cell). */
+export function instantOfDay(day: Day): Date {
+  return new Date(day * MS_PER_DAY - VIETNAM_OFFSET_MS);
+}
+
+/** Midnight UTC of a calendar day: how .xlsx files carry a date without a zone. */
+export function utcMidnightOfDay(day: Day): Date {
+  return new Date(day * MS_PER_DAY);
+}
+
+export function dayFromSerial(serial: number): Day {
+  return Math.floor(serial) - SERIAL_OF_EPOCH;
+}
+
+export function serialOfDay(day: Day): number {
+  return day + SERIAL_OF_EPOCH;
+}
+
+export type DateReading =
+  { kind: 'empty' } | { kind: 'ok'; day: Day } | { kind: 'invalid'; text: string };
+
+const DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+function isDateObject(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/**
+ * Reads a cell as a calendar day: a Date (read in Vietnam time), a spreadsheet serial number,
+ * `dd/mm/yyyy` text (also with `-` or `.`), or ISO text. Never throws.
+ */
+export function readDay(value: unknown): DateReading {
+  if (value === null || value === undefined) return { kind: 'empty' };
+  if (isDateObject(value)) {
+    const t = value.getTime();
+    return Number.isNaN(t) ? { kind: 'invalid', text: 'Invalid Date' } : ok(dayOfInstant(value));
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 1 || value > MAX_SERIAL) {
+      return { kind: 'invalid', text: String(value) };
+    }
+    return ok(dayFromSerial(value));
+  }
+  if (typeof value !== 'string') return { kind: 'invalid', text: String(value) };
+  const text = value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (text === '') return { kind: 'empty' };
+  let m = DMY.exec(text);
+  if (m) return fromParts(Number(m[3]), Number(m[2]), Number(m[1]), text);
+  m = ISO_DATE.exec(text);
+  if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), text);
+  if (ISO_INSTANT.test(text)) {
+    const t = Date.parse(text);
+    if (!Number.isNaN(t)) return ok(dayOfInstant(new Date(t)));
+  }
+  return { kind: 'invalid', text };
+}
+
+function ok(day: Day): DateReading {
+  return { kind: 'ok', day };
+}
+
+function fromParts(year: number, month: number, day: number, text: string): DateReading {
+  const d = dayFromYmd(year, month, day);
+  return d === null ? { kind: 'invalid', text } : ok(d);
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+export function formatDmy(day: Day): string {
+  const { year, month, day: d } = ymdOf(day);
+  return `${pad(d)}/${pad(month)}/${pad(year, 4)}`;
+}
+
+export function formatIso(day: Day): string {
+  const { year, month, day: d } = ymdOf(day);
+  return `${pad(year, 4)}-${pad(month)}-${pad(d)}`;
+}
+
+/** `dd/mm/yyyy HH:mm` in Vietnam time. */
+export function formatDateTimeVietnam(instant: Date): string {
+  const shifted = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
+  const day = Math.floor(shifted.getTime() / MS_PER_DAY);
+  return `${formatDmy(day)} ${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(day: Day): number {
+  return (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
+/**
+ * Whole months from one day to another counted by calendar month, the way the Party counts a
+ * candidate's age ("tính theo tháng"): born in June 2006, 18 years = 216 months from June 2024.
+ */
+export function monthsBetween(from: Day, to: Day): number {
+  const a = ymdOf(from);
+  const b = ymdOf(to);
+  return (b.year - a.year) * 12 + (b.month - a.month);
+}

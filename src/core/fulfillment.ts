@@ -1,0 +1,158 @@
+// Fulfillment per unit and milestone, and the subtotals the Board reports, by the counting
+// rules of DESIGN.md: a class counts distinct nominees of that round; an admission milestone
+// counts distinct people admitted within [from, deadline] (and not after the report date).
+import type { Day } from './dates';
+import type { Candidate } from './candidates';
+import type { Milestone, Quota, Status, Unit, UnitType } from './model';
+import { formatQuota } from './quota';
+
+export interface Result {
+  /** `20` or `8-10`; null where the unit has no quota for the milestone. */
+  target: string | null;
+  min: number | null;
+  max: number | null;
+  actual: number;
+  /** actual / min, in percent with one decimal; null without a (non-zero) quota. */
+  percent: number | null;
+  status: Status;
+}
+
+export interface UnitResults {
+  unit: Unit;
+  results: Record<string, Result>;
+}
+
+export interface GroupResults {
+  key: string;
+  results: Record<string, Result>;
+}
+
+export interface Fulfillment {
+  asOf: Day | null;
+  milestones: Milestone[];
+  units: UnitResults[];
+  byType: GroupResults[];
+  byCommittee: GroupResults[];
+  all: Record<string, Result>;
+}
+
+export function resultFor(actual: number, quota: Quota | null): Result {
+  if (quota === null) {
+    return { target: null, min: null, max: null, actual, percent: null, status: 'no_quota' };
+  }
+  const status: Status = actual < quota.min ? 'not_met' : actual > quota.max ? 'exceeded' : 'met';
+  const percent = quota.min > 0 ? Math.round((actual / quota.min) * 1000) / 10 : null;
+  return { target: formatQuota(quota), min: quota.min, max: quota.max, actual, percent, status };
+}
+
+/** Distinct people per unit and milestone. */
+function countActuals(
+  candidates: readonly Candidate[],
+  milestones: readonly Milestone[],
+  asOf: Day | null,
+): Map<string, Map<string, number>> {
+  const seen = new Map<string, Set<string>>();
+  const admissions = milestones.filter((m) => m.kind === 'admission');
+  const classes = new Set(milestones.filter((m) => m.kind === 'class').map((m) => m.code));
+  const add = (unit: string, milestone: string, identity: string) => {
+    const key = `${unit}\u0000${milestone}`;
+    let set = seen.get(key);
+    if (!set) seen.set(key, (set = new Set()));
+    set.add(identity);
+  };
+  for (const c of candidates) {
+    if (c.classCode !== null && classes.has(c.classCode)) {
+      if (asOf === null || c.nominated === null || c.nominated <= asOf) {
+        add(c.unitCode, c.classCode, c.identity);
+      }
+    }
+    const day = c.admitted;
+    if (day === null || (asOf !== null && day > asOf)) continue;
+    for (const m of admissions) {
+      if ((m.from === null || day >= m.from) && day <= m.deadline)
+        add(c.unitCode, m.code, c.identity);
+    }
+  }
+  const counts = new Map<string, Map<string, number>>();
+  for (const [key, set] of seen) {
+    const [unit, milestone] = key.split('\u0000') as [string, string];
+    let byMilestone = counts.get(unit);
+    if (!byMilestone) counts.set(unit, (byMilestone = new Map()));
+    byMilestone.set(milestone, set.size);
+  }
+  return counts;
+}
+
+/**
+ * A group's figure adds up the units that have a quota for the milestone, so a unit without
+ * one neither inflates nor dilutes the group's percentage; with no quota at all in the group,
+ * the plain sum of actuals is shown.
+ */
+function sumGroup(members: readonly UnitResults[], code: string): Result {
+  let actual = 0;
+  let actualWithQuota = 0;
+  let min = 0;
+  let max = 0;
+  let any = false;
+  for (const m of members) {
+    const r = m.results[code];
+    if (!r) continue;
+    actual += r.actual;
+    if (r.min !== null && r.max !== null) {
+      any = true;
+      actualWithQuota += r.actual;
+      min += r.min;
+      max += r.max;
+    }
+  }
+  return any ? resultFor(actualWithQuota, { min, max }) : resultFor(actual, null);
+}
+
+function groupBy(
+  units: readonly UnitResults[],
+  milestones: readonly Milestone[],
+  keyOf: (u: Unit) => string,
+): GroupResults[] {
+  const groups = new Map<string, UnitResults[]>();
+  for (const u of units) {
+    const key = keyOf(u.unit);
+    const list = groups.get(key);
+    if (list) list.push(u);
+    else groups.set(key, [u]);
+  }
+  return [...groups].map(([key, members]) => ({
+    key,
+    results: Object.fromEntries(milestones.map((m) => [m.code, sumGroup(members, m.code)])),
+  }));
+}
+
+const TYPE_ORDER: UnitType[] = ['school', 'company'];
+
+export function computeFulfillment(
+  units: readonly Unit[],
+  milestones: readonly Milestone[],
+  candidates: readonly Candidate[],
+  asOf: Day | null,
+): Fulfillment {
+  const counts = countActuals(candidates, milestones, asOf);
+  const unitResults: UnitResults[] = units.map((unit) => ({
+    unit,
+    results: Object.fromEntries(
+      milestones.map((m) => [
+        m.code,
+        resultFor(counts.get(unit.code)?.get(m.code) ?? 0, unit.quotas[m.code] ?? null),
+      ]),
+    ),
+  }));
+  const byType = groupBy(unitResults, milestones, (u) => u.type).sort(
+    (a, b) => TYPE_ORDER.indexOf(a.key as UnitType) - TYPE_ORDER.indexOf(b.key as UnitType),
+  );
+  return {
+    asOf,
+    milestones: [...milestones],
+    units: unitResults,
+    byType,
+    byCommittee: groupBy(unitResults, milestones, (u) => u.committee),
+    all: Object.fromEntries(milestones.map((m) => [m.code, sumGroup(unitResults, m.code)])),
+  };
+}

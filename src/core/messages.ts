@@ -1,0 +1,171 @@
+// Every sentence a user reads, in one place (Vietnamese). Identifiers stay English elsewhere.
+import type { MilestoneKind, Status, UnitType, AppliesTo } from './model';
+
+export const UNIT_TYPE_LABEL: Record<UnitType, string> = {
+  school: 'Trường học',
+  company: 'Doanh nghiệp',
+};
+
+export const APPLIES_TO_LABEL: Record<AppliesTo, string> = {
+  ...UNIT_TYPE_LABEL,
+  all: 'Tất cả',
+};
+
+export const MILESTONE_KIND_LABEL: Record<MilestoneKind, string> = {
+  class: 'Bồi dưỡng',
+  admission: 'Kết nạp',
+};
+
+export const STATUS_LABEL: Record<Status, string> = {
+  met: 'Đạt',
+  not_met: 'Chưa đạt',
+  exceeded: 'Vượt',
+  no_quota: '—',
+};
+
+export const DATA_MODE_LABEL = { list: 'Danh sách', counts: 'Chỉ số liệu' } as const;
+
+export const WEEKDAY_LABEL = [
+  'Chủ nhật',
+  'Thứ Hai',
+  'Thứ Ba',
+  'Thứ Tư',
+  'Thứ Năm',
+  'Thứ Sáu',
+  'Thứ Bảy',
+];
+
+export const NO_COMMITTEE = 'Chưa xác định cấp ủy';
+export const ALL_UNITS = 'Tổng cộng';
+export const UPDATED_AT = (when: string): string => `Cập nhật lúc ${when}`;
+export const SUBTOTAL_BY_TYPE = (label: string): string => `Cộng ${label}`;
+export const SUBTOTAL_BY_COMMITTEE = (label: string): string => `Cộng ${label}`;
+
+export const PROBLEM = {
+  unitMissing: 'Chưa ghi đơn vị.',
+  unitUnknown: (typed: string) => `Không có đơn vị "${typed}" trong sheet Chỉ tiêu.`,
+  unitSuggestion: (name: string) => `Có phải là "${name}"?`,
+  unitSuggestionAdd: 'Ghi đúng tên, tên khác hoặc mã đơn vị; hoặc thêm đơn vị vào sheet Chỉ tiêu.',
+  nameMissing: 'Chưa ghi họ và tên.',
+  dateInvalid: (text: string) => `Không đọc được ngày "${text}".`,
+  dateSuggestion: 'Ghi ngày theo dạng dd/mm/yyyy, ví dụ 19/05/2024.',
+  classUnknown: (code: string) => `Không có đợt bồi dưỡng "${code}" trong sheet Mốc.`,
+  classSuggestion: 'Chọn mã một mốc có Loại "Bồi dưỡng" trong sheet Mốc.',
+  underage: (months: number) =>
+    `Kết nạp khi chưa đủ 18 tuổi (mới ${Math.floor(months / 12)} tuổi ${months % 12} tháng).`,
+  underageSuggestion: 'Kiểm tra lại ngày sinh và ngày kết nạp (Điều lệ Đảng, Điều 1).',
+  overAge: 'Kết nạp khi đã quá 60 tuổi: cần cấp ủy cấp trên xem xét, quyết định.',
+  certificateAfterAdmission: 'Ngày cấp giấy chứng nhận bồi dưỡng sau ngày kết nạp.',
+  certificateMissing: 'Đã kết nạp nhưng chưa ghi ngày cấp giấy chứng nhận bồi dưỡng.',
+  certificateSuggestion: 'Ghi ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng.',
+  duplicate: (row: number) =>
+    `Trùng người với dòng ${row} (họ tên, ngày sinh, đơn vị): chỉ tính một lần.`,
+  quotaInvalid: (text: string) => `Chỉ tiêu "${text}" không hợp lệ.`,
+  quotaSuggestion: 'Ghi một số (20) hoặc một khoảng (8-10).',
+  unitCodeMissing: 'Chưa ghi mã đơn vị.',
+  unitNameMissing: 'Chưa ghi tên đơn vị.',
+  unitTypeInvalid: (text: string) => `Loại đơn vị "${text}" không hợp lệ.`,
+  unitTypeSuggestion: 'Chọn "Trường học" hoặc "Doanh nghiệp".',
+  milestoneCodeMissing: 'Chưa ghi mã mốc.',
+  milestoneKindInvalid: (text: string) => `Loại mốc "${text}" không hợp lệ.`,
+  milestoneKindSuggestion: 'Chọn "Bồi dưỡng" hoặc "Kết nạp".',
+  appliesToInvalid: (text: string) => `"Áp dụng cho" = "${text}" không hợp lệ.`,
+  appliesToSuggestion: 'Chọn "Trường học", "Doanh nghiệp" hoặc "Tất cả".',
+  deadlineMissing: 'Chưa ghi hạn của mốc.',
+  leadDaysInvalid: (text: string) => `Số ngày nhắc trước "${text}" không hợp lệ.`,
+  leadDaysSuggestion: 'Ghi các số nguyên dương, cách nhau bởi dấu phẩy, ví dụ 14, 7, 3, 1.',
+  settingInvalid: (key: string, text: string) => `Giá trị "${text}" của "${key}" không hợp lệ.`,
+} as const;
+
+export const CONTRACT_ERROR = {
+  fileMissing: (path: string) => `Không tìm thấy tệp "${path}".`,
+  fileUnreadable: (path: string, why: string) => `Không đọc được tệp "${path}": ${why}`,
+  sheetMissing: (sheet: string) =>
+    `Thiếu sheet "${sheet}". Hãy chạy "Khởi tạo bảng tính" (hoặc ptdv init) để tạo sheet này.`,
+  columnMissing: (sheet: string, column: string) =>
+    `Sheet "${sheet}" thiếu cột "${column}" ở dòng tiêu đề. Hãy thêm cột này hoặc chạy "Khởi tạo bảng tính".`,
+} as const;
+
+export const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo' } as const;
+
+export const DASHBOARD = {
+  actual: 'thực hiện',
+  quota: 'chỉ tiêu',
+  status: 'trạng thái',
+  title: (planNumber: string, planDate: string, issuer: string) =>
+    `Tổng hợp thực hiện chỉ tiêu phát triển đảng viên — Kế hoạch số ${planNumber || '…'}` +
+    (planDate ? ` ngày ${planDate}` : '') +
+    (issuer ? ` của ${issuer}` : ''),
+  asOf: (date: string) => `số liệu tính đến ngày ${date}`,
+} as const;
+
+export const YES_NO_LABEL = { yes: 'Có', no: 'Không' } as const;
+
+export const CLI = {
+  codeHeader: 'Mã',
+  unitHeader: 'Đơn vị',
+  tableTitle: (planNumber: string, issuer: string, asOf: string) =>
+    `Thực hiện chỉ tiêu — Kế hoạch ${planNumber || '…'}${issuer ? ` (${issuer})` : ''}` +
+    (asOf ? `, tính đến ngày ${asOf}` : '') +
+    '\nÔ: thực hiện/chỉ tiêu và trạng thái; "·" = không giao chỉ tiêu, chưa có ai.',
+  problemSummary: (errors: number, warnings: number) =>
+    errors + warnings === 0
+      ? 'Không phát hiện lỗi nào trong dữ liệu.'
+      : `Phát hiện ${errors} lỗi và ${warnings} cảnh báo (dòng có lỗi không được tính vào số liệu liên quan):`,
+  problemLine: (p: {
+    sheet: string;
+    row: number;
+    column: string;
+    message: string;
+    suggestion?: string;
+    severity: 'error' | 'warning';
+  }) =>
+    `  [${SEVERITY_LABEL[p.severity]}] ${p.sheet}, dòng ${p.row}, cột "${p.column}": ${p.message}` +
+    (p.suggestion ? ` ${p.suggestion}` : ''),
+  moreProblems: (n: number) => `  … và ${n} vấn đề khác (xem sheet Kiểm tra hoặc --json).`,
+  initDone: (path: string) => `Đã tạo bảng tính ${path} theo Kế hoạch 145/KH-HU.`,
+  demoDone: (path: string, people: number) =>
+    `Đã tạo bảng tính mẫu ${path}: Kế hoạch 145/KH-HU với ${people} người giả định (tên có chữ "Mẫu").`,
+  fileExists: (path: string) => `Tệp "${path}" đã có. Dùng --force để ghi đè.`,
+  written: (path: string) => `Đã ghi sheet Tổng hợp và Kiểm tra vào ${path}.`,
+  badToday: (text: string) =>
+    `Ngày "${text}" không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2024-05-19.`,
+  missingOption: (option: string) => `Thiếu tùy chọn ${option}.`,
+  unknownCommand: (cmd: string) => `Không có lệnh "${cmd}". Gõ "ptdv help" để xem các lệnh.`,
+  reading: (path: string) => `Đang đọc ${path}…`,
+  computing: 'Đang tính toán…',
+  saving: (path: string) => `Đang ghi ${path}…`,
+  usage: [
+    'ptdv — theo dõi chỉ tiêu phát triển đảng viên trên tệp .xlsx',
+    '',
+    'Cách dùng:',
+    '  ptdv init --out TỆP.xlsx [--force]',
+    '      Tạo bảng tính mới theo mẫu, điền sẵn Kế hoạch 145/KH-HU.',
+    '  ptdv report --workbook TỆP.xlsx [--today YYYY-MM-DD] [--json] [--write]',
+    '      In bảng thực hiện chỉ tiêu (hoặc JSON); --write ghi sheet Tổng hợp và Kiểm tra vào tệp.',
+    '  ptdv demo --out TỆP.xlsx [--force]',
+    '      Tạo bảng tính mẫu Kế hoạch 145/KH-HU với danh sách người giả định.',
+    '  ptdv help',
+  ].join('\n'),
+} as const;
+
+export const MENU = {
+  title: 'Phát triển đảng viên',
+  setup: 'Khởi tạo bảng tính',
+  refresh: 'Cập nhật Tổng hợp',
+  help: 'Hướng dẫn',
+} as const;
+
+export const GAS = {
+  setupDone: (created: string[]) =>
+    created.length === 0
+      ? 'Bảng tính đã đủ các sheet; không thay đổi dữ liệu nào.'
+      : `Đã tạo các sheet: ${created.join(', ')}.`,
+  refreshDone: (behind: number) =>
+    behind === 0
+      ? 'Đã cập nhật Tổng hợp: mọi đơn vị đều đạt chỉ tiêu đến nay.'
+      : `Đã cập nhật Tổng hợp: ${behind} đơn vị còn chỉ tiêu chưa đạt.`,
+  working: 'Đang tính toán…',
+  failed: (why: string) => `Không thực hiện được: ${why}`,
+  toastTitle: 'Phát triển đảng viên',
+} as const;

@@ -1,0 +1,86 @@
+import type { Day } from './dates';
+
+export type UnitType = 'school' | 'company';
+export type MilestoneKind = 'class' | 'admission';
+export type AppliesTo = UnitType | 'all';
+export type Severity = 'error' | 'warning';
+export type Status = 'met' | 'not_met' | 'exceeded' | 'no_quota';
+
+/** A single target n is min = max = n; a range `a-b` is min a, max b. */
+export interface Quota {
+  min: number;
+  max: number;
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  aliases: string[];
+  type: UnitType;
+  committee: string;
+  emails: string[];
+  /** By milestone code. */
+  quotas: Record<string, Quota>;
+}
+
+export interface Milestone {
+  code: string;
+  name: string;
+  kind: MilestoneKind;
+  appliesTo: AppliesTo;
+  from: Day | null;
+  deadline: Day;
+  opening: Day | null;
+  leadDays: number[];
+}
+
+/** Who issued the plan: data, since plans now come from communes and provinces, not districts. */
+export interface Settings {
+  issuerName: string;
+  issuerLevel: string;
+  planNumber: string;
+  planDate: Day | null;
+  boardEmails: string[];
+  sendHour: number;
+  dataMode: 'list' | 'counts';
+  dryRun: boolean;
+}
+
+export interface Plan {
+  settings: Settings;
+  units: Unit[];
+  milestones: Milestone[];
+}
+
+/** A candidate row as typed: cells not yet interpreted, so every rule about them lives in core. */
+export type CandidateField =
+  | 'name'
+  | 'birth'
+  | 'unit'
+  | 'group'
+  | 'classCode'
+  | 'nominated'
+  | 'certified'
+  | 'admitted'
+  | 'decision'
+  | 'note';
+
+export type CellValue = string | number | boolean | Date | null;
+
+export interface CandidateRow {
+  sheet: string;
+  /** 1-based row number in the sheet, as a user sees it. */
+  row: number;
+  cells: Partial<Record<CandidateField, CellValue>>;
+}
+
+/** One problem in the input, located so a user can go and fix it. */
+export interface Problem {
+  sheet: string;
+  row: number;
+  column: string;
+  code: string;
+  severity: Severity;
+  message: string;
+  suggestion?: string;
+}

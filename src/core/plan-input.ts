@@ -1,0 +1,312 @@
+// Interprets the configuration sheets (units with quotas, milestones, settings) into a Plan,
+// reporting every cell it cannot use instead of guessing silently.
+import { readDay } from './dates';
+import { PROBLEM } from './messages';
+import { foldKey, matchKey } from './normalize';
+import { readQuota } from './quota';
+import { cellText, splitList, type RawRow, type RawTable } from './table';
+import type {
+  AppliesTo,
+  CellValue,
+  Milestone,
+  MilestoneKind,
+  Problem,
+  Quota,
+  Settings,
+  Unit,
+  UnitType,
+} from './model';
+
+export type UnitField = 'code' | 'name' | 'aliases' | 'type' | 'committee' | 'emails';
+export type MilestoneField =
+  'code' | 'name' | 'kind' | 'appliesTo' | 'from' | 'deadline' | 'opening' | 'leadDays';
+export type SettingField = keyof Settings;
+
+export interface RawUnitRow extends RawRow<UnitField> {
+  /** Cells under the columns headed by a milestone code. */
+  quotas: Record<string, CellValue>;
+}
+export interface RawUnitTable extends RawTable<UnitField> {
+  rows: RawUnitRow[];
+}
+
+export interface RawSettings {
+  sheet: string;
+  /** Column header of the values, to name in problems. */
+  valueColumn: string;
+  entries: Partial<Record<SettingField, { row: number; key: string; value: CellValue }>>;
+}
+
+const problem = (
+  sheet: string,
+  row: number,
+  column: string,
+  code: string,
+  severity: Problem['severity'],
+  message: string,
+  suggestion?: string,
+): Problem => ({
+  sheet,
+  row,
+  column,
+  code,
+  severity,
+  message,
+  ...(suggestion ? { suggestion } : {}),
+});
+
+function lookup<T extends string>(labels: Record<string, T>, text: string): T | null {
+  return labels[matchKey(text)] ?? null;
+}
+
+const UNIT_TYPES: Record<string, UnitType> = {
+  [matchKey('Trường học')]: 'school',
+  [matchKey('Trường')]: 'school',
+  school: 'school',
+  [matchKey('Doanh nghiệp')]: 'company',
+  [matchKey('Công ty')]: 'company',
+  company: 'company',
+};
+const KINDS: Record<string, MilestoneKind> = {
+  [matchKey('Bồi dưỡng')]: 'class',
+  class: 'class',
+  [matchKey('Kết nạp')]: 'admission',
+  admission: 'admission',
+};
+const APPLIES: Record<string, AppliesTo> = {
+  ...UNIT_TYPES,
+  [matchKey('Tất cả')]: 'all',
+  all: 'all',
+};
+
+export function interpretUnits(
+  table: RawUnitTable,
+  milestoneCodes: readonly string[],
+): { units: Unit[]; problems: Problem[] } {
+  const units: Unit[] = [];
+  const problems: Problem[] = [];
+  const { sheet, columns } = table;
+  for (const raw of table.rows) {
+    const code = cellText(raw.cells.code);
+    const name = cellText(raw.cells.name);
+    if (code === '' && name === '' && Object.values(raw.quotas).every((v) => cellText(v) === '')) {
+      continue;
+    }
+    if (code === '') {
+      problems.push(
+        problem(
+          sheet,
+          raw.row,
+          columns.code,
+          'unit_code_missing',
+          'error',
+          PROBLEM.unitCodeMissing,
+        ),
+      );
+      continue;
+    }
+    if (name === '') {
+      problems.push(
+        problem(
+          sheet,
+          raw.row,
+          columns.name,
+          'unit_name_missing',
+          'warning',
+          PROBLEM.unitNameMissing,
+        ),
+      );
+    }
+    const typeText = cellText(raw.cells.type);
+    let type = lookup(UNIT_TYPES, typeText);
+    if (type === null) {
+      problems.push(
+        problem(
+          sheet,
+          raw.row,
+          columns.type,
+          'unit_type_invalid',
+          'error',
+          PROBLEM.unitTypeInvalid(typeText),
+          PROBLEM.unitTypeSuggestion,
+        ),
+      );
+      // Kept so its candidates still resolve; the guess only decides which subtotal it joins.
+      type = /cong ty|doanh nghiep/.test(foldKey(name)) ? 'company' : 'school';
+    }
+    const quotas: Record<string, Quota> = {};
+    for (const code of milestoneCodes) {
+      const reading = readQuota(raw.quotas[code]);
+      if (reading.kind === 'ok') quotas[code] = reading.quota;
+      else if (reading.kind === 'invalid') {
+        problems.push(
+          problem(
+            sheet,
+            raw.row,
+            code,
+            'quota_invalid',
+            'error',
+            PROBLEM.quotaInvalid(cellText(raw.quotas[code])),
+            PROBLEM.quotaSuggestion,
+          ),
+        );
+      }
+    }
+    units.push({
+      code,
+      name: name || code,
+      aliases: splitList(raw.cells.aliases, /;/),
+      type,
+      committee: cellText(raw.cells.committee),
+      emails: splitList(raw.cells.emails, /[;,\s]+/),
+      quotas,
+    });
+  }
+  return { units, problems };
+}
+
+export function interpretMilestones(table: RawTable<MilestoneField>): {
+  milestones: Milestone[];
+  problems: Problem[];
+} {
+  const milestones: Milestone[] = [];
+  const problems: Problem[] = [];
+  const { sheet, columns } = table;
+  for (const raw of table.rows) {
+    const c = raw.cells;
+    const code = cellText(c.code);
+    if (Object.values(c).every((v) => cellText(v) === '')) continue;
+    const report = (
+      field: MilestoneField,
+      codeName: string,
+      message: string,
+      suggestion?: string,
+    ) =>
+      problems.push(
+        problem(sheet, raw.row, columns[field], codeName, 'error', message, suggestion),
+      );
+    if (code === '') {
+      report('code', 'milestone_code_missing', PROBLEM.milestoneCodeMissing);
+      continue;
+    }
+    const kindText = cellText(c.kind);
+    const kind = lookup(KINDS, kindText);
+    if (kind === null) {
+      report(
+        'kind',
+        'milestone_kind_invalid',
+        PROBLEM.milestoneKindInvalid(kindText),
+        PROBLEM.milestoneKindSuggestion,
+      );
+      continue;
+    }
+    const appliesText = cellText(c.appliesTo);
+    let appliesTo = appliesText === '' ? 'all' : lookup(APPLIES, appliesText);
+    if (appliesTo === null) {
+      report(
+        'appliesTo',
+        'applies_to_invalid',
+        PROBLEM.appliesToInvalid(appliesText),
+        PROBLEM.appliesToSuggestion,
+      );
+      appliesTo = 'all';
+    }
+    const dateOf = (field: 'from' | 'deadline' | 'opening') => {
+      const reading = readDay(c[field]);
+      if (reading.kind === 'invalid') {
+        report(field, 'date_invalid', PROBLEM.dateInvalid(reading.text), PROBLEM.dateSuggestion);
+      }
+      return reading.kind === 'ok' ? reading.day : null;
+    };
+    const from = dateOf('from');
+    const deadline = dateOf('deadline');
+    const opening = dateOf('opening');
+    if (deadline === null) {
+      if (readDay(c.deadline).kind === 'empty')
+        report('deadline', 'deadline_missing', PROBLEM.deadlineMissing, PROBLEM.dateSuggestion);
+      continue;
+    }
+    const leadText = cellText(c.leadDays);
+    const leadDays: number[] = [];
+    for (const token of leadText.split(/[,;\s]+/).filter((t) => t !== '')) {
+      const n = Number(token);
+      if (Number.isInteger(n) && n > 0) leadDays.push(n);
+      else {
+        report(
+          'leadDays',
+          'lead_days_invalid',
+          PROBLEM.leadDaysInvalid(leadText),
+          PROBLEM.leadDaysSuggestion,
+        );
+        break;
+      }
+    }
+    milestones.push({
+      code,
+      name: cellText(c.name) || code,
+      kind,
+      appliesTo,
+      from,
+      deadline,
+      opening,
+      leadDays: [...new Set(leadDays)].sort((a, b) => b - a),
+    });
+  }
+  return { milestones, problems };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  issuerName: '',
+  issuerLevel: '',
+  planNumber: '',
+  planDate: null,
+  boardEmails: [],
+  sendHour: 7,
+  dataMode: 'list',
+  dryRun: false,
+};
+
+const YES = new Set(['co', 'true', 'x', '1', 'yes', 'bat'].map(foldKey));
+const NO = new Set(['khong', 'false', '0', 'no', 'tat', ''].map(foldKey));
+const COUNTS_MODE = foldKey('Chỉ số liệu');
+
+export function interpretSettings(raw: RawSettings): { settings: Settings; problems: Problem[] } {
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const problems: Problem[] = [];
+  const bad = (field: SettingField) => {
+    const entry = raw.entries[field];
+    if (!entry) return;
+    problems.push(
+      problem(
+        raw.sheet,
+        entry.row,
+        raw.valueColumn,
+        'setting_invalid',
+        'error',
+        PROBLEM.settingInvalid(entry.key, cellText(entry.value)),
+      ),
+    );
+  };
+  const text = (field: SettingField) => cellText(raw.entries[field]?.value);
+  settings.issuerName = text('issuerName');
+  settings.issuerLevel = text('issuerLevel');
+  settings.planNumber = text('planNumber');
+  const planDate = readDay(raw.entries.planDate?.value);
+  if (planDate.kind === 'ok') settings.planDate = planDate.day;
+  else if (planDate.kind === 'invalid') bad('planDate');
+  settings.boardEmails = splitList(raw.entries.boardEmails?.value, /[;,\s]+/);
+  const hourText = text('sendHour');
+  if (hourText !== '') {
+    const hour = Number(hourText);
+    if (Number.isInteger(hour) && hour >= 0 && hour <= 23) settings.sendHour = hour;
+    else bad('sendHour');
+  }
+  const mode = foldKey(text('dataMode'));
+  if (mode === COUNTS_MODE || mode === 'counts') settings.dataMode = 'counts';
+  else if (mode !== '' && mode !== foldKey('Danh sách') && mode !== 'list') bad('dataMode');
+  const dry = raw.entries.dryRun?.value;
+  const dryText = typeof dry === 'boolean' ? String(dry) : foldKey(text('dryRun'));
+  if (YES.has(dryText)) settings.dryRun = true;
+  else if (!NO.has(dryText)) bad('dryRun');
+  return { settings, problems };
+}

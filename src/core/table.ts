@@ -1,0 +1,36 @@
+import type { CellValue } from './model';
+
+/** Rows of one sheet, read by header: each field's cell, and the header text to name in problems. */
+export interface RawTable<F extends string> {
+  sheet: string;
+  columns: Record<F, string>;
+  rows: RawRow<F>[];
+}
+
+export interface RawRow<F extends string> {
+  /** 1-based, as the user sees it in the sheet. */
+  row: number;
+  cells: Partial<Record<F, CellValue>>;
+}
+
+/** A cell as trimmed NFC text ('' for empty); numbers and booleans as typed. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    return Number.isNaN((value as Date).getTime()) ? '' : (value as Date).toISOString();
+  }
+  return String(value);
+}
+
+export function isBlank(value: CellValue | undefined): boolean {
+  return cellText(value) === '';
+}
+
+/** Splits `a; b, c` lists (aliases, e-mails). */
+export function splitList(value: CellValue | undefined, separators: RegExp): string[] {
+  return cellText(value)
+    .split(separators)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

@@ -1,0 +1,71 @@
+// `ptdv`: the command line over .xlsx files. Exit codes: 0 done, 1 the data or file is not
+// usable, 2 the command was typed wrong.
+import { parseArgs } from 'node:util';
+import { CLI } from '../core/messages';
+import { ContractError } from '../workbook/errors';
+import { demoCommand } from './commands/demo';
+import { initCommand } from './commands/init';
+import { reportCommand } from './commands/report';
+import { FileError } from './xlsx-workbook';
+import type { Io } from './io';
+import { UsageError } from './usage-error';
+
+const OPTIONS = {
+  out: { type: 'string' },
+  workbook: { type: 'string' },
+  today: { type: 'string' },
+  json: { type: 'boolean' },
+  write: { type: 'boolean' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
+    const [command = 'help'] = positionals;
+    const required = (name: 'out' | 'workbook'): string => {
+      const value = values[name];
+      if (!value) throw new UsageError(CLI.missingOption(`--${name}`));
+      return value;
+    };
+    if (values.help || command === 'help') {
+      io.out(CLI.usage);
+      return 0;
+    }
+    switch (command) {
+      case 'init':
+        return await initCommand({ out: required('out'), force: values.force === true }, io);
+      case 'demo':
+        return await demoCommand({ out: required('out'), force: values.force === true }, io);
+      case 'report':
+        return await reportCommand(
+          {
+            workbook: required('workbook'),
+            today: values.today,
+            json: values.json === true,
+            write: values.write === true,
+          },
+          io,
+        );
+      default:
+        throw new UsageError(CLI.unknownCommand(command));
+    }
+  } catch (e) {
+    if (e instanceof ContractError || e instanceof FileError) {
+      io.err(e.message);
+      return 1;
+    }
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err((e as Error).message);
+      io.err(CLI.usage);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,80 @@
+// The fulfillment table as aligned terminal text.
+import { formatDmy } from '../core/dates';
+import {
+  ALL_UNITS,
+  CLI,
+  NO_COMMITTEE,
+  STATUS_LABEL,
+  SUBTOTAL_BY_COMMITTEE,
+  SUBTOTAL_BY_TYPE,
+  UNIT_TYPE_LABEL,
+} from '../core/messages';
+import type { Evaluation } from '../core/evaluate';
+import type { Result } from '../core/fulfillment';
+import type { UnitType } from '../core/model';
+
+const NAME_WIDTH = 36;
+
+const width = (s: string): number => [...s.normalize('NFC')].length;
+const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
+const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0, n - width(s))) + s;
+
+function clip(s: string, n: number): string {
+  const chars = [...s.normalize('NFC')];
+  return chars.length <= n ? s : chars.slice(0, n - 1).join('') + '…';
+}
+
+function cell(r: Result | undefined): string {
+  if (!r) return '';
+  if (r.target === null) return r.actual === 0 ? '·' : `${r.actual}`;
+  return `${r.actual}/${r.target} ${STATUS_LABEL[r.status]}`;
+}
+
+export function renderTable(evaluation: Evaluation): string {
+  const { fulfillment, plan } = evaluation;
+  const ms = fulfillment.milestones;
+  const head = [CLI.codeHeader, CLI.unitHeader, ...ms.map((m) => m.code)];
+  const body: string[][] = fulfillment.units.map(({ unit, results }) => [
+    unit.code,
+    clip(unit.name, NAME_WIDTH),
+    ...ms.map((m) => cell(results[m.code])),
+  ]);
+  const totals: string[][] = [
+    ...fulfillment.byType.map((g) => [
+      '',
+      SUBTOTAL_BY_TYPE(UNIT_TYPE_LABEL[g.key as UnitType]),
+      ...ms.map((m) => cell(g.results[m.code])),
+    ]),
+    ...fulfillment.byCommittee.map((g) => [
+      '',
+      clip(SUBTOTAL_BY_COMMITTEE(g.key || NO_COMMITTEE), NAME_WIDTH),
+      ...ms.map((m) => cell(g.results[m.code])),
+    ]),
+    ['', ALL_UNITS, ...ms.map((m) => cell(fulfillment.all[m.code]))],
+  ];
+  const all = [head, ...body, ...totals];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))));
+  const line = (r: string[]) =>
+    r
+      .map((v, i) => (i < 2 ? padEnd(v, widths[i] ?? 0) : padStart(v, widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  const s = plan.settings;
+  const title = CLI.tableTitle(
+    s.planNumber,
+    s.issuerName,
+    fulfillment.asOf === null ? '' : formatDmy(fulfillment.asOf),
+  );
+  return [title, '', line(head), rule, ...body.map(line), rule, ...totals.map(line), ''].join('\n');
+}
+
+export function renderProblemSummary(evaluation: Evaluation, limit: number): string {
+  const errors = evaluation.problems.filter((p) => p.severity === 'error').length;
+  const warnings = evaluation.problems.length - errors;
+  const lines = [CLI.problemSummary(errors, warnings)];
+  for (const p of evaluation.problems.slice(0, limit)) lines.push(CLI.problemLine(p));
+  if (evaluation.problems.length > limit)
+    lines.push(CLI.moreProblems(evaluation.problems.length - limit));
+  return lines.join('\n');
+}

@@ -1,0 +1,2 @@
+/** The command line was typed wrong (exit code 2). */
+export class UsageError extends Error {}

@@ -1,0 +1,130 @@
+// The Workbook port over an .xlsx file (exceljs). Reads a sheet once into memory; writes whole
+// sheets; saves through a temporary file and a rename so a failure never leaves half a file.
+import { existsSync, renameSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { CONTRACT_ERROR } from '../core/messages';
+import { matchKey } from '../core/normalize';
+import type { Cell, SheetLayout, Workbook } from '../workbook/port';
+
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const PX_PER_CHAR = 7;
+
+export class FileError extends Error {}
+
+interface Ordered {
+  orderNo: number;
+}
+
+/**
+ * exceljs hands out a cell's wall-clock time as if it were UTC; the port speaks instants in
+ * Vietnam time (as a Google Sheet set to Asia/Ho_Chi_Minh does), so shift by the offset.
+ */
+const fromWallClock = (d: Date): Date => new Date(d.getTime() - VIETNAM_OFFSET_MS);
+const toWallClock = (d: Date): Date => new Date(d.getTime() + VIETNAM_OFFSET_MS);
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+function toCell(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return fromWallClock(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      return toCell((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    }
+    if ('hyperlink' in value) return String((value as ExcelJS.CellHyperlinkValue).text ?? '');
+    if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
+  }
+  return String(value);
+}
+
+function toExcel(value: Cell): ExcelJS.CellValue {
+  if (value === null || value === '') return null;
+  if (isDate(value)) return toWallClock(value);
+  return value;
+}
+
+export class XlsxWorkbook implements Workbook {
+  private constructor(private readonly book: ExcelJS.Workbook) {}
+
+  static empty(): XlsxWorkbook {
+    const book = new ExcelJS.Workbook();
+    book.creator = 'ptdv';
+    return new XlsxWorkbook(book);
+  }
+
+  static async open(path: string): Promise<XlsxWorkbook> {
+    if (!existsSync(path)) throw new FileError(CONTRACT_ERROR.fileMissing(path));
+    const book = new ExcelJS.Workbook();
+    try {
+      await book.xlsx.readFile(path);
+    } catch (e) {
+      throw new FileError(CONTRACT_ERROR.fileUnreadable(path, (e as Error).message));
+    }
+    return new XlsxWorkbook(book);
+  }
+
+  private find(name: string): ExcelJS.Worksheet | undefined {
+    const key = matchKey(name);
+    return this.book.worksheets.find((ws) => matchKey(ws.name) === key);
+  }
+
+  sheetNames(): string[] {
+    return this.book.worksheets.map((ws) => ws.name);
+  }
+
+  readSheet(name: string): Cell[][] | null {
+    const ws = this.find(name);
+    if (!ws) return null;
+    const width = ws.actualColumnCount === 0 ? 0 : ws.columnCount;
+    const rows: Cell[][] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const line: Cell[] = new Array<Cell>(width);
+      for (let c = 1; c <= width; c++) line[c - 1] = toCell(row.getCell(c).value);
+      rows.push(line);
+    }
+    return rows;
+  }
+
+  writeSheet(name: string, rows: Cell[][], layout: SheetLayout): void {
+    const old = this.find(name);
+    // exceljs orders sheets by an untyped `orderNo`; reusing it keeps the tab where it was.
+    const order = old && (old as unknown as Ordered).orderNo;
+    if (old) this.book.removeWorksheet(old.id);
+    const ws = this.book.addWorksheet(old?.name ?? name, {
+      views: [{ state: 'frozen', ySplit: layout.headerRow }],
+    });
+    if (order !== undefined) (ws as unknown as Ordered).orderNo = order;
+    rows.forEach((line, r) => {
+      const row = ws.getRow(r + 1);
+      line.forEach((value, c) => {
+        const v = toExcel(value);
+        if (v !== null) row.getCell(c + 1).value = v;
+      });
+    });
+    ws.getRow(layout.headerRow).font = { bold: true };
+    for (const [col, px] of Object.entries(layout.widths)) {
+      ws.getColumn(Number(col)).width = Math.round(px / PX_PER_CHAR);
+    }
+    for (const c of layout.dateColumns) ws.getColumn(c).numFmt = 'dd/mm/yyyy';
+    for (const c of layout.percentColumns) ws.getColumn(c).numFmt = '0.0%';
+  }
+
+  /** Writes to a temporary file beside the target, then renames it over the target. */
+  async save(path: string): Promise<void> {
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    try {
+      await this.book.xlsx.writeFile(temp);
+      renameSync(temp, path);
+    } catch (e) {
+      if (existsSync(temp)) unlinkSync(temp);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+// The workbook contract of DESIGN.md: sheet names and header texts. Columns are found by header,
+// never by position; header text is compared after normalisation.
+import type { CandidateField } from '../core/model';
+import type { MilestoneField, SettingField, UnitField } from '../core/plan-input';
+
+export const SHEET = {
+  quotas: 'Chỉ tiêu',
+  milestones: 'Mốc',
+  candidates: 'Danh sách',
+  counts: 'Số liệu',
+  dashboard: 'Tổng hợp',
+  problems: 'Kiểm tra',
+  mailLog: 'Nhật ký thư',
+  settings: 'Cấu hình',
+} as const;
+
+export interface ColumnSpec<F extends string> {
+  field: F;
+  header: string;
+  required: boolean;
+  date?: boolean;
+  width?: number;
+}
+
+export const UNIT_COLUMNS: ColumnSpec<UnitField>[] = [
+  { field: 'code', header: 'Mã', required: true, width: 110 },
+  { field: 'name', header: 'Tên đơn vị', required: true, width: 320 },
+  { field: 'aliases', header: 'Tên khác', required: false, width: 260 },
+  { field: 'type', header: 'Loại', required: true, width: 110 },
+  { field: 'committee', header: 'Cấp ủy quản lý', required: false, width: 220 },
+  { field: 'emails', header: 'Email phụ trách', required: false, width: 220 },
+];
+
+export const MILESTONE_COLUMNS: ColumnSpec<MilestoneField>[] = [
+  { field: 'code', header: 'Mã', required: true, width: 90 },
+  { field: 'name', header: 'Tên', required: false, width: 260 },
+  { field: 'kind', header: 'Loại', required: true, width: 100 },
+  { field: 'appliesTo', header: 'Áp dụng cho', required: false, width: 110 },
+  { field: 'from', header: 'Từ ngày', required: false, date: true, width: 100 },
+  { field: 'deadline', header: 'Hạn', required: true, date: true, width: 100 },
+  { field: 'opening', header: 'Ngày khai giảng', required: false, date: true, width: 120 },
+  { field: 'leadDays', header: 'Nhắc trước (ngày)', required: false, width: 130 },
+];
+
+/** `STT`, `Đối tượng`, `Số quyết định`, `Ghi chú` are read but no rule depends on them. */
+export const CANDIDATE_COLUMNS: ColumnSpec<CandidateField | 'index'>[] = [
+  { field: 'index', header: 'STT', required: false, width: 50 },
+  { field: 'name', header: 'Họ và tên', required: true, width: 200 },
+  { field: 'birth', header: 'Ngày sinh', required: true, date: true, width: 100 },
+  { field: 'unit', header: 'Đơn vị', required: true, width: 260 },
+  { field: 'group', header: 'Đối tượng', required: false, width: 100 },
+  { field: 'classCode', header: 'Đợt bồi dưỡng', required: true, width: 110 },
+  { field: 'nominated', header: 'Ngày cử đi học', required: false, date: true, width: 110 },
+  {
+    field: 'certified',
+    header: 'Ngày cấp giấy chứng nhận',
+    required: true,
+    date: true,
+    width: 170,
+  },
+  { field: 'admitted', header: 'Ngày kết nạp', required: true, date: true, width: 110 },
+  { field: 'decision', header: 'Số quyết định', required: false, width: 120 },
+  { field: 'note', header: 'Ghi chú', required: false, width: 200 },
+];
+
+export const SETTINGS_COLUMNS: ColumnSpec<'key' | 'value'>[] = [
+  { field: 'key', header: 'Khóa', required: true, width: 200 },
+  { field: 'value', header: 'Giá trị', required: true, width: 320 },
+];
+
+/** Keys of `Cấu hình`, in the order a new workbook lists them. */
+export const SETTING_KEYS: { field: SettingField; key: string }[] = [
+  { field: 'issuerName', key: 'Cấp ủy ban hành' },
+  { field: 'issuerLevel', key: 'Cấp' },
+  { field: 'planNumber', key: 'Số kế hoạch' },
+  { field: 'planDate', key: 'Ngày kế hoạch' },
+  { field: 'boardEmails', key: 'Email Ban Tổ chức' },
+  { field: 'sendHour', key: 'Giờ gửi nhắc việc' },
+  { field: 'dataMode', key: 'Chế độ dữ liệu' },
+  { field: 'dryRun', key: 'Chạy thử' },
+];
+
+export const COUNTS_FIXED_HEADERS = {
+  code: 'Mã',
+  name: 'Tên đơn vị',
+  updated: 'Ngày cập nhật',
+  updatedBy: 'Người cập nhật',
+} as const;
+
+export const PROBLEM_HEADERS = ['Sheet', 'Dòng', 'Cột', 'Mức độ', 'Mã lỗi', 'Vấn đề', 'Gợi ý sửa'];
+
+export const MAIL_LOG_HEADERS = [
+  'Thời gian',
+  'Mốc',
+  'Đơn vị',
+  'Người nhận',
+  'Nhắc trước (ngày)',
+  'Trạng thái',
+  'Chi tiết',
+];

@@ -1,0 +1,127 @@
+// Lays out `Tổng hợp` and `Kiểm tra` from an evaluation: the only place that knows their cells.
+import { formatDateTimeVietnam, formatDmy } from '../core/dates';
+import {
+  ALL_UNITS,
+  NO_COMMITTEE,
+  STATUS_LABEL,
+  SUBTOTAL_BY_COMMITTEE,
+  SUBTOTAL_BY_TYPE,
+  UNIT_TYPE_LABEL,
+  UPDATED_AT,
+  DASHBOARD,
+  SEVERITY_LABEL,
+} from '../core/messages';
+import type { Evaluation } from '../core/evaluate';
+import type { Result } from '../core/fulfillment';
+import type { Milestone, Problem, UnitType } from '../core/model';
+import { PROBLEM_HEADERS } from './contract';
+import type { Cell, SheetLayout } from './port';
+
+const FIXED = ['Mã', 'Tên đơn vị', 'Loại', 'Cấp ủy quản lý'];
+const PER_MILESTONE = 4;
+const HEADER_ROW = 4;
+
+export interface Table {
+  rows: Cell[][];
+  layout: SheetLayout;
+}
+
+function resultCells(r: Result | undefined): Cell[] {
+  if (!r) return ['', '', '', ''];
+  const fraction = r.percent === null ? '' : r.percent / 100;
+  return [r.actual, r.target ?? '', fraction, STATUS_LABEL[r.status]];
+}
+
+function pad(row: Cell[], width: number): Cell[] {
+  return row.length >= width ? row : [...row, ...new Array<Cell>(width - row.length).fill('')];
+}
+
+export function dashboardHeader(milestones: readonly Milestone[]): string[] {
+  return [
+    ...FIXED,
+    ...milestones.flatMap((m) => [
+      `${m.code} ${DASHBOARD.actual}`,
+      `${m.code} ${DASHBOARD.quota}`,
+      `${m.code} %`,
+      `${m.code} ${DASHBOARD.status}`,
+    ]),
+  ];
+}
+
+/** `Tổng hợp`: titles, one row per unit, subtotals by type and committee, the grand total. */
+export function dashboardTable(evaluation: Evaluation, now: Date): Table {
+  const { plan, fulfillment } = evaluation;
+  const ms = fulfillment.milestones;
+  const width = FIXED.length + ms.length * PER_MILESTONE;
+  const s = plan.settings;
+  const title = DASHBOARD.title(
+    s.planNumber,
+    s.planDate === null ? '' : formatDmy(s.planDate),
+    s.issuerName,
+  );
+  const asOf = fulfillment.asOf === null ? '' : ` — ${DASHBOARD.asOf(formatDmy(fulfillment.asOf))}`;
+  const rows: Cell[][] = [
+    pad([title], width),
+    pad([UPDATED_AT(formatDateTimeVietnam(now)) + asOf], width),
+    pad([], width),
+    dashboardHeader(ms),
+  ];
+  const cellsOf = (results: Record<string, Result>) =>
+    ms.flatMap((m) => resultCells(results[m.code]));
+  for (const { unit, results } of fulfillment.units) {
+    rows.push([
+      unit.code,
+      unit.name,
+      UNIT_TYPE_LABEL[unit.type],
+      unit.committee,
+      ...cellsOf(results),
+    ]);
+  }
+  rows.push(pad([], width));
+  for (const g of fulfillment.byType) {
+    rows.push([
+      '',
+      SUBTOTAL_BY_TYPE(UNIT_TYPE_LABEL[g.key as UnitType]),
+      '',
+      '',
+      ...cellsOf(g.results),
+    ]);
+  }
+  for (const g of fulfillment.byCommittee) {
+    rows.push(['', SUBTOTAL_BY_COMMITTEE(g.key || NO_COMMITTEE), '', '', ...cellsOf(g.results)]);
+  }
+  rows.push(['', ALL_UNITS, '', '', ...cellsOf(fulfillment.all)]);
+  const widths: Record<number, number> = { 1: 110, 2: 300, 3: 110, 4: 220 };
+  const percentColumns: number[] = [];
+  ms.forEach((_, i) => {
+    const first = FIXED.length + i * PER_MILESTONE + 1;
+    percentColumns.push(first + 2);
+    for (let k = 0; k < PER_MILESTONE; k++) widths[first + k] = 90;
+  });
+  return { rows, layout: { headerRow: HEADER_ROW, dateColumns: [], percentColumns, widths } };
+}
+
+/** `Kiểm tra`: one problem per row. */
+export function problemsTable(problems: readonly Problem[]): Table {
+  const rows: Cell[][] = [PROBLEM_HEADERS];
+  for (const p of problems) {
+    rows.push([
+      p.sheet,
+      p.row,
+      p.column,
+      SEVERITY_LABEL[p.severity],
+      p.code,
+      p.message,
+      p.suggestion ?? '',
+    ]);
+  }
+  return {
+    rows,
+    layout: {
+      headerRow: 1,
+      dateColumns: [],
+      percentColumns: [],
+      widths: { 1: 110, 2: 60, 3: 170, 4: 80, 5: 190, 6: 420, 7: 360 },
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { CellValue } from '../core/model';
+
+export type Cell = CellValue;
+
+/** How a written sheet should look; each adapter applies what its medium supports. */
+export interface SheetLayout {
+  /** 1-based row of the header; rows above it are titles. */
+  headerRow: number;
+  /** 1-based columns holding calendar dates (shown dd/mm/yyyy). */
+  dateColumns: number[];
+  /** 1-based columns holding fractions shown as percentages. */
+  percentColumns: number[];
+  /** Column widths in pixels, by 1-based column; missing ones keep the default. */
+  widths: Record<number, number>;
+}
+
+/**
+ * The port every adapter implements: one read per sheet, one write per block. Dates cross it
+ * as instants at midnight Vietnam time, the way a Google Sheet in Asia/Ho_Chi_Minh holds them.
+ */
+export interface Workbook {
+  sheetNames(): string[];
+  /** Every cell of the sheet (rows of equal length), or null when there is no such sheet. */
+  readSheet(name: string): Cell[][] | null;
+  /** Replaces the sheet's cells with `rows`, creating the sheet when missing. */
+  writeSheet(name: string, rows: Cell[][], layout: SheetLayout): void;
+}

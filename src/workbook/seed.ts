@@ -1,0 +1,143 @@
+// The sheets of a new workbook, seeded from a plan (Plan 145 by default).
+import { formatDmy, instantOfDay, type Day } from '../core/dates';
+import {
+  APPLIES_TO_LABEL,
+  DATA_MODE_LABEL,
+  MILESTONE_KIND_LABEL,
+  UNIT_TYPE_LABEL,
+  YES_NO_LABEL,
+} from '../core/messages';
+import { formatQuota } from '../core/quota';
+import type { Plan, Settings } from '../core/model';
+import {
+  CANDIDATE_COLUMNS,
+  COUNTS_FIXED_HEADERS,
+  MAIL_LOG_HEADERS,
+  MILESTONE_COLUMNS,
+  PROBLEM_HEADERS,
+  SETTINGS_COLUMNS,
+  SETTING_KEYS,
+  SHEET,
+  UNIT_COLUMNS,
+  type ColumnSpec,
+} from './contract';
+import type { Cell, SheetLayout } from './port';
+
+export interface SheetSeed {
+  name: string;
+  rows: Cell[][];
+  layout: SheetLayout;
+}
+
+const dateCell = (day: Day | null): Cell => (day === null ? '' : instantOfDay(day));
+
+function layoutOf<F extends string>(
+  specs: readonly ColumnSpec<F>[],
+  extra: number[] = [],
+): SheetLayout {
+  const widths: Record<number, number> = {};
+  const dateColumns: number[] = [];
+  specs.forEach((s, i) => {
+    if (s.width) widths[i + 1] = s.width;
+    if (s.date) dateColumns.push(i + 1);
+  });
+  extra.forEach((c) => (widths[c] = 90));
+  return { headerRow: 1, dateColumns, percentColumns: [], widths };
+}
+
+function settingValue(settings: Settings, field: keyof Settings): Cell {
+  switch (field) {
+    case 'planDate':
+      return settings.planDate === null ? '' : formatDmy(settings.planDate);
+    case 'boardEmails':
+      return settings.boardEmails.join(', ');
+    case 'dataMode':
+      return DATA_MODE_LABEL[settings.dataMode];
+    case 'dryRun':
+      return settings.dryRun ? YES_NO_LABEL.yes : YES_NO_LABEL.no;
+    default:
+      return settings[field];
+  }
+}
+
+export function seedSheets(plan: Plan): SheetSeed[] {
+  const codes = plan.milestones.map((m) => m.code);
+  const unitHeader = [...UNIT_COLUMNS.map((c) => c.header), ...codes];
+  const units: Cell[][] = [
+    unitHeader,
+    ...plan.units.map((u) => [
+      u.code,
+      u.name,
+      u.aliases.join('; '),
+      UNIT_TYPE_LABEL[u.type],
+      u.committee,
+      u.emails.join(', '),
+      ...codes.map((code) => {
+        const quota = u.quotas[code];
+        return quota ? formatQuota(quota) : '';
+      }),
+    ]),
+  ];
+  const milestones: Cell[][] = [
+    MILESTONE_COLUMNS.map((c) => c.header),
+    ...plan.milestones.map((m) => [
+      m.code,
+      m.name,
+      MILESTONE_KIND_LABEL[m.kind],
+      APPLIES_TO_LABEL[m.appliesTo],
+      dateCell(m.from),
+      dateCell(m.deadline),
+      dateCell(m.opening),
+      m.leadDays.join(', '),
+    ]),
+  ];
+  const countsHeader = [
+    COUNTS_FIXED_HEADERS.code,
+    COUNTS_FIXED_HEADERS.name,
+    ...codes,
+    COUNTS_FIXED_HEADERS.updated,
+    COUNTS_FIXED_HEADERS.updatedBy,
+  ];
+  const counts: Cell[][] = [
+    countsHeader,
+    ...plan.units.map((u) => [u.code, u.name, ...codes.map(() => ''), '', '']),
+  ];
+  const settings: Cell[][] = [
+    SETTINGS_COLUMNS.map((c) => c.header),
+    ...SETTING_KEYS.map(({ field, key }) => [key, settingValue(plan.settings, field)]),
+  ];
+  const plain = (widths: number[]): SheetLayout => ({
+    headerRow: 1,
+    dateColumns: [],
+    percentColumns: [],
+    widths: Object.fromEntries(widths.map((w, i) => [i + 1, w])),
+  });
+  const codeColumns = codes.map((_, i) => UNIT_COLUMNS.length + i + 1);
+  return [
+    // A placeholder so the dashboard is the first tab; refresh fills it.
+    { name: SHEET.dashboard, rows: [[]], layout: plain([]) },
+    { name: SHEET.quotas, rows: units, layout: layoutOf(UNIT_COLUMNS, codeColumns) },
+    { name: SHEET.milestones, rows: milestones, layout: layoutOf(MILESTONE_COLUMNS) },
+    {
+      name: SHEET.candidates,
+      rows: [CANDIDATE_COLUMNS.map((c) => c.header)],
+      layout: layoutOf(CANDIDATE_COLUMNS),
+    },
+    {
+      name: SHEET.counts,
+      rows: counts,
+      layout: { ...plain([110, 300]), dateColumns: [countsHeader.length - 1] },
+    },
+    {
+      name: SHEET.problems,
+      rows: [PROBLEM_HEADERS],
+      layout: plain([110, 60, 170, 80, 190, 420, 360]),
+    },
+    {
+      name: SHEET.mailLog,
+      rows: [MAIL_LOG_HEADERS],
+      layout: plain([140, 90, 260, 260, 110, 80, 360]),
+    },
+    { name: SHEET.settings, rows: settings, layout: layoutOf(SETTINGS_COLUMNS) },
+  ];
+}

@@ -1,0 +1,35 @@
+// The use cases every front end runs through the Workbook port: read once, compute, write.
+import { dayOfInstant, type Day } from '../core/dates';
+import { evaluate, type Evaluation } from '../core/evaluate';
+import { PLAN_145 } from '../core/plan145';
+import type { Plan } from '../core/model';
+import { SHEET } from './contract';
+import { dashboardTable, problemsTable } from './dashboard';
+import { readInput } from './read';
+import { seedSheets } from './seed';
+import type { Workbook } from './port';
+
+/** Computes fulfillment and problems as of a day (today in Vietnam when not given). */
+export function evaluateWorkbook(workbook: Workbook, now: Date, asOf?: Day): Evaluation {
+  return evaluate(readInput(workbook), asOf ?? dayOfInstant(now));
+}
+
+/** Computes, then writes `Tổng hợp` and `Kiểm tra`, each in one block. */
+export function refreshWorkbook(workbook: Workbook, now: Date, asOf?: Day): Evaluation {
+  const evaluation = evaluateWorkbook(workbook, now, asOf);
+  const dashboard = dashboardTable(evaluation, now);
+  const problems = problemsTable(evaluation.problems);
+  workbook.writeSheet(SHEET.dashboard, dashboard.rows, dashboard.layout);
+  workbook.writeSheet(SHEET.problems, problems.rows, problems.layout);
+  return evaluation;
+}
+
+/** Writes every sheet of the contract, seeded with the plan, into an empty workbook. */
+export function initializeWorkbook(
+  workbook: Workbook,
+  now: Date,
+  plan: Plan = PLAN_145,
+): Evaluation {
+  for (const seed of seedSheets(plan)) workbook.writeSheet(seed.name, seed.rows, seed.layout);
+  return refreshWorkbook(workbook, now);
+}
