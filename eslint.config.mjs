@@ -68,7 +68,12 @@ export default tseslint.config(
         console: 'readonly',
         __dirname: 'readonly',
         URL: 'readonly',
+        Buffer: 'readonly',
       },
     },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

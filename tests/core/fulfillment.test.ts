@@ -1,0 +1,211 @@
+import { dayFromYmd, type Day } from '../../src/core/dates';
+import { resultFor } from '../../src/core/fulfillment';
+import { evaluateWorkbook } from '../../src/workbook/usecases';
+import { addPeople, plan145Workbook, type Person } from '../helpers/memory-workbook';
+
+const NOW = new Date('2024-12-31T05:00:00Z');
+const day = (iso: string): Day => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return dayFromYmd(y, m, d) as Day;
+};
+const HH1 = 'Trường THPT Hiệp Hòa số 1';
+
+/** An adult student with a certificate, admitted on `admitted`. */
+const admittedOn = (admitted: string, i: number, extra: Partial<Person> = {}): Person => ({
+  name: `Học sinh Mẫu ${i}`,
+  birth: '01/01/2006',
+  unit: HH1,
+  classCode: 'BD1-HS',
+  certified: '14/04/2024',
+  admitted,
+  ...extra,
+});
+
+function run(people: Person[], asOf = '2024-12-31') {
+  const book = plan145Workbook();
+  addPeople(book, people);
+  return evaluateWorkbook(book, NOW, day(asOf));
+}
+
+const resultOf = (e: ReturnType<typeof run>, unit: string, milestone: string) =>
+  e.fulfillment.units.find((u) => u.unit.code === unit)?.results[milestone];
+
+describe('status against a quota', () => {
+  test.each([
+    [7, 'not_met'],
+    [8, 'met'],
+    [10, 'met'],
+    [11, 'exceeded'],
+  ])('range 8-10 with %p is %s', (actual, status) => {
+    expect(resultFor(actual, { min: 8, max: 10 }).status).toBe(status);
+  });
+  test.each([
+    [19, 'not_met', 95],
+    [20, 'met', 100],
+    [21, 'exceeded', 105],
+  ])('single 20 with %p is %s (%p%)', (actual, status, percent) => {
+    const r = resultFor(actual, { min: 20, max: 20 });
+    expect(r.status).toBe(status);
+    expect(r.percent).toBe(percent);
+    expect(r.target).toBe('20');
+  });
+  test('no quota', () => {
+    expect(resultFor(3, null)).toMatchObject({
+      status: 'no_quota',
+      percent: null,
+      target: null,
+      actual: 3,
+    });
+  });
+});
+
+describe('counting Plan 145', () => {
+  test('nine admissions before 19/5, typed in every spelling, are nine', () => {
+    const spellings = [
+      HH1,
+      'Trường THPT Hiệp Hoà số 1',
+      HH1.normalize('NFD'),
+      'trường thpt hiệp hoà số 1 ',
+      'THPT-HH1',
+    ];
+    const e = run(
+      Array.from({ length: 9 }, (_, i) =>
+        admittedOn('10/05/2024', i, { unit: spellings[i % spellings.length] }),
+      ),
+    );
+    expect(e.problems).toEqual([]);
+    expect(resultOf(e, 'THPT-HH1', 'KN-19-5')).toMatchObject({
+      actual: 9,
+      status: 'met',
+      target: '8-10',
+    });
+    expect(resultOf(e, 'THPT-HH1', 'KN-2024')).toMatchObject({
+      actual: 9,
+      status: 'not_met',
+      target: '10',
+    });
+    expect(resultOf(e, 'THPT-HH1', 'BD1-HS')).toMatchObject({ actual: 9, status: 'not_met' });
+  });
+
+  test('admission window edges: the first day and the deadline count, the day after does not', () => {
+    const e = run([
+      admittedOn('01/01/2024', 1, { certified: '15/12/2023' }),
+      admittedOn('19/05/2024', 2),
+      admittedOn('20/05/2024', 3),
+    ]);
+    expect(resultOf(e, 'THPT-HH1', 'KN-19-5')?.actual).toBe(2);
+    expect(resultOf(e, 'THPT-HH1', 'KN-2024')?.actual).toBe(3);
+  });
+
+  test('the report date cuts off later admissions', () => {
+    const e = run([admittedOn('10/05/2024', 1), admittedOn('10/06/2024', 2)], '2024-05-31');
+    expect(resultOf(e, 'THPT-HH1', 'KN-2024')?.actual).toBe(1);
+  });
+
+  test('a duplicate person counts once and is reported as a warning', () => {
+    const e = run([
+      admittedOn('10/05/2024', 1),
+      admittedOn('11/05/2024', 1, { unit: 'Trường THPT Hiệp Hoà số 1' }),
+    ]);
+    expect(resultOf(e, 'THPT-HH1', 'KN-2024')?.actual).toBe(1);
+    expect(e.problems).toEqual([
+      expect.objectContaining({ code: 'duplicate', severity: 'warning', row: 3 }),
+    ]);
+  });
+
+  test('errors leave the row out of the counts they affect', () => {
+    const e = run([
+      admittedOn('10/05/2024', 1, { birth: '01/06/2006' }), // 17 years 11 months
+      admittedOn('10/05/2024', 2, { certified: '11/05/2024' }), // certificate after admission
+      admittedOn('10/05/2024', 3, { unit: 'Trường THPT Hiệp Hòa số 9' }), // unknown unit
+      admittedOn('31/02/2024', 4), // unreadable date
+      admittedOn('10/05/2024', 5, { birth: '01/05/2006' }), // 18 by month: counts
+    ]);
+    expect(resultOf(e, 'THPT-HH1', 'KN-2024')?.actual).toBe(1);
+    // Class nominations are not affected by admission errors (the unknown unit counts nowhere).
+    expect(resultOf(e, 'THPT-HH1', 'BD1-HS')?.actual).toBe(4);
+    expect(e.problems.map((p) => [p.row, p.code, p.severity, p.column])).toEqual([
+      [2, 'underage', 'error', 'Ngày kết nạp'],
+      [3, 'certificate_after_admission', 'error', 'Ngày cấp giấy chứng nhận'],
+      [4, 'unit_unknown', 'error', 'Đơn vị'],
+      [5, 'date_invalid', 'error', 'Ngày kết nạp'],
+    ]);
+  });
+
+  test('warnings still count: no certificate date yet', () => {
+    const e = run([admittedOn('10/05/2024', 1, { certified: '' })]);
+    expect(resultOf(e, 'THPT-HH1', 'KN-2024')?.actual).toBe(1);
+    expect(e.problems).toEqual([
+      expect.objectContaining({ code: 'certificate_missing', severity: 'warning' }),
+    ]);
+  });
+
+  test('dates typed as text are read like date cells', () => {
+    const book = plan145Workbook();
+    addPeople(book, [admittedOn('19/05/2024', 1), admittedOn('2024-05-19', 2)], true);
+    const e = evaluateWorkbook(book, NOW, day('2024-12-31'));
+    expect(resultOf(e, 'THPT-HH1', 'KN-19-5')?.actual).toBe(2);
+  });
+
+  test('an unknown unit typed without diacritics gets a suggestion', () => {
+    const e = run([admittedOn('10/05/2024', 1, { unit: 'Truong THPT Hiep Hoa so 2' })]);
+    expect(e.problems[0]).toMatchObject({
+      code: 'unit_unknown',
+      suggestion: 'Có phải là "Trường THPT Hiệp Hòa số 2"?',
+    });
+  });
+
+  test('both names of a company spelt two ways find the same unit', () => {
+    const e = run([
+      {
+        name: 'A',
+        birth: '01/01/1990',
+        unit: 'Công ty cổ phần đầu tư và thương mại Sơn Uyên',
+        classCode: 'BD1-CN',
+      },
+      {
+        name: 'B',
+        birth: '01/01/1990',
+        unit: 'Công ty Cổ phần đầu tư và thương mại Uyên Sơn',
+        classCode: 'BD1-CN',
+      },
+      { name: 'C', birth: '01/01/1990', unit: 'Công ty May Hà Thanh', classCode: 'BD1-CN' },
+    ]);
+    expect(resultOf(e, 'DN-UYENSON', 'BD1-CN')?.actual).toBe(2);
+    expect(resultOf(e, 'DN-HATHANH', 'BD1-CN')?.actual).toBe(1);
+  });
+});
+
+describe('totals', () => {
+  test('Plan 145 assigns 47 student and 23 worker admissions, 70 in all', () => {
+    const e = run([]);
+    const byType = Object.fromEntries(
+      e.fulfillment.byType.map((g) => [g.key, g.results['KN-2024']]),
+    );
+    expect(byType.school).toMatchObject({ min: 47, max: 47 });
+    expect(byType.company).toMatchObject({ min: 23, max: 23 });
+    expect(e.fulfillment.all['KN-2024']).toMatchObject({
+      target: '70',
+      actual: 0,
+      status: 'not_met',
+    });
+    expect(e.fulfillment.all['KN-19-5']).toMatchObject({ target: '41-55' });
+    expect(e.fulfillment.units).toHaveLength(13);
+  });
+
+  test('subtotals by committee add up their units', () => {
+    const e = run([
+      {
+        name: 'A',
+        birth: '01/01/1990',
+        unit: 'Công ty May Hà Thanh',
+        classCode: 'BD1-CN',
+        certified: '20/05/2024',
+        admitted: '01/07/2024',
+      },
+    ]);
+    const hoangThanh = e.fulfillment.byCommittee.find((g) => g.key === 'Đảng ủy xã Hoàng Thanh');
+    expect(hoangThanh?.results['KN-2024']).toMatchObject({ actual: 1, target: '5' });
+    expect(e.fulfillment.all['KN-2024']?.actual).toBe(1);
+  });
+});

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { cleanText, foldKey, matchKey } from '../../src/core/normalize';
+
+describe('matchKey: one key for every spelling of a Vietnamese name', () => {
+  test.each([
+    ['Trường THPT Hiệp Hòa số 1', 'Trường THPT Hiệp Hoà số 1'],
+    ['Trường THPT Hiệp Hòa số 1', 'Trường THPT Hiệp Hòa số 1'.normalize('NFD')],
+    ['Trường THPT Hiệp Hòa số 1', '  trường   thpt HIỆP HOÀ  số 1 '],
+    ['Nguyễn Thị Thúy', 'Nguyễn Thị Thuý'],
+    ['Nguyễn Thị Thúy', 'NGUYỄN THỊ THUÝ'.normalize('NFD')],
+    ['Khỏe', 'Khoẻ'],
+    ['Trung tâm GDNN - GDTX', 'Trung tâm GDNN-GDTX'],
+    ['Trung tâm GDNN - GDTX', 'Trung tâm GDNN – GDTX'],
+    ['A\u00a0B', 'a b'],
+  ])('%s ≡ %s', (a, b) => {
+    expect(matchKey(a)).toBe(matchKey(b));
+  });
+
+  test.each([
+    ['Hòa', 'Hóa'],
+    ['Hòa', 'Hoa'],
+    ['Hiệp Hòa số 1', 'Hiệp Hòa số 2'],
+    ['Thanh', 'Thành'],
+  ])('%s ≢ %s (the tone itself still matters)', (a, b) => {
+    expect(matchKey(a)).not.toBe(matchKey(b));
+  });
+
+  test('foldKey drops every diacritic and reads đ as d', () => {
+    expect(foldKey('Đảng ủy xã Hoàng Thanh')).toBe('dang uy xa hoang thanh');
+    expect(foldKey('Truong THPT Hiep Hoa so 1')).toBe(foldKey('Trường THPT Hiệp Hòa số 1'));
+  });
+
+  test('cleanText gives NFC with single spaces', () => {
+    expect(cleanText('  Hiệp\u00a0\u00a0Hòa '.normalize('NFD'))).toBe('Hiệp Hòa');
+  });
+});
+
+describe('normalisation properties', () => {
+  const vietnamese = fc.string({
+    unit: fc.constantFrom(...'aăâeêioôơuưyAĂÂĐđ \u0300\u0301\u0303\u0309\u0323hòoàáạ-–'.split('')),
+  });
+  test('never throws, on any string', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        matchKey(s);
+        foldKey(s);
+        cleanText(s);
+      }),
+    );
+  });
+  test('keys are idempotent', () => {
+    fc.assert(
+      fc.property(vietnamese, (s) => {
+        expect(cleanText(cleanText(s))).toBe(cleanText(s));
+        expect(foldKey(foldKey(s))).toBe(foldKey(s));
+      }),
+    );
+  });
+  test('the Unicode form never changes the key', () => {
+    fc.assert(
+      fc.property(vietnamese, (s) => {
+        expect(matchKey(s.normalize('NFD'))).toBe(matchKey(s.normalize('NFC')));
+      }),
+    );
+  });
+});
