@@ -82,7 +82,7 @@ export function readDay(value: unknown): DateReading {
     }
     return ok(dayFromSerial(value));
   }
-  if (typeof value !== 'string') return { kind: 'invalid', text: String(value) };
+  if (typeof value !== 'string') return { kind: 'invalid', text: describe(value) };
   const text = value.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (text === '') return { kind: 'empty' };
   let m = DMY.exec(text);
@@ -94,6 +94,15 @@ export function readDay(value: unknown): DateReading {
     if (!Number.isNaN(t)) return ok(dayOfInstant(new Date(t)));
   }
   return { kind: 'invalid', text };
+}
+
+/** Text for an unexpected cell value; some objects (no prototype) cannot even be stringified. */
+function describe(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return typeof value;
+  }
 }
 
 function ok(day: Day): DateReading {

@@ -169,3 +169,40 @@ export const GAS = {
   failed: (why: string) => `Không thực hiện được: ${why}`,
   toastTitle: 'Phát triển đảng viên',
 } as const;
+
+/** Texts a custom function returns instead of a value when an argument is wrong. */
+export const FORMULA = {
+  prefix: '#PTDV: ',
+  needRange: (position: number, what: string, example: string) =>
+    `tham số thứ ${position} phải là cả vùng ${what}, gồm dòng tiêu đề (ví dụ ${example}).`,
+  needText: (position: number, what: string) => `tham số thứ ${position} phải là ${what}.`,
+  unitNotFound: (unit: string) => `không có đơn vị "${unit}" trong vùng Chỉ tiêu.`,
+  milestoneNotFound: (code: string) => `không có mốc "${code}".`,
+  noQuota: (unit: string, code: string) =>
+    `đơn vị "${unit}" không được giao chỉ tiêu ở mốc "${code}".`,
+  badDate: (position: number) =>
+    `tham số thứ ${position} phải là một ngày (ô ngày hoặc dd/mm/yyyy).`,
+  argUnit: 'tên, tên khác hoặc mã đơn vị',
+  argMilestone: 'mã mốc, ví dụ "KN-2024"',
+  rangeQuotas: ['Chỉ tiêu', "'Chỉ tiêu'!A1:L"],
+  rangeMilestones: ['Mốc', "'Mốc'!A1:H"],
+  rangeEntries: ['Danh sách', "'Danh sách'!A1:K"],
+} as const;
+
+/** Status texts coloured on the dashboard, with their colours. */
+export const STATUS_COLOURS: { label: string; background: string }[] = [
+  { label: STATUS_LABEL.not_met, background: '#f4cccc' },
+  { label: STATUS_LABEL.met, background: '#d9ead3' },
+  { label: STATUS_LABEL.exceeded, background: '#cfe2f3' },
+];
+
+export const CHART_TITLE = (code: string, name: string) =>
+  `${code}: tỷ lệ thực hiện theo đơn vị — ${name}`;
+
+export const VALIDATION_HELP = {
+  date: 'Nhập ngày dạng dd/mm/yyyy, ví dụ 19/05/2024.',
+  choices: (values: readonly string[]) => `Chọn một trong: ${values.join(', ')}.`,
+  unit: 'Chọn đơn vị trong danh sách (hoặc gõ tên khác, mã đơn vị).',
+} as const;
+
+export const GROUP_LABEL = { student: 'Học sinh', worker: 'Công nhân' } as const;

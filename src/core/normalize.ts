@@ -42,5 +42,5 @@ export function matchKey(value: string): string {
 
 /** Every diacritic removed and đ read as d: for suggestions when a name was typed loosely. */
 export function foldKey(value: string): string {
-  return tidy(value).replace(COMBINING, '').replace(/đ/g, 'd');
+  return tidy(tidy(value).replace(COMBINING, '').replace(/đ/g, 'd'));
 }

@@ -77,7 +77,7 @@ export const PLAN_145_MILESTONES: Milestone[] = [
 
 const DISTRICT = 'Huyện ủy Hiệp Hòa';
 
-function unit(
+function makeUnit(
   code: string,
   name: string,
   type: UnitType,
@@ -90,7 +90,7 @@ function unit(
 
 function school(n: number, classQuota: number, may: Quota, year: number): Unit {
   const name = `Trường THPT Hiệp Hòa số ${n}`;
-  return unit(
+  return makeUnit(
     `THPT-HH${n}`,
     name,
     'school',
@@ -114,7 +114,7 @@ function company(
   round2: number,
   year: number,
 ): Unit {
-  return unit(code, name, 'company', committee, aliases, {
+  return makeUnit(code, name, 'company', committee, aliases, {
     'BD1-CN': q(round1),
     'BD2-CN': q(round2),
     'KN-2024': q(year),
@@ -128,7 +128,7 @@ export const PLAN_145_UNITS: Unit[] = [
   school(4, 20, q(8, 10), 8),
   school(5, 10, q(3, 5), 3),
   school(6, 10, q(3, 5), 3),
-  unit(
+  makeUnit(
     'GDNN-GDTX',
     'Trung tâm GDNN - GDTX',
     'school',

@@ -22,3 +22,5 @@ export function setupWorkbook(): void {
 export function refreshDashboard(): void {
   runAction(refresh);
 }
+
+export { PTDV_CHITIEU, PTDV_THUCHIEN, PTDV_TONGHOP, PTDV_TYLE } from './custom-functions';

@@ -10,12 +10,13 @@ import {
   UPDATED_AT,
   DASHBOARD,
   SEVERITY_LABEL,
+  CHART_TITLE,
 } from '../core/messages';
 import type { Evaluation } from '../core/evaluate';
 import type { Result } from '../core/fulfillment';
 import type { Milestone, Problem, UnitType } from '../core/model';
 import { PROBLEM_HEADERS } from './contract';
-import type { Cell, SheetLayout } from './port';
+import type { Cell, ChartSpec, SheetLayout } from './port';
 
 const FIXED = ['Mã', 'Tên đơn vị', 'Loại', 'Cấp ủy quản lý'];
 const PER_MILESTONE = 4;
@@ -93,12 +94,36 @@ export function dashboardTable(evaluation: Evaluation, now: Date): Table {
   rows.push(['', ALL_UNITS, '', '', ...cellsOf(fulfillment.all)]);
   const widths: Record<number, number> = { 1: 110, 2: 300, 3: 110, 4: 220 };
   const percentColumns: number[] = [];
-  ms.forEach((_, i) => {
+  const statusColumns: number[] = [];
+  const firstUnitRow = HEADER_ROW + 1;
+  const lastUnitRow = HEADER_ROW + fulfillment.units.length;
+  const charts: ChartSpec[] = [];
+  ms.forEach((m, i) => {
     const first = FIXED.length + i * PER_MILESTONE + 1;
     percentColumns.push(first + 2);
+    statusColumns.push(first + 3);
     for (let k = 0; k < PER_MILESTONE; k++) widths[first + k] = 90;
+    if (lastUnitRow >= firstUnitRow) {
+      charts.push({
+        title: CHART_TITLE(m.code, m.name),
+        firstRow: firstUnitRow,
+        lastRow: lastUnitRow,
+        labelColumn: 2,
+        valueColumn: first + 2,
+      });
+    }
   });
-  return { rows, layout: { headerRow: HEADER_ROW, dateColumns: [], percentColumns, widths } };
+  return {
+    rows,
+    layout: {
+      headerRow: HEADER_ROW,
+      dateColumns: [],
+      percentColumns,
+      widths,
+      statusColumns,
+      charts,
+    },
+  };
 }
 
 /** `Kiểm tra`: one problem per row. */

@@ -12,7 +12,28 @@ export interface SheetLayout {
   percentColumns: number[];
   /** Column widths in pixels, by 1-based column; missing ones keep the default. */
   widths: Record<number, number>;
+  /** 1-based columns holding a status label, coloured by conditional formatting. */
+  statusColumns?: number[];
+  /** Bar charts to keep beside the table (replaced, never duplicated, on each write). */
+  charts?: ChartSpec[];
+  /** Input helps for the rows below the header. */
+  validations?: ValidationSpec[];
 }
+
+export interface ChartSpec {
+  title: string;
+  /** 1-based rows and columns of the labels and the values (a fraction shown as %). */
+  firstRow: number;
+  lastRow: number;
+  labelColumn: number;
+  valueColumn: number;
+}
+
+export type ValidationSpec =
+  | { column: number; kind: 'choices'; values: string[] }
+  | { column: number; kind: 'date' }
+  /** A dropdown of the values in a column of another sheet (below its header). */
+  | { column: number; kind: 'column-of'; sheet: string; sourceColumn: number };
 
 /**
  * The port every adapter implements: one read per sheet, one write per block. Dates cross it

@@ -3,6 +3,7 @@ import { formatDmy, instantOfDay, type Day } from '../core/dates';
 import {
   APPLIES_TO_LABEL,
   DATA_MODE_LABEL,
+  GROUP_LABEL,
   MILESTONE_KIND_LABEL,
   UNIT_TYPE_LABEL,
   YES_NO_LABEL,
@@ -21,7 +22,7 @@ import {
   UNIT_COLUMNS,
   type ColumnSpec,
 } from './contract';
-import type { Cell, SheetLayout } from './port';
+import type { Cell, SheetLayout, ValidationSpec } from './port';
 
 export interface SheetSeed {
   name: string;
@@ -113,20 +114,69 @@ export function seedSheets(plan: Plan): SheetSeed[] {
     widths: Object.fromEntries(widths.map((w, i) => [i + 1, w])),
   });
   const codeColumns = codes.map((_, i) => UNIT_COLUMNS.length + i + 1);
+  const classCodes = plan.milestones.filter((m) => m.kind === 'class').map((m) => m.code);
+  const col = <F extends string>(specs: readonly ColumnSpec<F>[], field: F) =>
+    specs.findIndex((s) => s.field === field) + 1;
+  const dates = <F extends string>(specs: readonly ColumnSpec<F>[]): ValidationSpec[] =>
+    specs.flatMap((s, i) => (s.date ? [{ column: i + 1, kind: 'date' as const }] : []));
+  const types = Object.values(UNIT_TYPE_LABEL);
+  const unitValidations: ValidationSpec[] = [
+    { column: col(UNIT_COLUMNS, 'type'), kind: 'choices', values: types },
+  ];
+  const milestoneValidations: ValidationSpec[] = [
+    {
+      column: col(MILESTONE_COLUMNS, 'kind'),
+      kind: 'choices',
+      values: Object.values(MILESTONE_KIND_LABEL),
+    },
+    {
+      column: col(MILESTONE_COLUMNS, 'appliesTo'),
+      kind: 'choices',
+      values: Object.values(APPLIES_TO_LABEL),
+    },
+    ...dates(MILESTONE_COLUMNS),
+  ];
+  const candidateValidations: ValidationSpec[] = [
+    {
+      column: col(CANDIDATE_COLUMNS, 'unit'),
+      kind: 'column-of',
+      sheet: SHEET.quotas,
+      sourceColumn: col(UNIT_COLUMNS, 'name'),
+    },
+    {
+      column: col(CANDIDATE_COLUMNS, 'group'),
+      kind: 'choices',
+      values: Object.values(GROUP_LABEL),
+    },
+    { column: col(CANDIDATE_COLUMNS, 'classCode'), kind: 'choices', values: classCodes },
+    ...dates(CANDIDATE_COLUMNS),
+  ];
   return [
     // A placeholder so the dashboard is the first tab; refresh fills it.
     { name: SHEET.dashboard, rows: [[]], layout: plain([]) },
-    { name: SHEET.quotas, rows: units, layout: layoutOf(UNIT_COLUMNS, codeColumns) },
-    { name: SHEET.milestones, rows: milestones, layout: layoutOf(MILESTONE_COLUMNS) },
+    {
+      name: SHEET.quotas,
+      rows: units,
+      layout: { ...layoutOf(UNIT_COLUMNS, codeColumns), validations: unitValidations },
+    },
+    {
+      name: SHEET.milestones,
+      rows: milestones,
+      layout: { ...layoutOf(MILESTONE_COLUMNS), validations: milestoneValidations },
+    },
     {
       name: SHEET.candidates,
       rows: [CANDIDATE_COLUMNS.map((c) => c.header)],
-      layout: layoutOf(CANDIDATE_COLUMNS),
+      layout: { ...layoutOf(CANDIDATE_COLUMNS), validations: candidateValidations },
     },
     {
       name: SHEET.counts,
       rows: counts,
-      layout: { ...plain([110, 300]), dateColumns: [countsHeader.length - 1] },
+      layout: {
+        ...plain([110, 300]),
+        dateColumns: [countsHeader.length - 1],
+        validations: [{ column: countsHeader.length - 1, kind: 'date' }],
+      },
     },
     {
       name: SHEET.problems,

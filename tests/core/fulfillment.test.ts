@@ -1,7 +1,7 @@
 import { dayFromYmd, type Day } from '../../src/core/dates';
 import { resultFor } from '../../src/core/fulfillment';
 import { evaluateWorkbook } from '../../src/workbook/usecases';
-import { addPeople, plan145Workbook, type Person } from '../helpers/memory-workbook';
+import { addPeople, plan145Workbook, type Person } from '../helpers/plan-workbook';
 
 const NOW = new Date('2024-12-31T05:00:00Z');
 const day = (iso: string): Day => {

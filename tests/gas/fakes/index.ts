@@ -1,0 +1,210 @@
+/**
+ * Entry point: builds one Apps Script environment (all fakes sharing a clock, users and call log)
+ * and loads the built bundle into a vm context whose globals are the recording proxies.
+ *
+ *   const env = createGasEnvironment({ now: new Date('2024-03-01T02:00:00Z') });
+ *   env.spreadsheet.addSheet('Data', [['Name'], ['An']]);
+ *   const gas = loadBundle(env);
+ *   gas.onOpen();
+ *   expect(env.ui.menus).toHaveLength(1);
+ *   expect(env.countCalls('SpreadsheetApp')).toBeLessThan(50);
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vm from 'vm';
+import { FakeCharts } from './charts';
+import { isCutOffError, CUT_OFF_MESSAGE, gasError } from './errors';
+import { FakeHtmlService } from './html';
+import { FakeLockService } from './lock';
+import { FakeMailApp } from './mail';
+import { FakePropertiesService } from './properties';
+import { createRealm } from './realm';
+import { Recorder, type CallRecord } from './record';
+import { createConsole, FakeLogger, FakeSession, FakeUtilities, type LogEntry } from './services';
+import { FakeSpreadsheet } from './spreadsheet';
+import { FakeSpreadsheetApp } from './spreadsheetApp';
+import type { GasState } from './state';
+import { FakeScriptApp, type FakeTrigger } from './triggers';
+import { FakeUi } from './ui';
+
+export type { CallRecord } from './record';
+export type { Cell, CellValue } from './cells';
+export type { ChartDescription } from './charts';
+export type { RuleDescription } from './conditionalFormat';
+export type { ProtectionDescription } from './protection';
+export type { ValidationDescription } from './validation';
+export type { AlertRecord, DialogRecord, MenuRecord, PromptRecord, ToastRecord } from './ui';
+export type { SentMail } from './mail';
+export type { LogEntry } from './services';
+export type { ClockSchedule } from './triggers';
+export { isCutOffError, CUT_OFF_MESSAGE };
+export { FakeSpreadsheet } from './spreadsheet';
+export { FakeSheet } from './sheet';
+export { FakeRange } from './range';
+export { FakeUi, Button, ButtonSet } from './ui';
+export { FakeMailApp } from './mail';
+export { FakeTrigger, FakeScriptApp } from './triggers';
+export { FakeLockService } from './lock';
+export { FakeProperties, FakePropertiesService } from './properties';
+export { FakeHtmlService, FakeHtmlOutput } from './html';
+export { FakeSession } from './services';
+
+export interface GasEnvironmentOptions {
+  /** Frozen clock start (default: the real time at creation). */
+  now?: Date;
+  /** MailApp daily quota in recipients (default 100, a consumer account). */
+  mailQuota?: number;
+  /** Active and effective user (default 'owner@example.com'). */
+  user?: string;
+  /** Spreadsheet owner (default: `user`). */
+  owner?: string;
+  /** Script and spreadsheet time zone (default 'Asia/Ho_Chi_Minh'). */
+  timeZone?: string;
+  /** Spreadsheet locale (default 'vi_VN'). */
+  locale?: string;
+  /** Sheets the spreadsheet starts with (default ['Sheet1']). */
+  sheetNames?: string[];
+  /** Project HTML files by name, for HtmlService.create*FromFile. */
+  htmlFiles?: Record<string, string>;
+  /** Echo the bundle's console output to the real console (default false). */
+  verbose?: boolean;
+}
+
+export interface GasEnvironment {
+  /** The vm context's global object: the recording proxies plus the clock Date and console. */
+  globals: Record<string, unknown>;
+  context: vm.Context;
+  /** Every call on any fake object, in order. */
+  calls: CallRecord[];
+  /** Calls recorded under `service` (objects obtained from a service count towards it). */
+  countCalls(service: string): number;
+  resetCalls(): void;
+  spreadsheet: FakeSpreadsheet;
+  ui: FakeUi;
+  mail: FakeMailApp;
+  /** Live list of installed triggers. */
+  triggers: FakeTrigger[];
+  scriptApp: FakeScriptApp;
+  properties: FakePropertiesService;
+  locks: FakeLockService;
+  html: FakeHtmlService;
+  session: FakeSession;
+  /** Logger.log and console.* output of the bundle. */
+  logs: LogEntry[];
+  /** Shared state: users, time zone, cut-off flag (mutable by tests). */
+  state: GasState;
+  /** The bundle realm's Date (clock-controlled); build Dates with it to pass into the bundle. */
+  Date: DateConstructor;
+  setNow(date: Date): void;
+  advanceTime(milliseconds: number): void;
+  now(): Date;
+  /** Ends the current simulated execution: releases its locks and clears a cut-off. */
+  endExecution(): void;
+}
+
+const DEFAULT_USER = 'owner@example.com';
+
+export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvironment {
+  let clock = (opts.now ?? new Date()).getTime();
+  const user = opts.user ?? DEFAULT_USER;
+  const timeZone = opts.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const state: GasState = {
+    now: () => new Date(clock),
+    timeZone,
+    activeUser: user,
+    effectiveUser: user,
+    owner: opts.owner ?? user,
+    cutOff: false,
+  };
+
+  const globals: Record<string, unknown> = {};
+  const realm = createRealm(globals, () => clock);
+  const recorder = new Recorder(realm, () => {
+    if (state.cutOff) throw gasError(CUT_OFF_MESSAGE);
+  });
+
+  const ui = new FakeUi();
+  const spreadsheet = new FakeSpreadsheet(state, ui, {
+    id: 'fake-spreadsheet-id',
+    name: 'PTDV test spreadsheet',
+    timeZone,
+    locale: opts.locale ?? 'vi_VN',
+    sheetNames: opts.sheetNames ?? ['Sheet1'],
+  });
+  const mail = new FakeMailApp(state, opts.mailQuota ?? 100);
+  const triggers: FakeTrigger[] = [];
+  const scriptApp = new FakeScriptApp(triggers, 'fake-script-id');
+  const properties = new FakePropertiesService();
+  const locks = new FakeLockService();
+  const html = new FakeHtmlService({ ...opts.htmlFiles }, () => realm.context);
+  const session = new FakeSession(state);
+  const logs: LogEntry[] = [];
+
+  Object.assign(globals, {
+    SpreadsheetApp: recorder.wrap(new FakeSpreadsheetApp(spreadsheet, ui)),
+    HtmlService: recorder.wrap(html),
+    PropertiesService: recorder.wrap(properties),
+    LockService: recorder.wrap(locks),
+    MailApp: recorder.wrap(mail),
+    ScriptApp: recorder.wrap(scriptApp),
+    Session: recorder.wrap(session),
+    Utilities: recorder.wrap(new FakeUtilities()),
+    Charts: recorder.wrap(new FakeCharts()),
+    Logger: recorder.wrap(new FakeLogger(logs)),
+    console: createConsole(logs, !opts.verbose),
+  });
+
+  return {
+    globals,
+    context: realm.context,
+    calls: recorder.calls,
+    countCalls: (service) => recorder.count(service),
+    resetCalls: () => {
+      recorder.calls.length = 0;
+    },
+    spreadsheet,
+    ui,
+    mail,
+    triggers,
+    scriptApp,
+    properties,
+    locks,
+    html,
+    session,
+    logs,
+    state,
+    Date: realm.Date,
+    setNow: (date) => {
+      clock = date.getTime();
+    },
+    advanceTime: (milliseconds) => {
+      clock += milliseconds;
+    },
+    now: () => new Date(clock),
+    endExecution: () => {
+      state.cutOff = false;
+      locks.releaseScriptLocks();
+    },
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bundle functions are untyped; tests call them freely
+export type Bundle = Record<string, any>;
+
+const DEFAULT_BUNDLE = path.resolve(__dirname, '../../../dist/Code.js');
+
+/** Runs a script (e.g. an inline snippet) in the environment's context and returns the context. */
+export function runScript(env: GasEnvironment, code: string, filename = 'inline.js'): Bundle {
+  vm.runInContext(code, env.context, { filename });
+  return env.context as Bundle;
+}
+
+/**
+ * Loads the built bundle (default dist/Code.js) into the environment. Its top-level functions
+ * become properties of the returned context. Load once per environment: a second load would
+ * re-declare top-level bindings.
+ */
+export function loadBundle(env: GasEnvironment, bundlePath: string = DEFAULT_BUNDLE): Bundle {
+  const file = path.resolve(bundlePath);
+  return runScript(env, fs.readFileSync(file, 'utf8'), file);
+}

@@ -1,0 +1,153 @@
+/**
+ * MailApp: records sent messages and models the daily quota (one unit per recipient across
+ * to/cc/bcc), invalid addresses, and a run being cut off mid-way (failAfter). Failed sends
+ * neither consume quota nor get recorded.
+ */
+import { CUT_OFF_MESSAGE, gasError } from './errors';
+import { SERVICE } from './record';
+import type { GasState } from './state';
+
+export interface SentMail {
+  to: string;
+  cc: string;
+  bcc: string;
+  subject: string;
+  body: string;
+  htmlBody: string | null;
+  name: string | null;
+  replyTo: string | null;
+  noReply: boolean;
+  attachments: unknown[];
+  /** Every address the message went to (to + cc + bcc). */
+  recipients: string[];
+  sentAt: Date;
+}
+
+interface MailOptions {
+  to?: string;
+  cc?: string;
+  bcc?: string;
+  subject?: string;
+  body?: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  noReply?: boolean;
+  attachments?: unknown[];
+}
+
+const EMAIL = /^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/;
+
+/** 'a@x.com, Bob <b@x.com>' -> ['a@x.com', 'b@x.com'] */
+export function splitAddresses(list: string | undefined): string[] {
+  return (list ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => /<([^>]*)>\s*$/.exec(part)?.[1]?.trim() ?? part);
+}
+
+export class FakeMailApp {
+  readonly [SERVICE] = 'MailApp';
+  readonly sent: SentMail[] = [];
+  /** Remaining daily quota (recipients); tests may set it directly. */
+  quota: number;
+  /** Addresses that make sendEmail throw "Invalid email: <address>". */
+  readonly rejected = new Set<string>();
+  private sendsBeforeCutOff: number | null = null;
+
+  constructor(
+    private readonly state: GasState,
+    quota: number,
+  ) {
+    this.quota = quota;
+  }
+
+  // ---- test helpers -----------------------------------------------------------------------
+
+  /** Makes any message addressed to `address` fail as an invalid address. */
+  reject(...addresses: string[]): this {
+    for (const address of addresses) this.rejected.add(address.toLowerCase());
+    return this;
+  }
+  /**
+   * After `n` more successful sends the next sendEmail kills the run: it throws
+   * "Exceeded maximum execution time" and every later fake call throws too, until
+   * env.endExecution(). Pass null to cancel.
+   */
+  failAfter(n: number | null): this {
+    this.sendsBeforeCutOff = n;
+    return this;
+  }
+  /** Recipients of every sent message, flattened. */
+  recipients(): string[] {
+    return this.sent.flatMap((m) => m.recipients);
+  }
+
+  // ---- MailApp API ------------------------------------------------------------------------
+
+  getRemainingDailyQuota(): number {
+    return this.quota;
+  }
+
+  /**
+   * sendEmail(message), sendEmail(to, subject, body), sendEmail(to, subject, body, options)
+   * and sendEmail(to, replyTo, subject, body).
+   */
+  sendEmail(...args: unknown[]): void {
+    const [first, second, third, fourth] = args;
+    let message: MailOptions;
+    if (typeof first === 'object' && first !== null) message = { ...(first as MailOptions) };
+    else if (typeof fourth === 'string') {
+      message = {
+        to: String(first),
+        replyTo: String(second),
+        subject: String(third),
+        body: fourth,
+      };
+    } else {
+      const options = typeof fourth === 'object' && fourth !== null ? (fourth as MailOptions) : {};
+      message = {
+        ...options,
+        to: String(first),
+        subject: String(second),
+        body: String(third ?? ''),
+      };
+    }
+    this.deliver(message);
+  }
+
+  private deliver(message: MailOptions): void {
+    if (this.sendsBeforeCutOff !== null && this.sendsBeforeCutOff <= 0) {
+      this.sendsBeforeCutOff = null;
+      this.state.cutOff = true;
+      throw gasError(CUT_OFF_MESSAGE);
+    }
+    const recipients = [message.to, message.cc, message.bcc].flatMap(splitAddresses);
+    if (recipients.length === 0) throw gasError('Failed to send email: no recipient');
+    for (const address of recipients) {
+      if (!EMAIL.test(address) || this.rejected.has(address.toLowerCase())) {
+        throw gasError(`Invalid email: ${address}`);
+      }
+    }
+    if (this.quota < recipients.length) {
+      throw gasError('Service invoked too many times for one day: email.');
+    }
+    this.quota -= recipients.length;
+    if (this.sendsBeforeCutOff !== null) this.sendsBeforeCutOff--;
+    this.sent.push({
+      to: message.to ?? '',
+      cc: message.cc ?? '',
+      bcc: message.bcc ?? '',
+      subject: message.subject ?? '',
+      body: message.body ?? '',
+      htmlBody: message.htmlBody ?? null,
+      name: message.name ?? null,
+      replyTo: message.replyTo ?? null,
+      noReply: message.noReply ?? false,
+      attachments: [...(message.attachments ?? [])],
+      recipients,
+      sentAt: this.state.now(),
+    });
+  }
+}

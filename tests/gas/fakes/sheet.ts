@@ -1,0 +1,478 @@
+/**
+ * Sheet: grid size, cell store, layout (frozen rows, widths, hidden rows/columns, merges) and the
+ * objects attached to a sheet (conditional format rules, charts). Protections live on the
+ * spreadsheet so both Sheet.getProtections and Spreadsheet.getProtections can see them.
+ *
+ * Methods named like the Apps Script API are what the bundle calls. The "test helpers" section at
+ * the end is for assertions: grids of values/formats over the data range, and plain descriptions.
+ */
+import { boxToA1, parseA1, splitSheetName, type Box } from './a1';
+import {
+  CellStore,
+  CONTENT_KEYS,
+  FORMAT_KEYS,
+  type Cell,
+  type CellKey,
+  type CellValue,
+} from './cells';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, type ChartDescription } from './charts';
+import type { FakeConditionalFormatRule, RuleDescription } from './conditionalFormat';
+import { gasError } from './errors';
+import { FakeProtection, type ProtectionDescription } from './protection';
+import { FakeRange } from './range';
+import { SERVICE } from './record';
+import type { FakeSpreadsheet } from './spreadsheet';
+import type { ValidationDescription } from './validation';
+
+const DEFAULT_COLUMN_WIDTH = 100;
+const DEFAULT_ROW_HEIGHT = 21;
+
+function toInt(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw gasError(`Cannot convert '${String(value)}' to int.`);
+  }
+  return value;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.col < b.col + b.numCols &&
+    b.col < a.col + a.numCols
+  );
+}
+
+export class FakeSheet {
+  readonly [SERVICE] = 'SpreadsheetApp';
+  readonly store = new CellStore();
+  maxRows = 1000;
+  maxColumns = 26;
+  frozenRows = 0;
+  frozenColumns = 0;
+  hidden = false;
+  tabColor: string | null = null;
+  readonly columnWidthMap = new Map<number, number>();
+  readonly rowHeightMap = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
+  readonly hiddenRows = new Set<number>();
+  /** Columns passed to autoResizeColumns (their width is not computed). */
+  readonly autoResized = new Set<number>();
+  readonly borderLog: { range: string; args: unknown[] }[] = [];
+  private merged: Box[] = [];
+  private rules: FakeConditionalFormatRule[] = [];
+  private chartList: FakeEmbeddedChart[] = [];
+
+  constructor(
+    readonly spreadsheet: FakeSpreadsheet,
+    private name: string,
+    private readonly sheetId: number,
+  ) {}
+
+  /** Writing past the grid enlarges it (new sheets start at 1000 x 26). */
+  grow(box: Box): void {
+    this.maxRows = Math.max(this.maxRows, box.row + box.numRows - 1);
+    this.maxColumns = Math.max(this.maxColumns, box.col + box.numCols - 1);
+  }
+
+  // ---- identity ---------------------------------------------------------------------------
+
+  getName(): string {
+    return this.name;
+  }
+  setName(name: string): this {
+    if (name !== this.name) this.spreadsheet.assertNameFree(name);
+    this.name = name;
+    return this;
+  }
+  getSheetName(): string {
+    return this.name;
+  }
+  getSheetId(): number {
+    return this.sheetId;
+  }
+  getIndex(): number {
+    return this.spreadsheet.getSheets().indexOf(this) + 1;
+  }
+  getParent(): FakeSpreadsheet {
+    return this.spreadsheet;
+  }
+  activate(): this {
+    this.spreadsheet.setActiveSheet(this);
+    return this;
+  }
+  hideSheet(): this {
+    this.hidden = true;
+    return this;
+  }
+  showSheet(): this {
+    this.hidden = false;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return this.hidden;
+  }
+  setTabColor(color: string | null): this {
+    this.tabColor = color;
+    return this;
+  }
+  getTabColor(): string | null {
+    return this.tabColor;
+  }
+
+  // ---- ranges -----------------------------------------------------------------------------
+
+  getRange(a1: string): FakeRange;
+  getRange(row: number, column: number, numRows?: number, numColumns?: number): FakeRange;
+  getRange(rowOrA1: number | string, column?: number, numRows = 1, numColumns = 1): FakeRange {
+    if (typeof rowOrA1 === 'string') {
+      const box = parseA1(splitSheetName(rowOrA1).a1, this.maxRows, this.maxColumns);
+      return new FakeRange(this, box.row, box.col, box.numRows, box.numCols);
+    }
+    const [row, col, rows, cols] = [rowOrA1, column, numRows, numColumns].map(toInt) as number[];
+    if (row === undefined || row < 1) throw gasError('The starting row of the range is too small.');
+    if (col === undefined || col < 1)
+      throw gasError('The starting column of the range is too small.');
+    if (rows === undefined || rows < 1)
+      throw gasError('The number of rows in the range must be at least 1.');
+    if (cols === undefined || cols < 1)
+      throw gasError('The number of columns in the range must be at least 1.');
+    return new FakeRange(this, row, col, rows, cols);
+  }
+  getDataRange(): FakeRange {
+    return new FakeRange(
+      this,
+      1,
+      1,
+      Math.max(1, this.getLastRow()),
+      Math.max(1, this.getLastColumn()),
+    );
+  }
+  getLastRow(): number {
+    return this.store.lastRow();
+  }
+  getLastColumn(): number {
+    return this.store.lastColumn();
+  }
+  getMaxRows(): number {
+    return this.maxRows;
+  }
+  getMaxColumns(): number {
+    return this.maxColumns;
+  }
+  appendRow(rowContents: unknown[]): this {
+    if (!Array.isArray(rowContents) || rowContents.length === 0) {
+      throw gasError(
+        "The parameters () don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
+      );
+    }
+    this.getRange(this.getLastRow() + 1, 1, 1, rowContents.length).setValues([rowContents]);
+    return this;
+  }
+
+  // ---- inserting and deleting rows/columns ------------------------------------------------
+
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    return this.insertRowsAt(afterPosition + 1, howMany);
+  }
+  insertRowAfter(afterPosition: number): this {
+    return this.insertRowsAt(afterPosition + 1, 1);
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): this {
+    return this.insertRowsAt(beforePosition, howMany);
+  }
+  insertRowBefore(beforePosition: number): this {
+    return this.insertRowsAt(beforePosition, 1);
+  }
+  insertRows(rowIndex: number, numRows = 1): void {
+    this.insertRowsAt(rowIndex, numRows);
+  }
+  private insertRowsAt(at: number, count: number): this {
+    if (at < 1 || at > this.maxRows + 1 || count < 1)
+      throw gasError('Those rows are out of bounds.');
+    this.store.shiftRows(at, count);
+    this.maxRows += count;
+    return this;
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows) {
+      throw gasError('Those rows are out of bounds.');
+    }
+    if (howMany >= this.maxRows - this.frozenRows) {
+      throw gasError('Sorry, it is not possible to delete all non-frozen rows.');
+    }
+    this.store.shiftRows(rowPosition, -howMany);
+    this.maxRows -= howMany;
+  }
+  deleteRow(rowPosition: number): this {
+    this.deleteRows(rowPosition, 1);
+    return this;
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): this {
+    return this.insertColumnsAt(afterPosition + 1, howMany);
+  }
+  insertColumnAfter(afterPosition: number): this {
+    return this.insertColumnsAt(afterPosition + 1, 1);
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): this {
+    return this.insertColumnsAt(beforePosition, howMany);
+  }
+  insertColumnBefore(beforePosition: number): this {
+    return this.insertColumnsAt(beforePosition, 1);
+  }
+  insertColumns(columnIndex: number, numColumns = 1): void {
+    this.insertColumnsAt(columnIndex, numColumns);
+  }
+  private insertColumnsAt(at: number, count: number): this {
+    if (at < 1 || at > this.maxColumns + 1 || count < 1) {
+      throw gasError('Those columns are out of bounds.');
+    }
+    this.store.shiftColumns(at, count);
+    this.maxColumns += count;
+    return this;
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.maxColumns) {
+      throw gasError('Those columns are out of bounds.');
+    }
+    if (howMany >= this.maxColumns - this.frozenColumns) {
+      throw gasError('Sorry, it is not possible to delete all non-frozen columns.');
+    }
+    this.store.shiftColumns(columnPosition, -howMany);
+    this.maxColumns -= howMany;
+  }
+  deleteColumn(columnPosition: number): this {
+    this.deleteColumns(columnPosition, 1);
+    return this;
+  }
+
+  // ---- clearing ---------------------------------------------------------------------------
+
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): this {
+    const all = !options?.contentsOnly && !options?.formatOnly;
+    if (all || options?.contentsOnly) this.store.reset(CONTENT_KEYS);
+    if (all || options?.formatOnly) this.store.reset(FORMAT_KEYS);
+    return this;
+  }
+  clearContents(): this {
+    this.store.reset(CONTENT_KEYS);
+    return this;
+  }
+  clearFormats(): this {
+    this.store.reset(FORMAT_KEYS);
+    return this;
+  }
+  clearNotes(): this {
+    this.store.reset(['note']);
+    return this;
+  }
+
+  // ---- layout -----------------------------------------------------------------------------
+
+  setFrozenRows(rows: number): void {
+    this.frozenRows = rows;
+  }
+  getFrozenRows(): number {
+    return this.frozenRows;
+  }
+  setFrozenColumns(columns: number): void {
+    this.frozenColumns = columns;
+  }
+  getFrozenColumns(): number {
+    return this.frozenColumns;
+  }
+  setColumnWidth(columnPosition: number, width: number): this {
+    this.columnWidthMap.set(columnPosition, width);
+    return this;
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): this {
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidthMap.set(c, width);
+    return this;
+  }
+  getColumnWidth(columnPosition: number): number {
+    return this.columnWidthMap.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
+  }
+  autoResizeColumns(startColumn: number, numColumns: number): this {
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.autoResized.add(c);
+    return this;
+  }
+  autoResizeColumn(columnPosition: number): this {
+    return this.autoResizeColumns(columnPosition, 1);
+  }
+  setRowHeight(rowPosition: number, height: number): this {
+    this.rowHeightMap.set(rowPosition, height);
+    return this;
+  }
+  setRowHeights(startRow: number, numRows: number, height: number): this {
+    for (let r = startRow; r < startRow + numRows; r++) this.rowHeightMap.set(r, height);
+    return this;
+  }
+  getRowHeight(rowPosition: number): number {
+    return this.rowHeightMap.get(rowPosition) ?? DEFAULT_ROW_HEIGHT;
+  }
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.delete(c);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this.hiddenColumns.has(columnPosition);
+  }
+  hideRows(rowIndex: number, numRows = 1): void {
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this.hiddenRows.add(r);
+  }
+  showRows(rowIndex: number, numRows = 1): void {
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this.hiddenRows.delete(r);
+  }
+  isRowHiddenByUser(rowPosition: number): boolean {
+    return this.hiddenRows.has(rowPosition);
+  }
+
+  // ---- merges (used by FakeRange) ---------------------------------------------------------
+
+  addMerge(box: Box): void {
+    this.removeMerges(box);
+    this.merged.push({ row: box.row, col: box.col, numRows: box.numRows, numCols: box.numCols });
+  }
+  removeMerges(box: Box): void {
+    this.merged = this.merged.filter((m) => !overlaps(m, box));
+  }
+  mergesTouching(box: Box): Box[] {
+    return this.merged.filter((m) => overlaps(m, box));
+  }
+
+  // ---- conditional formats ----------------------------------------------------------------
+
+  setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
+    this.rules = [...rules];
+  }
+  getConditionalFormatRules(): FakeConditionalFormatRule[] {
+    return [...this.rules];
+  }
+  clearConditionalFormatRules(): void {
+    this.rules = [];
+  }
+
+  // ---- charts -----------------------------------------------------------------------------
+
+  newChart(): FakeEmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder();
+  }
+  insertChart(chart: FakeEmbeddedChart): void {
+    chart.state.id ??= this.spreadsheet.nextChartId();
+    this.chartList.push(chart);
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    return [...this.chartList];
+  }
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.chartList = this.chartList.filter((c) => c.state.id !== chart.state.id);
+  }
+  updateChart(chart: FakeEmbeddedChart): void {
+    const index = this.chartList.findIndex((c) => c.state.id === chart.state.id);
+    if (chart.state.id === null || index < 0) throw gasError('Chart not found in the sheet.');
+    this.chartList[index] = chart;
+  }
+
+  // ---- protection -------------------------------------------------------------------------
+
+  /** Returns the existing sheet protection if there is one, like the real service. */
+  protect(): FakeProtection {
+    const existing = this.getProtections('SHEET')[0];
+    if (existing) return existing;
+    const whole = new FakeRange(this, 1, 1, this.maxRows, this.maxColumns);
+    return this.spreadsheet.addProtection(
+      new FakeProtection(this.spreadsheet, 'SHEET', () => this.name, whole),
+    );
+  }
+  getProtections(type: string): FakeProtection[] {
+    return this.spreadsheet.getProtections(type).filter((p) => p.sheetName() === this.name);
+  }
+
+  // ---- test helpers (unrecorded when called on the raw fake) ------------------------------
+
+  /** The box helpers read by default: the data range, or nothing for an empty sheet. */
+  private helperRange(a1?: string): FakeRange | null {
+    if (a1 !== undefined) return this.getRange(a1);
+    if (this.getLastRow() === 0) return null;
+    return this.getDataRange();
+  }
+  /** Grid of one cell attribute over `a1` (default: the data range). */
+  grid<K extends CellKey>(key: K, a1?: string): Cell[K][][] {
+    const range = this.helperRange(a1);
+    if (!range) return [];
+    const out: Cell[K][][] = [];
+    for (let r = range.row; r < range.row + range.numRows; r++) {
+      const line: Cell[K][] = [];
+      for (let c = range.col; c < range.col + range.numCols; c++)
+        line.push(this.store.peek(r, c)[key]);
+      out.push(line);
+    }
+    return out;
+  }
+  values(a1?: string): CellValue[][] {
+    return this.helperRange(a1)?.getValues() ?? [];
+  }
+  displayValues(a1?: string): string[][] {
+    return this.helperRange(a1)?.getDisplayValues() ?? [];
+  }
+  formulas(a1?: string): string[][] {
+    return this.grid('formula', a1);
+  }
+  numberFormats(a1?: string): string[][] {
+    return this.grid('numberFormat', a1);
+  }
+  notes(a1?: string): string[][] {
+    return this.grid('note', a1);
+  }
+  backgrounds(a1?: string): string[][] {
+    return this.grid('background', a1);
+  }
+  fontWeights(a1?: string): string[][] {
+    return this.grid('fontWeight', a1);
+  }
+  fontColors(a1?: string): string[][] {
+    return this.grid('fontColor', a1);
+  }
+  validations(a1?: string): (ValidationDescription | null)[][] {
+    return this.grid('validation', a1).map((line) => line.map((rule) => rule?.describe() ?? null));
+  }
+  /** Every attribute of one cell, e.g. cell('B2').numberFormat. */
+  cell(a1: string): Cell {
+    const box = parseA1(a1, this.maxRows, this.maxColumns);
+    return { ...this.store.peek(box.row, box.col) };
+  }
+  /** Seeds values at (row, col) without recording; ragged rows are padded with ''. */
+  load(values: unknown[][], row = 1, col = 1): this {
+    if (values.length === 0) return this;
+    const width = Math.max(1, ...values.map((line) => line.length));
+    const padded = values.map((line) => [...line, ...Array<unknown>(width - line.length).fill('')]);
+    this.getRange(row, col, padded.length, width).setValues(padded);
+    return this;
+  }
+  /** Width of every column 1..getMaxColumns(). */
+  columnWidths(): number[] {
+    return Array.from({ length: this.maxColumns }, (_, i) => this.getColumnWidth(i + 1));
+  }
+  autoResizedColumns(): number[] {
+    return [...this.autoResized].sort((a, b) => a - b);
+  }
+  merges(): string[] {
+    return this.merged.map(boxToA1);
+  }
+  borders(): { range: string; args: unknown[] }[] {
+    return this.borderLog.map((b) => ({ ...b, args: [...b.args] }));
+  }
+  conditionalFormats(): RuleDescription[] {
+    return this.rules.map((rule) => rule.describe());
+  }
+  charts(): ChartDescription[] {
+    return this.chartList.map((chart) => chart.describe());
+  }
+  protections(): ProtectionDescription[] {
+    return this.spreadsheet.protectionList
+      .filter((p) => p.sheetName() === this.name)
+      .map((p) => p.describe());
+  }
+}

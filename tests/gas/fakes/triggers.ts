@@ -1,0 +1,290 @@
+/**
+ * ScriptApp: installable triggers (time-driven and spreadsheet open/edit/change/form-submit).
+ * The trigger list is shared with the environment (env.triggers) so tests can inspect what the
+ * bundle installed. Like the real service, a project may hold at most 20 triggers per user.
+ */
+import { gasError } from './errors';
+import { SERVICE } from './record';
+
+export const EventType = Object.freeze({
+  CLOCK: 'CLOCK',
+  ON_OPEN: 'ON_OPEN',
+  ON_EDIT: 'ON_EDIT',
+  ON_CHANGE: 'ON_CHANGE',
+  ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+});
+export const TriggerSource = Object.freeze({
+  SPREADSHEETS: 'SPREADSHEETS',
+  CLOCK: 'CLOCK',
+  FORMS: 'FORMS',
+  DOCUMENTS: 'DOCUMENTS',
+  CALENDAR: 'CALENDAR',
+});
+export const AuthMode = Object.freeze({
+  NONE: 'NONE',
+  CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+  LIMITED: 'LIMITED',
+  FULL: 'FULL',
+});
+export const WeekDay = Object.freeze({
+  MONDAY: 'MONDAY',
+  TUESDAY: 'TUESDAY',
+  WEDNESDAY: 'WEDNESDAY',
+  THURSDAY: 'THURSDAY',
+  FRIDAY: 'FRIDAY',
+  SATURDAY: 'SATURDAY',
+  SUNDAY: 'SUNDAY',
+});
+
+const MAX_TRIGGERS = 20;
+
+/** Everything a clock trigger was configured with; unset fields are absent. */
+export interface ClockSchedule {
+  everyMinutes?: number;
+  everyHours?: number;
+  everyDays?: number;
+  everyWeeks?: number;
+  atHour?: number;
+  nearMinute?: number;
+  onWeekDay?: string;
+  onMonthDay?: number;
+  at?: Date;
+  after?: number;
+  timeZone?: string;
+}
+
+export class FakeTrigger {
+  readonly [SERVICE] = 'ScriptApp';
+  constructor(
+    readonly id: string,
+    readonly handler: string,
+    readonly eventType: string,
+    readonly source: string,
+    readonly sourceId: string,
+    readonly schedule: ClockSchedule,
+  ) {}
+
+  getHandlerFunction(): string {
+    return this.handler;
+  }
+  getUniqueId(): string {
+    return this.id;
+  }
+  getEventType(): string {
+    return this.eventType;
+  }
+  getTriggerSource(): string {
+    return this.source;
+  }
+  getTriggerSourceId(): string {
+    return this.sourceId;
+  }
+}
+
+/** Where builders register what they create. */
+interface TriggerHost {
+  add(
+    handler: string,
+    eventType: string,
+    source: string,
+    sourceId: string,
+    schedule: ClockSchedule,
+  ): FakeTrigger;
+}
+
+export class FakeClockTriggerBuilder {
+  readonly [SERVICE] = 'ScriptApp';
+  private readonly schedule: ClockSchedule = {};
+
+  constructor(
+    private readonly host: TriggerHost,
+    private readonly handler: string,
+    private readonly scriptId: string,
+  ) {}
+
+  private with(fields: ClockSchedule): this {
+    Object.assign(this.schedule, fields);
+    return this;
+  }
+
+  everyMinutes(n: number): this {
+    if (![1, 5, 10, 15, 30].includes(n)) {
+      throw gasError(
+        'The value you passed to everyMinutes was invalid. It must be one of 1, 5, 10, 15 or 30.',
+      );
+    }
+    return this.with({ everyMinutes: n });
+  }
+  everyHours(n: number): this {
+    return this.with({ everyHours: n });
+  }
+  everyDays(n: number): this {
+    return this.with({ everyDays: n });
+  }
+  everyWeeks(n: number): this {
+    return this.with({ everyWeeks: n });
+  }
+  atHour(hour: number): this {
+    if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw gasError('Invalid argument: hour');
+    return this.with({ atHour: hour });
+  }
+  nearMinute(minute: number): this {
+    if (!Number.isInteger(minute) || minute < 0 || minute > 59)
+      throw gasError('Invalid argument: minute');
+    return this.with({ nearMinute: minute });
+  }
+  onWeekDay(day: string): this {
+    return this.with({ onWeekDay: String(day) });
+  }
+  onMonthDay(day: number): this {
+    return this.with({ onMonthDay: day });
+  }
+  at(date: Date): this {
+    return this.with({ at: new Date(date.getTime()) });
+  }
+  atDate(year: number, month: number, day: number): this {
+    return this.with({ at: new Date(Date.UTC(year, month - 1, day)) });
+  }
+  after(durationMilliseconds: number): this {
+    return this.with({ after: durationMilliseconds });
+  }
+  inTimezone(timezone: string): this {
+    return this.with({ timeZone: timezone });
+  }
+  create(): FakeTrigger {
+    return this.host.add(this.handler, EventType.CLOCK, TriggerSource.CLOCK, this.scriptId, {
+      ...this.schedule,
+    });
+  }
+}
+
+export class FakeSpreadsheetTriggerBuilder {
+  readonly [SERVICE] = 'ScriptApp';
+  private eventType: string | null = null;
+
+  constructor(
+    private readonly host: TriggerHost,
+    private readonly handler: string,
+    private readonly spreadsheetId: string,
+  ) {}
+
+  onOpen(): this {
+    this.eventType = EventType.ON_OPEN;
+    return this;
+  }
+  onEdit(): this {
+    this.eventType = EventType.ON_EDIT;
+    return this;
+  }
+  onChange(): this {
+    this.eventType = EventType.ON_CHANGE;
+    return this;
+  }
+  onFormSubmit(): this {
+    this.eventType = EventType.ON_FORM_SUBMIT;
+    return this;
+  }
+  create(): FakeTrigger {
+    if (this.eventType === null) throw gasError('Trigger event type is not set.');
+    return this.host.add(
+      this.handler,
+      this.eventType,
+      TriggerSource.SPREADSHEETS,
+      this.spreadsheetId,
+      {},
+    );
+  }
+}
+
+export class FakeTriggerBuilder {
+  readonly [SERVICE] = 'ScriptApp';
+  constructor(
+    private readonly host: TriggerHost,
+    private readonly handler: string,
+    private readonly scriptId: string,
+  ) {}
+
+  timeBased(): FakeClockTriggerBuilder {
+    return new FakeClockTriggerBuilder(this.host, this.handler, this.scriptId);
+  }
+  /** Takes the Spreadsheet or its id. */
+  forSpreadsheet(spreadsheet: unknown): FakeSpreadsheetTriggerBuilder {
+    const id =
+      typeof spreadsheet === 'object' && spreadsheet !== null && 'getId' in spreadsheet
+        ? String((spreadsheet as { getId(): unknown }).getId())
+        : String(spreadsheet);
+    return new FakeSpreadsheetTriggerBuilder(this.host, this.handler, id);
+  }
+}
+
+export class FakeScriptApp implements TriggerHost {
+  readonly [SERVICE] = 'ScriptApp';
+  readonly EventType = EventType;
+  readonly TriggerSource = TriggerSource;
+  readonly AuthMode = AuthMode;
+  readonly WeekDay = WeekDay;
+  private nextId = 1;
+
+  /** `triggers` is the environment's live list (env.triggers). */
+  constructor(
+    readonly triggers: FakeTrigger[],
+    private readonly scriptId: string,
+  ) {}
+
+  add(
+    handler: string,
+    eventType: string,
+    source: string,
+    sourceId: string,
+    schedule: ClockSchedule,
+  ): FakeTrigger {
+    if (this.triggers.length >= MAX_TRIGGERS) {
+      throw gasError(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
+    }
+    const trigger = new FakeTrigger(
+      String(this.nextId++),
+      handler,
+      eventType,
+      source,
+      sourceId,
+      schedule,
+    );
+    this.triggers.push(trigger);
+    return trigger;
+  }
+
+  newTrigger(functionName: string): FakeTriggerBuilder {
+    return new FakeTriggerBuilder(this, String(functionName), this.scriptId);
+  }
+  getProjectTriggers(): FakeTrigger[] {
+    return [...this.triggers];
+  }
+  getUserTriggers(spreadsheet: unknown): FakeTrigger[] {
+    const id =
+      typeof spreadsheet === 'object' && spreadsheet !== null && 'getId' in spreadsheet
+        ? String((spreadsheet as { getId(): unknown }).getId())
+        : String(spreadsheet);
+    return this.triggers.filter((t) => t.sourceId === id);
+  }
+  deleteTrigger(trigger: FakeTrigger): void {
+    const index = this.triggers.findIndex((t) => t.id === trigger.getUniqueId());
+    if (index >= 0) this.triggers.splice(index, 1);
+  }
+  getScriptId(): string {
+    return this.scriptId;
+  }
+  getOAuthToken(): string {
+    return 'fake-oauth-token';
+  }
+
+  // ---- test helpers -----------------------------------------------------------------------
+
+  /** Handler names of the installed triggers, optionally of one event type. */
+  handlers(eventType?: string): string[] {
+    return this.triggers
+      .filter((t) => !eventType || t.eventType === eventType)
+      .map((t) => t.handler);
+  }
+}
