@@ -62,9 +62,13 @@ for (const file of sources) {
 for (const [name, doc] of jsdocOf) {
   if (!doc.includes('@customfunction')) fail(`${name} lacks @customfunction in its JSDoc`);
   // Sheets shows the JSDoc @param names; esbuild may rename parameters that clash.
-  const params = new RegExp(`^function ${name}\\(([^)]*)\\)`, 'm').exec(code)[1].split(',').map((p) => p.trim());
+  const params = new RegExp(`^function ${name}\\(([^)]*)\\)`, 'm')
+    .exec(code)[1]
+    .split(',')
+    .map((p) => p.trim());
   const documented = [...doc.matchAll(/@param\s+\{[^}]*\}\s+(\w+)/g)].map((m) => m[1]);
-  if (params.join() !== documented.join()) fail(`${name} parameters (${params}) differ from its JSDoc (${documented})`);
+  if (params.join() !== documented.join())
+    fail(`${name} parameters (${params}) differ from its JSDoc (${documented})`);
   code = code.replace(new RegExp(`^function ${name}\\(`, 'm'), `${doc}\nfunction ${name}(`);
 }
 

@@ -79,6 +79,7 @@ export function interpretCandidates(input: CandidateInput): {
     const name = cellText(c.name);
     if (name === '') report('name', 'name_missing', 'warning', PROBLEM.nameMissing);
 
+    const birth = dateOf('birth');
     const unitText = cellText(c.unit);
     const unit = unitText === '' ? null : input.units.find(unitText);
     if (unitText === '')
@@ -94,7 +95,6 @@ export function interpretCandidates(input: CandidateInput): {
       );
     }
 
-    const birth = dateOf('birth');
     const nominated = dateOf('nominated');
     const certified = dateOf('certified');
     const admitted = dateOf('admitted');

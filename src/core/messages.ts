@@ -153,7 +153,8 @@ export const MENU = {
   title: 'Phát triển đảng viên',
   setup: 'Khởi tạo bảng tính',
   refresh: 'Cập nhật Tổng hợp',
-  help: 'Hướng dẫn',
+  check: 'Kiểm tra dữ liệu nhập',
+  help: 'Hướng dẫn sử dụng',
 } as const;
 
 export const GAS = {
@@ -166,6 +167,12 @@ export const GAS = {
       ? 'Đã cập nhật Tổng hợp: mọi đơn vị đều đạt chỉ tiêu đến nay.'
       : `Đã cập nhật Tổng hợp: ${behind} đơn vị còn chỉ tiêu chưa đạt.`,
   working: 'Đang tính toán…',
+  busy: 'Một người khác đang chạy chức năng này trên bảng tính. Vui lòng thử lại sau ít phút.',
+  timeZoneSet: 'Đã đặt múi giờ của bảng tính là Asia/Ho_Chi_Minh.',
+  checkDone: (errors: number, warnings: number) =>
+    errors + warnings === 0
+      ? 'Không phát hiện lỗi nào trong dữ liệu nhập.'
+      : `Phát hiện ${errors} lỗi và ${warnings} cảnh báo: xem sheet Kiểm tra.`,
   failed: (why: string) => `Không thực hiện được: ${why}`,
   toastTitle: 'Phát triển đảng viên',
 } as const;
@@ -206,3 +213,21 @@ export const VALIDATION_HELP = {
 } as const;
 
 export const GROUP_LABEL = { student: 'Học sinh', worker: 'Công nhân' } as const;
+
+/** The help dialog: static text, no sheet value in it. */
+export const HELP_HTML = `
+<div style="font-family: Arial, sans-serif; font-size: 13px; line-height: 1.5">
+<p><b>Phát triển đảng viên</b> — theo dõi chỉ tiêu của kế hoạch phát triển đảng viên.</p>
+<ol>
+<li><b>Khởi tạo bảng tính</b>: tạo các sheet còn thiếu (Chỉ tiêu, Mốc, Danh sách, Số liệu, Tổng hợp,
+Kiểm tra, Nhật ký thư, Cấu hình); bảng tính trống thì điền sẵn Kế hoạch 145/KH-HU. Không ghi đè
+dữ liệu có sẵn.</li>
+<li>Ban Tổ chức sửa <b>Chỉ tiêu</b> (đơn vị, chỉ tiêu từng mốc: <code>20</code> hoặc <code>8-10</code>),
+<b>Mốc</b> (hạn, ngày khai giảng) và <b>Cấu hình</b> (cấp ủy ban hành, số kế hoạch).</li>
+<li>Các đơn vị nhập người vào <b>Danh sách</b>: ngày dạng dd/mm/yyyy.</li>
+<li><b>Cập nhật Tổng hợp</b>: tính lại thực hiện / chỉ tiêu / tỷ lệ / trạng thái.</li>
+<li><b>Kiểm tra dữ liệu nhập</b>: liệt kê các dòng sai trong sheet Kiểm tra.</li>
+</ol>
+<p>Công thức: <code>=PTDV_TONGHOP('Chỉ tiêu'!A1:L; 'Mốc'!A1:H; 'Danh sách'!A1:K)</code>,
+<code>=PTDV_THUCHIEN("THPT-HH1"; "KN-2024"; 'Danh sách'!A1:K; 'Mốc'!A1:H)</code>.</p>
+</div>`;

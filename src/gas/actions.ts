@@ -1,34 +1,55 @@
-// What the menu items do. Each reads through the SheetsWorkbook adapter, calls one use case and
-// tells the user the outcome in Vietnamese; nothing is written before everything is computed.
-import { GAS, MENU } from '../core/messages';
+// What the menu items do. Each builds the SheetsWorkbook adapter, runs one use case under the
+// document lock and tells the user the outcome in Vietnamese. Everything is computed before the
+// first write, so a failure leaves no half-written sheet.
+import { GAS, HELP_HTML, MENU } from '../core/messages';
 import { PLAN_145 } from '../core/plan145';
 import { ContractError } from '../workbook/errors';
-import { seedSheets } from '../workbook/seed';
 import { SHEET } from '../workbook/contract';
-import { refreshWorkbook } from '../workbook/usecases';
+import { seedSheets } from '../workbook/seed';
+import { checkWorkbook, refreshWorkbook } from '../workbook/usecases';
+import type { Evaluation } from '../core/evaluate';
 import { SheetsWorkbook } from './sheets-workbook';
+
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const LOCK_WAIT_MS = 30_000;
 
 export function buildMenu(): void {
   SpreadsheetApp.getUi()
     .createMenu(MENU.title)
     .addItem(MENU.setup, 'setupWorkbook')
     .addItem(MENU.refresh, 'refreshDashboard')
+    .addItem(MENU.check, 'checkEntries')
+    .addSeparator()
+    .addItem(MENU.help, 'showHelp')
     .addToUi();
 }
 
-/** Runs a menu action; a problem the user can fix becomes one alert instead of a stack trace. */
+class BusyError extends Error {}
+
+/**
+ * Runs a menu action under the document lock, so two people clicking at once never interleave
+ * their writes; a problem the user can fix becomes one alert instead of a stack trace.
+ */
 export function runAction(action: () => void): void {
+  const lock = LockService.getDocumentLock();
   try {
+    if (!lock.tryLock(LOCK_WAIT_MS)) throw new BusyError(GAS.busy);
     action();
   } catch (e) {
-    const message = e instanceof ContractError ? e.message : GAS.failed((e as Error).message);
-    SpreadsheetApp.getUi().alert(MENU.title, message, SpreadsheetApp.getUi().ButtonSet.OK);
-    if (!(e instanceof ContractError)) throw e;
+    const known = e instanceof ContractError || e instanceof BusyError;
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(
+      MENU.title,
+      known ? (e as Error).message : GAS.failed((e as Error).message),
+      ui.ButtonSet.OK,
+    );
+    if (!known) throw e;
+  } finally {
+    lock.releaseLock();
   }
 }
 
-function isEmpty(book: SheetsWorkbook, name: string): boolean {
-  const values = book.readSheet(name);
+function isEmpty(values: unknown[][] | null): boolean {
   return values === null || values.every((row) => row.every((v) => v === '' || v === null));
 }
 
@@ -36,29 +57,48 @@ function isEmpty(book: SheetsWorkbook, name: string): boolean {
 export function setup(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const book = new SheetsWorkbook(spreadsheet);
-  const seedPlan = isEmpty(book, SHEET.quotas) && isEmpty(book, SHEET.milestones);
+  const seeds = seedSheets(PLAN_145);
+  const empty = new Map(seeds.map((s) => [s.name, isEmpty(book.readSheet(s.name))]));
+  const seedPlan = empty.get(SHEET.quotas) === true && empty.get(SHEET.milestones) === true;
+  const messages: string[] = [];
+  if (spreadsheet.getSpreadsheetTimeZone() !== TIME_ZONE) {
+    // Date cells are read as calendar days in Vietnam time: the sheet must agree.
+    spreadsheet.setSpreadsheetTimeZone(TIME_ZONE);
+    messages.push(GAS.timeZoneSet);
+  }
   const created: string[] = [];
-  seedSheets(PLAN_145).forEach((seed, position) => {
-    const existing = book.sheet(seed.name);
-    const empty = existing === null || isEmpty(book, seed.name);
-    if (!empty) return;
-    const rows = seedPlan ? seed.rows : seed.rows.slice(0, 1);
-    if (existing === null) {
-      book.ensureSheet(seed.name, position);
-      created.push(seed.name);
-    }
-    book.writeSheet(seed.name, rows, seed.layout);
-  });
+  for (const seed of seeds) {
+    if (!empty.get(seed.name)) continue;
+    // New tabs go after the existing ones, so nothing the users arranged moves.
+    if (book.ensureSheet(seed.name).created) created.push(seed.name);
+    book.writeSheet(seed.name, seedPlan ? seed.rows : seed.rows.slice(0, 1), seed.layout);
+  }
   if (seedPlan) refreshWorkbook(book, new Date());
-  spreadsheet.toast(GAS.setupDone(created), GAS.toastTitle);
+  messages.unshift(GAS.setupDone(created));
+  spreadsheet.toast(messages.join(' '), GAS.toastTitle);
+}
+
+function behindCount(evaluation: Evaluation): number {
+  return evaluation.fulfillment.units.filter((u) =>
+    Object.values(u.results).some((r) => r.status === 'not_met'),
+  ).length;
 }
 
 export function refresh(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   spreadsheet.toast(GAS.working, GAS.toastTitle);
   const evaluation = refreshWorkbook(new SheetsWorkbook(spreadsheet), new Date());
-  const behind = evaluation.fulfillment.units.filter((u) =>
-    Object.values(u.results).some((r) => r.status === 'not_met'),
-  ).length;
-  spreadsheet.toast(GAS.refreshDone(behind), GAS.toastTitle);
+  spreadsheet.toast(GAS.refreshDone(behindCount(evaluation)), GAS.toastTitle);
+}
+
+export function check(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const evaluation = checkWorkbook(new SheetsWorkbook(spreadsheet), new Date());
+  const errors = evaluation.problems.filter((p) => p.severity === 'error').length;
+  spreadsheet.toast(GAS.checkDone(errors, evaluation.problems.length - errors), GAS.toastTitle);
+}
+
+export function help(): void {
+  const html = HtmlService.createHtmlOutput(HELP_HTML).setWidth(560).setHeight(420);
+  SpreadsheetApp.getUi().showModalDialog(html, MENU.help);
 }

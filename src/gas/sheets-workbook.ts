@@ -2,10 +2,15 @@
 // every write one setValues per block, whatever the number of rows (Apps Script bills each
 // service call as a round trip).
 import { matchKey } from '../core/normalize';
-import type { Cell, SheetLayout, Workbook } from '../workbook/port';
+import { STATUS_COLOURS, VALIDATION_HELP } from '../core/messages';
+import type { Cell, ChartSpec, SheetLayout, ValidationSpec, Workbook } from '../workbook/port';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+
+/** Rows of sheet each chart takes, so stacked charts do not overlap. */
+const CHART_ROWS = 20;
 
 /**
  * Sheets turns typed text into formulas (`=…`), numbers or dates (`8-10`); a leading apostrophe
@@ -76,14 +81,82 @@ export class SheetsWorkbook implements Workbook {
     sheet.setFrozenRows(layout.headerRow);
     for (const [column, px] of Object.entries(layout.widths))
       sheet.setColumnWidth(Number(column), px);
-    const body = height - layout.headerRow;
-    if (body > 0) {
-      for (const c of layout.dateColumns) {
-        sheet.getRange(layout.headerRow + 1, c, body, 1).setNumberFormat('dd/mm/yyyy');
-      }
-      for (const c of layout.percentColumns) {
-        sheet.getRange(layout.headerRow + 1, c, body, 1).setNumberFormat('0.0%');
+    // Formats and validations cover the whole column, so rows typed later get them too.
+    const below = Math.max(sheet.getMaxRows(), height) - layout.headerRow;
+    if (below > 0) {
+      const column = (c: number) => sheet.getRange(layout.headerRow + 1, c, below, 1);
+      for (const c of layout.dateColumns) column(c).setNumberFormat('dd/mm/yyyy');
+      for (const c of layout.percentColumns) column(c).setNumberFormat('0.0%');
+      for (const v of layout.validations ?? []) {
+        const rule = this.validation(v, below);
+        if (rule) column(v.column).setDataValidation(rule);
       }
     }
+    if (layout.statusColumns) this.colourStatuses(sheet, layout, height);
+    if (layout.charts) this.replaceCharts(sheet, layout.charts, width);
+  }
+
+  private validation(spec: ValidationSpec, rows: number): DataValidation | null {
+    const builder = SpreadsheetApp.newDataValidation();
+    switch (spec.kind) {
+      case 'choices':
+        return builder
+          .requireValueInList(spec.values, true)
+          .setAllowInvalid(!spec.strict)
+          .setHelpText(VALIDATION_HELP.choices(spec.values))
+          .build();
+      case 'date':
+        // Only flagged, not rejected: a date typed as text is still read, and checked.
+        return builder
+          .requireDate()
+          .setAllowInvalid(true)
+          .setHelpText(VALIDATION_HELP.date)
+          .build();
+      case 'column-of': {
+        const source = this.sheet(spec.sheet);
+        if (source === null) return null;
+        return builder
+          .requireValueInRange(source.getRange(2, spec.sourceColumn, rows, 1), true)
+          .setAllowInvalid(true)
+          .setHelpText(VALIDATION_HELP.unit)
+          .build();
+      }
+    }
+  }
+
+  /** One rule per status for all status columns at once; replaces the sheet's earlier rules. */
+  private colourStatuses(sheet: Sheet, layout: SheetLayout, height: number): void {
+    const rows = height - layout.headerRow;
+    if (rows <= 0) return;
+    const ranges = (layout.statusColumns ?? []).map((c) =>
+      sheet.getRange(layout.headerRow + 1, c, rows, 1),
+    );
+    const rules = STATUS_COLOURS.map((s) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenTextEqualTo(s.label)
+        .setBackground(s.background)
+        .setRanges(ranges)
+        .build(),
+    );
+    sheet.setConditionalFormatRules(rules);
+  }
+
+  /** The sheet is the script's own, so every chart on it is one of ours: replace them all. */
+  private replaceCharts(sheet: Sheet, charts: readonly ChartSpec[], width: number): void {
+    for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+    charts.forEach((spec, i) => {
+      const rows = spec.lastRow - spec.firstRow + 1;
+      const chart = sheet
+        .newChart()
+        .asBarChart()
+        .setTitle(spec.title)
+        .setOption('legend', { position: 'none' })
+        .setOption('hAxis', { format: 'percent', minValue: 0 })
+        .addRange(sheet.getRange(spec.firstRow, spec.labelColumn, rows, 1))
+        .addRange(sheet.getRange(spec.firstRow, spec.valueColumn, rows, 1))
+        .setPosition(1 + i * CHART_ROWS, width + 2, 0, 0)
+        .build();
+      sheet.insertChart(chart);
+    });
   }
 }

@@ -30,7 +30,8 @@ export interface ChartSpec {
 }
 
 export type ValidationSpec =
-  | { column: number; kind: 'choices'; values: string[] }
+  /** `strict` rejects other values; otherwise they are kept and only flagged. */
+  | { column: number; kind: 'choices'; values: string[]; strict: boolean }
   | { column: number; kind: 'date' }
   /** A dropdown of the values in a column of another sheet (below its header). */
   | { column: number; kind: 'column-of'; sheet: string; sourceColumn: number };

@@ -121,18 +121,20 @@ export function seedSheets(plan: Plan): SheetSeed[] {
     specs.flatMap((s, i) => (s.date ? [{ column: i + 1, kind: 'date' as const }] : []));
   const types = Object.values(UNIT_TYPE_LABEL);
   const unitValidations: ValidationSpec[] = [
-    { column: col(UNIT_COLUMNS, 'type'), kind: 'choices', values: types },
+    { column: col(UNIT_COLUMNS, 'type'), kind: 'choices', values: types, strict: true },
   ];
   const milestoneValidations: ValidationSpec[] = [
     {
       column: col(MILESTONE_COLUMNS, 'kind'),
       kind: 'choices',
       values: Object.values(MILESTONE_KIND_LABEL),
+      strict: true,
     },
     {
       column: col(MILESTONE_COLUMNS, 'appliesTo'),
       kind: 'choices',
       values: Object.values(APPLIES_TO_LABEL),
+      strict: true,
     },
     ...dates(MILESTONE_COLUMNS),
   ];
@@ -147,8 +149,14 @@ export function seedSheets(plan: Plan): SheetSeed[] {
       column: col(CANDIDATE_COLUMNS, 'group'),
       kind: 'choices',
       values: Object.values(GROUP_LABEL),
+      strict: true,
     },
-    { column: col(CANDIDATE_COLUMNS, 'classCode'), kind: 'choices', values: classCodes },
+    {
+      column: col(CANDIDATE_COLUMNS, 'classCode'),
+      kind: 'choices',
+      values: classCodes,
+      strict: false,
+    },
     ...dates(CANDIDATE_COLUMNS),
   ];
   return [

@@ -33,3 +33,11 @@ export function initializeWorkbook(
   for (const seed of seedSheets(plan)) workbook.writeSheet(seed.name, seed.rows, seed.layout);
   return refreshWorkbook(workbook, now);
 }
+
+/** Computes, then writes only `Kiểm tra`. */
+export function checkWorkbook(workbook: Workbook, now: Date): Evaluation {
+  const evaluation = evaluateWorkbook(workbook, now);
+  const problems = problemsTable(evaluation.problems);
+  workbook.writeSheet(SHEET.problems, problems.rows, problems.layout);
+  return evaluation;
+}

@@ -3,7 +3,18 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 
 const BUNDLE = join(__dirname, '..', '..', 'dist', 'Code.js');
-const ENTRY_POINTS = ['onOpen', 'onInstall', 'setupWorkbook', 'refreshDashboard'];
+const ENTRY_POINTS = [
+  'onOpen',
+  'onInstall',
+  'setupWorkbook',
+  'refreshDashboard',
+  'checkEntries',
+  'showHelp',
+  'PTDV_THUCHIEN',
+  'PTDV_CHITIEU',
+  'PTDV_TYLE',
+  'PTDV_TONGHOP',
+];
 
 describe('dist/Code.js as Apps Script loads it', () => {
   const source = readFileSync(BUNDLE, 'utf8');
@@ -42,4 +53,11 @@ describe('dist/Code.js as Apps Script loads it', () => {
       expect(scope).not.toMatch(/\/auth\/(gmail|drive|spreadsheets)$|mail\.google\.com/);
     }
   });
+});
+
+test('custom functions keep their @customfunction JSDoc right above them in the bundle', () => {
+  const source = readFileSync(BUNDLE, 'utf8');
+  for (const name of ['PTDV_THUCHIEN', 'PTDV_CHITIEU', 'PTDV_TYLE', 'PTDV_TONGHOP']) {
+    expect(source).toMatch(new RegExp(`@customfunction\\n \\*/\\nfunction ${name}\\(`));
+  }
 });

@@ -1,0 +1,47 @@
+import { PLAN_145 } from '../../src/core/plan145';
+import { candidateCells, syntheticPeople } from '../../src/local/synthetic';
+import { createGasEnvironment, loadBundle, type GasEnvironment } from './fakes';
+
+export type Bundle = Record<string, (...args: unknown[]) => unknown>;
+
+/** A fresh spreadsheet (one empty tab) with dist/Code.js loaded, at a given moment. */
+export function openSheet(now = new Date('2024-12-31T03:00:00Z')): {
+  env: GasEnvironment;
+  gas: Bundle;
+} {
+  const env = createGasEnvironment({ now, sheetNames: ['Trang tính1'] });
+  return { env, gas: loadBundle(env) as Bundle };
+}
+
+/** Synthetic Plan 145 candidates as `Danh sách` rows, with Dates of the bundle's realm. */
+export function syntheticRows(env: GasEnvironment, copies = 1) {
+  const rows = candidateCells(syntheticPeople(PLAN_145));
+  const out: unknown[][] = [];
+  for (let k = 0; k < copies; k++) {
+    for (const row of rows) {
+      const line = row.map((v) => (v instanceof Date ? new env.Date(v.getTime()) : v));
+      // Copies are other people: a distinct name keeps them from being duplicates.
+      if (k > 0) line[1] = `${String(line[1])} ${k}`;
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+/** Everything a user could see of a sheet, to compare two moments. */
+export function snapshot(env: GasEnvironment) {
+  return env.spreadsheet.sheetNames().map((name) => {
+    const s = env.spreadsheet.sheet(name);
+    return {
+      name,
+      values: s.values(),
+      formats: s.numberFormats(),
+      weights: s.fontWeights(),
+      validations: s.validations(),
+      frozen: s.getFrozenRows(),
+      widths: s.columnWidths(),
+      rules: s.conditionalFormats(),
+      charts: s.charts(),
+    };
+  });
+}
