@@ -2,7 +2,7 @@
 // An error keeps the row out of the counts it would affect; a warning lets it count.
 import { monthsBetween, readDay, type Day } from './dates';
 import { PROBLEM } from './messages';
-import { cellText } from './table';
+import { cellText, isBlankRow } from './table';
 import { matchKey } from './normalize';
 import type { UnitIndex } from './units';
 import type { CandidateField, CandidateRow, Milestone, Problem } from './model';
@@ -45,7 +45,7 @@ export function interpretCandidates(input: CandidateInput): {
 
   for (const raw of input.rows) {
     const c = raw.cells;
-    if (Object.values(c).every((v) => cellText(v) === '')) continue;
+    if (isBlankRow(c)) continue;
     const report = (
       field: CandidateField,
       code: string,

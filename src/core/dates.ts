@@ -63,7 +63,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 function isDateObject(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  // Dates from another realm (a vm, Apps Script's services) fail `instanceof`.
+  return value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
 }
 
 /**

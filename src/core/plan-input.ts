@@ -4,7 +4,7 @@ import { readDay } from './dates';
 import { PROBLEM } from './messages';
 import { foldKey, matchKey } from './normalize';
 import { readQuota } from './quota';
-import { cellText, splitList, type RawRow, type RawTable } from './table';
+import { cellText, isBlankRow, splitList, type RawRow, type RawTable } from './table';
 import type {
   AppliesTo,
   CellValue,
@@ -175,7 +175,7 @@ export function interpretMilestones(table: RawTable<MilestoneField>): {
   for (const raw of table.rows) {
     const c = raw.cells;
     const code = cellText(c.code);
-    if (Object.values(c).every((v) => cellText(v) === '')) continue;
+    if (isBlankRow(c)) continue;
     const report = (
       field: MilestoneField,
       codeName: string,

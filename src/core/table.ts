@@ -23,8 +23,15 @@ export function cellText(value: CellValue | undefined): string {
   return String(value);
 }
 
+/** Cheaper than `cellText(v) === ''`: it runs on every cell of every row. */
 export function isBlank(value: CellValue | undefined): boolean {
-  return cellText(value) === '';
+  if (value === null || value === undefined || value === '') return true;
+  return typeof value === 'string' && value.trim() === '';
+}
+
+export function isBlankRow(cells: Partial<Record<string, CellValue>>): boolean {
+  for (const key in cells) if (!isBlank(cells[key])) return false;
+  return true;
 }
 
 /** Splits `a; b, c` lists (aliases, e-mails). */
