@@ -1,6 +1,7 @@
 // `npm run bench`: figures that unit tests must not time. Prints a table and writes
 // bench/results.json.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { SHEET } from '../src/workbook/contract';
@@ -61,9 +62,6 @@ for (const r of results) {
 }
 writeFileSync(
   join(ROOT, 'bench', 'results.json'),
-  JSON.stringify(
-    { machine: { node: process.version, cpus: require('node:os').cpus().length }, results },
-    null,
-    2,
-  ) + '\n',
+  JSON.stringify({ machine: { node: process.version, cpus: cpus().length }, results }, null, 2) +
+    '\n',
 );
