@@ -60,6 +60,10 @@ export const PROBLEM = {
   certificateSuggestion: 'Ghi ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng.',
   duplicate: (row: number) =>
     `Trùng người với dòng ${row} (họ tên, ngày sinh, đơn vị): chỉ tính một lần.`,
+  emailInvalid: (text: string) =>
+    `"${text}" không phải là địa chỉ email hợp lệ: sẽ không được dùng để gửi thư.`,
+  emailSuggestion:
+    'Sửa lại địa chỉ, ví dụ chibo.thpt1@example.com; nhiều địa chỉ cách nhau bởi dấu phẩy.',
   quotaInvalid: (text: string) => `Chỉ tiêu "${text}" không hợp lệ.`,
   quotaSuggestion: 'Ghi một số (20) hoặc một khoảng (8-10).',
   unitCodeMissing: 'Chưa ghi mã đơn vị.',
@@ -231,3 +235,122 @@ dữ liệu có sẵn.</li>
 <p>Công thức: <code>=PTDV_TONGHOP('Chỉ tiêu'!A1:L; 'Mốc'!A1:H; 'Danh sách'!A1:K)</code>,
 <code>=PTDV_THUCHIEN("THPT-HH1"; "KN-2024"; 'Danh sách'!A1:K; 'Mốc'!A1:H)</code>.</p>
 </div>`;
+
+export const MAIL = {
+  defaultIssuer: 'Ban Tổ chức',
+  subject: (milestone: string, daysLeft: number) =>
+    `[Nhắc việc] ${milestone} — ${daysLeft === 0 ? 'hạn là hôm nay' : `còn ${daysLeft} ngày`}`,
+  daysLeft: (n: number) => (n === 0 ? 'hạn là hôm nay' : `còn ${n} ngày`),
+  greeting: (unit: string) => `Kính gửi: ${unit}`,
+  intro: (issuer: string) =>
+    `${issuer} xin nhắc đơn vị tiến độ thực hiện chỉ tiêu phát triển đảng viên:`,
+  labels: {
+    item: 'Nội dung',
+    value: 'Số liệu',
+    unit: 'Đơn vị',
+    milestone: 'Mốc',
+    milestoneCode: 'Mốc',
+    deadline: 'Hạn',
+    deadlineShort: 'Hạn',
+    quota: 'Chỉ tiêu',
+    actual: 'Đã thực hiện',
+    shortfall: 'Còn thiếu',
+    lead: 'Nhắc trước (ngày)',
+  },
+  askClass:
+    'Đề nghị đơn vị hoàn thành việc lựa chọn, cử người đi học lớp bồi dưỡng nhận thức về Đảng và cập nhật vào bảng theo dõi trước hạn.',
+  askAdmission:
+    'Đề nghị đơn vị đẩy nhanh các bước xem xét kết nạp theo đúng quy trình, quy định và cập nhật vào bảng theo dõi trước hạn.',
+  link: (url: string) => `Bảng theo dõi: ${url}`,
+  linkText: 'Mở bảng theo dõi',
+  contact: (issuer: string, emails: string) => `Mọi thắc mắc xin liên hệ ${issuer}: ${emails}.`,
+  contactNoEmail: (issuer: string) => `Mọi thắc mắc xin liên hệ ${issuer}.`,
+  footer:
+    'Thư được gửi tự động từ bảng theo dõi phát triển đảng viên. Thư chỉ nêu số liệu, không nêu tên người.',
+  digestSubject: (day: string, reminded: number, overdue: number) =>
+    `[Nhắc việc] Tổng hợp ngày ${day}: nhắc ${reminded} lượt` +
+    (overdue ? `, ${overdue} đơn vị quá hạn chưa đạt` : ''),
+  digestIntro: (day: string) => `Tổng hợp nhắc việc ngày ${day}.`,
+  digestReminded: (n: number) => `Các đơn vị được nhắc hôm nay (${n}):`,
+  digestBehind: (n: number) => `Các đơn vị đang chưa đạt ở các mốc sắp đến hạn (${n}):`,
+  digestOverdue: (n: number) => `Các đơn vị đã quá hạn mà chưa đạt (${n}):`,
+  digestLeadNote: '(cột cuối: số ngày nhắc trước hạn)',
+} as const;
+
+export const MAIL_STATUS_LABEL = {
+  sent: 'đã gửi',
+  failed: 'lỗi',
+  deferred: 'hoãn',
+  dry_run: 'thử',
+} as const;
+
+export const MAIL_LOG = {
+  digestUnit: 'Ban Tổ chức (thư tổng hợp)',
+  digestMilestone: 'Tổng hợp',
+  deferred: (remaining: number, needed: number) =>
+    `Hết hạn mức gửi thư trong ngày (còn ${remaining}, cần ${needed}): sẽ gửi ở lần chạy sau.`,
+  noRecipients: 'Không có địa chỉ email hợp lệ để gửi.',
+  noBoardEmail: 'Chưa có "Email Ban Tổ chức" hợp lệ trong sheet Cấu hình.',
+  skipped: (addresses: readonly string[]) =>
+    ` Bỏ qua địa chỉ không hợp lệ: ${addresses.join(', ')}.`,
+  dryRun: (subject: string) => `Chạy thử, không gửi: ${subject}`,
+  sent: (subject: string) => subject,
+  failed: (why: string) => `Gửi không được: ${why}`,
+  runFailed: (why: string) => `Lần chạy nhắc việc bị lỗi: ${why}`,
+  runUnit: 'Lần chạy nhắc việc',
+  outbox: (file: string) => `Đã ghi tệp ${file}`,
+} as const;
+
+export const REMINDER_MENU = {
+  title: 'Nhắc việc',
+  preview: 'Xem trước thư nhắc việc',
+  sendNow: 'Gửi thư nhắc việc ngay',
+  install: 'Bật nhắc việc hằng ngày',
+  remove: 'Tắt nhắc việc hằng ngày',
+  status: 'Trạng thái nhắc việc',
+} as const;
+
+export const REMINDER_UI = {
+  confirmSend: (n: number) =>
+    n === 0
+      ? 'Hôm nay không có thư nhắc việc nào đến hạn. Vẫn chạy (để ghi nhật ký)?'
+      : `Sẽ gửi ${n} thư nhắc việc theo kế hoạch hôm nay. Tiếp tục?`,
+  summary: (sent: number, deferred: number, failed: number, dry: number) =>
+    `Đã gửi ${sent} thư` +
+    (deferred ? `, hoãn ${deferred} (hết hạn mức, sẽ gửi lần sau)` : '') +
+    (failed ? `, ${failed} thư lỗi (xem Nhật ký thư)` : '') +
+    (dry ? `, ${dry} thư chạy thử (không gửi)` : '') +
+    '.',
+  busy: 'Một lần chạy nhắc việc khác đang diễn ra; lần này dừng lại để không gửi trùng.',
+  installed: (hour: number, who: string) =>
+    `Đã bật nhắc việc hằng ngày lúc khoảng ${hour} giờ (giờ Việt Nam), chạy bằng tài khoản ${who}. Nếu tài khoản này mất quyền với bảng tính, nhắc việc sẽ dừng.`,
+  removed: (n: number) =>
+    n ? 'Đã tắt nhắc việc hằng ngày.' : 'Nhắc việc hằng ngày chưa được bật.',
+  statusOn: (hour: string, who: string) =>
+    `Nhắc việc hằng ngày: ĐANG BẬT, lúc khoảng ${hour} giờ, chạy bằng tài khoản ${who}.`,
+  statusOff: 'Nhắc việc hằng ngày: ĐANG TẮT (chọn "Bật nhắc việc hằng ngày" để bật).',
+  statusOtherOwner: (who: string) =>
+    `Nhắc việc hằng ngày được bật bởi tài khoản ${who} (chỉ tài khoản đó thấy và tắt được trình kích hoạt).`,
+  lastRun: (when: string, ok: boolean, message: string) =>
+    `Lần chạy gần nhất: ${when} — ${ok ? 'thành công' : 'LỖI'}: ${message}`,
+  neverRun: 'Chưa có lần chạy nào.',
+  quota: (n: number) => `Hạn mức gửi thư còn lại hôm nay: ${n} người nhận.`,
+  lastFailedToast: (when: string, why: string) =>
+    `Lần chạy nhắc việc lúc ${when} bị lỗi: ${why}. Xem sheet Nhật ký thư.`,
+  testSent: (to: string) => `Đã gửi thư thử tới ${to}.`,
+  testMissing: 'Không còn thư này trong kế hoạch hôm nay: hãy mở lại cửa sổ xem trước.',
+  testPrefix: '[Thư thử] ',
+  previewTitle: 'Xem trước thư nhắc việc',
+} as const;
+
+export const PREVIEW = {
+  today: (day: string, n: number) => `Hôm nay (${day}) sẽ gửi ${n} thư:`,
+  none: 'Không có thư nào.',
+  upcoming: (days: number, n: number) =>
+    `Sẽ đến hạn trong ${days} ngày tới (${n} lượt nhắc, nếu số liệu không đổi):`,
+  columns: ['Ngày', 'Đơn vị', 'Mốc', 'Nhắc trước (ngày)', 'Còn thiếu'],
+  todayColumns: ['Đơn vị', 'Mốc', 'Người nhận', 'Tiêu đề', ''],
+  sendTest: 'Gửi thử cho tôi',
+  sending: 'Đang gửi…',
+  dryRun: 'Chế độ chạy thử đang bật trong Cấu hình: thư chỉ được ghi nhật ký, không gửi đi.',
+} as const;

@@ -19,6 +19,8 @@ export interface Unit {
   type: UnitType;
   committee: string;
   emails: string[];
+  /** Addresses typed in `Email phụ trách` that are not addresses: reported, never used. */
+  rejectedEmails: string[];
   /** By milestone code. */
   quotas: Record<string, Quota>;
 }
@@ -41,6 +43,7 @@ export interface Settings {
   planNumber: string;
   planDate: Day | null;
   boardEmails: string[];
+  rejectedBoardEmails: string[];
   sendHour: number;
   dataMode: 'list' | 'counts';
   dryRun: boolean;

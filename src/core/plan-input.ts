@@ -2,6 +2,7 @@
 // reporting every cell it cannot use instead of guessing silently.
 import { readDay } from './dates';
 import { PROBLEM } from './messages';
+import { readEmails } from './email';
 import { foldKey, matchKey } from './normalize';
 import { readQuota } from './quota';
 import { cellText, isBlankRow, splitList, type RawRow, type RawTable } from './table';
@@ -20,7 +21,8 @@ import type {
 export type UnitField = 'code' | 'name' | 'aliases' | 'type' | 'committee' | 'emails';
 export type MilestoneField =
   'code' | 'name' | 'kind' | 'appliesTo' | 'from' | 'deadline' | 'opening' | 'leadDays';
-export type SettingField = keyof Settings;
+/** Settings read from a cell of their own (the rejected addresses are derived). */
+export type SettingField = Exclude<keyof Settings, 'rejectedBoardEmails'>;
 
 export interface RawUnitRow extends RawRow<UnitField> {
   /** Cells under the columns headed by a milestone code. */
@@ -152,13 +154,28 @@ export function interpretUnits(
         );
       }
     }
+    const emails = readEmails(raw.cells.emails);
+    for (const bad of emails.invalid) {
+      problems.push(
+        problem(
+          sheet,
+          raw.row,
+          columns.emails,
+          'email_invalid',
+          'warning',
+          PROBLEM.emailInvalid(bad),
+          PROBLEM.emailSuggestion,
+        ),
+      );
+    }
     units.push({
       code,
       name: name || code,
       aliases: splitList(raw.cells.aliases, /;/),
       type,
       committee: cellText(raw.cells.committee),
-      emails: splitList(raw.cells.emails, /[;,\s]+/),
+      emails: emails.valid,
+      rejectedEmails: emails.invalid,
       quotas,
     });
   }
@@ -261,6 +278,7 @@ export const DEFAULT_SETTINGS: Settings = {
   planNumber: '',
   planDate: null,
   boardEmails: [],
+  rejectedBoardEmails: [],
   sendHour: 7,
   dataMode: 'list',
   dryRun: false,
@@ -294,7 +312,23 @@ export function interpretSettings(raw: RawSettings): { settings: Settings; probl
   const planDate = readDay(raw.entries.planDate?.value);
   if (planDate.kind === 'ok') settings.planDate = planDate.day;
   else if (planDate.kind === 'invalid') bad('planDate');
-  settings.boardEmails = splitList(raw.entries.boardEmails?.value, /[;,\s]+/);
+  const board = readEmails(raw.entries.boardEmails?.value);
+  settings.boardEmails = board.valid;
+  settings.rejectedBoardEmails = board.invalid;
+  const boardEntry = raw.entries.boardEmails;
+  for (const bad of board.invalid) {
+    problems.push(
+      problem(
+        raw.sheet,
+        boardEntry?.row ?? 0,
+        raw.valueColumn,
+        'email_invalid',
+        'warning',
+        PROBLEM.emailInvalid(bad),
+        PROBLEM.emailSuggestion,
+      ),
+    );
+  }
   const hourText = text('sendHour');
   if (hourText !== '') {
     const hour = Number(hourText);

@@ -85,7 +85,7 @@ function makeUnit(
   aliases: string[],
   quotas: Record<string, Quota>,
 ): Unit {
-  return { code, name, aliases, type, committee, emails: [], quotas };
+  return { code, name, aliases, type, committee, emails: [], rejectedEmails: [], quotas };
 }
 
 function school(n: number, classQuota: number, may: Quota, year: number): Unit {
@@ -199,6 +199,7 @@ export const PLAN_145: Plan = {
     planNumber: '145/KH-HU',
     planDate: day(2024, 3, 20),
     boardEmails: [],
+    rejectedBoardEmails: [],
     sendHour: 7,
     dataMode: 'list',
     dryRun: false,

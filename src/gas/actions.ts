@@ -1,7 +1,7 @@
 // What the menu items do. Each builds the SheetsWorkbook adapter, runs one use case under the
 // document lock and tells the user the outcome in Vietnamese. Everything is computed before the
 // first write, so a failure leaves no half-written sheet.
-import { GAS, HELP_HTML, MENU } from '../core/messages';
+import { GAS, HELP_HTML, MENU, REMINDER_MENU } from '../core/messages';
 import { PLAN_145 } from '../core/plan145';
 import { ContractError } from '../workbook/errors';
 import { SHEET } from '../workbook/contract';
@@ -14,11 +14,22 @@ const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const LOCK_WAIT_MS = 30_000;
 
 export function buildMenu(): void {
-  SpreadsheetApp.getUi()
-    .createMenu(MENU.title)
+  const ui = SpreadsheetApp.getUi();
+  ui.createMenu(MENU.title)
     .addItem(MENU.setup, 'setupWorkbook')
     .addItem(MENU.refresh, 'refreshDashboard')
     .addItem(MENU.check, 'checkEntries')
+    .addSeparator()
+    .addSubMenu(
+      ui
+        .createMenu(REMINDER_MENU.title)
+        .addItem(REMINDER_MENU.preview, 'previewReminders')
+        .addItem(REMINDER_MENU.sendNow, 'sendRemindersNow')
+        .addSeparator()
+        .addItem(REMINDER_MENU.install, 'installDailyTrigger')
+        .addItem(REMINDER_MENU.remove, 'removeDailyTrigger')
+        .addItem(REMINDER_MENU.status, 'showReminderStatus'),
+    )
     .addSeparator()
     .addItem(MENU.help, 'showHelp')
     .addToUi();

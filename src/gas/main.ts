@@ -1,11 +1,26 @@
 // The bundle's entry: every function exported here becomes a top-level function declaration in
 // dist/Code.js (scripts/build.mjs strips the ESM export list), so Apps Script can call it from a
-// menu, a trigger or a cell. Each is a thin shell over one action.
+// menu, a trigger, a dialog or a cell. Each is a thin shell over one action.
 import { buildMenu, check, help, refresh, runAction, setup } from './actions';
+import {
+  installTrigger,
+  preview,
+  removeTrigger,
+  sendDueReminders,
+  sendNow,
+  sendTest,
+  status,
+  warnIfLastRunFailed,
+} from './reminder-actions';
 
-/** Adds the menu when the spreadsheet opens. */
+/** Adds the menu when the spreadsheet opens, and says if the last reminder run failed. */
 export function onOpen(): void {
   buildMenu();
+  try {
+    warnIfLastRunFailed();
+  } catch {
+    // A simple trigger may lack access to properties; the menu matters more than the toast.
+  }
 }
 
 /** Adds the menu right after the add-on is installed. */
@@ -31,6 +46,41 @@ export function checkEntries(): void {
 /** Menu: a short help dialog. */
 export function showHelp(): void {
   help();
+}
+
+/** Menu: what today's reminder run would send, and what falls due in the next 14 days. */
+export function previewReminders(): void {
+  runAction(preview);
+}
+
+/** Menu: send today's due reminders now, after a confirmation. */
+export function sendRemindersNow(): void {
+  runAction(sendNow);
+}
+
+/** Menu: one daily trigger at the hour set in `Cấu hình`, replacing any earlier one. */
+export function installDailyTrigger(): void {
+  runAction(installTrigger);
+}
+
+/** Menu: remove the daily trigger. */
+export function removeDailyTrigger(): void {
+  runAction(removeTrigger);
+}
+
+/** Menu: is the daily trigger on, whose account runs it, how did the last run go. */
+export function showReminderStatus(): void {
+  runAction(status);
+}
+
+/** The daily time-driven trigger's handler. */
+export function runDailyReminders(): void {
+  sendDueReminders();
+}
+
+/** Called from the preview dialog: a test copy of one planned message to the current user. */
+export function sendTestReminder(key: string): string {
+  return sendTest(key);
 }
 
 export { PTDV_CHITIEU, PTDV_THUCHIEN, PTDV_TONGHOP, PTDV_TYLE } from './custom-functions';

@@ -2,6 +2,7 @@
 // every write one setValues per block, whatever the number of rows (Apps Script bills each
 // service call as a round trip).
 import { matchKey } from '../core/normalize';
+import { ContractError } from '../workbook/errors';
 import { STATUS_COLOURS, VALIDATION_HELP } from '../core/messages';
 import type { Cell, ChartSpec, SheetLayout, ValidationSpec, Workbook } from '../workbook/port';
 
@@ -94,6 +95,15 @@ export class SheetsWorkbook implements Workbook {
     }
     if (layout.statusColumns) this.colourStatuses(sheet, layout, height);
     if (layout.charts) this.replaceCharts(sheet, layout.charts, width);
+  }
+
+  appendRows(name: string, rows: Cell[][]): void {
+    const sheet = this.sheet(name);
+    if (sheet === null) throw ContractError.sheetMissing(name);
+    if (rows.length === 0) return;
+    const width = Math.max(...rows.map((r) => r.length));
+    const grid = rows.map((r) => [...r.map(asText), ...new Array<Cell>(width - r.length).fill('')]);
+    sheet.getRange(sheet.getLastRow() + 1, 1, grid.length, width).setValues(grid);
   }
 
   private validation(spec: ValidationSpec, rows: number): DataValidation | null {

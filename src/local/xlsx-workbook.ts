@@ -116,6 +116,12 @@ export class XlsxWorkbook implements Workbook {
     for (const c of layout.percentColumns) ws.getColumn(c).numFmt = '0.0%';
   }
 
+  appendRows(name: string, rows: Cell[][]): void {
+    const ws = this.find(name);
+    if (!ws) throw new FileError(CONTRACT_ERROR.sheetMissing(name));
+    for (const line of rows) ws.addRow(line.map(toExcel));
+  }
+
   /** Writes to a temporary file beside the target, then renames it over the target. */
   async save(path: string): Promise<void> {
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);

@@ -89,12 +89,19 @@ export const COUNTS_FIXED_HEADERS = {
 
 export const PROBLEM_HEADERS = ['Sheet', 'Dòng', 'Cột', 'Mức độ', 'Mã lỗi', 'Vấn đề', 'Gợi ý sửa'];
 
-export const MAIL_LOG_HEADERS = [
-  'Thời gian',
-  'Mốc',
-  'Đơn vị',
-  'Người nhận',
-  'Nhắc trước (ngày)',
-  'Trạng thái',
-  'Chi tiết',
+export type MailLogField =
+  'time' | 'milestone' | 'unit' | 'recipients' | 'lead' | 'status' | 'detail' | 'key';
+
+/** `Khóa` is ours (not in DESIGN.md): the reminder key that makes "never twice" checkable. */
+export const MAIL_LOG_COLUMNS: ColumnSpec<MailLogField>[] = [
+  { field: 'time', header: 'Thời gian', required: false, width: 140 },
+  { field: 'milestone', header: 'Mốc', required: false, width: 90 },
+  { field: 'unit', header: 'Đơn vị', required: false, width: 260 },
+  { field: 'recipients', header: 'Người nhận', required: false, width: 260 },
+  { field: 'lead', header: 'Nhắc trước (ngày)', required: false, width: 110 },
+  { field: 'status', header: 'Trạng thái', required: true, width: 80 },
+  { field: 'detail', header: 'Chi tiết', required: false, width: 360 },
+  { field: 'key', header: 'Khóa', required: true, width: 300 },
 ];
+
+export const MAIL_LOG_HEADERS = MAIL_LOG_COLUMNS.map((c) => c.header);

@@ -24,4 +24,10 @@ export class MemoryWorkbook implements Workbook {
     this.sheets.set(name, rows);
     this.layouts.set(name, layout);
   }
+
+  appendRows(name: string, rows: Cell[][]): void {
+    const sheet = this.sheets.get(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    sheet.push(...rows.map((r) => [...r]));
+  }
 }

@@ -46,4 +46,6 @@ export interface Workbook {
   readSheet(name: string): Cell[][] | null;
   /** Replaces the sheet's cells with `rows`, creating the sheet when missing. */
   writeSheet(name: string, rows: Cell[][], layout: SheetLayout): void;
+  /** Adds rows after the last used row of an existing sheet, in one block. */
+  appendRows(name: string, rows: Cell[][]): void;
 }

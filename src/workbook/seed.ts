@@ -10,9 +10,11 @@ import {
 } from '../core/messages';
 import { formatQuota } from '../core/quota';
 import type { Plan, Settings } from '../core/model';
+import type { SettingField } from '../core/plan-input';
 import {
   CANDIDATE_COLUMNS,
   COUNTS_FIXED_HEADERS,
+  MAIL_LOG_COLUMNS,
   MAIL_LOG_HEADERS,
   MILESTONE_COLUMNS,
   PROBLEM_HEADERS,
@@ -46,7 +48,7 @@ function layoutOf<F extends string>(
   return { headerRow: 1, dateColumns, percentColumns: [], widths };
 }
 
-function settingValue(settings: Settings, field: keyof Settings): Cell {
+function settingValue(settings: Settings, field: SettingField): Cell {
   switch (field) {
     case 'planDate':
       return settings.planDate === null ? '' : formatDmy(settings.planDate);
@@ -191,11 +193,7 @@ export function seedSheets(plan: Plan): SheetSeed[] {
       rows: [PROBLEM_HEADERS],
       layout: plain([110, 60, 170, 80, 190, 420, 360]),
     },
-    {
-      name: SHEET.mailLog,
-      rows: [MAIL_LOG_HEADERS],
-      layout: plain([140, 90, 260, 260, 110, 80, 360]),
-    },
+    { name: SHEET.mailLog, rows: [MAIL_LOG_HEADERS], layout: layoutOf(MAIL_LOG_COLUMNS) },
     { name: SHEET.settings, rows: settings, layout: layoutOf(SETTINGS_COLUMNS) },
   ];
 }

@@ -1,0 +1,190 @@
+// Reminders inside Apps Script: the daily trigger, the menu items, the preview dialog and the
+// test copy. A run takes the script lock, so a second run leaves instead of sending twice.
+import { formatDateTimeVietnam } from '../core/dates';
+import { MAIL_LOG, MAIL_STATUS_LABEL, MENU, REMINDER_UI } from '../core/messages';
+import { interpretSettings } from '../core/plan-input';
+import { readSettings } from '../workbook/read';
+import { previewHtml } from '../core/preview';
+import { upcomingReminders } from '../core/reminders';
+import { SHEET } from '../workbook/contract';
+import { prepareReminders, runReminders, type RunSummary } from '../workbook/reminders';
+import { mailAppMailer } from './mail-app-mailer';
+import { SheetsWorkbook } from './sheets-workbook';
+
+const HANDLER = 'runDailyReminders';
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const LOCK_WAIT_MS = 10_000;
+const PREVIEW_DAYS = 14;
+const PROP = {
+  lastRun: 'ptdv.lastRun',
+  owner: 'ptdv.trigger.owner',
+  hour: 'ptdv.trigger.hour',
+} as const;
+
+interface LastRun {
+  at: string;
+  ok: boolean;
+  message: string;
+}
+
+const properties = () => PropertiesService.getDocumentProperties();
+
+function remember(run: LastRun): void {
+  properties().setProperty(PROP.lastRun, JSON.stringify(run));
+}
+
+export function lastRun(): LastRun | null {
+  const text = properties().getProperty(PROP.lastRun);
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as LastRun;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The trigger's run and the menu's "send now" both come here. A failure is never silent: it goes
+ * to the log sheet and to a property that the next person opening the sheet sees as a toast.
+ */
+export function sendDueReminders(): RunSummary | null {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return null;
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const book = new SheetsWorkbook(spreadsheet);
+  try {
+    const summary = runReminders(book, mailAppMailer, () => new Date(), spreadsheet.getUrl());
+    const c = summary.counts;
+    remember({
+      at: formatDateTimeVietnam(new Date()),
+      ok: true,
+      message: REMINDER_UI.summary(c.sent, c.deferred, c.failed, c.dry_run),
+    });
+    return summary;
+  } catch (e) {
+    const why = (e as Error).message;
+    remember({ at: formatDateTimeVietnam(new Date()), ok: false, message: why });
+    try {
+      book.appendRows(SHEET.mailLog, [
+        [
+          formatDateTimeVietnam(new Date()),
+          '',
+          MAIL_LOG.runUnit,
+          '',
+          '',
+          MAIL_STATUS_LABEL.failed,
+          MAIL_LOG.runFailed(why),
+          '',
+        ],
+      ]);
+    } catch {
+      // The log sheet itself is the problem; the property above still reports the failure.
+    }
+    throw e;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export function sendNow(): void {
+  const ui = SpreadsheetApp.getUi();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const due = prepareReminders(new SheetsWorkbook(spreadsheet), new Date(), spreadsheet.getUrl())
+    .mails.length;
+  if (ui.alert(MENU.title, REMINDER_UI.confirmSend(due), ui.ButtonSet.YES_NO) !== ui.Button.YES)
+    return;
+  const summary = sendDueReminders();
+  const c = summary?.counts;
+  ui.alert(
+    MENU.title,
+    c ? REMINDER_UI.summary(c.sent, c.deferred, c.failed, c.dry_run) : REMINDER_UI.busy,
+    ui.ButtonSet.OK,
+  );
+}
+
+export function preview(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const run = prepareReminders(new SheetsWorkbook(spreadsheet), new Date(), spreadsheet.getUrl());
+  const html = previewHtml({
+    today: run.plan.today,
+    reminders: run.plan.reminders,
+    mails: run.mails,
+    upcoming: upcomingReminders(run.plan.today, PREVIEW_DAYS, run.evaluation.fulfillment),
+    horizon: PREVIEW_DAYS,
+    dryRun: run.context.settings.dryRun,
+  });
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(html).setWidth(900).setHeight(560),
+    REMINDER_UI.previewTitle,
+  );
+}
+
+/** Sends one of today's planned messages to the person asking, marked as a test; not logged. */
+export function sendTest(key: string): string {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const run = prepareReminders(new SheetsWorkbook(spreadsheet), new Date(), spreadsheet.getUrl());
+  const mail = run.mails.find((m) => m.key === key);
+  if (!mail) return REMINDER_UI.testMissing;
+  const me = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+  mailAppMailer.send({ ...mail, to: [me], subject: REMINDER_UI.testPrefix + mail.subject });
+  return REMINDER_UI.testSent(me);
+}
+
+function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === HANDLER);
+}
+
+export function installTrigger(): void {
+  const book = new SheetsWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+  const { sendHour } = interpretSettings(readSettings(book)).settings;
+  for (const t of ourTriggers()) ScriptApp.deleteTrigger(t);
+  ScriptApp.newTrigger(HANDLER)
+    .timeBased()
+    .everyDays(1)
+    .atHour(sendHour)
+    .inTimezone(TIME_ZONE)
+    .create();
+  const who = Session.getEffectiveUser().getEmail();
+  properties().setProperties({ [PROP.owner]: who, [PROP.hour]: String(sendHour) });
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(MENU.title, REMINDER_UI.installed(sendHour, who), ui.ButtonSet.OK);
+}
+
+export function removeTrigger(): void {
+  const mine = ourTriggers();
+  for (const t of mine) ScriptApp.deleteTrigger(t);
+  if (mine.length) {
+    properties().deleteProperty(PROP.owner);
+    properties().deleteProperty(PROP.hour);
+  }
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(MENU.title, REMINDER_UI.removed(mine.length), ui.ButtonSet.OK);
+}
+
+export function status(): void {
+  const props = properties();
+  const owner = props.getProperty(PROP.owner);
+  const hour = props.getProperty(PROP.hour) ?? '?';
+  const lines: string[] = [];
+  if (ourTriggers().length)
+    lines.push(REMINDER_UI.statusOn(hour, Session.getEffectiveUser().getEmail()));
+  else if (owner) lines.push(REMINDER_UI.statusOtherOwner(owner));
+  else lines.push(REMINDER_UI.statusOff);
+  const last = lastRun();
+  lines.push(last ? REMINDER_UI.lastRun(last.at, last.ok, last.message) : REMINDER_UI.neverRun);
+  lines.push(REMINDER_UI.quota(MailApp.getRemainingDailyQuota()));
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(MENU.title, lines.join('\n\n'), ui.ButtonSet.OK);
+}
+
+/** On open: a toast when the last reminder run failed, so a failure is never silent. */
+export function warnIfLastRunFailed(): void {
+  const last = lastRun();
+  if (last && !last.ok) {
+    SpreadsheetApp.getActiveSpreadsheet().toast(
+      REMINDER_UI.lastFailedToast(last.at, last.message),
+      MENU.title,
+      15,
+    );
+  }
+}

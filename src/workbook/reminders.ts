@@ -1,0 +1,150 @@
+// The reminder run shared by Apps Script (MailApp) and the command line (.eml outbox): plan from
+// the sheets and the log, then send one message at a time and log it at once, so a run cut off
+// midway never sends again what it already sent.
+import { dayOfInstant, formatDateTimeVietnam } from '../core/dates';
+import { evaluate, type Evaluation } from '../core/evaluate';
+import { MAIL_LOG, MAIL_STATUS_LABEL } from '../core/messages';
+import { matchKey } from '../core/normalize';
+import { digestMail, unitMail, type MailContext, type OutgoingMail } from '../core/reminder-mail';
+import {
+  planReminders,
+  type LogEntry,
+  type MailStatus,
+  type ReminderPlan,
+} from '../core/reminders';
+import { cellText } from '../core/table';
+import { MAIL_LOG_COLUMNS, SHEET } from './contract';
+import { locateHeader } from './header';
+import { readInput, requireSheet } from './read';
+import type { Cell, Workbook } from './port';
+
+/** Sends one message or throws; counts what is left of today's quota, in recipients. */
+export interface Mailer {
+  remainingQuota(): number;
+  send(mail: OutgoingMail): string | void;
+}
+
+export interface RunSummary {
+  plan: ReminderPlan;
+  counts: Record<MailStatus, number>;
+  digest: MailStatus | null;
+}
+
+const STATUS_BY_LABEL = new Map(
+  (Object.entries(MAIL_STATUS_LABEL) as [MailStatus, string][]).map(([status, label]) => [
+    matchKey(label),
+    status,
+  ]),
+);
+
+/** The log as keys and statuses (one read of `Nhật ký thư`). */
+export function readMailLog(workbook: Workbook): LogEntry[] {
+  const values = requireSheet(workbook, SHEET.mailLog);
+  const header = locateHeader(SHEET.mailLog, values, MAIL_LOG_COLUMNS);
+  const keyAt = header.columns.key as number;
+  const statusAt = header.columns.status as number;
+  const entries: LogEntry[] = [];
+  for (let r = header.headerIndex + 1; r < values.length; r++) {
+    const key = cellText(values[r]?.[keyAt]);
+    const status = STATUS_BY_LABEL.get(matchKey(cellText(values[r]?.[statusAt])));
+    if (key !== '' && status) entries.push({ key, status });
+  }
+  return entries;
+}
+
+export interface PreparedRun {
+  evaluation: Evaluation;
+  plan: ReminderPlan;
+  context: MailContext;
+  mails: OutgoingMail[];
+}
+
+/** Reads the sheets and the log once, and plans today's messages (the digest last). */
+export function prepareReminders(workbook: Workbook, now: Date, sheetUrl: string): PreparedRun {
+  const today = dayOfInstant(now);
+  const evaluation = evaluate(readInput(workbook), today);
+  const log = readMailLog(workbook);
+  const settings = evaluation.plan.settings;
+  const plan = planReminders({
+    today,
+    plan: evaluation.plan,
+    fulfillment: evaluation.fulfillment,
+    log,
+    dryRun: settings.dryRun,
+  });
+  const context: MailContext = { today, sheetUrl, settings };
+  const mails = plan.reminders.map((r) => unitMail(r, context));
+  if (plan.digest) mails.push(digestMail(plan.digest, context));
+  return { evaluation, plan, context, mails };
+}
+
+function logRow(
+  now: Date,
+  run: PreparedRun,
+  mail: OutgoingMail,
+  status: MailStatus,
+  detail: string,
+): Cell[] {
+  const reminder = run.plan.reminders.find((r) => r.key === mail.key);
+  const rejected = reminder
+    ? reminder.unit.rejectedEmails
+    : run.context.settings.rejectedBoardEmails;
+  return [
+    formatDateTimeVietnam(now),
+    reminder ? reminder.milestone.code : MAIL_LOG.digestMilestone,
+    reminder ? reminder.unit.name : MAIL_LOG.digestUnit,
+    mail.to.join(', '),
+    reminder ? reminder.leadDays : '',
+    MAIL_STATUS_LABEL[status],
+    detail + (rejected.length ? MAIL_LOG.skipped(rejected) : ''),
+    mail.key,
+  ];
+}
+
+/**
+ * Sends (or, in a dry run, only logs) today's messages. One failing address or unit never stops
+ * the others; once the quota runs out the rest are deferred to the next run.
+ */
+export function runReminders(
+  workbook: Workbook,
+  mailer: Mailer,
+  now: () => Date,
+  sheetUrl: string,
+  options: { dryRun?: boolean } = {},
+): RunSummary {
+  const run = prepareReminders(workbook, now(), sheetUrl);
+  const dryRun = options.dryRun ?? run.context.settings.dryRun;
+  const counts: Record<MailStatus, number> = { sent: 0, failed: 0, deferred: 0, dry_run: 0 };
+  let digest: MailStatus | null = null;
+  let quotaGone = false;
+  for (const mail of run.mails) {
+    let status: MailStatus;
+    let detail: string;
+    if (dryRun) {
+      status = 'dry_run';
+      detail = MAIL_LOG.dryRun(mail.subject);
+    } else if (mail.to.length === 0) {
+      status = 'failed';
+      detail = mail.key === run.plan.digest?.key ? MAIL_LOG.noBoardEmail : MAIL_LOG.noRecipients;
+    } else {
+      const remaining = quotaGone ? 0 : mailer.remainingQuota();
+      if (quotaGone || remaining < mail.to.length) {
+        quotaGone = true;
+        status = 'deferred';
+        detail = MAIL_LOG.deferred(remaining, mail.to.length);
+      } else {
+        try {
+          detail = mailer.send(mail) || MAIL_LOG.sent(mail.subject);
+          status = 'sent';
+        } catch (e) {
+          status = 'failed';
+          detail = MAIL_LOG.failed((e as Error).message);
+        }
+      }
+    }
+    workbook.appendRows(SHEET.mailLog, [logRow(now(), run, mail, status, detail)]);
+    counts[status]++;
+    if (mail.key === run.plan.digest?.key) digest = status;
+  }
+  return { plan: run.plan, counts, digest };
+}
