@@ -1,5 +1,5 @@
 // `npm start`: a Plan 145 workbook with synthetic candidates, then its fulfillment table as of
-// a day in 2024 — everything through the real `ptdv` command.
+// a day in 2024, and the reminders due on 12/05/2024 — everything through the real `ptdv` command.
 import { execFileSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,3 +13,7 @@ const run = (...args) => execFileSync(process.execPath, [cli, ...args], { stdio:
 run('demo', '--out', shown, '--force');
 console.log(`\n$ ptdv report --workbook ${shown} --today 2024-12-31 --write\n`);
 run('report', '--workbook', shown, '--today', '2024-12-31', '--write');
+
+const outbox = relative(process.cwd(), join(root, 'demo/outbox')) || 'demo/outbox';
+console.log(`\n$ ptdv remind --workbook ${shown} --today 2024-05-12 --outbox ${outbox}\n`);
+run('remind', '--workbook', shown, '--today', '2024-05-12', '--outbox', outbox);

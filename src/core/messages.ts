@@ -136,6 +136,15 @@ export const CLI = {
     `Ngày "${text}" không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2024-05-19.`,
   missingOption: (option: string) => `Thiếu tùy chọn ${option}.`,
   unknownCommand: (cmd: string) => `Không có lệnh "${cmd}". Gõ "ptdv help" để xem các lệnh.`,
+  remindSummary: (day: string, written: number, dry: number, failed: number, outbox: string) =>
+    `Nhắc việc ngày ${day}: ` +
+    (dry ? `${dry} thư chạy thử (không ghi tệp)` : `${written} thư đã ghi vào ${outbox}`) +
+    (failed ? `, ${failed} thư lỗi (xem Nhật ký thư)` : '') +
+    '.',
+  remindLine: (unit: string, milestone: string, lead: number, shortfall: number) =>
+    `  - ${unit}: ${milestone}, nhắc trước ${lead} ngày, còn thiếu ${shortfall}`,
+  remindDigest: (overdue: number) =>
+    `  - Thư tổng hợp gửi Ban Tổ chức` + (overdue ? ` (${overdue} đơn vị quá hạn chưa đạt)` : ''),
   reading: (path: string) => `Đang đọc ${path}…`,
   computing: 'Đang tính toán…',
   saving: (path: string) => `Đang ghi ${path}…`,
@@ -149,6 +158,9 @@ export const CLI = {
     '      In bảng thực hiện chỉ tiêu (hoặc JSON); --write ghi sheet Tổng hợp và Kiểm tra vào tệp.',
     '  ptdv demo --out TỆP.xlsx [--force]',
     '      Tạo bảng tính mẫu Kế hoạch 145/KH-HU với danh sách người giả định.',
+    '  ptdv remind --workbook TỆP.xlsx [--today YYYY-MM-DD] [--outbox THƯ-MỤC] [--dry-run]',
+    '      Lập thư nhắc việc đến hạn: mỗi thư một tệp .eml trong thư mục (mặc định ./outbox),',
+    '      ghi Nhật ký thư; thư đã gửi không bao giờ gửi lại. --dry-run chỉ ghi nhật ký "thử".',
     '  ptdv help',
   ].join('\n'),
 } as const;

@@ -5,6 +5,7 @@ import { CLI } from '../core/messages';
 import { ContractError } from '../workbook/errors';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
+import { remindCommand } from './commands/remind';
 import { reportCommand } from './commands/report';
 import { FileError } from './xlsx-workbook';
 import type { Io } from './io';
@@ -17,6 +18,8 @@ const OPTIONS = {
   json: { type: 'boolean' },
   write: { type: 'boolean' },
   force: { type: 'boolean' },
+  outbox: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -50,6 +53,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
             today: values.today,
             json: values.json === true,
             write: values.write === true,
+          },
+          io,
+        );
+      case 'remind':
+        return await remindCommand(
+          {
+            workbook: required('workbook'),
+            today: values.today,
+            outbox: values.outbox ?? 'outbox',
+            dryRun: values['dry-run'] === true,
           },
           io,
         );

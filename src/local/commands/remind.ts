@@ -1,0 +1,51 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatIso, instantOfDay } from '../../core/dates';
+import { CLI, MAIL_LOG } from '../../core/messages';
+import { runReminders, type Mailer } from '../../workbook/reminders';
+import { buildEml, emlFileName } from '../eml';
+import { XlsxWorkbook } from '../xlsx-workbook';
+import type { Io } from '../io';
+import { parseToday } from './report';
+
+/** What the daily trigger does, with an outbox of .eml files in place of MailApp. */
+export async function remindCommand(
+  opts: { workbook: string; today: string | undefined; outbox: string; dryRun: boolean },
+  io: Io,
+): Promise<number> {
+  const day = parseToday(opts.today);
+  // With --today the run happens at 08:00 that day, Vietnam time.
+  const now = () =>
+    day === undefined ? io.now() : new Date(instantOfDay(day).getTime() + 8 * 3_600_000);
+  io.progress(CLI.reading(opts.workbook));
+  const book = await XlsxWorkbook.open(opts.workbook);
+  const files: string[] = [];
+  const outbox: Mailer = {
+    remainingQuota: () => Number.POSITIVE_INFINITY,
+    send: (mail) => {
+      mkdirSync(opts.outbox, { recursive: true });
+      const file = join(opts.outbox, emlFileName(mail.key, formatIso(day ?? 0)));
+      const from = 'ptdv@localhost';
+      writeFileSync(file, buildEml(mail, from, now()));
+      files.push(file);
+      return MAIL_LOG.outbox(resolve(file));
+    },
+  };
+  const summary = runReminders(
+    book,
+    outbox,
+    now,
+    resolve(opts.workbook),
+    opts.dryRun ? { dryRun: true } : {},
+  );
+  io.progress(CLI.saving(opts.workbook));
+  await book.save(opts.workbook);
+  const c = summary.counts;
+  io.out(
+    CLI.remindSummary(formatIso(summary.plan.today), c.sent, c.dry_run, c.failed, opts.outbox),
+  );
+  for (const r of summary.plan.reminders)
+    io.out(CLI.remindLine(r.unit.name, r.milestone.code, r.leadDays, r.shortfall));
+  if (summary.plan.digest) io.out(CLI.remindDigest(summary.plan.digest.overdue.length));
+  return 0;
+}

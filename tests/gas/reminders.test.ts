@@ -1,0 +1,348 @@
+import { dayFromYmd, formatIso, instantOfDay, type Day } from '../../src/core/dates';
+import { PLAN_145 } from '../../src/core/plan145';
+import { candidateCells, syntheticPeople, type SyntheticPerson } from '../../src/local/synthetic';
+import { openSheet, type Bundle } from './helpers';
+import type { GasEnvironment } from './fakes';
+
+const d = (y: number, m: number, day: number): Day => dayFromYmd(y, m, day) as Day;
+const PEOPLE = syntheticPeople(PLAN_145);
+const LOG = 'Nhật ký thư';
+
+/** A Plan 145 sheet whose units and Board have (made-up) addresses. */
+function preparedSheet(): { env: GasEnvironment; gas: Bundle } {
+  const { env, gas } = openSheet(new Date('2024-01-01T00:00:00Z'));
+  gas.setupWorkbook();
+  env.spreadsheet.sheet('Chỉ tiêu').load(
+    PLAN_145.units.map((u) => [`${u.code.toLowerCase()}@example.com`]),
+    2,
+    6,
+  );
+  const settings = env.spreadsheet.sheet('Cấu hình');
+  const row = settings.values().findIndex((r) => r[0] === 'Email Ban Tổ chức') + 1;
+  settings.load([['bantochuc@example.com']], row, 2);
+  return { env, gas };
+}
+
+/** What unit officers have typed by `day`: people nominated by then, with what happened by then. */
+function visiblePeople(day: Day): SyntheticPerson[] {
+  return PEOPLE.filter((p) => p.nominated <= day).map((p) => ({
+    ...p,
+    certified: p.certified !== null && p.certified <= day ? p.certified : null,
+    admitted: p.admitted !== null && p.admitted <= day ? p.admitted : null,
+  }));
+}
+
+function typeIn(env: GasEnvironment, day: Day): void {
+  const rows = candidateCells(visiblePeople(day)).map((r) =>
+    r.map((v) => (v instanceof Date ? new env.Date(v.getTime()) : v)),
+  );
+  if (rows.length) env.spreadsheet.sheet('Danh sách').load(rows, 2);
+}
+
+/** A run of the daily trigger at 07:00 Vietnam time on `day`. */
+function runOn(env: GasEnvironment, gas: Bundle, day: Day, quota = 100): void {
+  env.mail.quota = quota; // MailApp's quota starts afresh each day
+  env.setNow(new Date(instantOfDay(day).getTime() + 7 * 3_600_000));
+  typeIn(env, day);
+  gas.runDailyReminders();
+  env.endExecution();
+}
+
+interface LogRow {
+  time: string;
+  milestone: string;
+  unit: string;
+  to: string;
+  lead: unknown;
+  status: string;
+  detail: string;
+  key: string;
+}
+
+function logRows(env: GasEnvironment): LogRow[] {
+  return env.spreadsheet
+    .sheet(LOG)
+    .values()
+    .slice(1)
+    .map(([time, milestone, unit, to, lead, status, detail, key]) => ({
+      time: String(time),
+      milestone: String(milestone),
+      unit: String(unit),
+      to: String(to),
+      lead,
+      status: String(status),
+      detail: String(detail),
+      key: String(key),
+    }));
+}
+
+const sentKeys = (env: GasEnvironment) =>
+  logRows(env)
+    .filter((r) => r.status === 'đã gửi')
+    .map((r) => r.key);
+
+/** Whether a unit is short at a milestone on a day, counted independently of the product. */
+function shortOn(unitCode: string, milestoneCode: string, day: Day): boolean {
+  const unit = PLAN_145.units.find((u) => u.code === unitCode);
+  const m = PLAN_145.milestones.find((x) => x.code === milestoneCode);
+  const quota = unit && m ? unit.quotas[m.code] : undefined;
+  if (!unit || !m || !quota) return false;
+  const seen = visiblePeople(day).filter((p) => p.unit === unit.name);
+  const actual =
+    m.kind === 'class'
+      ? seen.filter((p) => p.classCode === m.code).length
+      : seen.filter(
+          (p) => p.admitted !== null && p.admitted >= (m.from ?? 0) && p.admitted <= m.deadline,
+        ).length;
+  return actual < quota.min;
+}
+
+/** The rule of the issue: a key for each lead day on which the unit is short. */
+function expectedReminders(): string[] {
+  const keys: string[] = [];
+  for (const unit of PLAN_145.units) {
+    for (const m of PLAN_145.milestones) {
+      for (const lead of m.leadDays) {
+        if (shortOn(unit.code, m.code, m.deadline - lead)) {
+          keys.push(`${unit.code}|${m.code}|${formatIso(m.deadline)}|${lead}`);
+        }
+      }
+    }
+  }
+  return keys.sort();
+}
+
+describe('a simulated year: every day of 2024 through runDailyReminders', () => {
+  const { env, gas } = preparedSheet();
+  for (let day = d(2024, 1, 1); day <= d(2024, 12, 31); day++) runOn(env, gas, day);
+  const rows = logRows(env);
+  const unitRows = rows.filter((r) => !r.key.startsWith('digest|'));
+  const digests = rows.filter((r) => r.key.startsWith('digest|'));
+
+  test('each unit gets exactly the reminders the rule gives, and no key twice', () => {
+    const sent = unitRows.filter((r) => r.status === 'đã gửi').map((r) => r.key);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect([...sent].sort()).toEqual(expectedReminders());
+    expect(unitRows.filter((r) => r.status !== 'đã gửi')).toEqual([]);
+  });
+
+  test('the mails went to each unit and counted only figures', () => {
+    const unitMails = env.mail.sent.filter((m) => !m.to.includes('bantochuc@'));
+    expect(unitMails).toHaveLength(unitRows.length);
+    for (const m of unitMails) {
+      expect(m.subject).toMatch(/^\[Nhắc việc\] .+ — (còn \d+ ngày|hạn là hôm nay)$/);
+      expect(m.to).toMatch(/^[a-z0-9-]+@example\.com$/);
+      expect(m.body + m.htmlBody).not.toMatch(/Mẫu \d{4}/);
+    }
+  });
+
+  test('one digest per day at most, to the Board, on days with reminders or newly passed deadlines', () => {
+    const days = digests.map((r) => r.key);
+    expect(new Set(days).size).toBe(days.length);
+    expect(digests.every((r) => r.to === 'bantochuc@example.com' && r.status === 'đã gửi')).toBe(
+      true,
+    );
+    const reminderDays = new Set(unitRows.map((r) => r.time.slice(0, 10)));
+    for (const day of reminderDays) expect(digests.some((r) => r.time.startsWith(day))).toBe(true);
+    console.log(
+      `Simulated 2024: ${unitRows.length} unit reminders sent, ${digests.length} digests, ` +
+        `${rows.filter((r) => r.status === 'hoãn').length} deferred, ${env.mail.sent.length} mails in all.`,
+    );
+  });
+});
+
+describe('runs that go wrong', () => {
+  const may12 = d(2024, 5, 12);
+
+  test('a run cut off after 2 sends, run again, sends the rest only', () => {
+    const { env, gas } = preparedSheet();
+    env.mail.failAfter(2);
+    env.setNow(new Date(instantOfDay(may12).getTime() + 7 * 3_600_000));
+    typeIn(env, may12);
+    expect(() => gas.runDailyReminders()).toThrow();
+    env.endExecution();
+    expect(sentKeys(env)).toHaveLength(2);
+    gas.runDailyReminders();
+    env.endExecution();
+    const keys = sentKeys(env);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(env.mail.sent).toHaveLength(keys.length);
+    expect(keys.length).toBeGreaterThan(4);
+    gas.runDailyReminders();
+    expect(sentKeys(env)).toEqual(keys);
+  });
+
+  test('a daily quota of 5 defers the rest, which go out on later runs', () => {
+    const { env, gas } = preparedSheet();
+    for (let day = d(2024, 3, 1); day <= d(2024, 5, 31); day++) {
+      runOn(env, gas, day, 5);
+    }
+    const rows = logRows(env);
+    const deferred = rows.filter((r) => r.status === 'hoãn');
+    expect(deferred.length).toBeGreaterThan(0);
+    expect(deferred[0]?.detail).toContain('Hết hạn mức gửi thư');
+    // Every deferred reminder goes out on a later run — the same key, or the newer lead day's
+    // reminder if one has come meanwhile — unless the unit has met its minimum by the next run
+    // or the deadline has passed (then the Board's digest lists it).
+    for (const r of deferred.filter((x) => !x.key.startsWith('digest|'))) {
+      const [unit = '', milestone = '', deadline = '', lead = ''] = r.key.split('|');
+      const [dd, mm, yyyy] = r.time.slice(0, 10).split('/').map(Number) as [number, number, number];
+      const next = d(yyyy, mm, dd) + 1;
+      const deliveredLater = rows.some(
+        (s, i) =>
+          i > rows.indexOf(r) &&
+          s.status === 'đã gửi' &&
+          s.key.startsWith(`${unit}|${milestone}|${deadline}|`) &&
+          Number(s.key.split('|')[3]) <= Number(lead),
+      );
+      const noLongerDue = !shortOn(unit, milestone, next) || formatIso(next) > deadline;
+      expect({ key: r.key, on: r.time, delivered: deliveredLater || noLongerDue }).toMatchObject({
+        delivered: true,
+      });
+    }
+    expect(deferred.filter((x) => !x.key.startsWith('digest|')).length).toBeGreaterThan(0);
+    console.log(
+      `March-May 2024 at 5 recipients a day: ${rows.filter((r) => r.status === 'đã gửi').length} sent, ` +
+        `${deferred.length} deferred (${new Set(deferred.map((r) => r.key)).size} distinct keys).`,
+    );
+    const sent = sentKeys(env);
+    expect(new Set(sent).size).toBe(sent.length);
+  });
+
+  test('days the trigger missed are caught up once: only the most recent lead day', () => {
+    const { env, gas } = preparedSheet();
+    runOn(env, gas, d(2024, 5, 1));
+    runOn(env, gas, d(2024, 5, 17));
+    runOn(env, gas, d(2024, 5, 17));
+    const hh1 = sentKeys(env).filter((k) => k.startsWith('THPT-HH1|KN-19-5'));
+    expect(hh1).toEqual(['THPT-HH1|KN-19-5|2024-05-19|3']);
+  });
+
+  test('a run at 00:30 Vietnam time (17:30 UTC the day before) plans for the right day', () => {
+    const { env, gas } = preparedSheet();
+    typeIn(env, may12);
+    env.setNow(new Date('2024-05-11T17:30:00Z'));
+    gas.runDailyReminders();
+    expect(sentKeys(env)).toContain('THPT-HH1|KN-19-5|2024-05-19|7');
+    expect(sentKeys(env)).toContain('digest|2024-05-12');
+  });
+
+  test('a second run while one holds the lock leaves without sending', () => {
+    const { env, gas } = preparedSheet();
+    typeIn(env, may12);
+    env.setNow(new Date(instantOfDay(may12).getTime() + 7 * 3_600_000));
+    env.locks.hold('script');
+    gas.runDailyReminders();
+    expect(env.mail.sent).toEqual([]);
+  });
+
+  test('one failing address never stops the others; a malformed address is reported and not used', () => {
+    const { env, gas } = preparedSheet();
+    env.spreadsheet.sheet('Chỉ tiêu').load([['thpt-hh2@example.com, khong-phai-email']], 3, 6);
+    env.mail.reject('thpt-hh1@example.com');
+    runOn(env, gas, may12);
+    const rows = logRows(env);
+    expect(rows.find((r) => r.key.startsWith('THPT-HH1|'))).toMatchObject({ status: 'lỗi' });
+    const hh2 = rows.find((r) => r.key.startsWith('THPT-HH2|'));
+    expect(hh2).toMatchObject({ status: 'đã gửi', to: 'thpt-hh2@example.com' });
+    expect(hh2?.detail).toContain('khong-phai-email');
+    expect(rows.find((r) => r.key.startsWith('THPT-HH3|'))).toMatchObject({ status: 'đã gửi' });
+    gas.checkEntries();
+    const problems = env.spreadsheet.sheet('Kiểm tra').values();
+    expect(
+      problems.some((p) => p[4] === 'email_invalid' && String(p[5]).includes('khong-phai-email')),
+    ).toBe(true);
+  });
+
+  test('dry run logs "thử" and sends nothing', () => {
+    const { env, gas } = preparedSheet();
+    const settings = env.spreadsheet.sheet('Cấu hình');
+    settings.load([['Có']], settings.values().findIndex((r) => r[0] === 'Chạy thử') + 1, 2);
+    runOn(env, gas, may12);
+    expect(env.mail.sent).toEqual([]);
+    const statuses = new Set(logRows(env).map((r) => r.status));
+    expect([...statuses]).toEqual(['thử']);
+  });
+
+  test('a failed run is never silent: logged, and a toast the next time the sheet opens', () => {
+    const { env, gas } = preparedSheet();
+    env.spreadsheet.sheet('Mốc').load([['Hạn cuối']], 1, 6);
+    env.setNow(new Date(instantOfDay(may12).getTime()));
+    expect(() => gas.runDailyReminders()).toThrow(/Mốc/);
+    env.endExecution();
+    expect(logRows(env).at(-1)).toMatchObject({ status: 'lỗi', unit: 'Lần chạy nhắc việc' });
+    gas.onOpen();
+    expect(env.ui.toasts.at(-1)?.message).toMatch(
+      /^Lần chạy nhắc việc lúc 12\/05\/2024 00:00 bị lỗi: .*Mốc/,
+    );
+  });
+});
+
+describe('trigger, menu, preview', () => {
+  test('installing the daily trigger twice leaves one, at the hour of Cấu hình, Vietnam time', () => {
+    const { env, gas } = preparedSheet();
+    gas.installDailyTrigger();
+    gas.installDailyTrigger();
+    const triggers = env.triggers.filter((t) => t.handler === 'runDailyReminders');
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0]?.schedule).toMatchObject({
+      everyDays: 1,
+      atHour: 7,
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
+    gas.showReminderStatus();
+    expect(env.ui.alertTexts().at(-1)).toContain('ĐANG BẬT');
+    expect(env.ui.alertTexts().at(-1)).toContain('owner@example.com');
+    gas.removeDailyTrigger();
+    expect(env.triggers.filter((t) => t.handler === 'runDailyReminders')).toHaveLength(0);
+    gas.showReminderStatus();
+    expect(env.ui.alertTexts().at(-1)).toContain('ĐANG TẮT');
+  });
+
+  test('the menu has the reminder items, each a global function of the bundle', () => {
+    const { env, gas } = preparedSheet();
+    gas.onOpen();
+    const menu = JSON.stringify(env.ui.menu('Phát triển đảng viên'));
+    for (const fn of [
+      'previewReminders',
+      'sendRemindersNow',
+      'installDailyTrigger',
+      'removeDailyTrigger',
+      'showReminderStatus',
+    ]) {
+      expect(menu).toContain(fn);
+      expect(typeof gas[fn]).toBe('function');
+    }
+  });
+
+  test('send now asks first; "No" sends nothing', () => {
+    const { env, gas } = preparedSheet();
+    typeIn(env, d(2024, 5, 12));
+    env.setNow(new Date(instantOfDay(d(2024, 5, 12)).getTime() + 9 * 3_600_000));
+    env.ui.answerAlerts('NO');
+    gas.sendRemindersNow();
+    expect(env.mail.sent).toEqual([]);
+    env.ui.answerAlerts('YES');
+    gas.sendRemindersNow();
+    expect(env.mail.sent.length).toBeGreaterThan(0);
+    expect(env.ui.alertTexts().at(-1)).toMatch(/^Đã gửi \d+ thư/);
+  });
+
+  test('the preview lists today and the next 14 days, escaped, and sends a test copy to me', () => {
+    const { env, gas } = preparedSheet();
+    env.spreadsheet.sheet('Chỉ tiêu').load([['<b>Trường</b> "số 1"']], 2, 2);
+    typeIn(env, d(2024, 5, 12));
+    env.setNow(new Date(instantOfDay(d(2024, 5, 12)).getTime() + 9 * 3_600_000));
+    gas.previewReminders();
+    const html = env.ui.dialogs.at(-1)?.html ?? '';
+    expect(html).toContain('&lt;b&gt;Trường&lt;/b&gt; &quot;số 1&quot;');
+    expect(html).not.toContain('<b>Trường</b>');
+    expect(html).toContain('Sẽ đến hạn trong 14 ngày tới');
+    const key = /data-key="([^"]+)"/.exec(html)?.[1]?.replace(/&#39;/g, "'") ?? '';
+    expect(key).toBe('THPT-HH1|KN-19-5|2024-05-19|7');
+    expect(gas.sendTestReminder(key)).toBe('Đã gửi thư thử tới owner@example.com.');
+    expect(env.mail.sent.at(-1)).toMatchObject({ to: 'owner@example.com' });
+    expect(env.mail.sent.at(-1)?.subject).toMatch(/^\[Thư thử\] \[Nhắc việc\]/);
+    expect(logRows(env)).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { simpleParser } from 'mailparser';
+import { ptdv, tempDir } from '../helpers/cli';
+
+async function logRows(file: string): Promise<unknown[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const rows: unknown[][] = [];
+  book.getWorksheet('Nhật ký thư')?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe('ptdv remind', () => {
+  let dir: string;
+  let file: string;
+  let outbox: string;
+  beforeEach(() => {
+    dir = tempDir();
+    file = join(dir, 'demo.xlsx');
+    outbox = join(dir, 'outbox');
+    expect(ptdv('demo', '--out', file).code).toBe(0);
+  });
+
+  test('writes one valid multipart .eml per message and logs each, once only', async () => {
+    const r = ptdv('remind', '--workbook', file, '--today', '2024-05-12', '--outbox', outbox);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Nhắc việc ngày 2024-05-12');
+    const files = readdirSync(outbox).sort();
+    expect(files).toContain('2024-05-12-THPT-HH1_KN-19-5_2024-05-19_7.eml');
+    expect(files).toContain('2024-05-12-digest_2024-05-12.eml');
+
+    const mail = await simpleParser(
+      readFileSync(join(outbox, '2024-05-12-THPT-HH1_KN-19-5_2024-05-19_7.eml')),
+    );
+    expect(mail.subject).toBe('[Nhắc việc] Kết nạp nhân dịp 19/5/2024 — còn 7 ngày');
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('thpt-hh1@example.com');
+    expect(mail.text).toContain('Kính gửi: Trường THPT Hiệp Hòa số 1');
+    expect(mail.text).toContain('Chủ nhật, 19/05/2024');
+    expect(mail.html).toContain('<table');
+    expect(`${mail.text}${mail.html}`).not.toMatch(/Mẫu \d{4}/);
+
+    const digest = await simpleParser(
+      readFileSync(join(outbox, '2024-05-12-digest_2024-05-12.eml')),
+    );
+    expect(digest.subject).toMatch(/^\[Nhắc việc\] Tổng hợp ngày 12\/05\/2024/);
+
+    const log = await logRows(file);
+    expect(log[0]).toEqual([
+      'Thời gian',
+      'Mốc',
+      'Đơn vị',
+      'Người nhận',
+      'Nhắc trước (ngày)',
+      'Trạng thái',
+      'Chi tiết',
+      'Khóa',
+    ]);
+    expect(log.slice(1).map((row) => row[5])).toEqual(files.map(() => 'đã gửi'));
+
+    expect(
+      ptdv('remind', '--workbook', file, '--today', '2024-05-12', '--outbox', outbox).code,
+    ).toBe(0);
+    expect(readdirSync(outbox).sort()).toEqual(files);
+    expect(await logRows(file)).toHaveLength(log.length);
+  });
+
+  test('--dry-run logs "thử" and writes no file', async () => {
+    const r = ptdv(
+      'remind',
+      '--workbook',
+      file,
+      '--today',
+      '2024-05-12',
+      '--outbox',
+      outbox,
+      '--dry-run',
+    );
+    expect(r.code).toBe(0);
+    expect(() => readdirSync(outbox)).toThrow();
+    const statuses = (await logRows(file)).slice(1).map((row) => row[5]);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['thử']));
+  });
+});
