@@ -1,11 +1,11 @@
 // Interprets candidate rows and applies the rules that decide what each row may count toward.
 // An error keeps the row out of the counts it would affect; a warning lets it count.
-import { monthsBetween, readDay, type Day } from './dates';
+import { dayFromYmd, monthsBetween, readDay, type Day } from './dates';
 import { PROBLEM } from './messages';
 import { cellText, isBlankRow } from './table';
 import { matchKey } from './normalize';
 import type { UnitIndex } from './units';
-import type { CandidateField, CandidateRow, Milestone, Problem } from './model';
+import type { CandidateField, CandidateRow, Milestone, Problem, Severity } from './model';
 
 export interface Candidate {
   sheet: string;
@@ -26,30 +26,64 @@ export interface CandidateInput {
   columns: Record<CandidateField, string>;
   units: UnitIndex;
   milestones: readonly Milestone[];
+  /** The real today: a date after it is a typing mistake, whatever day a report is as of. */
+  today: Day;
+}
+
+/** How many rows were read, and how many of them had an error or only warnings. */
+export interface RowSummary {
+  rows: number;
+  withErrors: number;
+  withWarningsOnly: number;
 }
 
 const ADULT_MONTHS = 18 * 12;
 const SENIOR_MONTHS = 60 * 12;
+const EARLIEST = dayFromYmd(1950, 1, 1) as Day;
+
+type DateField = 'birth' | 'nominated' | 'certified' | 'admitted';
+/** A planned nomination may lie ahead; a birth, a certificate or an admission may not. */
+const FUTURE_SEVERITY: Record<DateField, Severity> = {
+  birth: 'error',
+  nominated: 'warning',
+  certified: 'error',
+  admitted: 'error',
+};
+
+interface DateValue {
+  day: Day | null;
+  /** False when an error makes the date unusable (unreadable, too old, in the future). */
+  usable: boolean;
+}
+
+interface FirstSeen {
+  sheet: string;
+  row: number;
+  unitCode: string;
+  unitName: string;
+}
 
 export function interpretCandidates(input: CandidateInput): {
   candidates: Candidate[];
   problems: Problem[];
+  summary: RowSummary;
 } {
-  const classCodes = new Map<string, string>();
-  for (const m of input.milestones) {
-    if (m.kind === 'class') classCodes.set(matchKey(m.code), m.code);
-  }
+  const classes = new Map<string, Milestone>();
+  for (const m of input.milestones) if (m.kind === 'class') classes.set(matchKey(m.code), m);
   const candidates: Candidate[] = [];
   const problems: Problem[] = [];
-  const firstRowOf = new Map<string, number>();
+  const summary: RowSummary = { rows: 0, withErrors: 0, withWarningsOnly: 0 };
+  const samePerson = new Map<string, FirstSeen>();
 
   for (const raw of input.rows) {
     const c = raw.cells;
     if (isBlankRow(c)) continue;
+    summary.rows++;
+    const before = problems.length;
     const report = (
       field: CandidateField,
       code: string,
-      severity: Problem['severity'],
+      severity: Severity,
       message: string,
       suggestion?: string,
     ) =>
@@ -62,8 +96,9 @@ export function interpretCandidates(input: CandidateInput): {
         message,
         ...(suggestion ? { suggestion } : {}),
       });
-    const dateOf = (field: 'birth' | 'nominated' | 'certified' | 'admitted') => {
+    const dateOf = (field: DateField): DateValue => {
       const reading = readDay(c[field]);
+      if (reading.kind === 'empty') return { day: null, usable: true };
       if (reading.kind === 'invalid') {
         report(
           field,
@@ -72,14 +107,36 @@ export function interpretCandidates(input: CandidateInput): {
           PROBLEM.dateInvalid(reading.text),
           PROBLEM.dateSuggestion,
         );
+        return { day: null, usable: false };
       }
-      return reading;
+      if (reading.day < EARLIEST) {
+        report(
+          field,
+          'date_too_old',
+          'error',
+          PROBLEM.dateTooOld(reading.day),
+          PROBLEM.dateSuggestion,
+        );
+        return { day: reading.day, usable: false };
+      }
+      if (reading.day > input.today) {
+        const severity = FUTURE_SEVERITY[field];
+        report(
+          field,
+          'date_future',
+          severity,
+          PROBLEM.dateFuture(reading.day),
+          PROBLEM.dateSuggestion,
+        );
+        return { day: reading.day, usable: severity === 'warning' };
+      }
+      return { day: reading.day, usable: true };
     };
 
     const name = cellText(c.name);
     if (name === '') report('name', 'name_missing', 'warning', PROBLEM.nameMissing);
-
     const birth = dateOf('birth');
+
     const unitText = cellText(c.unit);
     const unit = unitText === '' ? null : input.units.find(unitText);
     if (unitText === '')
@@ -95,33 +152,36 @@ export function interpretCandidates(input: CandidateInput): {
       );
     }
 
+    const classText = cellText(c.classCode);
+    const milestone = classText === '' ? null : (classes.get(matchKey(classText)) ?? null);
+    if (classText !== '' && milestone === null) {
+      report(
+        'classCode',
+        'class_unknown',
+        'error',
+        PROBLEM.classUnknown(classText),
+        PROBLEM.classSuggestion,
+      );
+    }
+    if (milestone && unit && milestone.appliesTo !== 'all' && milestone.appliesTo !== unit.type) {
+      report(
+        'classCode',
+        'class_not_for_unit',
+        'warning',
+        PROBLEM.classNotForUnit(milestone.code, unit.name),
+      );
+    }
     const nominated = dateOf('nominated');
     const certified = dateOf('certified');
     const admitted = dateOf('admitted');
 
-    const classText = cellText(c.classCode);
-    let classCode: string | null = null;
-    if (classText !== '') {
-      classCode = classCodes.get(matchKey(classText)) ?? null;
-      if (classCode === null) {
-        report(
-          'classCode',
-          'class_unknown',
-          'error',
-          PROBLEM.classUnknown(classText),
-          PROBLEM.classSuggestion,
-        );
-      }
-    }
-    if (nominated.kind === 'invalid') classCode = null;
-
-    const admittedOn = admitted.kind === 'ok' ? admitted.day : null;
-    let admissionCounts = admittedOn !== null;
-    if (admittedOn !== null) {
-      // A date that cannot be read leaves the admission unverifiable, so it does not count.
-      if (birth.kind === 'invalid' || certified.kind === 'invalid') admissionCounts = false;
-      if (birth.kind === 'ok') {
-        const months = monthsBetween(birth.day, admittedOn);
+    let classCounts = milestone !== null && nominated.usable;
+    let admissionCounts = admitted.day !== null && admitted.usable;
+    if (admitted.day !== null && admitted.usable) {
+      // An admission whose other dates cannot be trusted cannot be verified, so it does not count.
+      if (!birth.usable || !certified.usable) admissionCounts = false;
+      if (birth.day !== null && birth.usable) {
+        const months = monthsBetween(birth.day, admitted.day);
         if (months < ADULT_MONTHS) {
           report(
             'admitted',
@@ -135,7 +195,7 @@ export function interpretCandidates(input: CandidateInput): {
           report('admitted', 'over_age', 'warning', PROBLEM.overAge);
         }
       }
-      if (certified.kind === 'ok' && certified.day > admittedOn) {
+      if (certified.day !== null && certified.usable && certified.day > admitted.day) {
         report(
           'certified',
           'certificate_after_admission',
@@ -143,7 +203,7 @@ export function interpretCandidates(input: CandidateInput): {
           PROBLEM.certificateAfterAdmission,
         );
         admissionCounts = false;
-      } else if (certified.kind === 'empty') {
+      } else if (certified.day === null && certified.usable) {
         report(
           'certified',
           'certificate_missing',
@@ -154,21 +214,49 @@ export function interpretCandidates(input: CandidateInput): {
       }
     }
 
-    if (unit === null) continue;
-    const identity = `${unit.code}\u0000${matchKey(name)}\u0000${birth.kind === 'ok' ? birth.day : cellText(c.birth)}`;
-    const first = firstRowOf.get(identity);
-    if (first === undefined) firstRowOf.set(identity, raw.row);
-    else if (name !== '') report('name', 'duplicate', 'warning', PROBLEM.duplicate(first));
+    if (unit !== null) {
+      const nameKey = matchKey(name);
+      // With a date of birth a person is recognised across units; without one, only within one.
+      const personKey =
+        name === ''
+          ? null
+          : birth.day !== null
+            ? `${nameKey}\u0000${birth.day}`
+            : `${unit.code}\u0000${nameKey}\u0000`;
+      const first = personKey === null ? undefined : samePerson.get(personKey);
+      if (personKey !== null && first === undefined) {
+        samePerson.set(personKey, {
+          sheet: raw.sheet,
+          row: raw.row,
+          unitCode: unit.code,
+          unitName: unit.name,
+        });
+      } else if (first && first.unitCode === unit.code) {
+        report('name', 'duplicate', 'warning', PROBLEM.duplicate(first.sheet, first.row));
+      } else if (first) {
+        report(
+          'name',
+          'duplicate_other_unit',
+          'warning',
+          PROBLEM.duplicateOtherUnit(first.unitName, first.sheet, first.row),
+        );
+        classCounts = false;
+        admissionCounts = false;
+      }
+      candidates.push({
+        sheet: raw.sheet,
+        row: raw.row,
+        unitCode: unit.code,
+        identity: `${unit.code}\u0000${nameKey}\u0000${birth.day ?? cellText(c.birth)}`,
+        classCode: classCounts && milestone ? milestone.code : null,
+        nominated: nominated.day,
+        admitted: admissionCounts ? admitted.day : null,
+      });
+    }
 
-    candidates.push({
-      sheet: raw.sheet,
-      row: raw.row,
-      unitCode: unit.code,
-      identity,
-      classCode,
-      nominated: nominated.kind === 'ok' ? nominated.day : null,
-      admitted: admissionCounts ? admittedOn : null,
-    });
+    const mine = problems.slice(before);
+    if (mine.some((p) => p.severity === 'error')) summary.withErrors++;
+    else if (mine.length > 0) summary.withWarningsOnly++;
   }
-  return { candidates, problems };
+  return { candidates, problems, summary };
 }

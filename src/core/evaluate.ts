@@ -1,5 +1,5 @@
 // The one use case every front end shares: interpret the sheets, check them, count.
-import { interpretCandidates } from './candidates';
+import { interpretCandidates, type RowSummary } from './candidates';
 import { computeFulfillment, type Fulfillment } from './fulfillment';
 import {
   interpretMilestones,
@@ -25,11 +25,15 @@ export interface Evaluation {
   plan: Plan;
   fulfillment: Fulfillment;
   problems: Problem[];
-  /** Candidate rows read and rows that count toward at least one figure. */
-  rowsRead: number;
+  /** Candidate rows read, and how many had an error (left out where it matters) or warnings. */
+  rows: RowSummary;
 }
 
-export function evaluate(input: WorkbookInput, asOf: Day | null): Evaluation {
+/**
+ * `asOf` cuts the counts (null: count everything); `today` is the real date, against which a
+ * date in the future is a typing mistake.
+ */
+export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Evaluation {
   const ms = interpretMilestones(input.milestones);
   const us = interpretUnits(
     input.units,
@@ -41,11 +45,12 @@ export function evaluate(input: WorkbookInput, asOf: Day | null): Evaluation {
     columns: input.candidates.columns,
     units: new UnitIndex(us.units),
     milestones: ms.milestones,
+    today,
   });
   return {
     plan: { settings: st.settings, units: us.units, milestones: ms.milestones },
     fulfillment: computeFulfillment(us.units, ms.milestones, cs.candidates, asOf),
     problems: [...st.problems, ...us.problems, ...ms.problems, ...cs.problems],
-    rowsRead: cs.candidates.length,
+    rows: cs.summary,
   };
 }

@@ -1,4 +1,5 @@
 // Every sentence a user reads, in one place (Vietnamese). Identifiers stay English elsewhere.
+import { formatDmy } from './dates';
 import type { MilestoneKind, Status, UnitType, AppliesTo } from './model';
 
 export const UNIT_TYPE_LABEL: Record<UnitType, string> = {
@@ -58,8 +59,23 @@ export const PROBLEM = {
   certificateAfterAdmission: 'Ngày cấp giấy chứng nhận bồi dưỡng sau ngày kết nạp.',
   certificateMissing: 'Đã kết nạp nhưng chưa ghi ngày cấp giấy chứng nhận bồi dưỡng.',
   certificateSuggestion: 'Ghi ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng.',
-  duplicate: (row: number) =>
-    `Trùng người với dòng ${row} (họ tên, ngày sinh, đơn vị): chỉ tính một lần.`,
+  duplicate: (sheet: string, row: number) =>
+    `Trùng người với dòng ${row} của sheet ${sheet} (cùng họ tên, ngày sinh, đơn vị): chỉ tính một lần.`,
+  duplicateOtherUnit: (unit: string, sheet: string, row: number) =>
+    `Cùng họ tên và ngày sinh với dòng ${row} của sheet ${sheet} (đơn vị ${unit}): chỉ tính một lần, ở đơn vị đó.`,
+  dateTooOld: (day: number) => `Ngày ${formatDmy(day)} trước năm 1950: chắc là gõ nhầm.`,
+  dateFuture: (day: number) => `Ngày ${formatDmy(day)} ở tương lai.`,
+  classNotForUnit: (code: string, unit: string) =>
+    `Đợt bồi dưỡng ${code} không dành cho loại đơn vị của "${unit}".`,
+  unitCodeDuplicate: (code: string, row: number) =>
+    `Mã đơn vị "${code}" đã có ở dòng ${row}: dòng này bị bỏ qua.`,
+  milestoneCodeDuplicate: (code: string, row: number) =>
+    `Mã mốc "${code}" đã có ở dòng ${row}: dòng này bị bỏ qua.`,
+  aliasAmbiguous: (label: string, other: string) =>
+    `Tên "${label}" cũng là tên, tên khác hoặc mã của đơn vị "${other}": không biết dòng nhập thuộc đơn vị nào.`,
+  aliasSuggestion: 'Đổi tên khác cho khác nhau giữa các đơn vị.',
+  deadlineBeforeStart: 'Hạn trước "Từ ngày": không ai được tính vào mốc này.',
+  deadlineSuggestion: 'Kiểm tra lại "Từ ngày" và "Hạn".',
   emailInvalid: (text: string) =>
     `"${text}" không phải là địa chỉ email hợp lệ: sẽ không được dùng để gửi thư.`,
   emailSuggestion:

@@ -88,6 +88,9 @@ export function interpretUnits(
   const units: Unit[] = [];
   const problems: Problem[] = [];
   const { sheet, columns } = table;
+  const codeRow = new Map<string, number>();
+  /** Every name, alias and code, to the unit and row that claimed it first. */
+  const labelOwner = new Map<string, { code: string; name: string }>();
   for (const raw of table.rows) {
     const code = cellText(raw.cells.code);
     const name = cellText(raw.cells.name);
@@ -107,6 +110,21 @@ export function interpretUnits(
       );
       continue;
     }
+    const firstRow = codeRow.get(matchKey(code));
+    if (firstRow !== undefined) {
+      problems.push(
+        problem(
+          sheet,
+          raw.row,
+          columns.code,
+          'unit_code_duplicate',
+          'error',
+          PROBLEM.unitCodeDuplicate(code, firstRow),
+        ),
+      );
+      continue;
+    }
+    codeRow.set(matchKey(code), raw.row);
     if (name === '') {
       problems.push(
         problem(
@@ -168,10 +186,34 @@ export function interpretUnits(
         ),
       );
     }
+    const aliases = splitList(raw.cells.aliases, /;/);
+    for (const [label, field] of [
+      [code, 'code'],
+      [name, 'name'],
+      ...aliases.map((a) => [a, 'aliases']),
+    ] as [string, UnitField][]) {
+      const key = matchKey(label);
+      if (key === '') continue;
+      const owner = labelOwner.get(key);
+      if (owner === undefined) labelOwner.set(key, { code, name: name || code });
+      else if (owner.code !== code) {
+        problems.push(
+          problem(
+            sheet,
+            raw.row,
+            columns[field],
+            'alias_ambiguous',
+            'error',
+            PROBLEM.aliasAmbiguous(label, owner.name),
+            PROBLEM.aliasSuggestion,
+          ),
+        );
+      }
+    }
     units.push({
       code,
       name: name || code,
-      aliases: splitList(raw.cells.aliases, /;/),
+      aliases,
       type,
       committee: cellText(raw.cells.committee),
       emails: emails.valid,
@@ -189,6 +231,7 @@ export function interpretMilestones(table: RawTable<MilestoneField>): {
   const milestones: Milestone[] = [];
   const problems: Problem[] = [];
   const { sheet, columns } = table;
+  const codeRow = new Map<string, number>();
   for (const raw of table.rows) {
     const c = raw.cells;
     const code = cellText(c.code);
@@ -206,6 +249,12 @@ export function interpretMilestones(table: RawTable<MilestoneField>): {
       report('code', 'milestone_code_missing', PROBLEM.milestoneCodeMissing);
       continue;
     }
+    const firstRow = codeRow.get(matchKey(code));
+    if (firstRow !== undefined) {
+      report('code', 'milestone_code_duplicate', PROBLEM.milestoneCodeDuplicate(code, firstRow));
+      continue;
+    }
+    codeRow.set(matchKey(code), raw.row);
     const kindText = cellText(c.kind);
     const kind = lookup(KINDS, kindText);
     if (kind === null) {
@@ -242,6 +291,14 @@ export function interpretMilestones(table: RawTable<MilestoneField>): {
       if (readDay(c.deadline).kind === 'empty')
         report('deadline', 'deadline_missing', PROBLEM.deadlineMissing, PROBLEM.dateSuggestion);
       continue;
+    }
+    if (from !== null && deadline < from) {
+      report(
+        'deadline',
+        'deadline_before_start',
+        PROBLEM.deadlineBeforeStart,
+        PROBLEM.deadlineSuggestion,
+      );
     }
     const leadText = cellText(c.leadDays);
     const leadDays: number[] = [];

@@ -1,6 +1,6 @@
 // What the custom functions compute, over the ranges Sheets passes them (header row included).
 // Pure: no service call, so a formula never writes and recalculates whenever its ranges change.
-import { readDay, type Day } from '../core/dates';
+import { dayOfInstant, readDay, type Day } from '../core/dates';
 import { evaluate, type Evaluation } from '../core/evaluate';
 import { FORMULA, UNIT_TYPE_LABEL } from '../core/messages';
 import { matchKey } from '../core/normalize';
@@ -81,7 +81,7 @@ export function actualFor(
   const e = guarded(
     { [SHEET.candidates]: 3, [SHEET.milestones]: 4 },
     { [SHEET.candidates]: FORMULA.rangeEntries, [SHEET.milestones]: FORMULA.rangeMilestones },
-    () => evaluate(readInput(book), null),
+    () => evaluate(readInput(book), null, dayOfInstant(new Date())),
   );
   const found = requireMilestone(
     e.plan.milestones.map((m) => m.code),
@@ -127,7 +127,7 @@ function evaluateRanges(
       [SHEET.milestones]: FORMULA.rangeMilestones,
       [SHEET.candidates]: FORMULA.rangeEntries,
     },
-    () => evaluate(readInput(book), asOf),
+    () => evaluate(readInput(book), asOf, dayOfInstant(new Date())),
   );
 }
 

@@ -62,7 +62,7 @@ export interface PreparedRun {
 /** Reads the sheets and the log once, and plans today's messages (the digest last). */
 export function prepareReminders(workbook: Workbook, now: Date, sheetUrl: string): PreparedRun {
   const today = dayOfInstant(now);
-  const evaluation = evaluate(readInput(workbook), today);
+  const evaluation = evaluate(readInput(workbook), today, today);
   const log = readMailLog(workbook);
   const settings = evaluation.plan.settings;
   const plan = planReminders({

@@ -11,7 +11,8 @@ import type { Workbook } from './port';
 
 /** Computes fulfillment and problems as of a day (today in Vietnam when not given). */
 export function evaluateWorkbook(workbook: Workbook, now: Date, asOf?: Day): Evaluation {
-  return evaluate(readInput(workbook), asOf ?? dayOfInstant(now));
+  const today = dayOfInstant(now);
+  return evaluate(readInput(workbook), asOf ?? today, today);
 }
 
 /** Computes, then writes `Tổng hợp` and `Kiểm tra`, each in one block. */
