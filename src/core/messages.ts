@@ -1,5 +1,6 @@
 // Every sentence a user reads, in one place (Vietnamese). Identifiers stay English elsewhere.
 import { formatDmy } from './dates';
+import { columnLetters } from './table';
 import type { MilestoneKind, Status, UnitType, AppliesTo } from './model';
 
 export const UNIT_TYPE_LABEL: Record<UnitType, string> = {
@@ -381,4 +382,25 @@ export const PREVIEW = {
   sendTest: 'Gửi thử cho tôi',
   sending: 'Đang gửi…',
   dryRun: 'Chế độ chạy thử đang bật trong Cấu hình: thư chỉ được ghi nhật ký, không gửi đi.',
+} as const;
+
+export const CHECK = {
+  summary: (rows: number, errors: number, warnings: number) =>
+    `Đã đọc ${rows} dòng danh sách: ${rows - errors} dòng được tính, ${errors} dòng có lỗi ` +
+    `(không được tính vào số liệu mà lỗi ảnh hưởng), ${warnings} dòng chỉ có cảnh báo (vẫn được tính).`,
+  asOf: (day: string) => `Số liệu tính đến ngày ${day}.`,
+  cellLabel: (sheet: string, row: number, column: number) =>
+    `${sheet}!${columnLetters(column)}${row}`,
+} as const;
+
+export const ROOMS = {
+  menu: 'Phân quyền đơn vị',
+  configDescription: 'ptdv: chỉ Ban Tổ chức được sửa',
+  unitDescription: (unit: string) => `ptdv: chỉ ${unit} và Ban Tổ chức được sửa`,
+  noBoard: 'Chưa có "Email Ban Tổ chức" hợp lệ trong Cấu hình: hãy điền trước khi phân quyền.',
+  done: (created: number, protectedSheets: number, skipped: string[]) =>
+    `Đã tạo ${created} sheet đơn vị mới và bảo vệ ${protectedSheets} sheet.` +
+    (skipped.length ? ` Không thêm được người sửa: ${skipped.join('; ')}.` : '') +
+    ' Nhớ chia sẻ bảng tính (quyền Người chỉnh sửa) cho địa chỉ của các đơn vị.',
+  noEmails: (code: string) => `${code} (chưa có Email phụ trách)`,
 } as const;

@@ -41,3 +41,15 @@ export function splitList(value: CellValue | undefined, separators: RegExp): str
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+/** `A`, …, `Z`, `AA`, …: the letters of a 1-based column in an A1 reference. */
+export function columnLetters(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}

@@ -1,13 +1,15 @@
 // What the menu items do. Each builds the SheetsWorkbook adapter, runs one use case under the
 // document lock and tells the user the outcome in Vietnamese. Everything is computed before the
 // first write, so a failure leaves no half-written sheet.
-import { GAS, HELP_HTML, MENU, REMINDER_MENU } from '../core/messages';
+import { GAS, HELP_HTML, MENU, REMINDER_MENU, ROOMS } from '../core/messages';
 import { PLAN_145 } from '../core/plan145';
 import { ContractError } from '../workbook/errors';
 import { SHEET } from '../workbook/contract';
 import { seedSheets } from '../workbook/seed';
 import { checkWorkbook, refreshWorkbook } from '../workbook/usecases';
 import type { Evaluation } from '../core/evaluate';
+import { markProblems } from './marks';
+import { setUpRooms } from './rooms';
 import { SheetsWorkbook } from './sheets-workbook';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -19,6 +21,7 @@ export function buildMenu(): void {
     .addItem(MENU.setup, 'setupWorkbook')
     .addItem(MENU.refresh, 'refreshDashboard')
     .addItem(MENU.check, 'checkEntries')
+    .addItem(ROOMS.menu, 'setupUnitRooms')
     .addSeparator()
     .addSubMenu(
       ui
@@ -104,9 +107,18 @@ export function refresh(): void {
 
 export function check(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const evaluation = checkWorkbook(new SheetsWorkbook(spreadsheet), new Date());
+  const book = new SheetsWorkbook(spreadsheet);
+  const { evaluation, positions } = checkWorkbook(book, new Date());
+  markProblems(book, evaluation.problems, positions);
   const errors = evaluation.problems.filter((p) => p.severity === 'error').length;
   spreadsheet.toast(GAS.checkDone(errors, evaluation.problems.length - errors), GAS.toastTitle);
+}
+
+export function rooms(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const message = setUpRooms(new SheetsWorkbook(spreadsheet), spreadsheet);
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(MENU.title, message, ui.ButtonSet.OK);
 }
 
 export function help(): void {

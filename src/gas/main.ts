@@ -1,7 +1,7 @@
 // The bundle's entry: every function exported here becomes a top-level function declaration in
 // dist/Code.js (scripts/build.mjs strips the ESM export list), so Apps Script can call it from a
 // menu, a trigger, a dialog or a cell. Each is a thin shell over one action.
-import { buildMenu, check, help, refresh, runAction, setup } from './actions';
+import { buildMenu, check, help, refresh, rooms, runAction, setup } from './actions';
 import {
   installTrigger,
   preview,
@@ -41,6 +41,11 @@ export function refreshDashboard(): void {
 /** Menu: list the problems in the entries in `Kiểm tra`. */
 export function checkEntries(): void {
   runAction(check);
+}
+
+/** Menu: protect the Board's sheets and give each unit its own `DS - <Mã>` sheet. */
+export function setupUnitRooms(): void {
+  runAction(rooms);
 }
 
 /** Menu: a short help dialog. */

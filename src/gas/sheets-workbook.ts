@@ -4,7 +4,15 @@
 import { matchKey } from '../core/normalize';
 import { ContractError } from '../workbook/errors';
 import { STATUS_COLOURS, VALIDATION_HELP } from '../core/messages';
-import type { Cell, ChartSpec, SheetLayout, ValidationSpec, Workbook } from '../workbook/port';
+import { columnLetters } from '../core/table';
+import type {
+  Cell,
+  CellTarget,
+  ChartSpec,
+  SheetLayout,
+  ValidationSpec,
+  Workbook,
+} from '../workbook/port';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,27 +30,28 @@ export function asText(value: Cell): Cell {
 }
 
 export class SheetsWorkbook implements Workbook {
-  private sheets: Map<string, Sheet> | null = null;
+  private sheets: Map<string, { sheet: Sheet; name: string }> | null = null;
 
   constructor(private readonly spreadsheet: Spreadsheet) {}
 
-  private index(): Map<string, Sheet> {
+  private index(): Map<string, { sheet: Sheet; name: string }> {
     if (this.sheets === null) {
       this.sheets = new Map();
       for (const sheet of this.spreadsheet.getSheets()) {
-        const key = matchKey(sheet.getName());
-        if (!this.sheets.has(key)) this.sheets.set(key, sheet);
+        const name = sheet.getName();
+        const key = matchKey(name);
+        if (!this.sheets.has(key)) this.sheets.set(key, { sheet, name });
       }
     }
     return this.sheets;
   }
 
   sheet(name: string): Sheet | null {
-    return this.index().get(matchKey(name)) ?? null;
+    return this.index().get(matchKey(name))?.sheet ?? null;
   }
 
   sheetNames(): string[] {
-    return [...this.index().values()].map((s) => s.getName());
+    return [...this.index().values()].map((s) => s.name);
   }
 
   readSheet(name: string): Cell[][] | null {
@@ -58,7 +67,7 @@ export class SheetsWorkbook implements Workbook {
       index === undefined
         ? this.spreadsheet.insertSheet(name)
         : this.spreadsheet.insertSheet(name, index);
-    this.index().set(matchKey(name), sheet);
+    this.index().set(matchKey(name), { sheet, name });
     return { sheet, created: true };
   }
 
@@ -71,6 +80,15 @@ export class SheetsWorkbook implements Workbook {
       while (line.length < width) line.push('');
       return line;
     });
+    // Our own link formulas, the one kind of cell that must not be written as text.
+    if (layout.links) {
+      const { column, targets } = layout.links;
+      targets.forEach((target, i) => {
+        const line = grid[i];
+        if (target && line)
+          line[column - 1] = this.linkFormula(target, String(rows[i]?.[column - 1] ?? ''));
+      });
+    }
     if (grid.length === 0) grid.push(new Array<Cell>(width).fill(''));
     sheet.clear();
     const maxRows = sheet.getMaxRows();
@@ -104,6 +122,18 @@ export class SheetsWorkbook implements Workbook {
     const width = Math.max(...rows.map((r) => r.length));
     const grid = rows.map((r) => [...r.map(asText), ...new Array<Cell>(width - r.length).fill('')]);
     sheet.getRange(sheet.getLastRow() + 1, 1, grid.length, width).setValues(grid);
+  }
+
+  private readonly gids = new Map<string, number | null>();
+
+  /** A link to a cell; the sheet's id is asked once per sheet, not once per link. */
+  private linkFormula(target: CellTarget, label: string): Cell {
+    if (!this.gids.has(target.sheet))
+      this.gids.set(target.sheet, this.sheet(target.sheet)?.getSheetId() ?? null);
+    const gid = this.gids.get(target.sheet);
+    if (gid === null || gid === undefined) return asText(label);
+    const url = `#gid=${gid}&range=${columnLetters(target.column)}${target.row}`;
+    return `=HYPERLINK("${url}","${label.replace(/"/g, '""')}")`;
   }
 
   private validation(spec: ValidationSpec, rows: number): DataValidation | null {

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CONTRACT_ERROR } from '../core/messages';
 import { matchKey } from '../core/normalize';
+import { columnLetters } from '../core/table';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
@@ -108,6 +109,16 @@ export class XlsxWorkbook implements Workbook {
         if (v !== null) row.getCell(c + 1).value = v;
       });
     });
+    if (layout.links) {
+      const { column, targets } = layout.links;
+      targets.forEach((t, i) => {
+        const label = rows[i]?.[column - 1];
+        if (t && typeof label === 'string' && label !== '') {
+          const hyperlink = `#'${t.sheet.replace(/'/g, "''")}'!${columnLetters(t.column)}${t.row}`;
+          ws.getRow(i + 1).getCell(column).value = { text: label, hyperlink };
+        }
+      });
+    }
     ws.getRow(layout.headerRow).font = { bold: true };
     for (const [col, px] of Object.entries(layout.widths)) {
       ws.getColumn(Number(col)).width = Math.round(px / PX_PER_CHAR);

@@ -87,7 +87,20 @@ export const COUNTS_FIXED_HEADERS = {
   updatedBy: 'Người cập nhật',
 } as const;
 
-export const PROBLEM_HEADERS = ['Sheet', 'Dòng', 'Cột', 'Mức độ', 'Mã lỗi', 'Vấn đề', 'Gợi ý sửa'];
+/** `Đến ô` links to the offending cell. */
+export const PROBLEM_HEADERS = [
+  'Sheet',
+  'Dòng',
+  'Cột',
+  'Mức độ',
+  'Mã lỗi',
+  'Vấn đề',
+  'Gợi ý sửa',
+  'Đến ô',
+];
+
+/** Per-unit input sheets are named `DS - <Mã>` (see the unit rooms in the README). */
+export const UNIT_SHEET_PREFIX = 'DS - ';
 
 export type MailLogField =
   'time' | 'milestone' | 'unit' | 'recipients' | 'lead' | 'status' | 'detail' | 'key';

@@ -11,12 +11,14 @@ import {
   DASHBOARD,
   SEVERITY_LABEL,
   CHART_TITLE,
+  CHECK,
 } from '../core/messages';
 import type { Evaluation } from '../core/evaluate';
 import type { Result } from '../core/fulfillment';
-import type { Milestone, Problem, UnitType } from '../core/model';
+import type { Milestone, UnitType } from '../core/model';
 import { PROBLEM_HEADERS } from './contract';
-import type { Cell, ChartSpec, SheetLayout } from './port';
+import type { Cell, CellTarget, ChartSpec, SheetLayout } from './port';
+import { columnOf, type ColumnPositions } from './read';
 
 const FIXED = ['Mã', 'Tên đơn vị', 'Loại', 'Cấp ủy quản lý'];
 const PER_MILESTONE = 4;
@@ -126,10 +128,16 @@ export function dashboardTable(evaluation: Evaluation, now: Date): Table {
   };
 }
 
-/** `Kiểm tra`: one problem per row. */
-export function problemsTable(problems: readonly Problem[]): Table {
-  const rows: Cell[][] = [PROBLEM_HEADERS];
-  for (const p of problems) {
+/** `Kiểm tra`: a summary line, then one problem per row with a link to its cell. */
+export function problemsTable(evaluation: Evaluation, positions?: ColumnPositions): Table {
+  const { rows: counted, fulfillment } = evaluation;
+  const width = PROBLEM_HEADERS.length;
+  const summary = CHECK.summary(counted.rows, counted.withErrors, counted.withWarningsOnly);
+  const asOf = fulfillment.asOf === null ? '' : ` ${CHECK.asOf(formatDmy(fulfillment.asOf))}`;
+  const rows: Cell[][] = [pad([summary + asOf], width), PROBLEM_HEADERS];
+  const targets: (CellTarget | null)[] = [null, null];
+  for (const p of evaluation.problems) {
+    const column = positions ? columnOf(positions, p.sheet, p.column) : null;
     rows.push([
       p.sheet,
       p.row,
@@ -138,15 +146,18 @@ export function problemsTable(problems: readonly Problem[]): Table {
       p.code,
       p.message,
       p.suggestion ?? '',
+      column === null ? '' : CHECK.cellLabel(p.sheet, p.row, column),
     ]);
+    targets.push(column === null ? null : { sheet: p.sheet, row: p.row, column });
   }
   return {
     rows,
     layout: {
-      headerRow: 1,
+      headerRow: 2,
       dateColumns: [],
       percentColumns: [],
-      widths: { 1: 110, 2: 60, 3: 170, 4: 80, 5: 190, 6: 420, 7: 360 },
+      widths: { 1: 110, 2: 60, 3: 170, 4: 80, 5: 190, 6: 420, 7: 360, 8: 120 },
+      links: { column: width, targets },
     },
   };
 }

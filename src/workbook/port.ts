@@ -18,6 +18,15 @@ export interface SheetLayout {
   charts?: ChartSpec[];
   /** Input helps for the rows below the header. */
   validations?: ValidationSpec[];
+  /** A column whose cells link to other cells (one target per row of the table, or null). */
+  links?: { column: number; targets: (CellTarget | null)[] };
+}
+
+/** A cell of another sheet, 1-based. */
+export interface CellTarget {
+  sheet: string;
+  row: number;
+  column: number;
 }
 
 export interface ChartSpec {

@@ -1,6 +1,6 @@
 // Reads the input sheets into the raw tables core interprets: one read per sheet.
 import { matchKey } from '../core/normalize';
-import { cellText, type RawRow, type RawTable } from '../core/table';
+import { cellText, isBlankRow, type RawRow, type RawTable } from '../core/table';
 import type { WorkbookInput } from '../core/evaluate';
 import type { CandidateField, CandidateRow } from '../core/model';
 import type { MilestoneField, RawSettings, RawUnitRow, SettingField } from '../core/plan-input';
@@ -11,11 +11,22 @@ import {
   SETTING_KEYS,
   SHEET,
   UNIT_COLUMNS,
+  UNIT_SHEET_PREFIX,
   type ColumnSpec,
 } from './contract';
 import { ContractError } from './errors';
 import { headerLabels, locateHeader, type HeaderMap } from './header';
 import type { Cell, Workbook } from './port';
+
+/**
+ * Where each header sits, by sheet then header (both as match keys), 1-based: filled while
+ * reading, so problems can link to their cell without reading the sheets again.
+ */
+export type ColumnPositions = Map<string, Map<string, number>>;
+
+export function columnOf(positions: ColumnPositions, sheet: string, header: string): number | null {
+  return positions.get(matchKey(sheet))?.get(matchKey(header)) ?? null;
+}
 
 export function requireSheet(workbook: Workbook, name: string): Cell[][] {
   const values = workbook.readSheet(name);
@@ -45,9 +56,15 @@ export function readTable<F extends string>(
   workbook: Workbook,
   sheet: string,
   specs: readonly ColumnSpec<F>[],
+  positions?: ColumnPositions,
 ): { table: RawTable<F>; values: Cell[][]; header: HeaderMap<F> } {
   const values = requireSheet(workbook, sheet);
   const header = locateHeader(sheet, values, specs);
+  if (positions) {
+    const at = new Map<string, number>();
+    for (const [key, index] of header.byKey) at.set(key, index + 1);
+    positions.set(matchKey(sheet), at);
+  }
   return {
     table: { sheet, columns: headerLabels(specs), rows: rowsOf(values, header, specs) },
     values,
@@ -55,15 +72,19 @@ export function readTable<F extends string>(
   };
 }
 
-export function readMilestones(workbook: Workbook): RawTable<MilestoneField> {
-  return readTable(workbook, SHEET.milestones, MILESTONE_COLUMNS).table;
+export function readMilestones(
+  workbook: Workbook,
+  positions?: ColumnPositions,
+): RawTable<MilestoneField> {
+  return readTable(workbook, SHEET.milestones, MILESTONE_COLUMNS, positions).table;
 }
 
 export function readUnits(
   workbook: Workbook,
   milestoneCodes: readonly string[],
+  positions?: ColumnPositions,
 ): WorkbookInput['units'] {
-  const { table, values, header } = readTable(workbook, SHEET.quotas, UNIT_COLUMNS);
+  const { table, values, header } = readTable(workbook, SHEET.quotas, UNIT_COLUMNS, positions);
   const quotaColumns = milestoneCodes
     .map((code) => [code, header.byKey.get(matchKey(code))] as const)
     .filter((entry): entry is readonly [string, number] => entry[1] !== undefined);
@@ -77,37 +98,63 @@ export function readUnits(
   return { ...table, rows };
 }
 
-export function readSettings(workbook: Workbook): RawSettings {
-  const { table } = readTable(workbook, SHEET.settings, SETTINGS_COLUMNS);
+export function readSettings(workbook: Workbook, positions?: ColumnPositions): RawSettings {
+  const { table } = readTable(workbook, SHEET.settings, SETTINGS_COLUMNS, positions);
   const byKey = new Map(SETTING_KEYS.map((s) => [matchKey(s.key), s.field]));
   const entries: RawSettings['entries'] = {};
   for (const row of table.rows) {
     const key = cellText(row.cells.key);
     const field: SettingField | undefined = byKey.get(matchKey(key));
-    if (field && !entries[field])
+    if (field && !entries[field]) {
       entries[field] = { row: row.row, key, value: row.cells.value ?? null };
+    }
   }
   return { sheet: SHEET.settings, valueColumn: table.columns.value, entries };
 }
 
-export function readCandidates(workbook: Workbook): WorkbookInput['candidates'] {
-  const { table } = readTable(workbook, SHEET.candidates, CANDIDATE_COLUMNS);
-  const rows: CandidateRow[] = table.rows.map((r) => {
-    const { index: _index, ...cells } = r.cells;
-    return { sheet: SHEET.candidates, row: r.row, cells };
-  });
-  const { index: _index, ...columns } = table.columns;
+/** The unit code of a `DS - <Mã>` sheet, or null for any other sheet. */
+export function unitOfSheet(name: string): string | null {
+  const text = cellText(name);
+  const prefix = /^DS\s*-\s*/i.exec(text);
+  return prefix && text.length > prefix[0].length ? text.slice(prefix[0].length) : null;
+}
+
+export const unitSheetName = (code: string): string => `${UNIT_SHEET_PREFIX}${code}`;
+
+/**
+ * Candidates from `Danh sách` and from every unit's own `DS - <Mã>` sheet, where a row with no
+ * unit belongs to the sheet's unit.
+ */
+export function readCandidates(
+  workbook: Workbook,
+  positions?: ColumnPositions,
+): WorkbookInput['candidates'] {
+  const sheets = [
+    SHEET.candidates,
+    ...workbook.sheetNames().filter((n) => unitOfSheet(n) !== null),
+  ];
+  const rows: CandidateRow[] = [];
+  for (const sheet of sheets) {
+    const { table } = readTable(workbook, sheet, CANDIDATE_COLUMNS, positions);
+    const unit = unitOfSheet(sheet);
+    for (const r of table.rows) {
+      const { index: _index, ...cells } = r.cells;
+      if (unit !== null && cellText(cells.unit) === '' && !isBlankRow(cells)) cells.unit = unit;
+      rows.push({ sheet, row: r.row, cells });
+    }
+  }
+  const { index: _index, ...columns } = headerLabels(CANDIDATE_COLUMNS);
   return { columns: columns as Record<CandidateField, string>, rows };
 }
 
 /** Everything `evaluate` needs, read once per sheet. Throws ContractError on a missing sheet/column. */
-export function readInput(workbook: Workbook): WorkbookInput {
-  const milestones = readMilestones(workbook);
+export function readInput(workbook: Workbook, positions?: ColumnPositions): WorkbookInput {
+  const milestones = readMilestones(workbook, positions);
   const codes = milestones.rows.map((r) => cellText(r.cells.code)).filter((c) => c !== '');
   return {
     milestones,
-    units: readUnits(workbook, codes),
-    settings: readSettings(workbook),
-    candidates: readCandidates(workbook),
+    units: readUnits(workbook, codes, positions),
+    settings: readSettings(workbook, positions),
+    candidates: readCandidates(workbook, positions),
   };
 }

@@ -63,6 +63,40 @@ function settingValue(settings: Settings, field: SettingField): Cell {
   }
 }
 
+const col = <F extends string>(specs: readonly ColumnSpec<F>[], field: F) =>
+  specs.findIndex((s) => s.field === field) + 1;
+
+const dates = <F extends string>(specs: readonly ColumnSpec<F>[]): ValidationSpec[] =>
+  specs.flatMap((s, i) => (s.date ? [{ column: i + 1, kind: 'date' as const }] : []));
+
+/** A candidate sheet (`Danh sách` or a unit's `DS - <Mã>`): formats and input helps. */
+export function candidateLayout(classCodes: readonly string[]): SheetLayout {
+  return {
+    ...layoutOf(CANDIDATE_COLUMNS),
+    validations: [
+      {
+        column: col(CANDIDATE_COLUMNS, 'unit'),
+        kind: 'column-of',
+        sheet: SHEET.quotas,
+        sourceColumn: col(UNIT_COLUMNS, 'name'),
+      },
+      {
+        column: col(CANDIDATE_COLUMNS, 'group'),
+        kind: 'choices',
+        values: Object.values(GROUP_LABEL),
+        strict: true,
+      },
+      {
+        column: col(CANDIDATE_COLUMNS, 'classCode'),
+        kind: 'choices',
+        values: [...classCodes],
+        strict: false,
+      },
+      ...dates(CANDIDATE_COLUMNS),
+    ],
+  };
+}
+
 export function seedSheets(plan: Plan): SheetSeed[] {
   const codes = plan.milestones.map((m) => m.code);
   const unitHeader = [...UNIT_COLUMNS.map((c) => c.header), ...codes];
@@ -117,10 +151,6 @@ export function seedSheets(plan: Plan): SheetSeed[] {
   });
   const codeColumns = codes.map((_, i) => UNIT_COLUMNS.length + i + 1);
   const classCodes = plan.milestones.filter((m) => m.kind === 'class').map((m) => m.code);
-  const col = <F extends string>(specs: readonly ColumnSpec<F>[], field: F) =>
-    specs.findIndex((s) => s.field === field) + 1;
-  const dates = <F extends string>(specs: readonly ColumnSpec<F>[]): ValidationSpec[] =>
-    specs.flatMap((s, i) => (s.date ? [{ column: i + 1, kind: 'date' as const }] : []));
   const types = Object.values(UNIT_TYPE_LABEL);
   const unitValidations: ValidationSpec[] = [
     { column: col(UNIT_COLUMNS, 'type'), kind: 'choices', values: types, strict: true },
@@ -140,27 +170,6 @@ export function seedSheets(plan: Plan): SheetSeed[] {
     },
     ...dates(MILESTONE_COLUMNS),
   ];
-  const candidateValidations: ValidationSpec[] = [
-    {
-      column: col(CANDIDATE_COLUMNS, 'unit'),
-      kind: 'column-of',
-      sheet: SHEET.quotas,
-      sourceColumn: col(UNIT_COLUMNS, 'name'),
-    },
-    {
-      column: col(CANDIDATE_COLUMNS, 'group'),
-      kind: 'choices',
-      values: Object.values(GROUP_LABEL),
-      strict: true,
-    },
-    {
-      column: col(CANDIDATE_COLUMNS, 'classCode'),
-      kind: 'choices',
-      values: classCodes,
-      strict: false,
-    },
-    ...dates(CANDIDATE_COLUMNS),
-  ];
   return [
     // A placeholder so the dashboard is the first tab; refresh fills it.
     { name: SHEET.dashboard, rows: [[]], layout: plain([]) },
@@ -177,7 +186,7 @@ export function seedSheets(plan: Plan): SheetSeed[] {
     {
       name: SHEET.candidates,
       rows: [CANDIDATE_COLUMNS.map((c) => c.header)],
-      layout: { ...layoutOf(CANDIDATE_COLUMNS), validations: candidateValidations },
+      layout: candidateLayout(classCodes),
     },
     {
       name: SHEET.counts,

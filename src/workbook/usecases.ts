@@ -5,21 +5,27 @@ import { PLAN_145 } from '../core/plan145';
 import type { Plan } from '../core/model';
 import { SHEET } from './contract';
 import { dashboardTable, problemsTable } from './dashboard';
-import { readInput } from './read';
+import { readInput, type ColumnPositions } from './read';
 import { seedSheets } from './seed';
 import type { Workbook } from './port';
 
 /** Computes fulfillment and problems as of a day (today in Vietnam when not given). */
-export function evaluateWorkbook(workbook: Workbook, now: Date, asOf?: Day): Evaluation {
+export function evaluateWorkbook(
+  workbook: Workbook,
+  now: Date,
+  asOf?: Day,
+  positions?: ColumnPositions,
+): Evaluation {
   const today = dayOfInstant(now);
-  return evaluate(readInput(workbook), asOf ?? today, today);
+  return evaluate(readInput(workbook, positions), asOf ?? today, today);
 }
 
 /** Computes, then writes `Tổng hợp` and `Kiểm tra`, each in one block. */
 export function refreshWorkbook(workbook: Workbook, now: Date, asOf?: Day): Evaluation {
-  const evaluation = evaluateWorkbook(workbook, now, asOf);
+  const positions: ColumnPositions = new Map();
+  const evaluation = evaluateWorkbook(workbook, now, asOf, positions);
   const dashboard = dashboardTable(evaluation, now);
-  const problems = problemsTable(evaluation.problems);
+  const problems = problemsTable(evaluation, positions);
   workbook.writeSheet(SHEET.dashboard, dashboard.rows, dashboard.layout);
   workbook.writeSheet(SHEET.problems, problems.rows, problems.layout);
   return evaluation;
@@ -36,9 +42,14 @@ export function initializeWorkbook(
 }
 
 /** Computes, then writes only `Kiểm tra`. */
-export function checkWorkbook(workbook: Workbook, now: Date): Evaluation {
-  const evaluation = evaluateWorkbook(workbook, now);
-  const problems = problemsTable(evaluation.problems);
+export function checkWorkbook(
+  workbook: Workbook,
+  now: Date,
+  asOf?: Day,
+): { evaluation: Evaluation; positions: ColumnPositions } {
+  const positions: ColumnPositions = new Map();
+  const evaluation = evaluateWorkbook(workbook, now, asOf, positions);
+  const problems = problemsTable(evaluation, positions);
   workbook.writeSheet(SHEET.problems, problems.rows, problems.layout);
-  return evaluation;
+  return { evaluation, positions };
 }

@@ -218,7 +218,7 @@ describe('checkEntries', () => {
       .load([[1, 'Nguyễn Văn Mẫu', '31/02/2006', 'Trường Không Có']], 2);
     gas.checkEntries();
     const rows = env.spreadsheet.sheet('Kiểm tra').values();
-    expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
+    expect(rows.slice(2).map((r) => r.slice(0, 5))).toEqual([
       ['Danh sách', 2, 'Ngày sinh', 'Lỗi', 'date_invalid'],
       ['Danh sách', 2, 'Đơn vị', 'Lỗi', 'unit_unknown'],
     ]);

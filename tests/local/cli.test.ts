@@ -184,7 +184,12 @@ describe('ptdv on real .xlsx files', () => {
     expect(hh1?.slice(0, 4)).toEqual(['THPT-HH1', HH1, 'Trường học', 'Huyện ủy Hiệp Hòa']);
     expect(dashboard?.some((row) => row[1] === 'Tổng cộng')).toBe(true);
     const problems = await readSheet(file, 'Kiểm tra');
-    expect(problems?.[1]?.slice(0, 5)).toEqual(['Danh sách', 3, 'Đơn vị', 'Lỗi', 'unit_unknown']);
+    expect(problems?.[0]?.[0]).toBe(
+      'Đã đọc 2 dòng danh sách: 1 dòng được tính, 1 dòng có lỗi (không được tính vào số liệu mà lỗi ảnh hưởng), 0 dòng chỉ có cảnh báo (vẫn được tính). Số liệu tính đến ngày 31/12/2024.',
+    );
+    expect(problems?.[2]?.slice(0, 5)).toEqual(['Danh sách', 3, 'Đơn vị', 'Lỗi', 'unit_unknown']);
+    // The last column links to the cell.
+    expect(problems?.[2]?.[7]).toEqual({ text: 'Danh sách!D3', hyperlink: "#'Danh sách'!D3" });
   });
 
   test('a missing file, sheet or column prints one clear line, exits 1 and leaves the file alone', async () => {

@@ -1,0 +1,57 @@
+// Marks the cells behind each problem with a note and a colour, and clears the marks that no
+// longer apply, without touching notes or colours that users set themselves. Per sheet: one
+// read of notes, one of backgrounds, one write of each, whatever the number of rows.
+import { columnOf, type ColumnPositions } from '../workbook/read';
+import type { Problem } from '../core/model';
+import type { SheetsWorkbook } from './sheets-workbook';
+
+const PREFIX = 'ptdv: ';
+const COLOURS = { error: '#f4c7c3', warning: '#fce8b2' } as const;
+const OURS = new Set<string>(Object.values(COLOURS));
+const MARKED_SHEETS = 'ptdv.markedSheets';
+
+export function markProblems(
+  book: SheetsWorkbook,
+  problems: readonly Problem[],
+  positions: ColumnPositions,
+): void {
+  const bySheet = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const list = bySheet.get(p.sheet);
+    if (list) list.push(p);
+    else bySheet.set(p.sheet, [p]);
+  }
+  const props = PropertiesService.getDocumentProperties();
+  const before = JSON.parse(props.getProperty(MARKED_SHEETS) ?? '[]') as string[];
+  const marked: string[] = [];
+  for (const name of new Set([...before, ...bySheet.keys()])) {
+    const sheet = book.sheet(name);
+    if (sheet === null) continue;
+    const range = sheet.getDataRange();
+    const notes = range.getNotes();
+    const backgrounds = range.getBackgrounds() as (string | null)[][];
+    notes.forEach((line, r) =>
+      line.forEach((note, c) => {
+        if (!note.startsWith(PREFIX)) return;
+        line[c] = '';
+        const row = backgrounds[r];
+        if (row && OURS.has(String(row[c]).toLowerCase())) row[c] = null;
+      }),
+    );
+    for (const p of bySheet.get(name) ?? []) {
+      const column = columnOf(positions, name, p.column);
+      const line = notes[p.row - 1];
+      if (column === null || !line || column > line.length) continue;
+      const text = `${p.message}${p.suggestion ? ` ${p.suggestion}` : ''}`;
+      const current = line[column - 1] ?? '';
+      line[column - 1] = current.startsWith(PREFIX) ? `${current}\n${text}` : `${PREFIX}${text}`;
+      const bg = backgrounds[p.row - 1];
+      if (bg && (p.severity === 'error' || bg[column - 1] !== COLOURS.error))
+        bg[column - 1] = COLOURS[p.severity];
+    }
+    range.setNotes(notes);
+    range.setBackgrounds(backgrounds);
+    if (bySheet.has(name)) marked.push(name);
+  }
+  props.setProperty(MARKED_SHEETS, JSON.stringify(marked));
+}

@@ -1,0 +1,92 @@
+// "Own rooms for each unit": the configuration and output sheets editable only by the owner and
+// the Board, and one `DS - <Mã>` input sheet per unit editable only by that unit and the Board.
+// Real protection (not warning-only): other editors are removed. Data is never touched.
+import { interpretSettings, interpretUnits, interpretMilestones } from '../core/plan-input';
+import { ROOMS } from '../core/messages';
+import { CANDIDATE_COLUMNS, SHEET } from '../workbook/contract';
+import { readMilestones, readSettings, readUnits, unitSheetName } from '../workbook/read';
+import { candidateLayout } from '../workbook/seed';
+import type { SheetsWorkbook } from './sheets-workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const CONFIG_SHEETS = [
+  SHEET.quotas,
+  SHEET.milestones,
+  SHEET.settings,
+  SHEET.dashboard,
+  SHEET.problems,
+  SHEET.mailLog,
+];
+
+/** Makes the sheet editable by exactly `editors` (plus the owner and the person running this). */
+function restrict(
+  sheet: Sheet,
+  editors: readonly string[],
+  description: string,
+  keep: readonly string[],
+): string[] {
+  const protection =
+    sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
+  protection.setDescription(description);
+  protection.setWarningOnly(false);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  const wanted = new Set([...editors, ...keep].map((e) => e.toLowerCase()));
+  const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
+  const extra = current.filter((e) => !wanted.has(e));
+  if (extra.length) protection.removeEditors(extra);
+  const missing = [...wanted].filter((e) => !current.includes(e));
+  const failed: string[] = [];
+  if (missing.length) {
+    try {
+      protection.addEditors(missing);
+    } catch (e) {
+      failed.push(`${sheet.getName()}: ${(e as Error).message}`);
+    }
+  }
+  return failed;
+}
+
+export function setUpRooms(
+  book: SheetsWorkbook,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): string {
+  const { settings } = interpretSettings(readSettings(book));
+  if (settings.boardEmails.length === 0) return ROOMS.noBoard;
+  const milestones = interpretMilestones(readMilestones(book)).milestones;
+  const codes = milestones.map((m) => m.code);
+  const { units } = interpretUnits(readUnits(book, codes), codes);
+  const keep = [
+    spreadsheet.getOwner()?.getEmail() ?? '',
+    Session.getEffectiveUser().getEmail(),
+  ].filter((e) => e !== '');
+  const failed: string[] = [];
+  let protectedSheets = 0;
+  for (const name of CONFIG_SHEETS) {
+    const sheet = book.sheet(name);
+    if (sheet === null) continue;
+    failed.push(...restrict(sheet, settings.boardEmails, ROOMS.configDescription, keep));
+    protectedSheets++;
+  }
+  const layout = candidateLayout(milestones.filter((m) => m.kind === 'class').map((m) => m.code));
+  let created = 0;
+  for (const unit of units) {
+    const name = unitSheetName(unit.code);
+    const { sheet, created: isNew } = book.ensureSheet(name);
+    if (isNew) {
+      book.writeSheet(name, [CANDIDATE_COLUMNS.map((c) => c.header)], layout);
+      created++;
+    }
+    if (unit.emails.length === 0) failed.push(ROOMS.noEmails(unit.code));
+    failed.push(
+      ...restrict(
+        sheet,
+        [...unit.emails, ...settings.boardEmails],
+        ROOMS.unitDescription(unit.name),
+        keep,
+      ),
+    );
+    protectedSheets++;
+  }
+  return ROOMS.done(created, protectedSheets, failed);
+}
