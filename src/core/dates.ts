@@ -32,9 +32,39 @@ export function ymdOf(day: Day): Ymd {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-/** The calendar day an instant falls on in Vietnam. */
+/** Before 13/06/1975 the south's clocks were UTC+8 (UTC+9 in 1945), so older dates need tz data. */
+const FIXED_OFFSET_SINCE = Date.UTC(1975, 5, 13);
+let historical: Intl.DateTimeFormat | null | undefined;
+
+function historicalDay(instant: Date): Day | null {
+  if (historical === undefined) {
+    try {
+      historical = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Ho_Chi_Minh',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    } catch {
+      historical = null;
+    }
+  }
+  if (historical === null) return null;
+  const parts = Object.fromEntries(historical.formatToParts(instant).map((p) => [p.type, p.value]));
+  return dayFromYmd(Number(parts.year), Number(parts.month), Number(parts.day));
+}
+
+/**
+ * The calendar day an instant falls on in Vietnam: a birth date cell of 1964 in a Google Sheet
+ * is midnight at UTC+8, and must still read as that day.
+ */
 export function dayOfInstant(instant: Date): Day {
-  return Math.floor((instant.getTime() + VIETNAM_OFFSET_MS) / MS_PER_DAY);
+  const t = instant.getTime();
+  if (t < FIXED_OFFSET_SINCE) {
+    const day = historicalDay(instant);
+    if (day !== null) return day;
+  }
+  return Math.floor((t + VIETNAM_OFFSET_MS) / MS_PER_DAY);
 }
 
 /** Midnight of a Vietnamese calendar day, as an instant (what Sheets stores for a date cell). */

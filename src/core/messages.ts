@@ -262,7 +262,7 @@ dữ liệu có sẵn.</li>
 <li><b>Kiểm tra dữ liệu nhập</b>: liệt kê các dòng sai trong sheet Kiểm tra.</li>
 </ol>
 <p>Công thức: <code>=PTDV_TONGHOP('Chỉ tiêu'!A1:L; 'Mốc'!A1:H; 'Danh sách'!A1:K)</code>,
-<code>=PTDV_THUCHIEN("THPT-HH1"; "KN-2024"; 'Danh sách'!A1:K; 'Mốc'!A1:H)</code>.</p>
+<code>=PTDV_THUCHIEN("Trường THPT Hiệp Hòa số 1"; "KN-2024"; 'Danh sách'!A1:K; 'Mốc'!A1:H)</code>.</p>
 </div>`;
 
 export const MAIL = {
@@ -353,6 +353,10 @@ export const REMINDER_UI = {
   busy: 'Một lần chạy nhắc việc khác đang diễn ra; lần này dừng lại để không gửi trùng.',
   installed: (hour: number, who: string) =>
     `Đã bật nhắc việc hằng ngày lúc khoảng ${hour} giờ (giờ Việt Nam), chạy bằng tài khoản ${who}. Nếu tài khoản này mất quyền với bảng tính, nhắc việc sẽ dừng.`,
+  takeOver: (owner: string) =>
+    `Nhắc việc hằng ngày đang được bật bởi tài khoản ${owner}. Nên nhờ người đó tắt trước. ` +
+    'Nếu người đó không còn làm việc này, chọn "Có" để bật bằng tài khoản của bạn ' +
+    '(nhờ Nhật ký thư, mỗi thư vẫn chỉ gửi một lần dù có hai trình kích hoạt).',
   removed: (n: number) =>
     n ? 'Đã tắt nhắc việc hằng ngày.' : 'Nhắc việc hằng ngày chưa được bật.',
   statusOn: (hour: string, who: string) =>

@@ -14,10 +14,12 @@ function safely<T>(compute: () => T): T | string {
 }
 
 /**
- * Số người của một đơn vị được tính cho một mốc (bồi dưỡng hoặc kết nạp), theo đúng quy tắc
- * của bảng Tổng hợp (trùng người tính một lần, dòng lỗi không tính).
+ * Số người của một đơn vị được tính cho một mốc (bồi dưỡng hoặc kết nạp), theo quy tắc của bảng
+ * Tổng hợp (trùng người tính một lần, dòng lỗi không tính), tính tất cả các ngày. Hàm không có
+ * vùng Chỉ tiêu nên chỉ nhận các dòng ghi đơn vị đúng như tham số (mọi cách viết dấu, hoa
+ * thường); muốn tính cả tên khác và mã, dùng PTDV_TONGHOP.
  *
- * @param {string} unit Tên (hoặc tên khác, mã) đơn vị, ví dụ "Trường THPT Hiệp Hòa số 1".
+ * @param {string} unit Tên đơn vị như được ghi trong Danh sách, ví dụ "Trường THPT Hiệp Hòa số 1".
  * @param {string} milestone Mã mốc, ví dụ "KN-2024".
  * @param {Array<Array<string|number|Date>>} entries Cả vùng sheet Danh sách, gồm dòng tiêu đề, ví dụ 'Danh sách'!A1:K.
  * @param {Array<Array<string|number|Date>>} milestones Cả vùng sheet Mốc, gồm dòng tiêu đề, ví dụ 'Mốc'!A1:H.

@@ -137,6 +137,14 @@ function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
 export function installTrigger(): void {
   const book = new SheetsWorkbook(SpreadsheetApp.getActiveSpreadsheet());
   const { sendHour } = interpretSettings(readSettings(book)).settings;
+  const ui = SpreadsheetApp.getUi();
+  // Triggers belong to the user who made them: another user's stays invisible here.
+  const owner = properties().getProperty(PROP.owner);
+  const me = Session.getEffectiveUser().getEmail();
+  if (owner && owner !== me && ourTriggers().length === 0) {
+    if (ui.alert(MENU.title, REMINDER_UI.takeOver(owner), ui.ButtonSet.YES_NO) !== ui.Button.YES)
+      return;
+  }
   for (const t of ourTriggers()) ScriptApp.deleteTrigger(t);
   ScriptApp.newTrigger(HANDLER)
     .timeBased()
@@ -144,10 +152,8 @@ export function installTrigger(): void {
     .atHour(sendHour)
     .inTimezone(TIME_ZONE)
     .create();
-  const who = Session.getEffectiveUser().getEmail();
-  properties().setProperties({ [PROP.owner]: who, [PROP.hour]: String(sendHour) });
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(MENU.title, REMINDER_UI.installed(sendHour, who), ui.ButtonSet.OK);
+  properties().setProperties({ [PROP.owner]: me, [PROP.hour]: String(sendHour) });
+  ui.alert(MENU.title, REMINDER_UI.installed(sendHour, me), ui.ButtonSet.OK);
 }
 
 export function removeTrigger(): void {

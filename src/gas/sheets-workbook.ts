@@ -107,7 +107,7 @@ export class SheetsWorkbook implements Workbook {
       for (const c of layout.dateColumns) column(c).setNumberFormat('dd/mm/yyyy');
       for (const c of layout.percentColumns) column(c).setNumberFormat('0.0%');
       for (const v of layout.validations ?? []) {
-        const rule = this.validation(v, below);
+        const rule = this.validation(v);
         if (rule) column(v.column).setDataValidation(rule);
       }
     }
@@ -136,7 +136,7 @@ export class SheetsWorkbook implements Workbook {
     return `=HYPERLINK("${url}","${label.replace(/"/g, '""')}")`;
   }
 
-  private validation(spec: ValidationSpec, rows: number): DataValidation | null {
+  private validation(spec: ValidationSpec): DataValidation | null {
     const builder = SpreadsheetApp.newDataValidation();
     switch (spec.kind) {
       case 'choices':
@@ -153,10 +153,15 @@ export class SheetsWorkbook implements Workbook {
           .setHelpText(VALIDATION_HELP.date)
           .build();
       case 'column-of': {
+        // Found by header, sized to the source sheet: a range past its edge would throw.
         const source = this.sheet(spec.sheet);
-        if (source === null) return null;
+        const width = source?.getLastColumn() ?? 0;
+        if (source === null || width === 0 || source.getMaxRows() < 2) return null;
+        const header = source.getRange(1, 1, 1, width).getValues()[0] ?? [];
+        const at = header.findIndex((h) => matchKey(String(h)) === matchKey(spec.sourceHeader));
+        if (at < 0) return null;
         return builder
-          .requireValueInRange(source.getRange(2, spec.sourceColumn, rows, 1), true)
+          .requireValueInRange(source.getRange(2, at + 1, source.getMaxRows() - 1, 1), true)
           .setAllowInvalid(true)
           .setHelpText(VALIDATION_HELP.unit)
           .build();

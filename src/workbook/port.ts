@@ -43,7 +43,7 @@ export type ValidationSpec =
   | { column: number; kind: 'choices'; values: string[]; strict: boolean }
   | { column: number; kind: 'date' }
   /** A dropdown of the values in a column of another sheet (below its header). */
-  | { column: number; kind: 'column-of'; sheet: string; sourceColumn: number };
+  | { column: number; kind: 'column-of'; sheet: string; sourceHeader: string };
 
 /**
  * The port every adapter implements: one read per sheet, one write per block. Dates cross it

@@ -115,9 +115,9 @@ export function runReminders(
   const run = prepareReminders(workbook, now(), sheetUrl);
   const dryRun = options.dryRun ?? run.context.settings.dryRun;
   const counts: Record<MailStatus, number> = { sent: 0, failed: 0, deferred: 0, dry_run: 0 };
-  let digest: MailStatus | null = null;
   let quotaGone = false;
-  for (const mail of run.mails) {
+  const delivered = new Set<string>();
+  const send = (mail: OutgoingMail): MailStatus => {
     let status: MailStatus;
     let detail: string;
     if (dryRun) {
@@ -144,7 +144,15 @@ export function runReminders(
     }
     workbook.appendRows(SHEET.mailLog, [logRow(now(), run, mail, status, detail)]);
     counts[status]++;
-    if (mail.key === run.plan.digest?.key) digest = status;
+    if (status === 'sent' || status === 'dry_run') delivered.add(mail.key);
+    return status;
+  };
+  for (const mail of run.mails) if (mail.key !== run.plan.digest?.key) send(mail);
+  // The digest is written after the unit mails, so it tells the Board who was really reminded.
+  let digest: MailStatus | null = null;
+  if (run.plan.digest) {
+    const reminders = run.plan.digest.reminders.filter((r) => delivered.has(r.key));
+    digest = send(digestMail({ ...run.plan.digest, reminders }, run.context));
   }
   return { plan: run.plan, counts, digest };
 }

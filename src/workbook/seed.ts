@@ -78,7 +78,7 @@ export function candidateLayout(classCodes: readonly string[]): SheetLayout {
         column: col(CANDIDATE_COLUMNS, 'unit'),
         kind: 'column-of',
         sheet: SHEET.quotas,
-        sourceColumn: col(UNIT_COLUMNS, 'name'),
+        sourceHeader: UNIT_COLUMNS[col(UNIT_COLUMNS, 'name') - 1]?.header ?? '',
       },
       {
         column: col(CANDIDATE_COLUMNS, 'group'),

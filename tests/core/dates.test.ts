@@ -30,6 +30,9 @@ describe('readDay', () => {
     [new Date('2024-05-19T16:59:59Z'), '2024-05-19'],
     ['2024-05-18T17:30:00Z', '2024-05-19'],
     ['2024-05-19T00:30:00+07:00', '2024-05-19'],
+    // Until 13/06/1975 Saigon time was UTC+8: a Sheets date cell of 01/07/1964 is 16:00 UTC.
+    [new Date('1964-06-30T16:00:00Z'), '1964-07-01'],
+    [new Date('1945-05-31T15:00:00Z'), '1945-06-01'],
   ])('%p is %s', (value, iso) => {
     const r = readDay(value);
     expect(r.kind).toBe('ok');

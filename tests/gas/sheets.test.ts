@@ -34,6 +34,7 @@ describe('the menu', () => {
       'Khởi tạo bảng tính',
       'Cập nhật Tổng hợp',
       'Kiểm tra dữ liệu nhập',
+      'Phân quyền đơn vị',
       'Hướng dẫn sử dụng',
     ]);
     for (const item of items) expect(typeof gas[item.functionName]).toBe('function');

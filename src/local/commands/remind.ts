@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatIso, instantOfDay } from '../../core/dates';
+import { dayOfInstant, formatIso, instantOfDay } from '../../core/dates';
 import { CLI, MAIL_LOG } from '../../core/messages';
 import { runReminders, type Mailer } from '../../workbook/reminders';
 import { buildEml, emlFileName } from '../eml';
@@ -24,7 +24,7 @@ export async function remindCommand(
     remainingQuota: () => Number.POSITIVE_INFINITY,
     send: (mail) => {
       mkdirSync(opts.outbox, { recursive: true });
-      const file = join(opts.outbox, emlFileName(mail.key, formatIso(day ?? 0)));
+      const file = join(opts.outbox, emlFileName(mail.key, formatIso(dayOfInstant(now()))));
       const from = 'ptdv@localhost';
       writeFileSync(file, buildEml(mail, from, now()));
       files.push(file);
