@@ -145,8 +145,13 @@ export const CLI = {
     (p.suggestion ? ` ${p.suggestion}` : ''),
   moreProblems: (n: number) => `  … và ${n} vấn đề khác (xem sheet Kiểm tra hoặc --json).`,
   initDone: (path: string) => `Đã tạo bảng tính ${path} theo Kế hoạch 145/KH-HU.`,
-  demoDone: (path: string, people: number) =>
-    `Đã tạo bảng tính mẫu ${path}: Kế hoạch 145/KH-HU với ${people} người giả định (tên có chữ "Mẫu").`,
+  demoDone: (path: string, people: number, mistakes: number) =>
+    `Đã tạo bảng tính mẫu ${path}: Kế hoạch 145/KH-HU với ${people} người giả định (tên có chữ "Mẫu") ` +
+    `và ${mistakes} lỗi nhập cố ý để thử "ptdv check".`,
+  checkExit: (errors: number) =>
+    errors
+      ? `Có ${errors} lỗi: sửa rồi chạy lại "ptdv check".`
+      : 'Không có lỗi nào (có thể còn cảnh báo).',
   fileExists: (path: string) => `Tệp "${path}" đã có. Dùng --force để ghi đè.`,
   written: (path: string) => `Đã ghi sheet Tổng hợp và Kiểm tra vào ${path}.`,
   badToday: (text: string) =>
@@ -175,6 +180,8 @@ export const CLI = {
     '      In bảng thực hiện chỉ tiêu (hoặc JSON); --write ghi sheet Tổng hợp và Kiểm tra vào tệp.',
     '  ptdv demo --out TỆP.xlsx [--force]',
     '      Tạo bảng tính mẫu Kế hoạch 145/KH-HU với danh sách người giả định.',
+    '  ptdv check --workbook TỆP.xlsx [--json]',
+    '      Liệt kê mọi lỗi và cảnh báo trong dữ liệu nhập; mã thoát 1 khi có lỗi.',
     '  ptdv remind --workbook TỆP.xlsx [--today YYYY-MM-DD] [--outbox THƯ-MỤC] [--dry-run]',
     '      Lập thư nhắc việc đến hạn: mỗi thư một tệp .eml trong thư mục (mặc định ./outbox),',
     '      ghi Nhật ký thư; thư đã gửi không bao giờ gửi lại. --dry-run chỉ ghi nhật ký "thử".',

@@ -1,6 +1,7 @@
 // The JSON report of `ptdv report --json`: a stable shape other tools can read.
 import { formatIso, type Day } from './dates';
 import type { Evaluation } from './evaluate';
+import type { RowSummary } from './candidates';
 import type { Result } from './fulfillment';
 import type { AppliesTo, MilestoneKind, Problem, Severity, UnitType } from './model';
 
@@ -27,6 +28,8 @@ export interface JsonReport {
     byCommittee: Record<string, Record<string, Result>>;
     all: Record<string, Result>;
   };
+  /** Candidate rows read; how many had an error (left out where it matters) or only warnings. */
+  rows: RowSummary;
   problems: (Pick<Problem, 'sheet' | 'row' | 'column' | 'code' | 'message'> & {
     severity: Severity;
     suggestion?: string;
@@ -66,6 +69,7 @@ export function buildJsonReport(evaluation: Evaluation): JsonReport {
       byCommittee: Object.fromEntries(fulfillment.byCommittee.map((g) => [g.key, g.results])),
       all: fulfillment.all,
     },
+    rows: evaluation.rows,
     problems: evaluation.problems.map((p) => ({
       sheet: p.sheet,
       row: p.row,

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { CLI } from '../core/messages';
 import { ContractError } from '../workbook/errors';
+import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { remindCommand } from './commands/remind';
@@ -54,6 +55,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
             json: values.json === true,
             write: values.write === true,
           },
+          io,
+        );
+      case 'check':
+        return await checkCommand(
+          { workbook: required('workbook'), json: values.json === true },
           io,
         );
       case 'remind':

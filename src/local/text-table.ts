@@ -2,6 +2,7 @@
 import { formatDmy } from '../core/dates';
 import {
   ALL_UNITS,
+  CHECK,
   CLI,
   NO_COMMITTEE,
   STATUS_LABEL,
@@ -72,7 +73,11 @@ export function renderTable(evaluation: Evaluation): string {
 export function renderProblemSummary(evaluation: Evaluation, limit: number): string {
   const errors = evaluation.problems.filter((p) => p.severity === 'error').length;
   const warnings = evaluation.problems.length - errors;
-  const lines = [CLI.problemSummary(errors, warnings)];
+  const r = evaluation.rows;
+  const lines = [
+    CHECK.summary(r.rows, r.withErrors, r.withWarningsOnly),
+    CLI.problemSummary(errors, warnings),
+  ];
   for (const p of evaluation.problems.slice(0, limit)) lines.push(CLI.problemLine(p));
   if (evaluation.problems.length > limit)
     lines.push(CLI.moreProblems(evaluation.problems.length - limit));

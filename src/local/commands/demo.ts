@@ -3,8 +3,9 @@ import { dirname } from 'node:path';
 import { CLI } from '../../core/messages';
 import { PLAN_145 } from '../../core/plan145';
 import { CANDIDATE_COLUMNS, SHEET } from '../../workbook/contract';
-import { seedSheets } from '../../workbook/seed';
+import { MemoryWorkbook } from '../../workbook/memory-workbook';
 import { initializeWorkbook, refreshWorkbook } from '../../workbook/usecases';
+import { plantMistakes } from '../demo-mistakes';
 import { candidateCells, syntheticPeople } from '../synthetic';
 import { FileError, XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';
@@ -17,24 +18,30 @@ const DEMO_PLAN: Plan = {
   units: PLAN_145.units.map((u) => ({ ...u, emails: [`${u.code.toLowerCase()}@example.com`] })),
 };
 
-/** A Plan 145 workbook with synthetic (clearly fake) candidates, to try everything locally. */
+/**
+ * A Plan 145 workbook with synthetic (clearly fake) candidates and a few planted mistakes of
+ * each kind, to try everything locally.
+ */
 export async function demoCommand(opts: { out: string; force: boolean }, io: Io): Promise<number> {
   if (existsSync(opts.out) && !opts.force) throw new FileError(CLI.fileExists(opts.out));
-  const book = XlsxWorkbook.empty();
   const now = io.now();
-  initializeWorkbook(book, now, DEMO_PLAN);
+  const draft = new MemoryWorkbook();
+  initializeWorkbook(draft, now, DEMO_PLAN);
   const people = syntheticPeople(PLAN_145);
-  const layout = seedSheets(PLAN_145).find((s) => s.name === SHEET.candidates)?.layout;
-  if (!layout) throw new Error('no layout for the candidate sheet');
-  book.writeSheet(
-    SHEET.candidates,
-    [CANDIDATE_COLUMNS.map((c) => c.header), ...candidateCells(people)],
-    layout,
-  );
+  draft.sheets.set(SHEET.candidates, [
+    CANDIDATE_COLUMNS.map((c) => c.header),
+    ...candidateCells(people),
+  ]);
+  const planted = plantMistakes(draft.sheets);
+  const book = XlsxWorkbook.empty();
+  for (const [name, rows] of draft.sheets) {
+    const layout = draft.layouts.get(name);
+    if (layout) book.writeSheet(name, rows, layout);
+  }
   refreshWorkbook(book, now);
   mkdirSync(dirname(opts.out), { recursive: true });
   io.progress(CLI.saving(opts.out));
   await book.save(opts.out);
-  io.out(CLI.demoDone(opts.out, people.length));
+  io.out(CLI.demoDone(opts.out, people.length, planted.length));
   return 0;
 }

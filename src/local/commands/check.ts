@@ -1,0 +1,25 @@
+import { CLI } from '../../core/messages';
+import { evaluateWorkbook } from '../../workbook/usecases';
+import { buildJsonReport } from '../../core/report';
+import { renderProblemSummary } from '../text-table';
+import { XlsxWorkbook } from '../xlsx-workbook';
+import type { Io } from '../io';
+
+/** Lists every problem in the entries; exit code 1 when any is an error, so scripts can gate on it. */
+export async function checkCommand(
+  opts: { workbook: string; json: boolean },
+  io: Io,
+): Promise<number> {
+  io.progress(CLI.reading(opts.workbook));
+  const book = await XlsxWorkbook.open(opts.workbook);
+  const evaluation = evaluateWorkbook(book, io.now());
+  const errors = evaluation.problems.filter((p) => p.severity === 'error').length;
+  if (opts.json) {
+    const report = buildJsonReport(evaluation);
+    io.out(JSON.stringify({ rows: report.rows, problems: report.problems }, null, 2));
+  } else {
+    io.out(renderProblemSummary(evaluation, Number.POSITIVE_INFINITY));
+    io.out(CLI.checkExit(errors));
+  }
+  return errors > 0 ? 1 : 0;
+}
