@@ -1,6 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PLAN_145 } from '../../src/core/plan145';
+import { candidateCells, syntheticPeople } from '../../src/local/synthetic';
+import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
+import { CANDIDATE_COLUMNS } from '../../src/workbook/contract';
+import { candidateLayout } from '../../src/workbook/seed';
+import { initializeWorkbook } from '../../src/workbook/usecases';
 import { ptdv, tempDir } from '../helpers/cli';
 import { openSheet, snapshot, syntheticRows, type Bundle } from './helpers';
 import type { GasEnvironment } from './fakes';
@@ -118,10 +123,18 @@ describe('setupWorkbook', () => {
 });
 
 describe('refreshDashboard', () => {
-  test('on Plan 145 with synthetic entries gives the same numbers as `ptdv report`', () => {
+  test('on Plan 145 with synthetic entries gives the same numbers as `ptdv report`', async () => {
     const dir = tempDir();
-    const file = join(dir, 'demo.xlsx');
-    expect(ptdv('demo', '--out', file).code).toBe(0);
+    const file = join(dir, 'synthetic.xlsx');
+    const xlsx = XlsxWorkbook.empty();
+    initializeWorkbook(xlsx, new Date());
+    const listHeader = CANDIDATE_COLUMNS.map((c) => c.header);
+    xlsx.writeSheet(
+      'Danh sách',
+      [listHeader, ...candidateCells(syntheticPeople(PLAN_145))],
+      candidateLayout([]),
+    );
+    await xlsx.save(file);
     const report = JSON.parse(
       ptdv('report', '--workbook', file, '--json', '--today', '2024-12-31').stdout,
     );
