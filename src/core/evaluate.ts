@@ -1,5 +1,7 @@
 // The one use case every front end shares: interpret the sheets, check them, count.
 import { interpretCandidates, type RowSummary } from './candidates';
+import { interpretCounts, type RawCountTable, type ReportedCounts } from './counts';
+import { PROBLEM } from './messages';
 import { computeFulfillment, type Fulfillment } from './fulfillment';
 import {
   interpretMilestones,
@@ -18,7 +20,10 @@ export interface WorkbookInput {
   units: RawUnitTable;
   milestones: RawTable<MilestoneField>;
   settings: RawSettings;
+  /** Empty in counts-only mode: then no sheet with names is even read. */
   candidates: { columns: Record<CandidateField, string>; rows: CandidateRow[] };
+  /** `Số liệu` (and the units' `SL - <Mã>` sheets), when the workbook has them. */
+  counts: RawCountTable | null;
 }
 
 export interface Evaluation {
@@ -40,17 +45,58 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
     ms.milestones.map((m) => m.code),
   );
   const st = interpretSettings(input.settings);
+  const index = new UnitIndex(us.units);
   const cs = interpretCandidates({
     rows: input.candidates.rows,
     columns: input.candidates.columns,
-    units: new UnitIndex(us.units),
+    units: index,
     milestones: ms.milestones,
     today,
   });
+  const codes = ms.milestones.map((m) => m.code);
+  const counted = input.counts
+    ? interpretCounts(input.counts, index, codes)
+    : { reported: new Map() as ReportedCounts, problems: [] };
+  const fulfillment = computeFulfillment(
+    us.units,
+    ms.milestones,
+    cs.candidates,
+    asOf,
+    counted.reported,
+  );
   return {
     plan: { settings: st.settings, units: us.units, milestones: ms.milestones },
-    fulfillment: computeFulfillment(us.units, ms.milestones, cs.candidates, asOf),
-    problems: [...st.problems, ...us.problems, ...ms.problems, ...cs.problems],
+    fulfillment,
+    problems: [
+      ...st.problems,
+      ...us.problems,
+      ...ms.problems,
+      ...counted.problems,
+      ...mismatches(fulfillment, counted.reported),
+      ...cs.problems,
+    ],
     rows: cs.summary,
   };
+}
+
+/** A unit with people listed and a different typed count: the list wins, the Board is told. */
+function mismatches(fulfillment: Fulfillment, reported: ReportedCounts): Problem[] {
+  const problems: Problem[] = [];
+  for (const { unit, results } of fulfillment.units) {
+    for (const [code, typed] of reported.get(unit.code) ?? []) {
+      const r = results[code];
+      if (r && r.source === 'list' && r.actual !== typed.count) {
+        problems.push({
+          sheet: typed.sheet,
+          row: typed.row,
+          column: code,
+          code: 'count_mismatch',
+          severity: 'warning',
+          message: PROBLEM.countMismatch(r.actual, typed.count),
+          suggestion: PROBLEM.countMismatchSuggestion,
+        });
+      }
+    }
+  }
+  return problems;
 }

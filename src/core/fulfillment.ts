@@ -5,6 +5,7 @@ import type { Day } from './dates';
 import type { Candidate } from './candidates';
 import type { Milestone, Quota, Status, Unit, UnitType } from './model';
 import { formatQuota } from './quota';
+import type { ReportedCounts } from './counts';
 
 export interface Result {
   /** `20` or `8-10`; null where the unit has no quota for the milestone. */
@@ -15,7 +16,14 @@ export interface Result {
   /** actual / min, in percent with one decimal; null without a (non-zero) quota. */
   percent: number | null;
   status: Status;
+  /**
+   * Where the figure comes from: the person list, or the count the unit reported (used only when
+   * the list has nobody counted there); null for a subtotal or when neither has anything.
+   */
+  source: Source;
 }
+
+export type Source = 'list' | 'counts' | null;
 
 export interface UnitResults {
   unit: Unit;
@@ -36,13 +44,29 @@ export interface Fulfillment {
   all: Record<string, Result>;
 }
 
-export function resultFor(actual: number, quota: Quota | null): Result {
+export function resultFor(actual: number, quota: Quota | null, source: Source = null): Result {
   if (quota === null) {
-    return { target: null, min: null, max: null, actual, percent: null, status: 'no_quota' };
+    return {
+      target: null,
+      min: null,
+      max: null,
+      actual,
+      percent: null,
+      status: 'no_quota',
+      source,
+    };
   }
   const status: Status = actual < quota.min ? 'not_met' : actual > quota.max ? 'exceeded' : 'met';
   const percent = quota.min > 0 ? Math.round((actual / quota.min) * 1000) / 10 : null;
-  return { target: formatQuota(quota), min: quota.min, max: quota.max, actual, percent, status };
+  return {
+    target: formatQuota(quota),
+    min: quota.min,
+    max: quota.max,
+    actual,
+    percent,
+    status,
+    source,
+  };
 }
 
 /** Distinct people per unit and milestone. */
@@ -133,15 +157,22 @@ export function computeFulfillment(
   milestones: readonly Milestone[],
   candidates: readonly Candidate[],
   asOf: Day | null,
+  reported: ReportedCounts = new Map(),
 ): Fulfillment {
   const counts = countActuals(candidates, milestones, asOf);
+  const figure = (unit: string, milestone: string): [number, Source] => {
+    const listed = counts.get(unit)?.get(milestone) ?? 0;
+    if (listed > 0) return [listed, 'list'];
+    const typed = reported.get(unit)?.get(milestone);
+    return typed ? [typed.count, 'counts'] : [0, null];
+  };
   const unitResults: UnitResults[] = units.map((unit) => ({
     unit,
     results: Object.fromEntries(
-      milestones.map((m) => [
-        m.code,
-        resultFor(counts.get(unit.code)?.get(m.code) ?? 0, unit.quotas[m.code] ?? null),
-      ]),
+      milestones.map((m) => {
+        const [actual, source] = figure(unit.code, m.code);
+        return [m.code, resultFor(actual, unit.quotas[m.code] ?? null, source)];
+      }),
     ),
   }));
   const byType = groupBy(unitResults, milestones, (u) => u.type).sort(

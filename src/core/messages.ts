@@ -81,6 +81,16 @@ export const PROBLEM = {
     `"${text}" không phải là địa chỉ email hợp lệ: sẽ không được dùng để gửi thư.`,
   emailSuggestion:
     'Sửa lại địa chỉ, ví dụ chibo.thpt1@example.com; nhiều địa chỉ cách nhau bởi dấu phẩy.',
+  countInvalid: (text: string) =>
+    `Số liệu "${text}" không phải là một số người (số nguyên không âm).`,
+  countSuggestion: 'Ghi số người, ví dụ 12; để trống nếu chưa báo cáo.',
+  countDuplicate: (unit: string, first: string) =>
+    `${unit} đã có số liệu ở ${first}: dòng này bị bỏ qua.`,
+  countMismatch: (listed: number, reported: number) =>
+    `Đơn vị báo ${reported} nhưng danh sách có ${listed} người được tính: dùng số theo danh sách.`,
+  countMismatchSuggestion: 'Cập nhật số liệu báo cáo hoặc danh sách cho khớp.',
+  namesInCountsMode: (rows: number) =>
+    `Chế độ "Chỉ số liệu" nhưng sheet vẫn còn ${rows} dòng có tên người: không được đọc; hãy tự xóa nếu không còn lưu tên trên mạng.`,
   quotaInvalid: (text: string) => `Chỉ tiêu "${text}" không hợp lệ.`,
   quotaSuggestion: 'Ghi một số (20) hoặc một khoảng (8-10).',
   unitCodeMissing: 'Chưa ghi mã đơn vị.',
@@ -113,6 +123,7 @@ export const DASHBOARD = {
   actual: 'thực hiện',
   quota: 'chỉ tiêu',
   status: 'trạng thái',
+  source: 'nguồn',
   title: (planNumber: string, planDate: string, issuer: string) =>
     `Tổng hợp thực hiện chỉ tiêu phát triển đảng viên — Kế hoạch số ${planNumber || '…'}` +
     (planDate ? ` ngày ${planDate}` : '') +
@@ -292,7 +303,9 @@ export const MAIL = {
     actual: 'Đã thực hiện',
     shortfall: 'Còn thiếu',
     lead: 'Nhắc trước (ngày)',
+    source: 'Nguồn số liệu',
   },
+  noFigure: 'chưa có danh sách hay số liệu báo cáo',
   askClass:
     'Đề nghị đơn vị hoàn thành việc lựa chọn, cử người đi học lớp bồi dưỡng nhận thức về Đảng và cập nhật vào bảng theo dõi trước hạn.',
   askAdmission:
@@ -415,3 +428,6 @@ export const ROOMS = {
     ' Nhớ chia sẻ bảng tính (quyền Người chỉnh sửa) cho địa chỉ của các đơn vị.',
   noEmails: (code: string) => `${code} (chưa có Email phụ trách)`,
 } as const;
+
+/** Where a figure comes from (`Tổng hợp`, e-mails). */
+export const SOURCE_LABEL = { list: 'danh sách', counts: 'số liệu báo cáo' } as const;

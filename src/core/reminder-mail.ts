@@ -2,7 +2,7 @@
 // name or date of birth ever appears, and every value from the sheet is escaped.
 import { formatDmy, type Day } from './dates';
 import { escapeHtml } from './html';
-import { MAIL, WEEKDAY_LABEL } from './messages';
+import { MAIL, SOURCE_LABEL, WEEKDAY_LABEL } from './messages';
 import { weekdayOf } from './dates';
 import type { Settings } from './model';
 import type { BehindRow, Digest, UnitReminder } from './reminders';
@@ -62,6 +62,7 @@ export function unitMail(reminder: UnitReminder, ctx: MailContext): OutgoingMail
     [MAIL.labels.deadline, `${longDate(milestone.deadline)} (${MAIL.daysLeft(daysLeft)})`],
     [MAIL.labels.quota, result.target ?? ''],
     [MAIL.labels.actual, result.actual],
+    [MAIL.labels.source, result.source ? SOURCE_LABEL[result.source] : MAIL.noFigure],
     [MAIL.labels.shortfall, shortfall],
   ];
   const ask = milestone.kind === 'class' ? MAIL.askClass : MAIL.askAdmission;

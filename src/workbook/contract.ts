@@ -1,6 +1,7 @@
 // The workbook contract of DESIGN.md: sheet names and header texts. Columns are found by header,
 // never by position; header text is compared after normalisation.
 import type { CandidateField } from '../core/model';
+import type { CountField } from '../core/counts';
 import type { MilestoneField, SettingField, UnitField } from '../core/plan-input';
 
 export const SHEET = {
@@ -86,6 +87,22 @@ export const COUNTS_FIXED_HEADERS = {
   updated: 'Ngày cập nhật',
   updatedBy: 'Người cập nhật',
 } as const;
+
+export const COUNT_COLUMNS: ColumnSpec<CountField>[] = [
+  { field: 'code', header: COUNTS_FIXED_HEADERS.code, required: true, width: 110 },
+  { field: 'name', header: COUNTS_FIXED_HEADERS.name, required: false, width: 300 },
+  {
+    field: 'updated',
+    header: COUNTS_FIXED_HEADERS.updated,
+    required: false,
+    date: true,
+    width: 110,
+  },
+  { field: 'updatedBy', header: COUNTS_FIXED_HEADERS.updatedBy, required: false, width: 200 },
+];
+
+/** In counts-only mode each unit's own sheet is `SL - <Mã>`, holding its row of `Số liệu`. */
+export const UNIT_COUNT_SHEET_PREFIX = 'SL - ';
 
 /** `Đến ô` links to the offending cell. */
 export const PROBLEM_HEADERS = [

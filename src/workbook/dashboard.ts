@@ -12,6 +12,7 @@ import {
   SEVERITY_LABEL,
   CHART_TITLE,
   CHECK,
+  SOURCE_LABEL,
 } from '../core/messages';
 import type { Evaluation } from '../core/evaluate';
 import type { Result } from '../core/fulfillment';
@@ -21,7 +22,7 @@ import type { Cell, CellTarget, ChartSpec, SheetLayout } from './port';
 import { columnOf, type ColumnPositions } from './read';
 
 const FIXED = ['Mã', 'Tên đơn vị', 'Loại', 'Cấp ủy quản lý'];
-const PER_MILESTONE = 4;
+const PER_MILESTONE = 5;
 const HEADER_ROW = 4;
 
 export interface Table {
@@ -30,9 +31,15 @@ export interface Table {
 }
 
 function resultCells(r: Result | undefined): Cell[] {
-  if (!r) return ['', '', '', ''];
+  if (!r) return ['', '', '', '', ''];
   const fraction = r.percent === null ? '' : r.percent / 100;
-  return [r.actual, r.target ?? '', fraction, STATUS_LABEL[r.status]];
+  return [
+    r.actual,
+    r.target ?? '',
+    fraction,
+    STATUS_LABEL[r.status],
+    r.source ? SOURCE_LABEL[r.source] : '',
+  ];
 }
 
 function pad(row: Cell[], width: number): Cell[] {
@@ -47,6 +54,7 @@ export function dashboardHeader(milestones: readonly Milestone[]): string[] {
       `${m.code} ${DASHBOARD.quota}`,
       `${m.code} %`,
       `${m.code} ${DASHBOARD.status}`,
+      `${m.code} ${DASHBOARD.source}`,
     ]),
   ];
 }

@@ -3,14 +3,23 @@ import { matchKey } from '../core/normalize';
 import { cellText, isBlankRow, type RawRow, type RawTable } from '../core/table';
 import type { WorkbookInput } from '../core/evaluate';
 import type { CandidateField, CandidateRow } from '../core/model';
-import type { MilestoneField, RawSettings, RawUnitRow, SettingField } from '../core/plan-input';
+import {
+  interpretSettings,
+  type MilestoneField,
+  type RawSettings,
+  type RawUnitRow,
+  type SettingField,
+} from '../core/plan-input';
+import type { RawCountRow, RawCountTable } from '../core/counts';
 import {
   CANDIDATE_COLUMNS,
+  COUNT_COLUMNS,
   MILESTONE_COLUMNS,
   SETTINGS_COLUMNS,
   SETTING_KEYS,
   SHEET,
   UNIT_COLUMNS,
+  UNIT_COUNT_SHEET_PREFIX,
   UNIT_SHEET_PREFIX,
   type ColumnSpec,
 } from './contract';
@@ -147,14 +156,69 @@ export function readCandidates(
   return { columns: columns as Record<CandidateField, string>, rows };
 }
 
-/** Everything `evaluate` needs, read once per sheet. Throws ContractError on a missing sheet/column. */
+/** The unit code of a `SL - <Mã>` sheet, or null for any other sheet. */
+export function unitOfCountSheet(name: string): string | null {
+  const text = cellText(name);
+  const prefix = /^SL\s*-\s*/i.exec(text);
+  return prefix && text.length > prefix[0].length ? text.slice(prefix[0].length) : null;
+}
+
+export const unitCountSheetName = (code: string): string => `${UNIT_COUNT_SHEET_PREFIX}${code}`;
+
+/** `Số liệu` and every `SL - <Mã>` sheet; null when the workbook keeps no counts at all. */
+export function readCounts(
+  workbook: Workbook,
+  milestoneCodes: readonly string[],
+  required: boolean,
+  positions?: ColumnPositions,
+): RawCountTable | null {
+  const names = workbook.sheetNames();
+  const sheets = [
+    ...(required || names.some((n) => matchKey(n) === matchKey(SHEET.counts))
+      ? [SHEET.counts]
+      : []),
+    ...names.filter((n) => unitOfCountSheet(n) !== null),
+  ];
+  if (sheets.length === 0) return null;
+  const rows: RawCountRow[] = [];
+  for (const sheet of sheets) {
+    const { table, values, header } = readTable(workbook, sheet, COUNT_COLUMNS, positions);
+    const unit = unitOfCountSheet(sheet);
+    const at = milestoneCodes
+      .map((code) => [code, header.byKey.get(matchKey(code))] as const)
+      .filter((e): e is readonly [string, number] => e[1] !== undefined);
+    for (const r of table.rows) {
+      const line = values[r.row - 1] ?? [];
+      const cells = { ...r.cells };
+      if (unit !== null && cellText(cells.code) === '') cells.code = unit;
+      rows.push({
+        sheet,
+        row: r.row,
+        cells,
+        counts: Object.fromEntries(at.map(([code, c]) => [code, line[c] ?? null])),
+      });
+    }
+  }
+  return { sheet: SHEET.counts, columns: headerLabels(COUNT_COLUMNS), rows };
+}
+
+/**
+ * Everything `evaluate` needs, read once per sheet. Throws ContractError on a missing sheet or
+ * column. In counts-only mode no sheet that may hold names is read at all.
+ */
 export function readInput(workbook: Workbook, positions?: ColumnPositions): WorkbookInput {
+  const settings = readSettings(workbook, positions);
+  const countsOnly = interpretSettings(settings).settings.dataMode === 'counts';
   const milestones = readMilestones(workbook, positions);
   const codes = milestones.rows.map((r) => cellText(r.cells.code)).filter((c) => c !== '');
+  const { index: _index, ...columns } = headerLabels(CANDIDATE_COLUMNS);
   return {
     milestones,
     units: readUnits(workbook, codes, positions),
-    settings: readSettings(workbook, positions),
-    candidates: readCandidates(workbook, positions),
+    settings,
+    candidates: countsOnly
+      ? { columns: columns as Record<CandidateField, string>, rows: [] }
+      : readCandidates(workbook, positions),
+    counts: readCounts(workbook, codes, countsOnly, positions),
   };
 }

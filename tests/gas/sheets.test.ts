@@ -206,7 +206,7 @@ describe('refreshDashboard', () => {
   test('a missing sheet: the alert names it', () => {
     const { env, gas } = openSheet();
     gas.refreshDashboard();
-    expect(env.ui.alertTexts()).toEqual([expect.stringContaining('Thiếu sheet "Mốc"')]);
+    expect(env.ui.alertTexts()).toEqual([expect.stringContaining('Thiếu sheet "Cấu hình"')]);
   });
 
   test('user text that looks like a formula stays text', () => {

@@ -1,0 +1,122 @@
+// Counts reported per unit (sheet `Số liệu`), for committees that keep no names in the cloud.
+import { readDay, type Day } from './dates';
+import { PROBLEM } from './messages';
+import { cellText, isBlank, type RawRow, type RawTable } from './table';
+import type { UnitIndex } from './units';
+import type { CellValue, Problem } from './model';
+
+export type CountField = 'code' | 'name' | 'updated' | 'updatedBy';
+
+export interface RawCountRow extends RawRow<CountField> {
+  sheet: string;
+  /** Cells under the columns headed by a milestone code. */
+  counts: Record<string, CellValue>;
+}
+
+export interface RawCountTable extends Omit<RawTable<CountField>, 'rows'> {
+  rows: RawCountRow[];
+}
+
+export interface ReportedCount {
+  count: number;
+  sheet: string;
+  row: number;
+  updated: Day | null;
+  by: string;
+}
+
+/** unit code -> milestone code -> the reported figure. */
+export type ReportedCounts = Map<string, Map<string, ReportedCount>>;
+
+export function interpretCounts(
+  table: RawCountTable,
+  units: UnitIndex,
+  milestoneCodes: readonly string[],
+): { reported: ReportedCounts; problems: Problem[] } {
+  const reported: ReportedCounts = new Map();
+  const problems: Problem[] = [];
+  const firstRow = new Map<string, string>();
+  for (const raw of table.rows) {
+    const report = (
+      column: string,
+      code: string,
+      severity: Problem['severity'],
+      message: string,
+      suggestion?: string,
+    ) =>
+      problems.push({
+        sheet: raw.sheet,
+        row: raw.row,
+        column,
+        code,
+        severity,
+        message,
+        ...(suggestion ? { suggestion } : {}),
+      });
+    const filled = milestoneCodes.filter((m) => !isBlank(raw.counts[m]));
+    const typed = cellText(raw.cells.code) || cellText(raw.cells.name);
+    if (typed === '' || filled.length === 0) continue;
+    const unit = units.find(cellText(raw.cells.code)) ?? units.find(cellText(raw.cells.name));
+    if (unit === null) {
+      const near = units.suggest(typed);
+      report(
+        table.columns.code,
+        'unit_unknown',
+        'error',
+        PROBLEM.unitUnknown(typed),
+        near ? PROBLEM.unitSuggestion(near.name) : PROBLEM.unitSuggestionAdd,
+      );
+      continue;
+    }
+    const seen = firstRow.get(unit.code);
+    if (seen !== undefined) {
+      report(
+        table.columns.code,
+        'count_duplicate',
+        'error',
+        PROBLEM.countDuplicate(unit.name, seen),
+      );
+      continue;
+    }
+    firstRow.set(unit.code, `${raw.sheet}, dòng ${raw.row}`);
+    const updated = readDay(raw.cells.updated);
+    if (updated.kind === 'invalid') {
+      report(
+        table.columns.updated,
+        'date_invalid',
+        'warning',
+        PROBLEM.dateInvalid(updated.text),
+        PROBLEM.dateSuggestion,
+      );
+    }
+    const byMilestone = new Map<string, ReportedCount>();
+    for (const code of filled) {
+      const value = raw.counts[code];
+      const n =
+        typeof value === 'number'
+          ? value
+          : /^\s*\d+\s*$/.test(cellText(value))
+            ? Number(cellText(value))
+            : NaN;
+      if (!Number.isInteger(n) || n < 0) {
+        report(
+          code,
+          'count_invalid',
+          'error',
+          PROBLEM.countInvalid(cellText(value)),
+          PROBLEM.countSuggestion,
+        );
+        continue;
+      }
+      byMilestone.set(code, {
+        count: n,
+        sheet: raw.sheet,
+        row: raw.row,
+        updated: updated.kind === 'ok' ? updated.day : null,
+        by: cellText(raw.cells.updatedBy),
+      });
+    }
+    reported.set(unit.code, byMilestone);
+  }
+  return { reported, problems };
+}
