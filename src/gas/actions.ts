@@ -6,6 +6,8 @@ import { PLAN_145 } from '../core/plan145';
 import { ContractError } from '../workbook/errors';
 import { SHEET } from '../workbook/contract';
 import { seedSheets } from '../workbook/seed';
+import { interpretSettings } from '../core/plan-input';
+import { readSettings } from '../workbook/read';
 import { checkWorkbook, refreshWorkbook } from '../workbook/usecases';
 import type { Evaluation } from '../core/evaluate';
 import { markProblems } from './marks';
@@ -63,16 +65,16 @@ export function runAction(action: () => void): void {
   }
 }
 
-function isEmpty(values: unknown[][] | null): boolean {
-  return values === null || values.every((row) => row.every((v) => v === '' || v === null));
-}
-
 /** Creates the missing sheets; seeds Plan 145 only into an empty workbook. Never overwrites. */
 export function setup(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const book = new SheetsWorkbook(spreadsheet);
-  const seeds = seedSheets(PLAN_145);
-  const empty = new Map(seeds.map((s) => [s.name, isEmpty(book.readSheet(s.name))]));
+  // In counts-only mode no sheet for names is created (and none is ever read here).
+  const countsOnly =
+    book.sheet(SHEET.settings) !== null &&
+    interpretSettings(readSettings(book)).settings.dataMode === 'counts';
+  const seeds = seedSheets(PLAN_145).filter((s) => !(countsOnly && s.name === SHEET.candidates));
+  const empty = new Map(seeds.map((s) => [s.name, (book.sheet(s.name)?.getLastRow() ?? 0) === 0]));
   const seedPlan = empty.get(SHEET.quotas) === true && empty.get(SHEET.milestones) === true;
   const messages: string[] = [];
   if (spreadsheet.getSpreadsheetTimeZone() !== TIME_ZONE) {

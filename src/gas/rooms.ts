@@ -4,8 +4,14 @@
 import { interpretSettings, interpretUnits, interpretMilestones } from '../core/plan-input';
 import { ROOMS } from '../core/messages';
 import { CANDIDATE_COLUMNS, SHEET } from '../workbook/contract';
-import { readMilestones, readSettings, readUnits, unitSheetName } from '../workbook/read';
-import { candidateLayout } from '../workbook/seed';
+import {
+  readMilestones,
+  readSettings,
+  readUnits,
+  unitCountSheetName,
+  unitSheetName,
+} from '../workbook/read';
+import { candidateLayout, countSheetLayout } from '../workbook/seed';
 import type { SheetsWorkbook } from './sheets-workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -69,12 +75,19 @@ export function setUpRooms(
     protectedSheets++;
   }
   const layout = candidateLayout(milestones.filter((m) => m.kind === 'class').map((m) => m.code));
+  const counts = countSheetLayout(codes);
   let created = 0;
   for (const unit of units) {
-    const name = unitSheetName(unit.code);
+    // Counts-only mode: each unit types its figures into its own row of counts, never names.
+    const name =
+      settings.dataMode === 'counts' ? unitCountSheetName(unit.code) : unitSheetName(unit.code);
     const { sheet, created: isNew } = book.ensureSheet(name);
     if (isNew) {
-      book.writeSheet(name, [CANDIDATE_COLUMNS.map((c) => c.header)], layout);
+      if (settings.dataMode === 'counts') {
+        book.writeSheet(name, [counts.header, [unit.code, unit.name]], counts.layout);
+      } else {
+        book.writeSheet(name, [CANDIDATE_COLUMNS.map((c) => c.header)], layout);
+      }
       created++;
     }
     if (unit.emails.length === 0) failed.push(ROOMS.noEmails(unit.code));

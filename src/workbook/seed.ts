@@ -97,6 +97,31 @@ export function candidateLayout(classCodes: readonly string[]): SheetLayout {
   };
 }
 
+/** `Số liệu` (and each unit's `SL - <Mã>`): header and layout for these milestone codes. */
+export function countSheetLayout(codes: readonly string[]): {
+  header: string[];
+  layout: SheetLayout;
+} {
+  const header = [
+    COUNTS_FIXED_HEADERS.code,
+    COUNTS_FIXED_HEADERS.name,
+    ...codes,
+    COUNTS_FIXED_HEADERS.updated,
+    COUNTS_FIXED_HEADERS.updatedBy,
+  ];
+  const updated = header.length - 1;
+  return {
+    header,
+    layout: {
+      headerRow: 1,
+      dateColumns: [updated],
+      percentColumns: [],
+      widths: { 1: 110, 2: 300, [updated]: 110, [updated + 1]: 200 },
+      validations: [{ column: updated, kind: 'date' }],
+    },
+  };
+}
+
 export function seedSheets(plan: Plan): SheetSeed[] {
   const codes = plan.milestones.map((m) => m.code);
   const unitHeader = [...UNIT_COLUMNS.map((c) => c.header), ...codes];
@@ -128,15 +153,9 @@ export function seedSheets(plan: Plan): SheetSeed[] {
       m.leadDays.join(', '),
     ]),
   ];
-  const countsHeader = [
-    COUNTS_FIXED_HEADERS.code,
-    COUNTS_FIXED_HEADERS.name,
-    ...codes,
-    COUNTS_FIXED_HEADERS.updated,
-    COUNTS_FIXED_HEADERS.updatedBy,
-  ];
+  const countSheet = countSheetLayout(codes);
   const counts: Cell[][] = [
-    countsHeader,
+    countSheet.header,
     ...plan.units.map((u) => [u.code, u.name, ...codes.map(() => ''), '', '']),
   ];
   const settings: Cell[][] = [
@@ -191,11 +210,7 @@ export function seedSheets(plan: Plan): SheetSeed[] {
     {
       name: SHEET.counts,
       rows: counts,
-      layout: {
-        ...plain([110, 300]),
-        dateColumns: [countsHeader.length - 1],
-        validations: [{ column: countsHeader.length - 1, kind: 'date' }],
-      },
+      layout: countSheet.layout,
     },
     {
       name: SHEET.problems,
