@@ -159,6 +159,14 @@ export const CLI = {
   demoDone: (path: string, people: number, mistakes: number) =>
     `Đã tạo bảng tính mẫu ${path}: Kế hoạch 145/KH-HU với ${people} người giả định (tên có chữ "Mẫu") ` +
     `và ${mistakes} lỗi nhập cố ý để thử "ptdv check".`,
+  countsBy: 'ptdv counts (máy văn phòng)',
+  countsNeedList: (path: string) =>
+    `"${path}" đang ở chế độ "Chỉ số liệu", không có danh sách người để đếm: hãy dùng tệp danh sách trên máy văn phòng.`,
+  countsDone: (xlsx: string, csv: string, into: string | undefined, units: number) =>
+    `Đã ghi số liệu của ${units} đơn vị (không có tên, ngày sinh) vào ${xlsx} và ${csv}` +
+    (into
+      ? `, và vào sheet Số liệu của ${into}.`
+      : '. Dán hoặc nhập vào sheet Số liệu của bảng tính dùng chung.'),
   checkExit: (errors: number) =>
     errors
       ? `Có ${errors} lỗi: sửa rồi chạy lại "ptdv check".`
@@ -191,6 +199,11 @@ export const CLI = {
     '      In bảng thực hiện chỉ tiêu (hoặc JSON); --write ghi sheet Tổng hợp và Kiểm tra vào tệp.',
     '  ptdv demo --out TỆP.xlsx [--force]',
     '      Tạo bảng tính mẫu Kế hoạch 145/KH-HU với danh sách người giả định.',
+    '  ptdv init --out TỆP.xlsx --counts-only',
+    '      Bảng tính chế độ "Chỉ số liệu": không có sheet nào chứa tên người.',
+    '  ptdv counts --workbook DANH-SACH.xlsx --out SO-LIEU [--into CHUNG.xlsx] [--today YYYY-MM-DD] [--by TÊN]',
+    '      Từ danh sách người trên máy văn phòng, tính số liệu từng đơn vị (đã kiểm tra) và ghi',
+    '      SO-LIEU.xlsx, SO-LIEU.csv theo mẫu sheet Số liệu (không có tên, ngày sinh); --into ghi thẳng vào bảng chung.',
     '  ptdv check --workbook TỆP.xlsx [--json]',
     '      Liệt kê mọi lỗi và cảnh báo trong dữ liệu nhập; mã thoát 1 khi có lỗi.',
     '  ptdv remind --workbook TỆP.xlsx [--today YYYY-MM-DD] [--outbox THƯ-MỤC] [--dry-run]',
@@ -413,6 +426,7 @@ export const CHECK = {
     `Đã đọc ${rows} dòng danh sách: ${rows - errors} dòng được tính, ${errors} dòng có lỗi ` +
     `(không được tính vào số liệu mà lỗi ảnh hưởng), ${warnings} dòng chỉ có cảnh báo (vẫn được tính).`,
   asOf: (day: string) => `Số liệu tính đến ngày ${day}.`,
+  countsOnly: 'Chế độ "Chỉ số liệu": không đọc danh sách người nào; số liệu lấy từ sheet Số liệu.',
   cellLabel: (sheet: string, row: number, column: number) =>
     `${sheet}!${columnLetters(column)}${row}`,
 } as const;

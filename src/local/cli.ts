@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CLI } from '../core/messages';
 import { ContractError } from '../workbook/errors';
 import { checkCommand } from './commands/check';
+import { countsCommand } from './commands/counts';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { remindCommand } from './commands/remind';
@@ -21,6 +22,9 @@ const OPTIONS = {
   force: { type: 'boolean' },
   outbox: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'counts-only': { type: 'boolean' },
+  into: { type: 'string' },
+  by: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -44,7 +48,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     switch (command) {
       case 'init':
-        return await initCommand({ out: required('out'), force: values.force === true }, io);
+        return await initCommand(
+          {
+            out: required('out'),
+            force: values.force === true,
+            countsOnly: values['counts-only'] === true,
+          },
+          io,
+        );
       case 'demo':
         return await demoCommand({ out: required('out'), force: values.force === true }, io);
       case 'report':
@@ -54,6 +65,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
             today: values.today,
             json: values.json === true,
             write: values.write === true,
+          },
+          io,
+        );
+      case 'counts':
+        return await countsCommand(
+          {
+            workbook: required('workbook'),
+            out: required('out'),
+            into: values.into,
+            today: values.today,
+            by: values.by,
           },
           io,
         );

@@ -74,8 +74,9 @@ export function renderProblemSummary(evaluation: Evaluation, limit: number): str
   const errors = evaluation.problems.filter((p) => p.severity === 'error').length;
   const warnings = evaluation.problems.length - errors;
   const r = evaluation.rows;
+  const countsOnly = evaluation.plan.settings.dataMode === 'counts';
   const lines = [
-    CHECK.summary(r.rows, r.withErrors, r.withWarningsOnly),
+    countsOnly ? CHECK.countsOnly : CHECK.summary(r.rows, r.withErrors, r.withWarningsOnly),
     CLI.problemSummary(errors, warnings),
   ];
   for (const p of evaluation.problems.slice(0, limit)) lines.push(CLI.problemLine(p));

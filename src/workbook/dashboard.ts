@@ -140,7 +140,10 @@ export function dashboardTable(evaluation: Evaluation, now: Date): Table {
 export function problemsTable(evaluation: Evaluation, positions?: ColumnPositions): Table {
   const { rows: counted, fulfillment } = evaluation;
   const width = PROBLEM_HEADERS.length;
-  const summary = CHECK.summary(counted.rows, counted.withErrors, counted.withWarningsOnly);
+  const summary =
+    evaluation.plan.settings.dataMode === 'counts'
+      ? CHECK.countsOnly
+      : CHECK.summary(counted.rows, counted.withErrors, counted.withWarningsOnly);
   const asOf = fulfillment.asOf === null ? '' : ` ${CHECK.asOf(formatDmy(fulfillment.asOf))}`;
   const rows: Cell[][] = [pad([summary + asOf], width), PROBLEM_HEADERS];
   const targets: (CellTarget | null)[] = [null, null];

@@ -202,11 +202,16 @@ export function seedSheets(plan: Plan): SheetSeed[] {
       rows: milestones,
       layout: { ...layoutOf(MILESTONE_COLUMNS), validations: milestoneValidations },
     },
-    {
-      name: SHEET.candidates,
-      rows: [CANDIDATE_COLUMNS.map((c) => c.header)],
-      layout: candidateLayout(classCodes),
-    },
+    // Counts-only mode keeps no sheet for names.
+    ...(plan.settings.dataMode === 'counts'
+      ? []
+      : [
+          {
+            name: SHEET.candidates,
+            rows: [CANDIDATE_COLUMNS.map((c) => c.header)],
+            layout: candidateLayout(classCodes),
+          },
+        ]),
     {
       name: SHEET.counts,
       rows: counts,

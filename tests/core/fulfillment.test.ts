@@ -209,3 +209,53 @@ describe('totals', () => {
     expect(e.fulfillment.all['KN-2024']?.actual).toBe(1);
   });
 });
+
+describe('reported counts (Số liệu)', () => {
+  const typeCounts = (book: ReturnType<typeof plan145Workbook>, rows: (string | number)[][]) => {
+    const sheet = book.sheets.get('Số liệu') as unknown[][];
+    const header = sheet[0] as string[];
+    for (const [code, milestone, n] of rows) {
+      const line = sheet.find((r) => r[0] === code) as unknown[];
+      line[header.indexOf(String(milestone))] = n;
+    }
+  };
+
+  test('a unit with no one listed for a milestone takes its reported figure', () => {
+    const book = plan145Workbook();
+    typeCounts(book, [['THPT-HH2', 'KN-2024', 10]]);
+    const e = evaluateWorkbook(book, NOW, day('2024-12-31'));
+    expect(
+      e.fulfillment.units.find((u) => u.unit.code === 'THPT-HH2')?.results['KN-2024'],
+    ).toMatchObject({
+      actual: 10,
+      status: 'met',
+      source: 'counts',
+    });
+    expect(e.problems).toEqual([]);
+  });
+
+  test('a unit with rows and a different typed count: the rows count, with a warning', () => {
+    const book = plan145Workbook();
+    addPeople(book, [admittedOn('10/05/2024', 1), admittedOn('10/05/2024', 2)]);
+    typeCounts(book, [['THPT-HH1', 'KN-2024', 5]]);
+    const e = evaluateWorkbook(book, NOW, day('2024-12-31'));
+    expect(resultOf(e, 'THPT-HH1', 'KN-2024')).toMatchObject({ actual: 2, source: 'list' });
+    expect(e.problems).toEqual([
+      expect.objectContaining({
+        sheet: 'Số liệu',
+        row: 2,
+        column: 'KN-2024',
+        code: 'count_mismatch',
+        severity: 'warning',
+      }),
+    ]);
+  });
+
+  test('a figure that is not a whole number is an error and is not used', () => {
+    const book = plan145Workbook();
+    typeCounts(book, [['THPT-HH3', 'KN-2024', 'mười']]);
+    const e = evaluateWorkbook(book, NOW, day('2024-12-31'));
+    expect(e.problems.map((p) => p.code)).toEqual(['count_invalid']);
+    expect(resultOf(e, 'THPT-HH3', 'KN-2024')).toMatchObject({ actual: 0, source: null });
+  });
+});

@@ -1,0 +1,81 @@
+import { writeFileSync } from 'node:fs';
+import { dayOfInstant, formatDmy, instantOfDay } from '../../core/dates';
+import { CLI } from '../../core/messages';
+import { SHEET } from '../../workbook/contract';
+import { countSheetLayout } from '../../workbook/seed';
+import { evaluateWorkbook } from '../../workbook/usecases';
+import type { Cell } from '../../workbook/port';
+import { renderProblemSummary } from '../text-table';
+import { FileError, XlsxWorkbook } from '../xlsx-workbook';
+import type { Io } from '../io';
+import { parseToday } from './report';
+
+const PROBLEMS_SHOWN = 50;
+
+/** RFC 4180 CSV with a BOM, so Excel and Google Sheets both read the Vietnamese text as UTF-8. */
+function toCsv(rows: Cell[][]): string {
+  const field = (v: Cell) => {
+    const text =
+      v === null
+        ? ''
+        : Object.prototype.toString.call(v) === '[object Date]'
+          ? formatDmy(dayOfInstant(v as Date))
+          : String(v);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return '\ufeff' + rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * The person list stays on the office's machine: from it, the per-unit counts with every check
+ * applied, in the `Số liệu` layout (.xlsx and .csv) to import into the shared sheet, or written
+ * straight into another workbook's `Số liệu` with --into. No name or date of birth is written.
+ */
+export async function countsCommand(
+  opts: {
+    workbook: string;
+    out: string;
+    into: string | undefined;
+    today: string | undefined;
+    by: string | undefined;
+  },
+  io: Io,
+): Promise<number> {
+  const asOf = parseToday(opts.today);
+  io.progress(CLI.reading(opts.workbook));
+  const local = await XlsxWorkbook.open(opts.workbook);
+  const now = io.now();
+  const evaluation = evaluateWorkbook(local, now, asOf);
+  if (evaluation.plan.settings.dataMode === 'counts')
+    throw new FileError(CLI.countsNeedList(opts.workbook));
+  const codes = evaluation.fulfillment.milestones.map((m) => m.code);
+  const { header, layout } = countSheetLayout(codes);
+  const day = asOf ?? dayOfInstant(now);
+  const rows: Cell[][] = [
+    header,
+    ...evaluation.fulfillment.units.map(({ unit, results }) => [
+      unit.code,
+      unit.name,
+      // Only the list counts here: a figure typed into the local `Số liệu` is not re-exported.
+      ...codes.map((c) => (results[c]?.source === 'list' ? (results[c]?.actual ?? 0) : 0)),
+      instantOfDay(day),
+      opts.by ?? CLI.countsBy,
+    ]),
+  ];
+  const base = opts.out.replace(/\.(xlsx|csv)$/i, '');
+  const out = XlsxWorkbook.empty();
+  out.writeSheet(SHEET.counts, rows, layout);
+  io.progress(CLI.saving(`${base}.xlsx`));
+  await out.save(`${base}.xlsx`);
+  writeFileSync(`${base}.csv`, toCsv(rows));
+  if (opts.into) {
+    const shared = await XlsxWorkbook.open(opts.into);
+    shared.writeSheet(SHEET.counts, rows, layout);
+    await shared.save(opts.into);
+  }
+  io.out(
+    CLI.countsDone(`${base}.xlsx`, `${base}.csv`, opts.into, evaluation.fulfillment.units.length),
+  );
+  io.out(renderProblemSummary(evaluation, PROBLEMS_SHOWN));
+  return 0;
+}
