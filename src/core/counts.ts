@@ -35,7 +35,6 @@ export function interpretCounts(
 ): { reported: ReportedCounts; problems: Problem[] } {
   const reported: ReportedCounts = new Map();
   const problems: Problem[] = [];
-  const firstRow = new Map<string, string>();
   for (const raw of table.rows) {
     const report = (
       column: string,
@@ -68,17 +67,6 @@ export function interpretCounts(
       );
       continue;
     }
-    const seen = firstRow.get(unit.code);
-    if (seen !== undefined) {
-      report(
-        table.columns.code,
-        'count_duplicate',
-        'error',
-        PROBLEM.countDuplicate(unit.name, seen),
-      );
-      continue;
-    }
-    firstRow.set(unit.code, `${raw.sheet}, dòng ${raw.row}`);
     const updated = readDay(raw.cells.updated);
     if (updated.kind === 'invalid') {
       report(
@@ -89,7 +77,9 @@ export function interpretCounts(
         PROBLEM.dateSuggestion,
       );
     }
-    const byMilestone = new Map<string, ReportedCount>();
+    // A unit may report in `Số liệu` and in its own `SL - <Mã>` sheet; each figure only once.
+    let byMilestone = reported.get(unit.code);
+    if (!byMilestone) reported.set(unit.code, (byMilestone = new Map()));
     for (const code of filled) {
       const value = raw.counts[code];
       const n =
@@ -108,6 +98,16 @@ export function interpretCounts(
         );
         continue;
       }
+      const first = byMilestone.get(code);
+      if (first) {
+        report(
+          code,
+          'count_duplicate',
+          'error',
+          PROBLEM.countDuplicate(unit.name, `${first.sheet}, dòng ${first.row}`),
+        );
+        continue;
+      }
       byMilestone.set(code, {
         count: n,
         sheet: raw.sheet,
@@ -116,7 +116,6 @@ export function interpretCounts(
         by: cellText(raw.cells.updatedBy),
       });
     }
-    reported.set(unit.code, byMilestone);
   }
   return { reported, problems };
 }
