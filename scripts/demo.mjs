@@ -1,5 +1,6 @@
 // `npm start`: a Plan 145 workbook with synthetic candidates, then its fulfillment table as of
-// a day in 2024, and the reminders due on 12/05/2024 — everything through the real `ptdv` command.
+// a day in 2024, the reminders due on 12/05/2024, and the same plan in counts-only mode —
+// everything through the real `ptdv` command.
 import { execFileSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,3 +18,16 @@ run('report', '--workbook', shown, '--today', '2024-12-31', '--write');
 const outbox = relative(process.cwd(), join(root, 'demo/outbox')) || 'demo/outbox';
 console.log(`\n$ ptdv remind --workbook ${shown} --today 2024-05-12 --outbox ${outbox}\n`);
 run('remind', '--workbook', shown, '--today', '2024-05-12', '--outbox', outbox);
+
+// The same plan kept as counts only: names stay in the office's file, the shared workbook gets figures.
+const shared =
+  relative(process.cwd(), join(root, 'demo/chi-so-lieu.xlsx')) || 'demo/chi-so-lieu.xlsx';
+const counts = relative(process.cwd(), join(root, 'demo/so-lieu')) || 'demo/so-lieu';
+console.log(`\n$ ptdv init --out ${shared} --counts-only --force`);
+run('init', '--out', shared, '--counts-only', '--force');
+console.log(
+  `\n$ ptdv counts --workbook ${shown} --out ${counts} --into ${shared} --today 2024-12-31\n`,
+);
+run('counts', '--workbook', shown, '--out', counts, '--into', shared, '--today', '2024-12-31');
+console.log(`\n$ ptdv report --workbook ${shared} --today 2024-12-31\n`);
+run('report', '--workbook', shared, '--today', '2024-12-31');
