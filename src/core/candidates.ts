@@ -5,6 +5,7 @@ import { PROBLEM } from './messages';
 import { cellText, isBlankRow } from './table';
 import { matchKey } from './normalize';
 import type { UnitIndex } from './units';
+import { reporterFor } from './problems';
 import type { CandidateField, CandidateRow, Milestone, Problem, Severity } from './model';
 
 export interface Candidate {
@@ -80,22 +81,14 @@ export function interpretCandidates(input: CandidateInput): {
     if (isBlankRow(c)) continue;
     summary.rows++;
     const before = problems.length;
+    const at = reporterFor(problems, raw.sheet, raw.row);
     const report = (
       field: CandidateField,
       code: string,
       severity: Severity,
       message: string,
       suggestion?: string,
-    ) =>
-      problems.push({
-        sheet: raw.sheet,
-        row: raw.row,
-        column: input.columns[field],
-        code,
-        severity,
-        message,
-        ...(suggestion ? { suggestion } : {}),
-      });
+    ) => at(input.columns[field], code, severity, message, suggestion);
     const dateOf = (field: DateField): DateValue => {
       const reading = readDay(c[field]);
       if (reading.kind === 'empty') return { day: null, usable: true };

@@ -3,6 +3,7 @@ import { readDay, type Day } from './dates';
 import { PROBLEM } from './messages';
 import { cellText, isBlank, type RawRow, type RawTable } from './table';
 import type { UnitIndex } from './units';
+import { reporterFor } from './problems';
 import type { CellValue, Problem } from './model';
 
 export type CountField = 'code' | 'name' | 'updated' | 'updatedBy';
@@ -36,22 +37,7 @@ export function interpretCounts(
   const reported: ReportedCounts = new Map();
   const problems: Problem[] = [];
   for (const raw of table.rows) {
-    const report = (
-      column: string,
-      code: string,
-      severity: Problem['severity'],
-      message: string,
-      suggestion?: string,
-    ) =>
-      problems.push({
-        sheet: raw.sheet,
-        row: raw.row,
-        column,
-        code,
-        severity,
-        message,
-        ...(suggestion ? { suggestion } : {}),
-      });
+    const report = reporterFor(problems, raw.sheet, raw.row);
     const filled = milestoneCodes.filter((m) => !isBlank(raw.counts[m]));
     const typed = cellText(raw.cells.code) || cellText(raw.cells.name);
     if (typed === '' || filled.length === 0) continue;
