@@ -400,7 +400,10 @@ export const REMINDER_UI = {
   lastRun: (when: string, ok: boolean, message: string) =>
     `Lần chạy gần nhất: ${when} — ${ok ? 'thành công' : 'LỖI'}: ${message}`,
   neverRun: 'Chưa có lần chạy nào.',
+  running: (when: string) => `Lần chạy bắt đầu lúc ${when} đang chạy hoặc đã bị dừng giữa chừng.`,
   quota: (n: number) => `Hạn mức gửi thư còn lại hôm nay: ${n} người nhận.`,
+  lastCutOffToast: (when: string) =>
+    `Lần chạy nhắc việc lúc ${when} không hoàn tất (bị dừng giữa chừng). Thư đã gửi không bị gửi lại; lần chạy sau sẽ gửi tiếp.`,
   lastFailedToast: (when: string, why: string) =>
     `Lần chạy nhắc việc lúc ${when} bị lỗi: ${why}. Xem sheet Nhật ký thư.`,
   testSent: (to: string) => `Đã gửi thư thử tới ${to}.`,

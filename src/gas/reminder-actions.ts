@@ -25,7 +25,12 @@ interface LastRun {
   at: string;
   ok: boolean;
   message: string;
+  /** Set when a run starts: a run killed by Apps Script's time limit never reaches its `catch`. */
+  startedAt?: number;
 }
+
+/** Apps Script stops a run after 6 minutes; one "started" longer ago than this never finished. */
+const RUN_LIMIT_MS = 7 * 60_000;
 
 const properties = () => PropertiesService.getDocumentProperties();
 
@@ -52,6 +57,7 @@ export function sendDueReminders(): RunSummary | null {
   if (!lock.tryLock(LOCK_WAIT_MS)) return null;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const book = new SheetsWorkbook(spreadsheet);
+  remember({ at: formatDateTimeVietnam(new Date()), ok: true, message: '', startedAt: Date.now() });
   try {
     const summary = runReminders(book, mailAppMailer, () => new Date(), spreadsheet.getUrl());
     const c = summary.counts;
@@ -177,7 +183,9 @@ export function status(): void {
   else if (owner) lines.push(REMINDER_UI.statusOtherOwner(owner));
   else lines.push(REMINDER_UI.statusOff);
   const last = lastRun();
-  lines.push(last ? REMINDER_UI.lastRun(last.at, last.ok, last.message) : REMINDER_UI.neverRun);
+  if (!last) lines.push(REMINDER_UI.neverRun);
+  else if (last.startedAt !== undefined) lines.push(REMINDER_UI.running(last.at));
+  else lines.push(REMINDER_UI.lastRun(last.at, last.ok, last.message));
   lines.push(REMINDER_UI.quota(MailApp.getRemainingDailyQuota()));
   const ui = SpreadsheetApp.getUi();
   ui.alert(MENU.title, lines.join('\n\n'), ui.ButtonSet.OK);
@@ -186,7 +194,13 @@ export function status(): void {
 /** On open: a toast when the last reminder run failed, so a failure is never silent. */
 export function warnIfLastRunFailed(): void {
   const last = lastRun();
-  if (last && !last.ok) {
+  if (last?.startedAt !== undefined && Date.now() - last.startedAt > RUN_LIMIT_MS) {
+    SpreadsheetApp.getActiveSpreadsheet().toast(
+      REMINDER_UI.lastCutOffToast(last.at),
+      MENU.title,
+      15,
+    );
+  } else if (last && !last.ok) {
     SpreadsheetApp.getActiveSpreadsheet().toast(
       REMINDER_UI.lastFailedToast(last.at, last.message),
       MENU.title,

@@ -162,6 +162,12 @@ describe('runs that go wrong', () => {
     expect(() => gas.runDailyReminders()).toThrow();
     env.endExecution();
     expect(sentKeys(env)).toHaveLength(2);
+    // Killed mid-run, it never reached its own error handling: the next person to open is told.
+    env.advanceTime(8 * 60_000);
+    gas.onOpen();
+    expect(env.ui.toasts.at(-1)?.message).toMatch(
+      /^Lần chạy nhắc việc lúc 12\/05\/2024 07:00 không hoàn tất/,
+    );
     gas.runDailyReminders();
     env.endExecution();
     const keys = sentKeys(env);
