@@ -29,6 +29,23 @@ export function asText(value: Cell): Cell {
   return typeof value === 'string' && value !== '' ? `'${value}` : value;
 }
 
+/** Consecutive columns of the same width, as (start, count, px). */
+export function widthRuns(
+  widths: Record<number, number>,
+): { start: number; count: number; px: number }[] {
+  const runs: { start: number; count: number; px: number }[] = [];
+  const columns = Object.keys(widths)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const column of columns) {
+    const px = widths[column] as number;
+    const last = runs[runs.length - 1];
+    if (last && last.px === px && last.start + last.count === column) last.count++;
+    else runs.push({ start: column, count: 1, px });
+  }
+  return runs;
+}
+
 export class SheetsWorkbook implements Workbook {
   private sheets: Map<string, { sheet: Sheet; name: string }> | null = null;
 
@@ -98,8 +115,8 @@ export class SheetsWorkbook implements Workbook {
     sheet.getRange(1, 1, height, width).setValues(grid);
     sheet.getRange(layout.headerRow, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(layout.headerRow);
-    for (const [column, px] of Object.entries(layout.widths))
-      sheet.setColumnWidth(Number(column), px);
+    // One call per run of equal widths (a dashboard has dozens of 90 px columns).
+    for (const run of widthRuns(layout.widths)) sheet.setColumnWidths(run.start, run.count, run.px);
     // Formats and validations cover the whole column, so rows typed later get them too.
     const below = Math.max(sheet.getMaxRows(), height) - layout.headerRow;
     if (below > 0) {
