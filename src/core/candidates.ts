@@ -19,6 +19,12 @@ export interface Candidate {
   nominated: Day | null;
   /** The admission day the row counts with, or null (none, or excluded by an error). */
   admitted: Day | null;
+  /**
+   * What the row claims before any error is applied: a unit with such rows for a milestone
+   * reports through its list, even when errors leave none of them counted.
+   */
+  listedClass: string | null;
+  listedAdmitted: Day | null;
 }
 
 export interface CandidateInput {
@@ -207,7 +213,22 @@ export function interpretCandidates(input: CandidateInput): {
       }
     }
 
-    if (unit !== null) {
+    // A unit's own sheet holds only that unit: a row naming another is left out, not moved.
+    const foreign =
+      unit !== null &&
+      raw.sheetUnit !== undefined &&
+      input.units.find(raw.sheetUnit)?.code !== unit.code;
+    if (foreign && unit)
+      report(
+        'unit',
+        'unit_not_this_sheet',
+        'error',
+        PROBLEM.unitNotThisSheet(unit.name, raw.sheet),
+      );
+    if (birth.day === null && birth.usable && admitted.day !== null) {
+      report('birth', 'birth_missing', 'warning', PROBLEM.birthMissing);
+    }
+    if (unit !== null && !foreign) {
       const nameKey = matchKey(name);
       // With a date of birth a person is recognised across units; without one, only within one.
       const personKey =
@@ -244,6 +265,8 @@ export function interpretCandidates(input: CandidateInput): {
         classCode: classCounts && milestone ? milestone.code : null,
         nominated: nominated.day,
         admitted: admissionCounts ? admitted.day : null,
+        listedClass: milestone ? milestone.code : null,
+        listedAdmitted: admitted.day,
       });
     }
 

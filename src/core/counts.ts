@@ -10,6 +10,8 @@ export type CountField = 'code' | 'name' | 'updated' | 'updatedBy';
 
 export interface RawCountRow extends RawRow<CountField> {
   sheet: string;
+  /** The unit whose own `SL - <Mã>` sheet the row is in: only that unit may be reported there. */
+  sheetUnit?: string;
   /** Cells under the columns headed by a milestone code. */
   counts: Record<string, CellValue>;
 }
@@ -50,6 +52,15 @@ export function interpretCounts(
         'error',
         PROBLEM.unitUnknown(typed),
         near ? PROBLEM.unitSuggestion(near.name) : PROBLEM.unitSuggestionAdd,
+      );
+      continue;
+    }
+    if (raw.sheetUnit !== undefined && units.find(raw.sheetUnit)?.code !== unit.code) {
+      report(
+        table.columns.code,
+        'unit_not_this_sheet',
+        'error',
+        PROBLEM.unitNotThisSheet(unit.name, raw.sheet),
       );
       continue;
     }

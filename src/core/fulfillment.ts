@@ -74,8 +74,9 @@ function countActuals(
   candidates: readonly Candidate[],
   milestones: readonly Milestone[],
   asOf: Day | null,
-): Map<string, Map<string, number>> {
+): { counts: Map<string, Map<string, number>>; listed: Set<string> } {
   const seen = new Map<string, Set<string>>();
+  const listed = new Set<string>();
   const admissions = milestones.filter((m) => m.kind === 'admission');
   const classes = new Set(milestones.filter((m) => m.kind === 'class').map((m) => m.code));
   const add = (unit: string, milestone: string, identity: string) => {
@@ -85,6 +86,12 @@ function countActuals(
     set.add(identity);
   };
   for (const c of candidates) {
+    if (c.listedClass !== null) listed.add(`${c.unitCode}\u0000${c.listedClass}`);
+    for (const m of admissions) {
+      const d = c.listedAdmitted;
+      if (d !== null && (m.from === null || d >= m.from) && d <= m.deadline)
+        listed.add(`${c.unitCode}\u0000${m.code}`);
+    }
     if (c.classCode !== null && classes.has(c.classCode)) {
       if (asOf === null || c.nominated === null || c.nominated <= asOf) {
         add(c.unitCode, c.classCode, c.identity);
@@ -104,7 +111,7 @@ function countActuals(
     if (!byMilestone) counts.set(unit, (byMilestone = new Map()));
     byMilestone.set(milestone, set.size);
   }
-  return counts;
+  return { counts, listed };
 }
 
 /**
@@ -159,10 +166,10 @@ export function computeFulfillment(
   asOf: Day | null,
   reported: ReportedCounts = new Map(),
 ): Fulfillment {
-  const counts = countActuals(candidates, milestones, asOf);
+  const { counts, listed } = countActuals(candidates, milestones, asOf);
   const figure = (unit: string, milestone: string): [number, Source] => {
-    const listed = counts.get(unit)?.get(milestone) ?? 0;
-    if (listed > 0) return [listed, 'list'];
+    const actual = counts.get(unit)?.get(milestone) ?? 0;
+    if (actual > 0 || listed.has(`${unit}\u0000${milestone}`)) return [actual, 'list'];
     const typed = reported.get(unit)?.get(milestone);
     return typed ? [typed.count, 'counts'] : [0, null];
   };

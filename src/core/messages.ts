@@ -89,8 +89,9 @@ export const PROBLEM = {
   countMismatch: (listed: number, reported: number) =>
     `Đơn vị báo ${reported} nhưng danh sách có ${listed} người được tính: dùng số theo danh sách.`,
   countMismatchSuggestion: 'Cập nhật số liệu báo cáo hoặc danh sách cho khớp.',
-  namesInCountsMode: (rows: number) =>
-    `Chế độ "Chỉ số liệu" nhưng sheet vẫn còn ${rows} dòng có tên người: không được đọc; hãy tự xóa nếu không còn lưu tên trên mạng.`,
+  unitNotThisSheet: (unit: string, sheet: string) =>
+    `Sheet ${sheet} chỉ dành cho đơn vị của nó, nhưng dòng này ghi "${unit}": không được tính.`,
+  birthMissing: 'Đã kết nạp nhưng chưa ghi ngày sinh: không kiểm tra được tuổi.',
   quotaInvalid: (text: string) => `Chỉ tiêu "${text}" không hợp lệ.`,
   quotaSuggestion: 'Ghi một số (20) hoặc một khoảng (8-10).',
   unitCodeMissing: 'Chưa ghi mã đơn vị.',

@@ -75,6 +75,8 @@ export interface CandidateRow {
   /** 1-based row number in the sheet, as a user sees it. */
   row: number;
   cells: Partial<Record<CandidateField, CellValue>>;
+  /** The unit whose own `DS - <Mã>` sheet the row is in: only that unit may be named there. */
+  sheetUnit?: string;
 }
 
 /** One problem in the input, located so a user can go and fix it. */

@@ -5,7 +5,8 @@ import { columnOf, type ColumnPositions } from '../workbook/read';
 import type { Problem } from '../core/model';
 import type { SheetsWorkbook } from './sheets-workbook';
 
-const PREFIX = 'ptdv: ';
+const PREFIX = '⚑ ptdv: ';
+const WHITE = '#ffffff';
 const COLOURS = { error: '#f4c7c3', warning: '#fce8b2' } as const;
 const OURS = new Set<string>(Object.values(COLOURS));
 const MARKED_SHEETS = 'ptdv.markedSheets';
@@ -30,10 +31,12 @@ export function markProblems(
     const range = sheet.getDataRange();
     const notes = range.getNotes();
     const backgrounds = range.getBackgrounds() as (string | null)[][];
+    // Our text follows a marker line after any note of the user's; only that part is ours.
     notes.forEach((line, r) =>
       line.forEach((note, c) => {
-        if (!note.startsWith(PREFIX)) return;
-        line[c] = '';
+        const at = note.indexOf(PREFIX);
+        if (at < 0) return;
+        line[c] = note.slice(0, at).replace(/\n+$/, '');
         const row = backgrounds[r];
         if (row && OURS.has(String(row[c]).toLowerCase())) row[c] = null;
       }),
@@ -44,11 +47,19 @@ export function markProblems(
       if (column === null || !line || column > line.length) continue;
       const text = `${p.message}${p.suggestion ? ` ${p.suggestion}` : ''}`;
       const current = line[column - 1] ?? '';
-      line[column - 1] = current.startsWith(PREFIX) ? `${current}\n${text}` : `${PREFIX}${text}`;
+      line[column - 1] = current.includes(PREFIX)
+        ? `${current}\n${text}`
+        : `${current}${current ? '\n' : ''}${PREFIX}${text}`;
       const bg = backgrounds[p.row - 1];
-      if (bg && (p.severity === 'error' || bg[column - 1] !== COLOURS.error))
+      const now = bg?.[column - 1] ?? null;
+      // A colour the user chose stays; the note still marks the cell.
+      const free = now === null || now.toLowerCase() === WHITE || OURS.has(now.toLowerCase());
+      if (bg && free && (p.severity === 'error' || now !== COLOURS.error))
         bg[column - 1] = COLOURS[p.severity];
     }
+    // White is "no fill": writing it back would paint every cell and hide alternating colours.
+    for (const line of backgrounds)
+      line.forEach((c, i) => c !== null && c.toLowerCase() === WHITE && (line[i] = null));
     range.setNotes(notes);
     range.setBackgrounds(backgrounds);
     if (bySheet.has(name)) marked.push(name);

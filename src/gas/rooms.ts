@@ -25,31 +25,36 @@ const CONFIG_SHEETS = [
   SHEET.mailLog,
 ];
 
-/** Makes the sheet editable by exactly `editors` (plus the owner and the person running this). */
+/**
+ * Makes the sheet editable by exactly `editors` (plus the owner and the person running this).
+ * The runner is added first: removing others first throws when their access comes via a group.
+ */
 function restrict(
   sheet: Sheet,
   editors: readonly string[],
   description: string,
   keep: readonly string[],
 ): string[] {
+  const failed: string[] = [];
+  const attempt = (step: () => void) => {
+    try {
+      step();
+    } catch (e) {
+      failed.push(`${sheet.getName()}: ${(e as Error).message}`);
+    }
+  };
   const protection =
     sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
   protection.setDescription(description);
   protection.setWarningOnly(false);
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  attempt(() => protection.addEditor(Session.getEffectiveUser()));
   const wanted = new Set([...editors, ...keep].map((e) => e.toLowerCase()));
   const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
-  const extra = current.filter((e) => !wanted.has(e));
-  if (extra.length) protection.removeEditors(extra);
   const missing = [...wanted].filter((e) => !current.includes(e));
-  const failed: string[] = [];
-  if (missing.length) {
-    try {
-      protection.addEditors(missing);
-    } catch (e) {
-      failed.push(`${sheet.getName()}: ${(e as Error).message}`);
-    }
-  }
+  if (missing.length) attempt(() => protection.addEditors(missing));
+  const extra = current.filter((e) => !wanted.has(e));
+  if (extra.length) attempt(() => protection.removeEditors(extra));
+  if (protection.canDomainEdit()) attempt(() => protection.setDomainEdit(false));
   return failed;
 }
 

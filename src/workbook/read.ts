@@ -149,7 +149,7 @@ export function readCandidates(
     for (const r of table.rows) {
       const { index: _index, ...cells } = r.cells;
       if (unit !== null && cellText(cells.unit) === '' && !isBlankRow(cells)) cells.unit = unit;
-      rows.push({ sheet, row: r.row, cells });
+      rows.push({ sheet, row: r.row, cells, ...(unit !== null ? { sheetUnit: unit } : {}) });
     }
   }
   const { index: _index, ...columns } = headerLabels(CANDIDATE_COLUMNS);
@@ -173,11 +173,12 @@ export function readCounts(
   positions?: ColumnPositions,
 ): RawCountTable | null {
   const names = workbook.sheetNames();
+  // A unit's own sheet first: its figure wins over one typed for it in `Số liệu`.
   const sheets = [
+    ...names.filter((n) => unitOfCountSheet(n) !== null),
     ...(required || names.some((n) => matchKey(n) === matchKey(SHEET.counts))
       ? [SHEET.counts]
       : []),
-    ...names.filter((n) => unitOfCountSheet(n) !== null),
   ];
   if (sheets.length === 0) return null;
   const rows: RawCountRow[] = [];
@@ -192,6 +193,7 @@ export function readCounts(
       const cells = { ...r.cells };
       if (unit !== null && cellText(cells.code) === '') cells.code = unit;
       rows.push({
+        ...(unit !== null ? { sheetUnit: unit } : {}),
         sheet,
         row: r.row,
         cells,

@@ -45,7 +45,16 @@ describe('Phân quyền đơn vị: each unit officer edits only their own unit'
         },
       ]);
     }
-    for (const name of ['Chỉ tiêu', 'Mốc', 'Cấu hình', 'Tổng hợp', 'Kiểm tra', 'Nhật ký thư']) {
+    for (const name of [
+      'Chỉ tiêu',
+      'Mốc',
+      'Cấu hình',
+      'Tổng hợp',
+      'Kiểm tra',
+      'Nhật ký thư',
+      'Số liệu',
+      'Danh sách',
+    ]) {
       expect(editorsOf(env, name)).toEqual([
         { editors: [BOARD, 'owner@example.com'], warningOnly: false, domainEdit: false },
       ]);
@@ -97,6 +106,8 @@ describe('Phân quyền đơn vị: each unit officer edits only their own unit'
           '10/05/2024',
         ],
         [2, 'Lê Thị Mẫu', '31/02/2006', '', 'Học sinh', 'BD1-HS'],
+        // A row naming another unit in this unit's sheet is refused, not moved.
+        [3, 'Phạm Văn Mẫu', new env.Date('2004-12-31T17:00:00Z'), 'THPT-HH3', 'Học sinh', 'BD1-HS'],
       ],
       2,
     );
@@ -114,6 +125,15 @@ describe('Phân quyền đơn vị: each unit officer edits only their own unit'
       'Lỗi',
       'date_invalid',
     ]);
+    expect(problems[3]?.slice(0, 5)).toEqual([
+      'DS - THPT-HH2',
+      4,
+      'Đơn vị',
+      'Lỗi',
+      'unit_not_this_sheet',
+    ]);
+    const hh3 = table.find((r) => r[0] === 'THPT-HH3');
+    expect(hh3?.[header.indexOf('BD1-HS thực hiện')]).toBe(0);
   });
 
   test('without a Board address nothing is locked and the alert says why', () => {
@@ -131,17 +151,19 @@ describe('checkEntries marks the cells', () => {
     const list = env.spreadsheet.sheet('Danh sách');
     list.load([[1, 'Nguyễn Văn Mẫu', '31/02/2006', 'Trường Không Có', 'Học sinh', 'BD1-HS']], 2);
     list.getRange('B2').setNote('ghi chú của cán bộ').setBackground('#00ff00');
+    list.getRange('D2').setNote('đơn vị mới thành lập').setBackground('#cfe2f3');
     gas.checkEntries();
-    expect(list.notes('C2:D2')[0]?.map((n) => n.startsWith('ptdv: '))).toEqual([true, true]);
-    expect(list.backgrounds('C2:D2')[0]).toEqual(['#f4c7c3', '#f4c7c3']);
+    expect(list.notes('C2')[0]?.[0]).toMatch(/^⚑ ptdv: Không đọc được ngày "31\/02\/2006"/);
+    expect(list.notes('D2')[0]?.[0]).toMatch(/^đơn vị mới thành lập\n⚑ ptdv: Không có đơn vị/);
+    // An offending cell the user coloured keeps the user's colour; the note marks it.
+    expect(list.backgrounds('C2:D2')[0]).toEqual(['#f4c7c3', '#cfe2f3']);
     const link = env.spreadsheet.sheet('Kiểm tra').formulas()[2]?.[7];
     expect(link).toMatch(/^=HYPERLINK\("#gid=\d+&range=C2","Danh sách!C2"\)$/);
 
     list.load([['01/02/2006', 'Trường THPT Hiệp Hòa số 1']], 2, 3);
     gas.checkEntries();
-    expect(list.notes('B2:D2')[0]).toEqual(['ghi chú của cán bộ', '', '']);
-    expect(list.backgrounds('B2:D2')[0]?.[0]).toBe('#00ff00');
-    expect(list.backgrounds('C2:D2')[0]).not.toContain('#f4c7c3');
+    expect(list.notes('B2:D2')[0]).toEqual(['ghi chú của cán bộ', '', 'đơn vị mới thành lập']);
+    expect(list.backgrounds('B2:D2')[0]).toEqual(['#00ff00', '#ffffff', '#cfe2f3']);
   });
 });
 

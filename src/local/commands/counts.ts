@@ -56,8 +56,9 @@ export async function countsCommand(
     ...evaluation.fulfillment.units.map(({ unit, results }) => [
       unit.code,
       unit.name,
-      // Only the list counts here: a figure typed into the local `Số liệu` is not re-exported.
-      ...codes.map((c) => (results[c]?.source === 'list' ? (results[c]?.actual ?? 0) : 0)),
+      // Only the list counts here (a figure typed into the local `Số liệu` is not re-exported); a
+      // blank, not a 0, where the list has no one, so it never overrides a unit's own report.
+      ...codes.map((c) => (results[c]?.source === 'list' ? (results[c]?.actual ?? 0) : '')),
       instantOfDay(day),
       opts.by ?? CLI.countsBy,
     ]),
