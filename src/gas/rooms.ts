@@ -16,6 +16,7 @@ import type { SheetsWorkbook } from './sheets-workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** Board-only: configuration, outputs, and the shared input sheets (units use their own). */
 const CONFIG_SHEETS = [
   SHEET.quotas,
   SHEET.milestones,
@@ -23,6 +24,8 @@ const CONFIG_SHEETS = [
   SHEET.dashboard,
   SHEET.problems,
   SHEET.mailLog,
+  SHEET.counts,
+  SHEET.candidates,
 ];
 
 /**

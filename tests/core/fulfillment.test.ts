@@ -258,4 +258,30 @@ describe('reported counts (Số liệu)', () => {
     expect(e.problems.map((p) => p.code)).toEqual(['count_invalid']);
     expect(resultOf(e, 'THPT-HH3', 'KN-2024')).toMatchObject({ actual: 0, source: null });
   });
+
+  test('rows that all have errors still make the list the source: the typed count is not used', () => {
+    const book = plan145Workbook();
+    addPeople(book, [admittedOn('10/05/2024', 1, { birth: '01/06/2006' })]);
+    typeCounts(book, [['THPT-HH1', 'KN-2024', 6]]);
+    const e = evaluateWorkbook(book, NOW, day('2024-12-31'));
+    expect(resultOf(e, 'THPT-HH1', 'KN-2024')).toMatchObject({ actual: 0, source: 'list' });
+    expect(e.problems.map((p) => p.code)).toEqual(['count_mismatch', 'underage']);
+  });
+
+  test("a unit's own SL sheet wins over Số liệu, and may report only that unit", () => {
+    const book = plan145Workbook();
+    typeCounts(book, [['THPT-HH2', 'KN-2024', 50]]);
+    const header = (book.sheets.get('Số liệu') as unknown[][])[0] as string[];
+    const line = (code: string, n: number) =>
+      header.map((h, i) => (i === 0 ? code : h === 'KN-2024' ? n : '')) as (string | number)[];
+    book.sheets.set('SL - THPT-HH2', [header, line('', 7)]);
+    book.sheets.set('SL - THPT-HH1', [header, line('THPT-HH3', 99)]);
+    const e = evaluateWorkbook(book, NOW, day('2024-12-31'));
+    expect(resultOf(e, 'THPT-HH2', 'KN-2024')).toMatchObject({ actual: 7, source: 'counts' });
+    expect(resultOf(e, 'THPT-HH3', 'KN-2024')).toMatchObject({ actual: 0, source: null });
+    expect(e.problems.map((p) => [p.sheet, p.code])).toEqual([
+      ['SL - THPT-HH1', 'unit_not_this_sheet'],
+      ['Số liệu', 'count_duplicate'],
+    ]);
+  });
 });
