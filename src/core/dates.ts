@@ -92,7 +92,7 @@ const DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-function isDateObject(value: unknown): value is Date {
+export function isDateObject(value: unknown): value is Date {
   // Dates from another realm (a vm, Apps Script's services) fail `instanceof`.
   return value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
 }

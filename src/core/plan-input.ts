@@ -3,6 +3,7 @@
 import { readDay } from './dates';
 import { PROBLEM } from './messages';
 import { readEmails } from './email';
+import { problemAt } from './problems';
 import { foldKey, matchKey } from './normalize';
 import { readQuota } from './quota';
 import { cellText, isBlankRow, splitList, type RawRow, type RawTable } from './table';
@@ -38,24 +39,6 @@ export interface RawSettings {
   valueColumn: string;
   entries: Partial<Record<SettingField, { row: number; key: string; value: CellValue }>>;
 }
-
-const problem = (
-  sheet: string,
-  row: number,
-  column: string,
-  code: string,
-  severity: Problem['severity'],
-  message: string,
-  suggestion?: string,
-): Problem => ({
-  sheet,
-  row,
-  column,
-  code,
-  severity,
-  message,
-  ...(suggestion ? { suggestion } : {}),
-});
 
 function lookup<T extends string>(labels: Record<string, T>, text: string): T | null {
   return labels[matchKey(text)] ?? null;
@@ -99,7 +82,7 @@ export function interpretUnits(
     }
     if (code === '') {
       problems.push(
-        problem(
+        problemAt(
           sheet,
           raw.row,
           columns.code,
@@ -113,7 +96,7 @@ export function interpretUnits(
     const firstRow = codeRow.get(matchKey(code));
     if (firstRow !== undefined) {
       problems.push(
-        problem(
+        problemAt(
           sheet,
           raw.row,
           columns.code,
@@ -127,7 +110,7 @@ export function interpretUnits(
     codeRow.set(matchKey(code), raw.row);
     if (name === '') {
       problems.push(
-        problem(
+        problemAt(
           sheet,
           raw.row,
           columns.name,
@@ -141,7 +124,7 @@ export function interpretUnits(
     let type = lookup(UNIT_TYPES, typeText);
     if (type === null) {
       problems.push(
-        problem(
+        problemAt(
           sheet,
           raw.row,
           columns.type,
@@ -160,7 +143,7 @@ export function interpretUnits(
       if (reading.kind === 'ok') quotas[code] = reading.quota;
       else if (reading.kind === 'invalid') {
         problems.push(
-          problem(
+          problemAt(
             sheet,
             raw.row,
             code,
@@ -175,7 +158,7 @@ export function interpretUnits(
     const emails = readEmails(raw.cells.emails);
     for (const bad of emails.invalid) {
       problems.push(
-        problem(
+        problemAt(
           sheet,
           raw.row,
           columns.emails,
@@ -198,7 +181,7 @@ export function interpretUnits(
       if (owner === undefined) labelOwner.set(key, { code, name: name || code });
       else if (owner.code !== code) {
         problems.push(
-          problem(
+          problemAt(
             sheet,
             raw.row,
             columns[field],
@@ -243,7 +226,7 @@ export function interpretMilestones(table: RawTable<MilestoneField>): {
       suggestion?: string,
     ) =>
       problems.push(
-        problem(sheet, raw.row, columns[field], codeName, 'error', message, suggestion),
+        problemAt(sheet, raw.row, columns[field], codeName, 'error', message, suggestion),
       );
     if (code === '') {
       report('code', 'milestone_code_missing', PROBLEM.milestoneCodeMissing);
@@ -352,7 +335,7 @@ export function interpretSettings(raw: RawSettings): { settings: Settings; probl
     const entry = raw.entries[field];
     if (!entry) return;
     problems.push(
-      problem(
+      problemAt(
         raw.sheet,
         entry.row,
         raw.valueColumn,
@@ -375,7 +358,7 @@ export function interpretSettings(raw: RawSettings): { settings: Settings; probl
   const boardEntry = raw.entries.boardEmails;
   for (const bad of board.invalid) {
     problems.push(
-      problem(
+      problemAt(
         raw.sheet,
         boardEntry?.row ?? 0,
         raw.valueColumn,

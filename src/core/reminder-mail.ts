@@ -102,8 +102,8 @@ const behindCells = (r: BehindRow): (string | number)[] => [
 export function digestMail(digest: Digest, ctx: MailContext): OutgoingMail {
   const header = [
     MAIL.labels.unit,
-    MAIL.labels.milestoneCode,
-    MAIL.labels.deadlineShort,
+    MAIL.labels.milestone,
+    MAIL.labels.deadline,
     MAIL.labels.quota,
     MAIL.labels.actual,
     MAIL.labels.shortfall,

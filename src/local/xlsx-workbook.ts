@@ -4,6 +4,7 @@ import { existsSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CONTRACT_ERROR } from '../core/messages';
+import { isDateObject } from '../core/dates';
 import { matchKey } from '../core/normalize';
 import { columnLetters } from '../core/table';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
@@ -24,13 +25,9 @@ interface Ordered {
 const fromWallClock = (d: Date): Date => new Date(d.getTime() - VIETNAM_OFFSET_MS);
 const toWallClock = (d: Date): Date => new Date(d.getTime() + VIETNAM_OFFSET_MS);
 
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
 function toCell(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return '';
-  if (isDate(value)) return fromWallClock(value);
+  if (isDateObject(value)) return fromWallClock(value);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return value;
   if (typeof value === 'object') {
@@ -46,7 +43,7 @@ function toCell(value: ExcelJS.CellValue): Cell {
 
 function toExcel(value: Cell): ExcelJS.CellValue {
   if (value === null || value === '') return null;
-  if (isDate(value)) return toWallClock(value);
+  if (isDateObject(value)) return toWallClock(value);
   return value;
 }
 

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { dayOfInstant, formatDmy, instantOfDay } from '../../core/dates';
+import { dayOfInstant, formatDmy, instantOfDay, isDateObject } from '../../core/dates';
 import { CLI } from '../../core/messages';
 import { SHEET } from '../../workbook/contract';
 import { countSheetLayout } from '../../workbook/seed';
@@ -15,12 +15,7 @@ const PROBLEMS_SHOWN = 50;
 /** RFC 4180 CSV with a BOM, so Excel and Google Sheets both read the Vietnamese text as UTF-8. */
 function toCsv(rows: Cell[][]): string {
   const field = (v: Cell) => {
-    const text =
-      v === null
-        ? ''
-        : Object.prototype.toString.call(v) === '[object Date]'
-          ? formatDmy(dayOfInstant(v as Date))
-          : String(v);
+    const text = v === null ? '' : isDateObject(v) ? formatDmy(dayOfInstant(v)) : String(v);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return '\ufeff' + rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
