@@ -2,18 +2,30 @@
 // An error keeps the row out of the counts it would affect; a warning lets it count.
 import { dayFromYmd, monthsBetween, readDay, type Day } from './dates';
 import { PROBLEM } from './messages';
-import { cellText, isBlankRow } from './table';
+import { cellText, isBlank, isBlankRow } from './table';
+import { PersonRegistry } from './people';
 import { matchKey } from './normalize';
 import type { UnitIndex } from './units';
-import { reporterFor } from './problems';
-import type { CandidateField, CandidateRow, Milestone, Problem, Severity } from './model';
+import { problemAt } from './problems';
+import type {
+  CandidateField,
+  CandidateRow,
+  CellValue,
+  Milestone,
+  Problem,
+  Severity,
+  Unit,
+} from './model';
 
 export interface Candidate {
   sheet: string;
   row: number;
   unitCode: string;
-  /** Same person = same normalised name, date of birth and unit (DESIGN.md). */
-  identity: string;
+  /**
+   * Same person = same normalised name and date of birth (DESIGN.md): one number per person, so
+   * counting distinct people per unit compares numbers, not strings.
+   */
+  identity: number;
   /** The class milestone the row counts toward, or null (none, or excluded by an error). */
   classCode: string | null;
   nominated: Day | null;
@@ -63,11 +75,18 @@ interface DateValue {
   usable: boolean;
 }
 
+const EMPTY_DATE: DateValue = { day: null, usable: true };
+const UNUSABLE_DATE: DateValue = { day: null, usable: false };
+
 interface FirstSeen {
   sheet: string;
   row: number;
   unitCode: string;
   unitName: string;
+}
+
+function here(raw: CandidateRow, unit: Unit): FirstSeen {
+  return { sheet: raw.sheet, row: raw.row, unitCode: unit.code, unitName: unit.name };
 }
 
 export function interpretCandidates(input: CandidateInput): {
@@ -80,64 +99,88 @@ export function interpretCandidates(input: CandidateInput): {
   const candidates: Candidate[] = [];
   const problems: Problem[] = [];
   const summary: RowSummary = { rows: 0, withErrors: 0, withWarningsOnly: 0 };
-  const samePerson = new Map<string, FirstSeen>();
+  const people = new PersonRegistry();
+  const firstWithBirth: (FirstSeen | undefined)[] = [];
+  const firstWithoutBirth = new Map<string, FirstSeen>();
+
+  // One reporter and one date reader for all rows (no closures per row: this loop runs for
+  // every row of a province's list).
+  let sheet = '';
+  let rowNumber = 0;
+  const report = (
+    field: CandidateField,
+    code: string,
+    severity: Severity,
+    message: string,
+    suggestion?: string,
+  ) =>
+    problems.push(
+      problemAt(sheet, rowNumber, input.columns[field], code, severity, message, suggestion),
+    );
+  const dateOf = (value: CellValue | undefined, field: DateField): DateValue => {
+    const reading = readDay(value);
+    if (reading.kind === 'empty') return EMPTY_DATE;
+    if (reading.kind === 'invalid') {
+      report(
+        field,
+        'date_invalid',
+        'error',
+        PROBLEM.dateInvalid(reading.text),
+        PROBLEM.dateSuggestion,
+      );
+      return UNUSABLE_DATE;
+    }
+    if (reading.day < EARLIEST) {
+      report(
+        field,
+        'date_too_old',
+        'error',
+        PROBLEM.dateTooOld(reading.day),
+        PROBLEM.dateSuggestion,
+      );
+      return { day: reading.day, usable: false };
+    }
+    if (reading.day > input.today) {
+      const severity = FUTURE_SEVERITY[field];
+      report(
+        field,
+        'date_future',
+        severity,
+        PROBLEM.dateFuture(reading.day),
+        PROBLEM.dateSuggestion,
+      );
+      return { day: reading.day, usable: severity === 'warning' };
+    }
+    return { day: reading.day, usable: true };
+  };
+  // Units and classes are typed the same way on many rows: each spelling is read once.
+  const unitsByCell = new Map<CellValue | undefined, { text: string; unit: Unit | null }>();
+  const classesByCell = new Map<
+    CellValue | undefined,
+    { text: string; milestone: Milestone | null }
+  >();
 
   for (const raw of input.rows) {
     const c = raw.cells;
     if (isBlankRow(c)) continue;
     summary.rows++;
     const before = problems.length;
-    const at = reporterFor(problems, raw.sheet, raw.row);
-    const report = (
-      field: CandidateField,
-      code: string,
-      severity: Severity,
-      message: string,
-      suggestion?: string,
-    ) => at(input.columns[field], code, severity, message, suggestion);
-    const dateOf = (field: DateField): DateValue => {
-      const reading = readDay(c[field]);
-      if (reading.kind === 'empty') return { day: null, usable: true };
-      if (reading.kind === 'invalid') {
-        report(
-          field,
-          'date_invalid',
-          'error',
-          PROBLEM.dateInvalid(reading.text),
-          PROBLEM.dateSuggestion,
-        );
-        return { day: null, usable: false };
-      }
-      if (reading.day < EARLIEST) {
-        report(
-          field,
-          'date_too_old',
-          'error',
-          PROBLEM.dateTooOld(reading.day),
-          PROBLEM.dateSuggestion,
-        );
-        return { day: reading.day, usable: false };
-      }
-      if (reading.day > input.today) {
-        const severity = FUTURE_SEVERITY[field];
-        report(
-          field,
-          'date_future',
-          severity,
-          PROBLEM.dateFuture(reading.day),
-          PROBLEM.dateSuggestion,
-        );
-        return { day: reading.day, usable: severity === 'warning' };
-      }
-      return { day: reading.day, usable: true };
-    };
+    sheet = raw.sheet;
+    rowNumber = raw.row;
 
-    const name = cellText(c.name);
-    if (name === '') report('name', 'name_missing', 'warning', PROBLEM.nameMissing);
-    const birth = dateOf('birth');
+    // The name is only ever compared (see PersonRegistry): no key is computed for it here.
+    const name = typeof c.name === 'string' ? c.name : cellText(c.name);
+    const unnamed = isBlank(name);
+    if (unnamed) report('name', 'name_missing', 'warning', PROBLEM.nameMissing);
+    const birth = dateOf(c.birth, 'birth');
 
-    const unitText = cellText(c.unit);
-    const unit = unitText === '' ? null : input.units.find(unitText);
+    let unitCell = unitsByCell.get(c.unit);
+    if (unitCell === undefined) {
+      const text = cellText(c.unit);
+      unitCell = { text, unit: text === '' ? null : input.units.find(text) };
+      unitsByCell.set(c.unit, unitCell);
+    }
+    const { text: unitText, unit } = unitCell;
     if (unitText === '')
       report('unit', 'unit_missing', 'error', PROBLEM.unitMissing, PROBLEM.unitSuggestionAdd);
     else if (unit === null) {
@@ -151,8 +194,13 @@ export function interpretCandidates(input: CandidateInput): {
       );
     }
 
-    const classText = cellText(c.classCode);
-    const milestone = classText === '' ? null : (classes.get(matchKey(classText)) ?? null);
+    let classCell = classesByCell.get(c.classCode);
+    if (classCell === undefined) {
+      const text = cellText(c.classCode);
+      classCell = { text, milestone: text === '' ? null : (classes.get(matchKey(text)) ?? null) };
+      classesByCell.set(c.classCode, classCell);
+    }
+    const { text: classText, milestone } = classCell;
     if (classText !== '' && milestone === null) {
       report(
         'classCode',
@@ -170,9 +218,9 @@ export function interpretCandidates(input: CandidateInput): {
         PROBLEM.classNotForUnit(milestone.code, unit.name),
       );
     }
-    const nominated = dateOf('nominated');
-    const certified = dateOf('certified');
-    const admitted = dateOf('admitted');
+    const nominated = dateOf(c.nominated, 'nominated');
+    const certified = dateOf(c.certified, 'certified');
+    const admitted = dateOf(c.admitted, 'admitted');
 
     let classCounts = milestone !== null && nominated.usable;
     let admissionCounts = admitted.day !== null && admitted.usable;
@@ -229,25 +277,22 @@ export function interpretCandidates(input: CandidateInput): {
       report('birth', 'birth_missing', 'warning', PROBLEM.birthMissing);
     }
     if (unit !== null && !foreign) {
-      const nameKey = matchKey(name);
+      // One number per person (name and date of birth as typed): counting then compares numbers.
+      const identity = people.idOf(name, birth.day ?? cellText(c.birth));
       // With a date of birth a person is recognised across units; without one, only within one.
-      const personKey =
-        name === ''
-          ? null
-          : birth.day !== null
-            ? `${nameKey}\u0000${birth.day}`
-            : `${unit.code}\u0000${nameKey}\u0000`;
-      const first = personKey === null ? undefined : samePerson.get(personKey);
-      if (personKey !== null && first === undefined) {
-        samePerson.set(personKey, {
-          sheet: raw.sheet,
-          row: raw.row,
-          unitCode: unit.code,
-          unitName: unit.name,
-        });
-      } else if (first && first.unitCode === unit.code) {
+      let first: FirstSeen | undefined;
+      if (unnamed) first = undefined;
+      else if (birth.day !== null) {
+        first = firstWithBirth[identity];
+        if (first === undefined) firstWithBirth[identity] = here(raw, unit);
+      } else {
+        const key = `${unit.code}\u0000${matchKey(name)}`;
+        first = firstWithoutBirth.get(key);
+        if (first === undefined) firstWithoutBirth.set(key, here(raw, unit));
+      }
+      if (first && first.unitCode === unit.code) {
         report('name', 'duplicate', 'warning', PROBLEM.duplicate(first.sheet, first.row));
-      } else if (first) {
+      } else if (first && first.unitCode !== unit.code) {
         report(
           'name',
           'duplicate_other_unit',
@@ -261,7 +306,7 @@ export function interpretCandidates(input: CandidateInput): {
         sheet: raw.sheet,
         row: raw.row,
         unitCode: unit.code,
-        identity: `${unit.code}\u0000${nameKey}\u0000${birth.day ?? cellText(c.birth)}`,
+        identity,
         classCode: classCounts && milestone ? milestone.code : null,
         nominated: nominated.day,
         admitted: admissionCounts ? admitted.day : null,
@@ -270,9 +315,12 @@ export function interpretCandidates(input: CandidateInput): {
       });
     }
 
-    const mine = problems.slice(before);
-    if (mine.some((p) => p.severity === 'error')) summary.withErrors++;
-    else if (mine.length > 0) summary.withWarningsOnly++;
+    if (problems.length > before) {
+      let error = false;
+      for (let k = before; k < problems.length; k++) error ||= problems[k]?.severity === 'error';
+      if (error) summary.withErrors++;
+      else summary.withWarningsOnly++;
+    }
   }
   return { candidates, problems, summary };
 }

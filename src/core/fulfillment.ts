@@ -69,49 +69,57 @@ export function resultFor(actual: number, quota: Quota | null, source: Source = 
   };
 }
 
-/** Distinct people per unit and milestone. */
+/**
+ * Distinct people per unit and milestone, in flat arrays indexed by unit × milestone position
+ * (no string keys built per row: this runs over every candidate of a province).
+ */
 function countActuals(
+  units: readonly Unit[],
   candidates: readonly Candidate[],
   milestones: readonly Milestone[],
   asOf: Day | null,
-): { counts: Map<string, Map<string, number>>; listed: Set<string> } {
-  const seen = new Map<string, Set<string>>();
-  const listed = new Set<string>();
-  const admissions = milestones.filter((m) => m.kind === 'admission');
-  const classes = new Set(milestones.filter((m) => m.kind === 'class').map((m) => m.code));
-  const add = (unit: string, milestone: string, identity: string) => {
-    const key = `${unit}\u0000${milestone}`;
-    let set = seen.get(key);
-    if (!set) seen.set(key, (set = new Set()));
-    set.add(identity);
+): { actual: (unit: number, milestone: number) => number; listed: Uint8Array } {
+  const width = milestones.length;
+  const unitAt = new Map(units.map((u, i) => [u.code, i]));
+  const classAt = new Map<string, number>();
+  const admissions: { at: number; from: Day | null; deadline: Day }[] = [];
+  milestones.forEach((m, i) => {
+    if (m.kind === 'class') classAt.set(m.code, i);
+    else admissions.push({ at: i, from: m.from, deadline: m.deadline });
+  });
+  const seen: (Set<number> | undefined)[] = new Array<Set<number> | undefined>(
+    units.length * width,
+  );
+  const listed = new Uint8Array(units.length * width);
+  const add = (cell: number, identity: number) => {
+    const set = seen[cell];
+    if (set) set.add(identity);
+    else seen[cell] = new Set([identity]);
   };
   for (const c of candidates) {
-    if (c.listedClass !== null) listed.add(`${c.unitCode}\u0000${c.listedClass}`);
-    for (const m of admissions) {
-      const d = c.listedAdmitted;
-      if (d !== null && (m.from === null || d >= m.from) && d <= m.deadline)
-        listed.add(`${c.unitCode}\u0000${m.code}`);
+    const u = unitAt.get(c.unitCode);
+    if (u === undefined) continue;
+    const base = u * width;
+    if (c.listedClass !== null) {
+      const at = classAt.get(c.listedClass);
+      if (at !== undefined) listed[base + at] = 1;
     }
-    if (c.classCode !== null && classes.has(c.classCode)) {
-      if (asOf === null || c.nominated === null || c.nominated <= asOf) {
-        add(c.unitCode, c.classCode, c.identity);
-      }
+    const claimed = c.listedAdmitted;
+    if (claimed !== null) {
+      for (const m of admissions)
+        if ((m.from === null || claimed >= m.from) && claimed <= m.deadline)
+          listed[base + m.at] = 1;
+    }
+    if (c.classCode !== null && (asOf === null || c.nominated === null || c.nominated <= asOf)) {
+      const at = classAt.get(c.classCode);
+      if (at !== undefined) add(base + at, c.identity);
     }
     const day = c.admitted;
     if (day === null || (asOf !== null && day > asOf)) continue;
-    for (const m of admissions) {
-      if ((m.from === null || day >= m.from) && day <= m.deadline)
-        add(c.unitCode, m.code, c.identity);
-    }
+    for (const m of admissions)
+      if ((m.from === null || day >= m.from) && day <= m.deadline) add(base + m.at, c.identity);
   }
-  const counts = new Map<string, Map<string, number>>();
-  for (const [key, set] of seen) {
-    const [unit, milestone] = key.split('\u0000') as [string, string];
-    let byMilestone = counts.get(unit);
-    if (!byMilestone) counts.set(unit, (byMilestone = new Map()));
-    byMilestone.set(milestone, set.size);
-  }
-  return { counts, listed };
+  return { actual: (u, m) => seen[u * width + m]?.size ?? 0, listed };
 }
 
 /**
@@ -166,18 +174,18 @@ export function computeFulfillment(
   asOf: Day | null,
   reported: ReportedCounts = new Map(),
 ): Fulfillment {
-  const { counts, listed } = countActuals(candidates, milestones, asOf);
-  const figure = (unit: string, milestone: string): [number, Source] => {
-    const actual = counts.get(unit)?.get(milestone) ?? 0;
-    if (actual > 0 || listed.has(`${unit}\u0000${milestone}`)) return [actual, 'list'];
-    const typed = reported.get(unit)?.get(milestone);
+  const counted = countActuals(units, candidates, milestones, asOf);
+  const figure = (unit: Unit, u: number, milestone: string, m: number): [number, Source] => {
+    const actual = counted.actual(u, m);
+    if (actual > 0 || counted.listed[u * milestones.length + m] === 1) return [actual, 'list'];
+    const typed = reported.get(unit.code)?.get(milestone);
     return typed ? [typed.count, 'counts'] : [0, null];
   };
-  const unitResults: UnitResults[] = units.map((unit) => ({
+  const unitResults: UnitResults[] = units.map((unit, u) => ({
     unit,
     results: Object.fromEntries(
-      milestones.map((m) => {
-        const [actual, source] = figure(unit.code, m.code);
+      milestones.map((m, i) => {
+        const [actual, source] = figure(unit, u, m.code, i);
         return [m.code, resultFor(actual, unit.quotas[m.code] ?? null, source)];
       }),
     ),

@@ -1,5 +1,6 @@
 import type { CellValue } from './model';
 import { isDateObject } from './dates';
+import { cleanText } from './normalize';
 
 /** Rows of one sheet, read by header: each field's cell, and the header text to name in problems. */
 export interface RawTable<F extends string> {
@@ -17,7 +18,7 @@ export interface RawRow<F extends string> {
 /** A cell as trimmed NFC text ('' for empty); numbers and booleans as typed. */
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (typeof value === 'string') return cleanText(value);
   if (isDateObject(value)) {
     return Number.isNaN((value as Date).getTime()) ? '' : (value as Date).toISOString();
   }

@@ -64,3 +64,38 @@ describe('normalisation properties', () => {
     );
   });
 });
+
+describe('the fast keys equal the plain regular-expression ones', () => {
+  // The first implementation, kept as the definition the fast one must agree with.
+  const plainTidy = (value: string) =>
+    value
+      .normalize('NFD')
+      .toLowerCase()
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .replace(/\s*-\s*/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const plainMatchKey = (value: string) =>
+    plainTidy(value).replace(
+      /([\u0300\u0301\u0303\u0309\u0323])([^\s\u0300\u0301\u0303\u0309\u0323-]+)/g,
+      '$2$1',
+    );
+  const plainClean = (value: string) => value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const messy = fc.string({
+    unit: fc.constantFrom(
+      ...'aăâeêioôơuưyAĂÂĐđ hòoàáạỹ-–—−\u00a0\t\n\u2003\u0300\u0301\u0303\u0309\u0323\u0302'.split(
+        '',
+      ),
+    ),
+    maxLength: 30,
+  });
+  test('matchKey and cleanText, on Vietnamese-ish and on any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(messy, fc.string(), fc.string({ unit: 'binary' })), (s) => {
+        expect(matchKey(s)).toBe(plainMatchKey(s));
+        expect(cleanText(s)).toBe(plainClean(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

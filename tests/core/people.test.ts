@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { matchKey } from '../../src/core/normalize';
+import { nameFingerprint, PersonRegistry } from '../../src/core/people';
+
+// Ways offices type one name: Unicode form, case, spaces, tone placement, dashes.
+const vietnamese = fc.string({
+  unit: fc.constantFrom(
+    ...'aăâeêioôơuưyđhnĐỹòàạ ọếữ-–\u00a0\u0300\u0301\u0303\u0309\u0323'.split(''),
+  ),
+  maxLength: 24,
+});
+const respell = (s: string, how: number): string => {
+  switch (how) {
+    case 0:
+      return s.normalize('NFD');
+    case 1:
+      return s.toUpperCase();
+    case 2:
+      return `  ${s.replace(/ /g, '  ')} `;
+    case 3:
+      return s.replace(/-/g, ' – ');
+    default:
+      return s.normalize('NFC');
+  }
+};
+
+describe('nameFingerprint', () => {
+  it('is the same for every spelling matchKey treats as one name', () => {
+    fc.assert(
+      fc.property(vietnamese, fc.integer({ min: 0, max: 4 }), (s, how) => {
+        const other = respell(s, how);
+        if (matchKey(other) === matchKey(s))
+          expect(nameFingerprint(other)).toBe(nameFingerprint(s));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(nameFingerprint('Nguyễn Thị Thúy')).toBe(
+      nameFingerprint('NGUYỄN  THỊ THUÝ'.normalize('NFD')),
+    );
+  });
+
+  it('leaves names outside the Latin letters to the full key', () => {
+    expect(nameFingerprint('김민준')).toBeNull();
+    expect(nameFingerprint('Nguyễn\u3000An')).toBeNull();
+  });
+});
+
+describe('PersonRegistry', () => {
+  it('gives one number per person however the name is typed, another to anyone else', () => {
+    const people = new PersonRegistry();
+    const an = people.idOf('Nguyễn Văn Hoà', 20000);
+    expect(people.idOf('nguyễn văn hòa'.normalize('NFD'), 20000)).toBe(an);
+    expect(people.idOf('Nguyễn  Văn Hòa', 20000)).toBe(an);
+    expect(people.idOf('Nguyễn Văn Hòa', 20001)).not.toBe(an);
+    // Same letters, another tone: another person, though the fingerprint agrees.
+    expect(people.idOf('Nguyễn Văn Hóa', 20000)).not.toBe(an);
+    expect(people.idOf('Nguyễn Văn Hoa', 20000)).not.toBe(an);
+    expect(people.idOf('김민준', 20000)).toBe(people.idOf('김민준', 20000));
+    expect(people.idOf('An', 'không rõ')).toBe(people.idOf(' AN ', 'không rõ'));
+  });
+
+  it('agrees with comparing full keys, on random rows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(vietnamese, fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 2 })),
+        ),
+        (rows) => {
+          const people = new PersonRegistry();
+          const byKey = new Map<string, number>();
+          for (const [name, how, birth] of rows) {
+            const typed = respell(name, how);
+            const id = people.idOf(typed, birth);
+            const key = `${matchKey(typed)}|${birth}`;
+            if (!byKey.has(key)) byKey.set(key, id);
+            expect(id).toBe(byKey.get(key));
+          }
+          expect(new Set(byKey.values()).size).toBe(byKey.size);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
