@@ -1,6 +1,6 @@
 // Interprets candidate rows and applies the rules that decide what each row may count toward.
 // An error keeps the row out of the counts it would affect; a warning lets it count.
-import { dayFromYmd, monthsBetween, readDay, type Day } from './dates';
+import { dayFromYmd, dayOfInstant, instantOfDay, monthsBetween, readDay, type Day } from './dates';
 import { PROBLEM } from './messages';
 import { cellText, isBlank, isBlankRow } from './table';
 import { PersonRegistry } from './people';
@@ -75,6 +75,8 @@ interface DateValue {
   usable: boolean;
 }
 
+/** From 1950 on a date cell is a plain day; older or odd ones go through every check. */
+const FAST_SINCE = instantOfDay(EARLIEST).getTime();
 const EMPTY_DATE: DateValue = { day: null, usable: true };
 const UNUSABLE_DATE: DateValue = { day: null, usable: false };
 
@@ -118,6 +120,12 @@ export function interpretCandidates(input: CandidateInput): {
       problemAt(sheet, rowNumber, input.columns[field], code, severity, message, suggestion),
     );
   const dateOf = (value: CellValue | undefined, field: DateField): DateValue => {
+    if (value === '' || value === null || value === undefined) return EMPTY_DATE;
+    // The common case, a date cell of this realm, without building a reading first.
+    if (value instanceof Date) {
+      const day = value.getTime() >= FAST_SINCE ? dayOfInstant(value) : null;
+      if (day !== null && day <= input.today) return { day, usable: true };
+    }
     const reading = readDay(value);
     if (reading.kind === 'empty') return EMPTY_DATE;
     if (reading.kind === 'invalid') {

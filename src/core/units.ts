@@ -61,7 +61,7 @@ export class UnitIndex {
     for (const { label, unit, letters: theirs } of this.labels) {
       if (Math.abs(label.length - fold.length) >= bestDistance) continue;
       // Cheap lower bounds first: most of a province's names are far apart.
-      if (letterDifference(letters, theirs) >= bestDistance) continue;
+      if (letterDifference(letters, theirs, bestDistance) >= bestDistance) continue;
       const distance = editDistance(fold, label, bestDistance);
       if (distance < bestDistance) {
         best = unit;
@@ -88,13 +88,14 @@ function letterCounts(text: string): Uint8Array {
  * Each edit adds, removes or swaps one letter, so the letters one text has beyond the other
  * (either way round) never exceed the edit distance.
  */
-function letterDifference(a: Uint8Array, b: Uint8Array): number {
+function letterDifference(a: Uint8Array, b: Uint8Array, limit: number): number {
   let more = 0;
   let fewer = 0;
   for (let i = 0; i < BUCKETS; i++) {
     const d = (a[i] as number) - (b[i] as number);
     if (d > 0) more += d;
     else fewer -= d;
+    if (more >= limit || fewer >= limit) return limit;
   }
   return Math.max(more, fewer);
 }

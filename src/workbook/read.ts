@@ -48,14 +48,22 @@ function rowsOf<F extends string>(
   header: HeaderMap<F>,
   specs: readonly ColumnSpec<F>[],
 ): RawRow<F>[] {
+  // Field and column pairs worked out once, not per row (a province's list has 200,000 rows).
+  const fields: F[] = [];
+  const columns: number[] = [];
+  for (const spec of specs) {
+    const c = header.columns[spec.field];
+    if (c !== undefined) {
+      fields.push(spec.field);
+      columns.push(c);
+    }
+  }
   const rows: RawRow<F>[] = [];
   for (let r = header.headerIndex + 1; r < values.length; r++) {
     const line = values[r] ?? [];
     const cells: Partial<Record<F, Cell>> = {};
-    for (const spec of specs) {
-      const c = header.columns[spec.field];
-      if (c !== undefined) cells[spec.field] = line[c] ?? null;
-    }
+    for (let k = 0; k < fields.length; k++)
+      cells[fields[k] as F] = line[columns[k] as number] ?? null;
     rows.push({ row: r + 1, cells });
   }
   return rows;
@@ -130,6 +138,10 @@ export function unitOfSheet(name: string): string | null {
 
 export const unitSheetName = (code: string): string => `${UNIT_SHEET_PREFIX}${code}`;
 
+const CANDIDATE_FIELDS = CANDIDATE_COLUMNS.filter(
+  (c): c is ColumnSpec<CandidateField> => c.field !== 'index',
+);
+
 /**
  * Candidates from `Danh sách` and from every unit's own `DS - <Mã>` sheet, where a row with no
  * unit belongs to the sheet's unit.
@@ -144,12 +156,17 @@ export function readCandidates(
   ];
   const rows: CandidateRow[] = [];
   for (const sheet of sheets) {
-    const { table } = readTable(workbook, sheet, CANDIDATE_COLUMNS, positions);
+    // `STT` is only a running number: it is not even read.
+    const { table } = readTable(workbook, sheet, CANDIDATE_FIELDS, positions);
     const unit = unitOfSheet(sheet);
     for (const r of table.rows) {
-      const { index: _index, ...cells } = r.cells;
-      if (unit !== null && cellText(cells.unit) === '' && !isBlankRow(cells)) cells.unit = unit;
-      rows.push({ sheet, row: r.row, cells, ...(unit !== null ? { sheetUnit: unit } : {}) });
+      const cells = r.cells;
+      if (unit === null) {
+        rows.push({ sheet, row: r.row, cells });
+        continue;
+      }
+      if (cellText(cells.unit) === '' && !isBlankRow(cells)) cells.unit = unit;
+      rows.push({ sheet, row: r.row, cells, sheetUnit: unit });
     }
   }
   const { index: _index, ...columns } = headerLabels(CANDIDATE_COLUMNS);
