@@ -81,10 +81,12 @@ export class XlsxWorkbook implements Workbook {
     if (!ws) return null;
     const width = ws.actualColumnCount === 0 ? 0 : ws.columnCount;
     const rows: Cell[][] = [];
+    // `findRow` and `values` read what is there; `getRow`/`getCell` would create every empty
+    // cell they touch (hundreds of MB on a province's list).
     for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
+      const values = (ws.findRow(r)?.values ?? []) as ExcelJS.CellValue[];
       const line: Cell[] = new Array<Cell>(width);
-      for (let c = 1; c <= width; c++) line[c - 1] = toCell(row.getCell(c).value);
+      for (let c = 1; c <= width; c++) line[c - 1] = toCell(values[c]);
       rows.push(line);
     }
     return rows;
