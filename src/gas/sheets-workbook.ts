@@ -18,6 +18,23 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
+/** One document property per sheet (a value may hold 9 KB): `ptdv.layout.<sheet>`. */
+const LAYOUT_PREFIX = 'ptdv.layout.';
+
+/**
+ * A short fingerprint of what the formatting calls of a write depend on: the layout, the width, and the height where
+ * rules or charts span the rows. Link targets are values, not layout.
+ */
+export function layoutSignature(layout: SheetLayout, width: number, height: number): string {
+  const { links: _links, ...rest } = layout;
+  const spansRows = (layout.statusColumns?.length ?? 0) > 0 || (layout.charts?.length ?? 0) > 0;
+  const text = JSON.stringify({ ...rest, width, height: spansRows ? height : null });
+  // A hash keeps the stored value short; FNV-1a over the text, with its length.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${(hash >>> 0).toString(16)}-${text.length}`;
+}
+
 /** Rows of sheet each chart takes, so stacked charts do not overlap. */
 const CHART_ROWS = 20;
 
@@ -89,7 +106,7 @@ export class SheetsWorkbook implements Workbook {
   }
 
   writeSheet(name: string, rows: Cell[][], layout: SheetLayout): void {
-    const { sheet } = this.ensureSheet(name);
+    const { sheet, created } = this.ensureSheet(name);
     const width = Math.max(1, ...rows.map((r) => r.length));
     const height = Math.max(1, rows.length);
     const grid = rows.map((r) => {
@@ -107,6 +124,18 @@ export class SheetsWorkbook implements Workbook {
       });
     }
     if (grid.length === 0) grid.push(new Array<Cell>(width).fill(''));
+    // Formats, rules and charts cost dozens of round trips and depend only on the layout (and,
+    // for rules and charts, the number of rows): applied again only when that changes.
+    const signature = layoutSignature(layout, width, height);
+    const [before, beforeHeight] = (this.layouts().get(name) ?? '').split('|');
+    if (
+      !created &&
+      before === signature &&
+      this.writeValuesOnly(sheet, grid, Number(beforeHeight) || 0, layout.charts?.length ?? 0)
+    ) {
+      if (Number(beforeHeight) !== grid.length) this.rememberLayout(name, signature, grid.length);
+      return;
+    }
     sheet.clear();
     const maxRows = sheet.getMaxRows();
     if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
@@ -130,6 +159,47 @@ export class SheetsWorkbook implements Workbook {
     }
     if (layout.statusColumns) this.colourStatuses(sheet, layout, height);
     if (layout.charts) this.replaceCharts(sheet, layout.charts, width);
+    this.rememberLayout(name, signature, grid.length);
+  }
+
+  /**
+   * The layout is already in place: write the values over the last ones, padded with blank rows
+   * down to where those ended (two or three round trips). False when the sheet no longer fits
+   * them (a user deleted rows or columns) or lost a chart: the caller lays the sheet out again.
+   */
+  private writeValuesOnly(sheet: Sheet, grid: Cell[][], previousHeight: number, charts: number) {
+    if (charts > 0 && sheet.getCharts().length !== charts) return false;
+    const width = grid[0]?.length ?? 1;
+    if (grid.length > previousHeight && sheet.getMaxRows() < grid.length) return false;
+    const rows = [...grid];
+    while (rows.length < previousHeight) rows.push(new Array<Cell>(width).fill(''));
+    try {
+      sheet.getRange(1, 1, rows.length, width).setValues(rows);
+    } catch {
+      return false;
+    }
+    return true;
+  }
+
+  private layoutCache: Map<string, string> | null = null;
+
+  /** The layout each sheet was last given, from the document's properties (one read). */
+  private layouts(): Map<string, string> {
+    if (this.layoutCache === null) {
+      this.layoutCache = new Map();
+      const all = PropertiesService.getDocumentProperties().getProperties();
+      for (const [key, value] of Object.entries(all))
+        if (key.startsWith(LAYOUT_PREFIX))
+          this.layoutCache.set(key.slice(LAYOUT_PREFIX.length), value);
+    }
+    return this.layoutCache;
+  }
+
+  /** The layout and how many rows it was written over (`<signature>|<rows>`). */
+  private rememberLayout(name: string, signature: string, height: number): void {
+    const value = `${signature}|${height}`;
+    this.layouts().set(name, value);
+    PropertiesService.getDocumentProperties().setProperty(LAYOUT_PREFIX + name, value);
   }
 
   appendRows(name: string, rows: Cell[][]): void {
