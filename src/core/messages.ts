@@ -350,6 +350,8 @@ export const MAIL_LOG = {
   digestMilestone: 'Tổng hợp',
   deferred: (remaining: number, needed: number) =>
     `Hết hạn mức gửi thư trong ngày (còn ${remaining}, cần ${needed}): sẽ gửi ở lần chạy sau.`,
+  outOfTime: (minutes: number) =>
+    `Lần chạy đã dùng hết ${String(Math.round(minutes * 10) / 10).replace('.', ',')} phút cho phép: sẽ gửi ở lần chạy sau (hoặc chọn "Gửi thư nhắc việc ngay").`,
   noRecipients: 'Không có địa chỉ email hợp lệ để gửi.',
   noBoardEmail: 'Chưa có "Email Ban Tổ chức" hợp lệ trong sheet Cấu hình.',
   skipped: (addresses: readonly string[]) =>

@@ -29,6 +29,12 @@ interface LastRun {
   startedAt?: number;
 }
 
+/**
+ * Sending stops after this long, leaving a minute and a half of Apps Script's 6 for writing the
+ * log; the rest waits for the next run.
+ */
+const SEND_BUDGET_MS = 4.5 * 60_000;
+
 /** Apps Script stops a run after 6 minutes; one "started" longer ago than this never finished. */
 const RUN_LIMIT_MS = 7 * 60_000;
 
@@ -59,7 +65,9 @@ export function sendDueReminders(): RunSummary | null {
   const book = new SheetsWorkbook(spreadsheet);
   remember({ at: formatDateTimeVietnam(new Date()), ok: true, message: '', startedAt: Date.now() });
   try {
-    const summary = runReminders(book, mailAppMailer, () => new Date(), spreadsheet.getUrl());
+    const summary = runReminders(book, mailAppMailer, () => new Date(), spreadsheet.getUrl(), {
+      budgetMs: SEND_BUDGET_MS,
+    });
     const c = summary.counts;
     remember({
       at: formatDateTimeVietnam(new Date()),

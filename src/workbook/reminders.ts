@@ -1,6 +1,7 @@
 // The reminder run shared by Apps Script (MailApp) and the command line (.eml outbox): plan from
-// the sheets and the log, then send one message at a time and log it at once, so a run cut off
-// midway never sends again what it already sent.
+// the sheets and the log, send one message at a time, and write the log in one block at the end
+// (also when a send throws). A run stops sending well before Apps Script's 6-minute limit, so it
+// always reaches that write, and what it sent is never sent again.
 import { dayOfInstant, formatDateTimeVietnam } from '../core/dates';
 import { evaluate, type Evaluation } from '../core/evaluate';
 import { MAIL_LOG, MAIL_STATUS_LABEL } from '../core/messages';
@@ -110,19 +111,27 @@ export function runReminders(
   mailer: Mailer,
   now: () => Date,
   sheetUrl: string,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; budgetMs?: number } = {},
 ): RunSummary {
+  const started = now().getTime();
+  const budget = options.budgetMs ?? Number.POSITIVE_INFINITY;
   const run = prepareReminders(workbook, now(), sheetUrl);
   const dryRun = options.dryRun ?? run.context.settings.dryRun;
   const counts: Record<MailStatus, number> = { sent: 0, failed: 0, deferred: 0, dry_run: 0 };
   let quotaGone = false;
+  let timeGone = false;
   const delivered = new Set<string>();
+  const log: Cell[][] = [];
   const send = (mail: OutgoingMail): MailStatus => {
     let status: MailStatus;
     let detail: string;
     if (dryRun) {
       status = 'dry_run';
       detail = MAIL_LOG.dryRun(mail.subject);
+    } else if (timeGone || now().getTime() - started > budget) {
+      timeGone = true;
+      status = 'deferred';
+      detail = MAIL_LOG.outOfTime(budget / 60_000);
     } else if (mail.to.length === 0) {
       status = 'failed';
       detail = mail.key === run.plan.digest?.key ? MAIL_LOG.noBoardEmail : MAIL_LOG.noRecipients;
@@ -142,17 +151,22 @@ export function runReminders(
         }
       }
     }
-    workbook.appendRows(SHEET.mailLog, [logRow(now(), run, mail, status, detail)]);
+    log.push(logRow(now(), run, mail, status, detail));
     counts[status]++;
     if (status === 'sent' || status === 'dry_run') delivered.add(mail.key);
     return status;
   };
-  for (const mail of run.mails) if (mail.key !== run.plan.digest?.key) send(mail);
-  // The digest is written after the unit mails, so it tells the Board who was really reminded.
   let digest: MailStatus | null = null;
-  if (run.plan.digest) {
-    const reminders = run.plan.digest.reminders.filter((r) => delivered.has(r.key));
-    digest = send(digestMail({ ...run.plan.digest, reminders }, run.context));
+  try {
+    for (const mail of run.mails) if (mail.key !== run.plan.digest?.key) send(mail);
+    // The digest is written after the unit mails, so it tells the Board who was really reminded.
+    if (run.plan.digest) {
+      const reminders = run.plan.digest.reminders.filter((r) => delivered.has(r.key));
+      digest = send(digestMail({ ...run.plan.digest, reminders }, run.context));
+    }
+  } finally {
+    // One block for the whole run, whatever the number of messages.
+    if (log.length > 0) workbook.appendRows(SHEET.mailLog, log);
   }
   return { plan: run.plan, counts, digest };
 }
