@@ -1,67 +1,376 @@
-// `npm run bench`: figures that unit tests must not time. Prints a table and writes
-// bench/results.json.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+// `npm run bench`: a province (2,000 units, 8 milestones) with 1,000 and 200,000 candidate rows,
+// from a fixed seed. Measures the core, the Apps Script entry points run through dist/Code.js on
+// the recording fakes, and the `ptdv` command on .xlsx files of the same data. Prints a table and
+// writes bench/results.json. `--rows 1000,50000` picks other sizes.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import vm from 'node:vm';
-import { SHEET } from '../src/workbook/contract';
-import { plan145Sheets } from './data';
+import { instantOfDay, readDay, type Day } from '../src/core/dates';
+import { evaluate } from '../src/core/evaluate';
+import { planReminders } from '../src/core/reminders';
+import { XlsxWorkbook } from '../src/local/xlsx-workbook';
+import { MAIL_LOG_HEADERS, SHEET } from '../src/workbook/contract';
+import { MemoryWorkbook } from '../src/workbook/memory-workbook';
+import { readInput } from '../src/workbook/read';
+import { seedSheets } from '../src/workbook/seed';
+import { createGasEnvironment, loadBundle, type GasEnvironment } from '../tests/gas/fakes';
+import { runScriptValue } from './realm';
+import { BENCH_TODAY, provinceCandidates, provincePlan, UNITS } from './province';
+import type { Cell } from '../src/workbook/port';
 
 const ROOT = join(__dirname, '..');
 const RUNS = 5;
+const MB = 1024 * 1024;
+const today = (readDay(BENCH_TODAY) as { day: Day }).day;
+/** 07:30 in Vietnam on the bench's day: the daily run's hour. */
+const NOW = new Date(instantOfDay(today).getTime() + 7.5 * 3_600_000);
+
+const sizesArg = process.argv.indexOf('--rows');
+const SIZES =
+  sizesArg > 0
+    ? String(process.argv[sizesArg + 1])
+        .split(',')
+        .map(Number)
+    : [1_000, 200_000];
+
+const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-function time(fn: () => unknown): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
+/** Peak resident memory since the last reset (Linux: VmHWM, reset through clear_refs). */
+const peak = {
+  reset(): void {
+    try {
+      writeFileSync('/proc/self/clear_refs', '5');
+    } catch {
+      // Not Linux, or not allowed: the peak is then the process's peak so far.
+    }
+  },
+  mb(): number {
+    try {
+      const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+      if (line) return Math.round(Number(line[1]) / 1024);
+    } catch {
+      // fall through
+    }
+    return Math.round(process.resourceUsage().maxRSS / 1024);
+  },
+};
 
-interface Row {
-  name: string;
+interface Result {
+  operation: string;
   rows: number;
   medianMs: number;
+  runs: number;
+  /** Peak resident memory of the process during the runs (the fakes' cells included). */
+  peakMb: number;
+  spreadsheetCalls: number | null;
+  /** The first run after loading, when a sheet is laid out (formats, rules, charts). */
+  firstRunSpreadsheetCalls: number | null;
+  otherServiceCalls: number | null;
+}
+
+const results: Result[] = [];
+
+/** Runs `fn` `runs` times after a warm-up; the warm-up's calls are reported apart. */
+function measure(
+  operation: string,
+  rows: number,
+  fn: () => void,
+  env?: GasEnvironment,
+  before?: () => void,
+  runs = RUNS,
+): void {
+  progress(`${operation}, ${rows} dòng…`);
+  before?.();
+  env?.resetCalls();
+  fn();
+  const first = env ? env.countCalls('SpreadsheetApp') : null;
+  env?.endExecution();
+  const times: number[] = [];
+  const calls: number[] = [];
+  const others: number[] = [];
+  gc();
+  peak.reset();
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    env?.resetCalls();
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (env) {
+      calls.push(env.countCalls('SpreadsheetApp'));
+      others.push(env.calls.length - env.countCalls('SpreadsheetApp'));
+      env.endExecution();
+    }
+  }
+  if (new Set(calls).size > 1) throw new Error(`${operation}: calls differ between runs: ${calls}`);
+  results.push({
+    operation,
+    rows,
+    medianMs: Math.round(median(times)),
+    runs,
+    peakMb: peak.mb(),
+    spreadsheetCalls: env ? (calls[0] ?? null) : null,
+    firstRunSpreadsheetCalls: first,
+    otherServiceCalls: env ? (others[0] ?? null) : null,
+  });
+}
+
+function benchCore(rows: number, sheets: Record<string, Cell[][]>): void {
+  const book = new MemoryWorkbook(sheets);
+  const input = readInput(book);
+  measure('core: evaluate + reminder plan', rows, () => {
+    const ev = evaluate(input, today, today);
+    planReminders({ today, plan: ev.plan, fulfillment: ev.fulfillment, log: [], dryRun: false });
+  });
+  measure('core: read + evaluate + plan', rows, () => {
+    const ev = evaluate(readInput(book), today, today);
+    planReminders({ today, plan: ev.plan, fulfillment: ev.fulfillment, log: [], dryRun: false });
+  });
+}
+
+function benchBundle(rows: number, sheets: Record<string, Cell[][]>): void {
+  progress(`nạp ${rows} dòng vào bảng tính giả lập…`);
+  const env = createGasEnvironment({ now: NOW, mailQuota: 1_000_000, sheetNames: ['Trang tính1'] });
+  for (const [name, values] of Object.entries(sheets)) env.spreadsheet.addSheet(name, values);
+  const gas = loadBundle(env, join(ROOT, 'dist', 'Code.js'));
+  measure('refreshDashboard', rows, () => gas.refreshDashboard(), env);
+  measure('checkEntries', rows, () => gas.checkEntries(), env);
+  // Each run starts from an empty log, so each sends the same day's reminders.
+  const log = env.spreadsheet.sheet(SHEET.mailLog);
+  const emptyLog = () => {
+    log.clear();
+    log.load([MAIL_LOG_HEADERS]);
+    env.mail.sent.length = 0;
+  };
+  measure('runDailyReminders', rows, () => gas.runDailyReminders(), env, emptyLog);
+  const sent = env.mail.sent.length;
+  progress(`runDailyReminders: ${sent} thư mỗi lần chạy`);
+  // Sheets hands a custom function arrays of the script's own realm: copy them in, Dates too.
+  const copyIn = runScriptValue(
+    env,
+    `(rows) => rows.map((r) => r.map((v) => (v !== null && typeof v === 'object' && typeof v.getTime === 'function' ? new Date(v.getTime()) : v)))`,
+  ) as unknown as (rows: Cell[][] | undefined) => unknown;
+  const args = [SHEET.quotas, SHEET.milestones, SHEET.candidates].map((n) => copyIn(sheets[n]));
+  measure('PTDV_TONGHOP', rows, () => {
+    const out: unknown = gas.PTDV_TONGHOP(...args);
+    if (!Array.isArray(out)) throw new Error(`PTDV_TONGHOP returned ${String(out)}`);
+  });
+}
+
+interface CliRun {
+  ms: number;
+  peakMb: number;
+}
+
+function runCli(args: string[]): CliRun {
+  const dir = mkdtempSync(join(tmpdir(), 'ptdv-rss-'));
+  const report = join(dir, 'rss.json');
+  const preload = join(dir, 'rss.cjs');
+  // The child records its own peak as it exits.
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(report)}, String(process.resourceUsage().maxRSS)));`,
+  );
+  const start = process.hrtime.bigint();
+  const child = spawnSync(
+    process.execPath,
+    ['-r', preload, join(ROOT, 'build', 'ptdv.js'), ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * MB,
+    },
+  );
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  // `check` exits 1 when it finds errors, as the bench data has a few.
+  if (child.status !== 0 && child.status !== 1)
+    throw new Error(`ptdv ${args.join(' ')}: ${child.status}\n${child.stderr}`);
+  const peakMb = Math.round(Number(readFileSync(report, 'utf8')) / 1024);
+  rmSync(dir, { recursive: true, force: true });
+  return { ms: Math.round(ms), peakMb };
+}
+
+async function benchCli(rows: number, sheets: Record<string, Cell[][]>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ptdv-bench-'));
+  const file = join(dir, `tinh-${rows}.xlsx`);
+  progress(`ghi ${file}…`);
+  const book = XlsxWorkbook.empty();
+  for (const seed of seedSheets(provincePlan()))
+    book.writeSheet(seed.name, sheets[seed.name] ?? seed.rows, seed.layout);
+  await book.save(file);
+  gc();
+  const cli = (operation: string, args: string[]) => {
+    progress(`${operation}, ${rows} dòng…`);
+    const run = runCli(args);
+    results.push({
+      operation,
+      rows,
+      medianMs: run.ms,
+      runs: 1,
+      peakMb: run.peakMb,
+      spreadsheetCalls: null,
+      firstRunSpreadsheetCalls: null,
+      otherServiceCalls: null,
+    });
+  };
+  cli('ptdv report (.xlsx)', ['report', '--workbook', file, '--today', BENCH_TODAY]);
+  cli('ptdv check (.xlsx)', ['check', '--workbook', file]);
+  const copy = join(dir, 'nhac-viec.xlsx');
+  copyFileSync(file, copy);
+  cli('ptdv remind (.xlsx)', [
+    'remind',
+    '--workbook',
+    copy,
+    '--today',
+    BENCH_TODAY,
+    '--outbox',
+    join(dir, 'outbox'),
+  ]);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function find(operation: string, rows: number): Result | undefined {
+  return results.find((r) => r.operation === operation && r.rows === rows);
+}
+
+interface Target {
   target: string;
+  measured: string;
   met: boolean;
 }
 
-function benchCustomFunction(rows: number): Row {
-  const bundle = readFileSync(join(ROOT, 'dist', 'Code.js'), 'utf8');
-  const context = vm.createContext({});
-  vm.runInContext(bundle, context, { filename: 'Code.js' });
-  const sheets = plan145Sheets(rows);
-  const call = () => {
-    const out = context.PTDV_TONGHOP(
-      sheets[SHEET.quotas],
-      sheets[SHEET.milestones],
-      sheets[SHEET.candidates],
-    );
-    if (!Array.isArray(out)) throw new Error(`PTDV_TONGHOP returned ${String(out)}`);
-  };
-  process.stderr.write(`PTDV_TONGHOP, ${rows} dòng…\n`);
-  const ms = median(Array.from({ length: RUNS }, () => time(call)));
-  return {
-    name: 'PTDV_TONGHOP (bundle, vm)',
-    rows,
-    medianMs: Math.round(ms),
-    target: '< 2000 ms',
-    met: ms < 2000,
-  };
+function targets(): Target[] {
+  const big = Math.max(...SIZES);
+  const small = Math.min(...SIZES);
+  const out: Target[] = [];
+  const core = find('core: evaluate + reminder plan', big);
+  if (core)
+    out.push({
+      target: `core (checks + fulfillment + reminder plan), ${big} rows < 1000 ms`,
+      measured: `${core.medianMs} ms`,
+      met: core.medianMs < 1000,
+    });
+  for (const op of ['refreshDashboard', 'checkEntries', 'runDailyReminders']) {
+    const a = find(op, small);
+    const b = find(op, big);
+    if (a && b)
+      out.push({
+        target: `${op}: SpreadsheetApp calls equal for ${small} and ${big} rows, < 30`,
+        measured: `${a.spreadsheetCalls} / ${b.spreadsheetCalls} (first run ${a.firstRunSpreadsheetCalls} / ${b.firstRunSpreadsheetCalls})`,
+        met: a.spreadsheetCalls === b.spreadsheetCalls && (b.spreadsheetCalls ?? 99) < 30,
+      });
+  }
+  const custom = find('PTDV_TONGHOP', big);
+  if (custom)
+    out.push({
+      target: `PTDV_TONGHOP, ${big} rows < 2000 ms`,
+      measured: `${custom.medianMs} ms`,
+      met: custom.medianMs < 2000,
+    });
+  const report = find('ptdv report (.xlsx)', big);
+  if (report)
+    out.push({
+      target: `ptdv report, ${big}-row .xlsx < 20 s and < 1.5 GB`,
+      measured: `${(report.medianMs / 1000).toFixed(1)} s, ${report.peakMb} MB`,
+      met: report.medianMs < 20_000 && report.peakMb < 1536,
+    });
+  const kib = Math.round(statSync(join(ROOT, 'dist', 'Code.js')).size / 1024);
+  out.push({ target: 'dist/Code.js < 200 KiB', measured: `${kib} KiB`, met: kib < 200 });
+  return out;
 }
 
-const results = [benchCustomFunction(1_000), benchCustomFunction(50_000)];
-const line = (cells: string[]) =>
-  cells.map((c, i) => (i === 0 ? c.padEnd(28) : c.padStart(12))).join(' ');
-console.log(line(['operation', 'rows', 'median ms', 'target', 'met']));
-for (const r of results) {
-  console.log(line([r.name, String(r.rows), String(r.medianMs), r.target, r.met ? 'yes' : 'NO']));
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows
+    .map((r) =>
+      r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '),
+    )
+    .join('\n');
 }
-writeFileSync(
-  join(ROOT, 'bench', 'results.json'),
-  JSON.stringify({ machine: { node: process.version, cpus: cpus().length }, results }, null, 2) +
-    '\n',
-);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const plan = provincePlan();
+  const base = Object.fromEntries(seedSheets(plan).map((s) => [s.name, s.rows]));
+  for (const rows of SIZES) {
+    progress(
+      `tạo ${rows} dòng (${UNITS} đơn vị, ${plan.milestones.length} mốc, hạt giống cố định)…`,
+    );
+    const sheets = { ...base, [SHEET.candidates]: provinceCandidates(plan, rows) };
+    benchCore(rows, sheets);
+    benchBundle(rows, sheets);
+    gc();
+    await benchCli(rows, sheets);
+    gc();
+  }
+  const dash = (v: number | null) => (v === null ? '–' : String(v));
+  console.log(
+    table([
+      [
+        'operation',
+        'rows',
+        'median ms',
+        'runs',
+        'peak RSS MB',
+        'Sheets calls',
+        '(first run)',
+        'other calls',
+      ],
+      ...results.map((r) => [
+        r.operation,
+        String(r.rows),
+        String(r.medianMs),
+        String(r.runs),
+        String(r.peakMb),
+        dash(r.spreadsheetCalls),
+        dash(r.firstRunSpreadsheetCalls),
+        dash(r.otherServiceCalls),
+      ]),
+    ]),
+  );
+  const checks = targets();
+  console.log('');
+  console.log(
+    table([
+      ['target', 'measured', 'met'],
+      ...checks.map((t) => [t.target, t.measured, t.met ? 'yes' : 'NO']),
+    ]),
+  );
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(`\n${seconds} s in all (node ${process.version}, ${cpus().length} CPUs)`);
+  writeFileSync(
+    join(ROOT, 'bench', 'results.json'),
+    JSON.stringify(
+      {
+        machine: {
+          node: process.version,
+          cpus: cpus().length,
+          memoryMb: Math.round(totalmem() / MB),
+        },
+        data: {
+          units: UNITS,
+          milestones: plan.milestones.length,
+          rows: SIZES,
+          today: BENCH_TODAY,
+          seed: 145,
+        },
+        seconds,
+        results,
+        targets: checks,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

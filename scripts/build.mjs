@@ -38,9 +38,17 @@ const renamed = names.filter((n) => /\sas\s/.test(n));
 if (renamed.length)
   fail(`esbuild renamed entry points (${renamed.join(', ')}); rename the clashing symbol`);
 code = code.slice(0, exportList.index) + '\n';
+const paramsOf = new Map();
 for (const name of names) {
-  if (!new RegExp(`^function ${name}\\(`, 'm').test(code))
-    fail(`${name} is not a top-level function declaration`);
+  const head = new RegExp(`^function ${name}\\(([^)]*)\\)`, 'm').exec(code);
+  if (!head) fail(`${name} is not a top-level function declaration`);
+  const params = head[1]
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (params.some((p) => !/^[A-Za-z_$][\w$]*$/.test(p)))
+    fail(`${name} has parameters a wrapper cannot forward: ${head[1]}`);
+  paramsOf.set(name, params);
 }
 
 // Custom functions: Sheets reads `@customfunction` JSDoc from the pushed source to list them.
@@ -62,15 +70,23 @@ for (const file of sources) {
 for (const [name, doc] of jsdocOf) {
   if (!doc.includes('@customfunction')) fail(`${name} lacks @customfunction in its JSDoc`);
   // Sheets shows the JSDoc @param names; esbuild may rename parameters that clash.
-  const params = new RegExp(`^function ${name}\\(([^)]*)\\)`, 'm')
-    .exec(code)[1]
-    .split(',')
-    .map((p) => p.trim());
+  const params = paramsOf.get(name) ?? [];
   const documented = [...doc.matchAll(/@param\s+\{[^}]*\}\s+(\w+)/g)].map((m) => m[1]);
   if (params.join() !== documented.join())
     fail(`${name} parameters (${params}) differ from its JSDoc (${documented})`);
-  code = code.replace(new RegExp(`^function ${name}\\(`, 'm'), `${doc}\nfunction ${name}(`);
 }
+
+// The library lives in one closure: its own functions are then local names, not properties of
+// the global object (a global lookup in every inner loop costs, in Apps Script and far more in a
+// Node vm). Each entry point is a top-level function, as Apps Script needs, that calls into it.
+const wrappers = names.map((name) => {
+  const params = paramsOf.get(name).join(', ');
+  const doc = jsdocOf.has(name) ? `${jsdocOf.get(name)}\n` : '';
+  return `${doc}function ${name}(${params}) {\n  return PTDV_LIBRARY.${name}(${params});\n}\n`;
+});
+code =
+  `var PTDV_LIBRARY = (function () {\n${code}\nreturn { ${names.join(', ')} };\n})();\n\n` +
+  wrappers.join('\n');
 
 const banner =
   '// ptdv — built from src/ by scripts/build.mjs; edit the TypeScript, not this file.\n';

@@ -5,6 +5,10 @@
 import { matchKey } from './normalize';
 import type { Day } from './dates';
 
+// Local names for Math's functions: a global looked up in an inner loop is slow where the global
+// object is not a plain object (Node's vm, where the bundle is tested).
+const { imul } = Math;
+
 /** Latin letters (with their diacritics), Vietnamese's precomposed letters and the marks. */
 function inCheapRange(code: number): boolean {
   return code < 0x250 || (code >= 0x300 && code < 0x370) || (code >= 0x1e00 && code < 0x1f00);
@@ -44,7 +48,7 @@ export function nameFingerprint(name: string): number | null {
       return null;
     }
     const base = table[code] as number;
-    if (base !== 0) hash = Math.imul(hash ^ base, 0x01000193);
+    if (base !== 0) hash = imul(hash ^ base, 0x01000193);
   }
   return hash >>> 0;
 }
@@ -72,7 +76,7 @@ export class PersonRegistry {
       return this.byKey.get(key)?.id ?? this.insert(this.byKey, key, name, birth, key);
     }
     // Spread the day over the hash, so one fingerprint's people on different days part ways.
-    const slot = (fingerprint ^ Math.imul(birth, 0x9e3779b1)) >>> 0;
+    const slot = (fingerprint ^ imul(birth, 0x9e3779b1)) >>> 0;
     const head = this.byFingerprint.get(slot);
     let key: string | null = null;
     for (let p = head; p !== undefined; p = p.next) {

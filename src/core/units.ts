@@ -1,6 +1,10 @@
 import { foldKey, matchKey } from './normalize';
 import type { Unit } from './model';
 
+// Local names for Math's functions: a global looked up in an inner loop is slow where the global
+// object is not a plain object (Node's vm, where the bundle is tested).
+const { abs, floor, max, min } = Math;
+
 /**
  * Finds a unit by code, name or alias however it was typed (NFD, "Hoà", case, spaces), and
  * suggests the nearest one when nothing matches. Built once per run: lookups are O(1).
@@ -57,9 +61,9 @@ export class UnitIndex {
     }));
     const letters = letterCounts(fold);
     let best: Unit | null = null;
-    let bestDistance = Math.max(2, Math.floor(fold.length / 5)) + 1;
+    let bestDistance = max(2, floor(fold.length / 5)) + 1;
     for (const { label, unit, letters: theirs } of this.labels) {
-      if (Math.abs(label.length - fold.length) >= bestDistance) continue;
+      if (abs(label.length - fold.length) >= bestDistance) continue;
       // Cheap lower bounds first: most of a province's names are far apart.
       if (letterDifference(letters, theirs, bestDistance) >= bestDistance) continue;
       const distance = editDistance(fold, label, bestDistance);
@@ -97,7 +101,7 @@ function letterDifference(a: Uint8Array, b: Uint8Array, limit: number): number {
     else fewer -= d;
     if (more >= limit || fewer >= limit) return limit;
   }
-  return Math.max(more, fewer);
+  return max(more, fewer);
 }
 
 /**
@@ -116,22 +120,22 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   }
   const n = endA - start;
   const m = endB - start;
-  if (Math.abs(n - m) >= limit) return limit;
-  if (n === 0 || m === 0) return Math.min(Math.max(n, m), limit);
-  const band = Number.isFinite(limit) ? limit : Math.max(n, m);
+  if (abs(n - m) >= limit) return limit;
+  if (n === 0 || m === 0) return min(max(n, m), limit);
+  const band = Number.isFinite(limit) ? limit : max(n, m);
   const big = n + m + 1;
   let previous = new Int32Array(m + 1);
   let current = new Int32Array(m + 1);
   for (let j = 0; j <= m; j++) previous[j] = j <= band ? j : big;
   for (let i = 1; i <= n; i++) {
-    const from = Math.max(1, i - band);
-    const to = Math.min(m, i + band);
+    const from = max(1, i - band);
+    const to = min(m, i + band);
     current[from - 1] = from === 1 ? i : big;
     let rowBest = current[from - 1] as number;
     const ca = a.charCodeAt(start + i - 1);
     for (let j = from; j <= to; j++) {
       const cost = ca === b.charCodeAt(start + j - 1) ? 0 : 1;
-      const value = Math.min(
+      const value = min(
         (previous[j] as number) + 1,
         (current[j - 1] as number) + 1,
         (previous[j - 1] as number) + cost,
@@ -143,5 +147,5 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
     if (rowBest >= limit) return limit;
     [previous, current] = [current, previous];
   }
-  return Math.min(previous[m] as number, limit);
+  return min(previous[m] as number, limit);
 }

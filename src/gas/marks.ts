@@ -26,9 +26,8 @@ export function markProblems(
   const before = JSON.parse(props.getProperty(MARKED_SHEETS) ?? '[]') as string[];
   const marked: string[] = [];
   for (const name of new Set([...before, ...bySheet.keys()])) {
-    const sheet = book.sheet(name);
-    if (sheet === null) continue;
-    const range = sheet.getDataRange();
+    const range = book.dataRange(name);
+    if (range === null) continue;
     const notes = range.getNotes();
     const backgrounds = range.getBackgrounds() as (string | null)[][];
     // Our text follows a marker line after any note of the user's; only that part is ours.

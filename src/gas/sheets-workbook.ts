@@ -15,6 +15,7 @@ import type {
 } from '../workbook/port';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
@@ -88,9 +89,24 @@ export class SheetsWorkbook implements Workbook {
     return [...this.index().values()].map((s) => s.name);
   }
 
+  private readonly dataRanges = new Map<string, Range>();
+
   readSheet(name: string): Cell[][] | null {
-    const sheet = this.sheet(name);
-    return sheet === null ? null : (sheet.getDataRange().getValues() as Cell[][]);
+    const range = this.dataRange(name);
+    return range === null ? null : (range.getValues() as Cell[][]);
+  }
+
+  /** The used range of a sheet, asked once per run (the marks reuse the one the read used). */
+  dataRange(name: string): Range | null {
+    const key = matchKey(name);
+    let range = this.dataRanges.get(key);
+    if (range === undefined) {
+      const sheet = this.sheet(name);
+      if (sheet === null) return null;
+      range = sheet.getDataRange();
+      this.dataRanges.set(key, range);
+    }
+    return range;
   }
 
   /** Creates the sheet when missing; `index` places a new one among the tabs. */
@@ -106,6 +122,7 @@ export class SheetsWorkbook implements Workbook {
   }
 
   writeSheet(name: string, rows: Cell[][], layout: SheetLayout): void {
+    this.dataRanges.delete(matchKey(name));
     const { sheet, created } = this.ensureSheet(name);
     const width = Math.max(1, ...rows.map((r) => r.length));
     const height = Math.max(1, rows.length);
@@ -203,6 +220,7 @@ export class SheetsWorkbook implements Workbook {
   }
 
   appendRows(name: string, rows: Cell[][]): void {
+    this.dataRanges.delete(matchKey(name));
     const sheet = this.sheet(name);
     if (sheet === null) throw ContractError.sheetMissing(name);
     if (rows.length === 0) return;
