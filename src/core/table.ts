@@ -44,6 +44,16 @@ export function splitList(value: CellValue | undefined, separators: RegExp): str
     .filter((s) => s !== '');
 }
 
+/**
+ * The longest row's length (at least `floor`). A loop, not `Math.max(...rows)`: spreading
+ * 200,000 rows as arguments overflows the call stack.
+ */
+export function widestRow(rows: readonly (readonly unknown[])[], floor = 0): number {
+  let width = floor;
+  for (const row of rows) if (row.length > width) width = row.length;
+  return width;
+}
+
 /** `A`, …, `Z`, `AA`, …: the letters of a 1-based column in an A1 reference. */
 export function columnLetters(column: number): string {
   let n = column;

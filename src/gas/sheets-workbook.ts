@@ -4,7 +4,7 @@
 import { matchKey } from '../core/normalize';
 import { ContractError } from '../workbook/errors';
 import { STATUS_COLOURS, VALIDATION_HELP } from '../core/messages';
-import { columnLetters } from '../core/table';
+import { columnLetters, widestRow } from '../core/table';
 import type {
   Cell,
   CellTarget,
@@ -124,7 +124,7 @@ export class SheetsWorkbook implements Workbook {
   writeSheet(name: string, rows: Cell[][], layout: SheetLayout): void {
     this.dataRanges.delete(matchKey(name));
     const { sheet, created } = this.ensureSheet(name);
-    const width = Math.max(1, ...rows.map((r) => r.length));
+    const width = widestRow(rows, 1);
     const height = Math.max(1, rows.length);
     const grid = rows.map((r) => {
       const line = r.map(asText);
@@ -224,7 +224,7 @@ export class SheetsWorkbook implements Workbook {
     const sheet = this.sheet(name);
     if (sheet === null) throw ContractError.sheetMissing(name);
     if (rows.length === 0) return;
-    const width = Math.max(...rows.map((r) => r.length));
+    const width = widestRow(rows);
     const grid = rows.map((r) => [...r.map(asText), ...new Array<Cell>(width - r.length).fill('')]);
     sheet.getRange(sheet.getLastRow() + 1, 1, grid.length, width).setValues(grid);
   }

@@ -54,7 +54,7 @@ export function renderTable(evaluation: Evaluation): string {
     ['', ALL_UNITS, ...ms.map((m) => cell(fulfillment.all[m.code]))],
   ];
   const all = [head, ...body, ...totals];
-  const widths = head.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))));
+  const widths = head.map((_, i) => all.reduce((w, r) => Math.max(w, width(r[i] ?? '')), 0));
   const line = (r: string[]) =>
     r
       .map((v, i) => (i < 2 ? padEnd(v, widths[i] ?? 0) : padStart(v, widths[i] ?? 0)))

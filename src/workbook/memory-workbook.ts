@@ -28,6 +28,6 @@ export class MemoryWorkbook implements Workbook {
   appendRows(name: string, rows: Cell[][]): void {
     const sheet = this.sheets.get(name);
     if (!sheet) throw new Error(`no sheet ${name}`);
-    sheet.push(...rows.map((r) => [...r]));
+    for (const r of rows) sheet.push([...r]);
   }
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { editDistance, UnitIndex } from '../../src/core/units';
+import { widestRow } from '../../src/core/table';
 import type { Unit } from '../../src/core/model';
 
 /** The textbook full table, to check the fast one against. */
@@ -57,5 +58,16 @@ describe('UnitIndex.suggest among many similar names', () => {
 
   it('suggests nothing for a name far from every unit', () => {
     expect(index.suggest('Công ty TNHH Một Thành Viên Khác Hẳn')).toBeNull();
+  });
+});
+
+describe('widestRow', () => {
+  it('measures 300,000 rows without overflowing the call stack', () => {
+    const rows = Array.from(
+      { length: 300_000 },
+      (_, i) => new Array<number>(i === 123_456 ? 12 : 3),
+    );
+    expect(widestRow(rows, 1)).toBe(12);
+    expect(widestRow([], 1)).toBe(1);
   });
 });

@@ -446,7 +446,7 @@ export class FakeSheet {
   /** Seeds values at (row, col) without recording; ragged rows are padded with ''. */
   load(values: unknown[][], row = 1, col = 1): this {
     if (values.length === 0) return this;
-    const width = Math.max(1, ...values.map((line) => line.length));
+    const width = values.reduce((w, line) => Math.max(w, line.length), 1);
     const padded = values.map((line) => [...line, ...Array<unknown>(width - line.length).fill('')]);
     this.getRange(row, col, padded.length, width).setValues(padded);
     return this;
