@@ -87,6 +87,8 @@ export function provincePlan(): Plan {
       issuerLevel: 'Tỉnh',
       planNumber: '01/KH-TU',
       planDate: day(2025, 1, 15),
+      reportingBody: 'Ban Tổ chức Tỉnh ủy Mẫu',
+      place: 'Mẫu',
       boardEmails: ['bantochuc@example.com'],
       rejectedBoardEmails: [],
       sendHour: 7,

@@ -1,6 +1,7 @@
 // Every sentence a user reads, in one place (Vietnamese). Identifiers stay English elsewhere.
-import { formatDmy } from './dates';
+import { formatDmy, ymdOf, type Day } from './dates';
 import { columnLetters } from './table';
+import type { Pace } from './forecast';
 import type { MilestoneKind, Status, UnitType, AppliesTo } from './model';
 
 export const UNIT_TYPE_LABEL: Record<UnitType, string> = {
@@ -23,6 +24,13 @@ export const STATUS_LABEL: Record<Status, string> = {
   not_met: 'Chưa đạt',
   exceeded: 'Vượt',
   no_quota: '—',
+};
+
+/** The pace forecast's statuses (see forecast.ts). */
+export const PACE_LABEL: Record<Pace, string> = {
+  on_track: 'kịp',
+  at_risk: 'nguy cơ',
+  behind: 'không kịp',
 };
 
 export const DATA_MODE_LABEL = { list: 'Danh sách', counts: 'Chỉ số liệu' } as const;
@@ -125,6 +133,8 @@ export const DASHBOARD = {
   quota: 'chỉ tiêu',
   status: 'trạng thái',
   source: 'nguồn',
+  projected: 'dự báo',
+  pace: 'tiến độ',
   title: (planNumber: string, planDate: string, issuer: string) =>
     `Tổng hợp thực hiện chỉ tiêu phát triển đảng viên — Kế hoạch số ${planNumber || '…'}` +
     (planDate ? ` ngày ${planDate}` : '') +
@@ -187,6 +197,29 @@ export const CLI = {
     `  - ${unit}: ${milestone}, nhắc trước ${lead} ngày, còn thiếu ${shortfall}`,
   remindDigest: (overdue: number) =>
     `  - Thư tổng hợp gửi Ban Tổ chức` + (overdue ? ` (${overdue} đơn vị quá hạn chưa đạt)` : ''),
+  htmlWritten: (path: string) => `Đã ghi báo cáo ${path} (mở bằng trình duyệt, in ra khổ A4).`,
+  printing: (path: string) => `Đang in ${path} bằng Chromium…`,
+  pdfWritten: (path: string) => `Đã ghi báo cáo PDF ${path}.`,
+  noChromium: (explicit: string | undefined) =>
+    (explicit
+      ? `Không thấy Chromium tại PTDV_CHROMIUM="${explicit}".`
+      : 'Không tìm thấy Chromium hay Google Chrome để in PDF.') +
+    ' Cài Chromium (Debian/Ubuntu: sudo apt install chromium) hoặc đặt biến PTDV_CHROMIUM là đường dẫn tới tệp chạy;' +
+    ' hoặc dùng --html rồi mở trang bằng trình duyệt và chọn In → Lưu dưới dạng PDF.',
+  pdfFailed: (chromium: string, detail: string) =>
+    `Chromium (${chromium}) không in được PDF${detail ? `: ${detail.split('\n').slice(-3).join(' ')}` : '.'}`,
+  risksTitle: (n: number) =>
+    n === 0
+      ? 'Dự báo: theo tốc độ hiện nay, mọi đơn vị đều kịp các mốc đang thực hiện.'
+      : `Dự báo theo tốc độ hiện nay: ${n} trường hợp không kịp hoặc có nguy cơ không kịp:`,
+  riskLine: (
+    unit: string,
+    milestone: string,
+    actual: number,
+    target: string,
+    projected: number,
+    pace: string,
+  ) => `  - ${unit}: ${milestone} ${actual}/${target}, dự báo đến hạn ${projected} — ${pace}`,
   reading: (path: string) => `Đang đọc ${path}…`,
   computing: 'Đang tính toán…',
   saving: (path: string) => `Đang ghi ${path}…`,
@@ -196,8 +229,9 @@ export const CLI = {
     'Cách dùng:',
     '  ptdv init --out TỆP.xlsx [--force]',
     '      Tạo bảng tính mới theo mẫu, điền sẵn Kế hoạch 145/KH-HU.',
-    '  ptdv report --workbook TỆP.xlsx [--today YYYY-MM-DD] [--json] [--write]',
-    '      In bảng thực hiện chỉ tiêu (hoặc JSON); --write ghi sheet Tổng hợp và Kiểm tra vào tệp.',
+    '  ptdv report --workbook TỆP.xlsx [--today YYYY-MM-DD] [--json] [--write] [--html TRANG.html] [--pdf BÁO-CÁO.pdf]',
+    '      In bảng thực hiện chỉ tiêu và dự báo tiến độ (hoặc JSON); --write ghi sheet Tổng hợp và Kiểm tra vào tệp;',
+    '      --html ghi báo cáo gửi Thường trực thành một trang HTML (in khổ A4); --pdf in báo cáo ra PDF bằng Chromium.',
     '  ptdv demo --out TỆP.xlsx [--force]',
     '      Tạo bảng tính mẫu Kế hoạch 145/KH-HU với danh sách người giả định.',
     '  ptdv init --out TỆP.xlsx --counts-only',
@@ -266,6 +300,9 @@ export const STATUS_COLOURS: { label: string; background: string }[] = [
   { label: STATUS_LABEL.not_met, background: '#f4cccc' },
   { label: STATUS_LABEL.met, background: '#d9ead3' },
   { label: STATUS_LABEL.exceeded, background: '#cfe2f3' },
+  { label: PACE_LABEL.behind, background: '#f4cccc' },
+  { label: PACE_LABEL.at_risk, background: '#fce8b2' },
+  { label: PACE_LABEL.on_track, background: '#d9ead3' },
 ];
 
 export const CHART_TITLE = (code: string, name: string) =>
@@ -316,6 +353,8 @@ export const MAIL = {
     shortfall: 'Còn thiếu',
     lead: 'Nhắc trước (ngày)',
     source: 'Nguồn số liệu',
+    projected: 'Dự báo đến hạn',
+    pace: 'Tiến độ',
   },
   noFigure: 'chưa có danh sách hay số liệu báo cáo',
   askClass:
@@ -336,6 +375,10 @@ export const MAIL = {
   digestBehind: (n: number) => `Các đơn vị đang chưa đạt ở các mốc sắp đến hạn (${n}):`,
   digestOverdue: (n: number) => `Các đơn vị đã quá hạn mà chưa đạt (${n}):`,
   digestLeadNote: '(cột cuối: số ngày nhắc trước hạn)',
+  digestPace: (n: number) =>
+    `Dự báo theo tốc độ hiện nay: các đơn vị không kịp hoặc có nguy cơ không kịp (${n}):`,
+  digestPaceNote:
+    '(dự báo: số đạt được đến hạn nếu giữ tốc độ từ "Từ ngày" đến nay; "nguy cơ": chỉ đạt trong tuần cuối)',
 } as const;
 
 export const MAIL_STATUS_LABEL = {
@@ -449,3 +492,114 @@ export const ROOMS = {
 
 /** Where a figure comes from (`Tổng hợp`, e-mails). */
 export const SOURCE_LABEL = { list: 'danh sách', counts: 'số liệu báo cáo' } as const;
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** The standing office's report (sheet, HTML page and PDF). */
+export const REPORT = {
+  defaultBody: 'Ban Tổ chức',
+  /** No-break spaces: the clerk writes the number in by hand, and HTML would fold plain ones. */
+  number: 'Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-BC/……',
+  motto: 'ĐẢNG CỘNG SẢN VIỆT NAM',
+  /** Administrative style: a day below 10 and the months 1 and 2 take a leading zero. */
+  placeDate: (place: string, day: Day): string => {
+    const { year, month, day: d } = ymdOf(day);
+    return `${place || '……'}, ngày ${pad2(d)} tháng ${month < 3 ? pad2(month) : month} năm ${year}`;
+  },
+  title: 'BÁO CÁO',
+  subtitle: (planNumber: string, planDate: string, issuer: string, asOf: string) =>
+    `Kết quả thực hiện Kế hoạch số ${planNumber || '…'}` +
+    (planDate ? ` ngày ${planDate}` : '') +
+    (issuer ? ` của ${issuer}` : '') +
+    ` về công tác phát triển đảng viên (số liệu tính đến ngày ${asOf})`,
+  partSummary: 'I. KẾT QUẢ CHUNG',
+  partSections: 'II. KẾT QUẢ TỪNG MỐC',
+  partRisks: 'III. ĐƠN VỊ KHÔNG KỊP HOẶC CÓ NGUY CƠ KHÔNG KỊP',
+  summaryLead: (asOf: string, units: number, schools: number, companies: number, ms: number) =>
+    `Tính đến ngày ${asOf}, ${units} đơn vị (${schools} trường học, ${companies} doanh nghiệp) ` +
+    `thực hiện ${ms} mốc của kế hoạch. Kết quả từng mốc như sau:`,
+  summaryMilestone: (m: {
+    code: string;
+    name: string;
+    actual: number;
+    target: string;
+    percent: number | null;
+    reached: number;
+    units: number;
+    state: string;
+  }) =>
+    `- ${m.name} (${m.code}): thực hiện ${m.actual}/${m.target}` +
+    (m.percent === null ? '' : ` (${formatPercent(m.percent)})`) +
+    `; ${m.reached}/${m.units} đơn vị đạt chỉ tiêu; ${m.state}.`,
+  openState: (behind: number, atRisk: number) =>
+    behind + atRisk === 0
+      ? 'theo tốc độ hiện nay, các đơn vị đều kịp hạn'
+      : `theo tốc độ hiện nay, ${behind} đơn vị không kịp, ${atRisk} đơn vị có nguy cơ không kịp`,
+  closedState: 'đã hết hạn',
+  notStartedState: 'chưa đến thời gian thực hiện',
+  summaryRows: (rows: number, errors: number, warnings: number) =>
+    `Danh sách có ${rows} dòng; ${errors} dòng có lỗi chưa được tính, ${warnings} dòng chỉ có cảnh báo (xem sheet Kiểm tra).`,
+  sectionTitle: (code: string, name: string, deadline: string) =>
+    `${name} (${code}) — hạn ${deadline}`,
+  groupType: (label: string) => `Cộng ${label}`,
+  groupCommittee: (label: string) => `Cộng ${label}`,
+  total: 'Tổng cộng',
+  columns: [
+    'TT',
+    'Đơn vị',
+    'Chỉ tiêu',
+    'Thực hiện',
+    'Tỷ lệ',
+    'Kết quả',
+    'Dự báo đến hạn',
+    'Tiến độ',
+  ],
+  riskColumns: [
+    'TT',
+    'Đơn vị',
+    'Mốc (hạn)',
+    'Chỉ tiêu',
+    'Thực hiện',
+    'Dự báo đến hạn',
+    'Dự kiến đạt',
+    'Tiến độ',
+  ],
+  never: 'không đạt',
+  milestoneWithDeadline: (code: string, deadline: string) => `${code} (${deadline})`,
+  noRisks:
+    'Theo tốc độ hiện nay, không đơn vị nào không kịp hay có nguy cơ không kịp ở các mốc đang thực hiện.',
+  forecastNote:
+    'Dự báo đến hạn: số đạt được đến hạn nếu giữ tốc độ bình quân từ "Từ ngày" của mốc đến ngày báo cáo. ' +
+    'Kịp: đạt chỉ tiêu tối thiểu sớm hơn hạn ít nhất một tuần; nguy cơ: chỉ đạt trong tuần cuối; ' +
+    'không kịp: không đạt được đến hạn.',
+  chartTitle: (code: string) => `${code}: tỷ lệ thực hiện theo đơn vị (% chỉ tiêu tối thiểu)`,
+  recipients: ['Nơi nhận:', '- Ban Thường vụ (để báo cáo),', '- Lưu.'],
+  sheetName: (asOf: string) => `Báo cáo ${asOf.replace(/\//g, '-')}`,
+  pageTitle: (asOf: string) => `Báo cáo phát triển đảng viên đến ngày ${asOf}`,
+} as const;
+
+/** `87,5%`: Vietnamese decimal comma. */
+export function formatPercent(percent: number): string {
+  return `${String(percent).replace('.', ',')}%`;
+}
+
+/** The `Xuất báo cáo` menu item. */
+export const REPORT_UI = {
+  menu: 'Xuất báo cáo',
+  ask: (today: string) =>
+    `Báo cáo số liệu tính đến ngày nào? Ghi dd/mm/yyyy; để trống là hôm nay (${today}).`,
+  badDate: (text: string) =>
+    `Không đọc được ngày "${text}". Ghi ngày dạng dd/mm/yyyy, ví dụ 30/09/2024.`,
+  futureDate: (day: string) => `Ngày ${day} chưa đến: báo cáo chỉ tính số liệu đến hôm nay.`,
+  working: 'Đang lập báo cáo…',
+  draftName: (name: string) => `${name} (đang tạo)`,
+  savingPdf: 'Đang lưu báo cáo PDF…',
+  doneTitle: 'Đã xuất báo cáo',
+  done: (name: string) =>
+    `Đã tạo sheet "${name}" (in khổ A4, vừa chiều ngang) và tệp PDF cùng tên.`,
+  openPdf: 'Mở tệp PDF',
+  openSheet: 'Mở sheet báo cáo',
+  besideSpreadsheet: 'Tệp PDF được lưu cùng thư mục với bảng tính.',
+  inMyDrive:
+    'Không ghi được vào thư mục của bảng tính (quyền drive.file chỉ thấy tệp do công cụ tạo), nên tệp PDF được lưu trong Drive của tôi.',
+} as const;

@@ -42,6 +42,10 @@ export interface Settings {
   issuerLevel: string;
   planNumber: string;
   planDate: Day | null;
+  /** Who signs the report to the standing office (e.g. the Organization Board); may be empty. */
+  reportingBody: string;
+  /** The place name in a report's date line ("Hiệp Hòa, ngày …"); may be empty. */
+  place: string;
   boardEmails: string[];
   rejectedBoardEmails: string[];
   sendHour: number;

@@ -317,6 +317,8 @@ export const DEFAULT_SETTINGS: Settings = {
   issuerLevel: '',
   planNumber: '',
   planDate: null,
+  reportingBody: '',
+  place: '',
   boardEmails: [],
   rejectedBoardEmails: [],
   sendHour: 7,
@@ -349,6 +351,8 @@ export function interpretSettings(raw: RawSettings): { settings: Settings; probl
   settings.issuerName = text('issuerName');
   settings.issuerLevel = text('issuerLevel');
   settings.planNumber = text('planNumber');
+  settings.reportingBody = text('reportingBody');
+  settings.place = text('place');
   const planDate = readDay(raw.entries.planDate?.value);
   if (planDate.kind === 'ok') settings.planDate = planDate.day;
   else if (planDate.kind === 'invalid') bad('planDate');

@@ -198,6 +198,8 @@ export const PLAN_145: Plan = {
     issuerLevel: 'Huyện',
     planNumber: '145/KH-HU',
     planDate: day(2024, 3, 20),
+    reportingBody: 'Ban Tổ chức Huyện ủy Hiệp Hòa',
+    place: 'Hiệp Hòa',
     boardEmails: [],
     rejectedBoardEmails: [],
     sendHour: 7,

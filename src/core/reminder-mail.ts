@@ -2,7 +2,7 @@
 // name or date of birth ever appears, and every value from the sheet is escaped.
 import { formatDmy, type Day } from './dates';
 import { escapeHtml } from './html';
-import { MAIL, SOURCE_LABEL, WEEKDAY_LABEL } from './messages';
+import { MAIL, PACE_LABEL, SOURCE_LABEL, WEEKDAY_LABEL } from './messages';
 import { weekdayOf } from './dates';
 import type { Settings } from './model';
 import type { BehindRow, Digest, UnitReminder } from './reminders';
@@ -108,13 +108,43 @@ export function digestMail(digest: Digest, ctx: MailContext): OutgoingMail {
     MAIL.labels.actual,
     MAIL.labels.shortfall,
   ];
-  const sections: { title: string; rows: (string | number)[][] }[] = [
+  const sections: {
+    title: string;
+    header: string[];
+    rows: (string | number)[][];
+    note?: string;
+  }[] = [
     {
       title: MAIL.digestReminded(digest.reminders.length),
+      header: [...header, MAIL.labels.lead],
       rows: digest.reminders.map((r) => [...behindCells(r), r.leadDays]),
+      note: MAIL.digestLeadNote,
     },
-    { title: MAIL.digestBehind(digest.behind.length), rows: digest.behind.map(behindCells) },
-    { title: MAIL.digestOverdue(digest.overdue.length), rows: digest.overdue.map(behindCells) },
+    {
+      title: MAIL.digestBehind(digest.behind.length),
+      header,
+      rows: digest.behind.map(behindCells),
+    },
+    {
+      title: MAIL.digestOverdue(digest.overdue.length),
+      header,
+      rows: digest.overdue.map(behindCells),
+    },
+    {
+      title: MAIL.digestPace(digest.atRisk.length),
+      header: [...header, MAIL.labels.projected, MAIL.labels.pace],
+      note: MAIL.digestPaceNote,
+      rows: digest.atRisk.map((r) => [
+        r.unit.name,
+        r.milestone.code,
+        formatDmy(r.milestone.deadline),
+        r.result.target ?? '',
+        r.result.actual,
+        r.forecast.shortfall,
+        r.forecast.projected,
+        PACE_LABEL[r.forecast.status],
+      ]),
+    },
   ];
   const subject = MAIL.digestSubject(
     formatDmy(ctx.today),
@@ -124,10 +154,10 @@ export function digestMail(digest: Digest, ctx: MailContext): OutgoingMail {
   const text = [
     MAIL.digestIntro(formatDmy(ctx.today)),
     '',
-    ...sections.flatMap((s, i) => [
+    ...sections.flatMap((s) => [
       s.title,
       ...s.rows.map((r) => `- ${r.join(' | ')}`),
-      ...(i === 0 && s.rows.length > 0 ? [MAIL.digestLeadNote] : []),
+      ...(s.note && s.rows.length > 0 ? [s.note] : []),
       '',
     ]),
     MAIL.link(ctx.sheetUrl),
@@ -138,10 +168,10 @@ export function digestMail(digest: Digest, ctx: MailContext): OutgoingMail {
     [escapeHtml(MAIL.digestIntro(formatDmy(ctx.today)))],
     [
       ...sections.map(
-        (s, i) =>
+        (s) =>
           `<h3>${escapeHtml(s.title)}</h3>\n` +
           (s.rows.length
-            ? htmlTable(i === 0 ? [...header, MAIL.labels.lead] : header, s.rows)
+            ? htmlTable(s.header, s.rows) + (s.note ? `\n<p>${escapeHtml(s.note)}</p>` : '')
             : ''),
       ),
       `<p><a href="${escapeHtml(ctx.sheetUrl)}">${escapeHtml(MAIL.linkText)}</a></p>`,

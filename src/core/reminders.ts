@@ -7,6 +7,7 @@
 // - every reminder has a key (unit, milestone, deadline, lead day) and is never sent twice.
 import { formatIso, type Day } from './dates';
 import type { Fulfillment, Result } from './fulfillment';
+import { paceRisks, type PaceRisk } from './forecast';
 import type { Milestone, Plan, Unit } from './model';
 
 export type MailStatus = 'sent' | 'failed' | 'deferred' | 'dry_run';
@@ -44,6 +45,8 @@ export interface Digest {
   behind: BehindRow[];
   /** Units still short on milestones whose deadline passed since the last digest. */
   overdue: BehindRow[];
+  /** Units that will not, or only just, make an open milestone at their pace so far. */
+  atRisk: PaceRisk[];
 }
 
 export interface ReminderPlan {
@@ -140,7 +143,13 @@ export function planReminders(input: PlanInput): ReminderPlan {
   const key = digestKey(today);
   const digest =
     !done.has(key) && (reminders.length > 0 || overdue.length > 0)
-      ? { key, reminders, behind, overdue }
+      ? {
+          key,
+          reminders,
+          behind,
+          overdue,
+          atRisk: paceRisks(fulfillment, input.plan.settings.planDate),
+        }
       : null;
   return { today, reminders, digest };
 }

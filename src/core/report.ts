@@ -3,7 +3,22 @@ import { formatIso, type Day } from './dates';
 import type { Evaluation } from './evaluate';
 import type { RowSummary } from './candidates';
 import type { Result } from './fulfillment';
+import { forecastRow, paceRisks, type Forecast, type Pace } from './forecast';
 import type { AppliesTo, MilestoneKind, Problem, Severity, UnitType } from './model';
+
+/** The pace forecast of an open milestone, dates as ISO text. */
+export interface JsonForecast {
+  start: string;
+  elapsedDays: number;
+  windowDays: number;
+  perWeek: number;
+  projected: number;
+  reachDate: string | null;
+  shortfall: number;
+  status: Pace;
+}
+
+type JsonForecasts = Record<string, JsonForecast | null>;
 
 export interface JsonReport {
   asOf: string | null;
@@ -22,12 +37,23 @@ export interface JsonReport {
     type: UnitType;
     committee: string;
     results: Record<string, Result>;
+    /** By milestone code; null where the milestone is not open or the unit has no minimum. */
+    forecasts: JsonForecasts;
   }[];
   totals: {
     byType: Record<string, Record<string, Result>>;
     byCommittee: Record<string, Record<string, Result>>;
     all: Record<string, Result>;
+    forecasts: JsonForecasts;
   };
+  /** Units behind or at risk on an open milestone, the worst first. */
+  atRisk: {
+    unit: string;
+    milestone: string;
+    actual: number;
+    min: number;
+    forecast: JsonForecast;
+  }[];
   /** Candidate rows read; how many had an error (left out where it matters) or only warnings. */
   rows: RowSummary;
   problems: (Pick<Problem, 'sheet' | 'row' | 'column' | 'code' | 'message'> & {
@@ -38,9 +64,28 @@ export interface JsonReport {
 
 const iso = (day: Day | null): string | null => (day === null ? null : formatIso(day));
 
+function jsonForecast(f: Forecast): JsonForecast {
+  return {
+    start: formatIso(f.start),
+    elapsedDays: f.elapsedDays,
+    windowDays: f.windowDays,
+    perWeek: f.perWeek,
+    projected: f.projected,
+    reachDate: iso(f.reachDay),
+    shortfall: f.shortfall,
+    status: f.status,
+  };
+}
+
 export function buildJsonReport(evaluation: Evaluation): JsonReport {
   const { plan, fulfillment } = evaluation;
   const s = plan.settings;
+  const forecasts = (results: Record<string, Result>): JsonForecasts =>
+    Object.fromEntries(
+      Object.entries(forecastRow(results, plan.milestones, fulfillment.asOf, s.planDate)).map(
+        ([code, f]) => [code, f ? jsonForecast(f) : null],
+      ),
+    );
   return {
     asOf: iso(fulfillment.asOf),
     issuer: {
@@ -63,12 +108,21 @@ export function buildJsonReport(evaluation: Evaluation): JsonReport {
       type: unit.type,
       committee: unit.committee,
       results,
+      forecasts: forecasts(results),
     })),
     totals: {
       byType: Object.fromEntries(fulfillment.byType.map((g) => [g.key, g.results])),
       byCommittee: Object.fromEntries(fulfillment.byCommittee.map((g) => [g.key, g.results])),
       all: fulfillment.all,
+      forecasts: forecasts(fulfillment.all),
     },
+    atRisk: paceRisks(fulfillment, s.planDate).map((r) => ({
+      unit: r.unit.code,
+      milestone: r.milestone.code,
+      actual: r.result.actual,
+      min: r.result.min ?? 0,
+      forecast: jsonForecast(r.forecast),
+    })),
     rows: evaluation.rows,
     problems: evaluation.problems.map((p) => ({
       sheet: p.sheet,

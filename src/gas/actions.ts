@@ -1,7 +1,7 @@
 // What the menu items do. Each builds the SheetsWorkbook adapter, runs one use case under the
 // document lock and tells the user the outcome in Vietnamese. Everything is computed before the
 // first write, so a failure leaves no half-written sheet.
-import { GAS, HELP_HTML, MENU, REMINDER_MENU, ROOMS } from '../core/messages';
+import { GAS, HELP_HTML, MENU, REMINDER_MENU, REPORT_UI, ROOMS } from '../core/messages';
 import { PLAN_145 } from '../core/plan145';
 import { ContractError } from '../workbook/errors';
 import { SHEET } from '../workbook/contract';
@@ -24,6 +24,7 @@ export function buildMenu(): void {
     .addItem(MENU.refresh, 'refreshDashboard')
     .addItem(MENU.check, 'checkEntries')
     .addItem(ROOMS.menu, 'setupUnitRooms')
+    .addItem(REPORT_UI.menu, 'exportStandingReport')
     .addSeparator()
     .addSubMenu(
       ui

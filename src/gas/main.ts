@@ -2,6 +2,7 @@
 // dist/Code.js (scripts/build.mjs strips the ESM export list), so Apps Script can call it from a
 // menu, a trigger, a dialog or a cell. Each is a thin shell over one action.
 import { buildMenu, check, help, refresh, rooms, runAction, setup } from './actions';
+import { askReportDay, exportReport } from './report-actions';
 import {
   installTrigger,
   preview,
@@ -46,6 +47,15 @@ export function checkEntries(): void {
 /** Menu: protect the Board's sheets and give each unit its own `DS - <Mã>` sheet. */
 export function setupUnitRooms(): void {
   runAction(rooms);
+}
+
+/**
+ * Menu: the standing office's report as of a day the user picks: a new sheet laid out for A4 and
+ * a PDF in Drive, with links in a dialog. The day is asked before taking the lock.
+ */
+export function exportStandingReport(): void {
+  const day = askReportDay();
+  if (day !== null) runAction(() => exportReport(day));
 }
 
 /** Menu: a short help dialog. */

@@ -25,6 +25,8 @@ const OPTIONS = {
   'counts-only': { type: 'boolean' },
   into: { type: 'string' },
   by: { type: 'string' },
+  html: { type: 'string' },
+  pdf: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -65,6 +67,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
             today: values.today,
             json: values.json === true,
             write: values.write === true,
+            html: values.html,
+            pdf: values.pdf,
           },
           io,
         );

@@ -5,12 +5,14 @@ import {
   CHECK,
   CLI,
   NO_COMMITTEE,
+  PACE_LABEL,
   STATUS_LABEL,
   SUBTOTAL_BY_COMMITTEE,
   SUBTOTAL_BY_TYPE,
   UNIT_TYPE_LABEL,
 } from '../core/messages';
 import type { Evaluation } from '../core/evaluate';
+import { paceRisks } from '../core/forecast';
 import type { Result } from '../core/fulfillment';
 import type { UnitType } from '../core/model';
 
@@ -83,4 +85,23 @@ export function renderProblemSummary(evaluation: Evaluation, limit: number): str
   if (evaluation.problems.length > limit)
     lines.push(CLI.moreProblems(evaluation.problems.length - limit));
   return lines.join('\n');
+}
+
+/** The units the pace forecast flags, worst first. */
+export function renderRisks(evaluation: Evaluation): string {
+  const risks = paceRisks(evaluation.fulfillment, evaluation.plan.settings.planDate);
+  return [
+    CLI.risksTitle(risks.length),
+    ...risks.map((r) =>
+      CLI.riskLine(
+        r.unit.name,
+        r.milestone.code,
+        r.result.actual,
+        r.result.target ?? '',
+        r.forecast.projected,
+        PACE_LABEL[r.forecast.status],
+      ),
+    ),
+    '',
+  ].join('\n');
 }

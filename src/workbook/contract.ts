@@ -75,6 +75,8 @@ export const SETTING_KEYS: { field: SettingField; key: string }[] = [
   { field: 'issuerLevel', key: 'Cấp' },
   { field: 'planNumber', key: 'Số kế hoạch' },
   { field: 'planDate', key: 'Ngày kế hoạch' },
+  { field: 'reportingBody', key: 'Cơ quan báo cáo' },
+  { field: 'place', key: 'Địa danh' },
   { field: 'boardEmails', key: 'Email Ban Tổ chức' },
   { field: 'sendHour', key: 'Giờ gửi nhắc việc' },
   { field: 'dataMode', key: 'Chế độ dữ liệu' },

@@ -13,7 +13,9 @@ import {
   CHART_TITLE,
   CHECK,
   SOURCE_LABEL,
+  PACE_LABEL,
 } from '../core/messages';
+import { forecastRow, type ForecastRow } from '../core/forecast';
 import type { Evaluation } from '../core/evaluate';
 import type { Result } from '../core/fulfillment';
 import type { Milestone, UnitType } from '../core/model';
@@ -22,7 +24,7 @@ import type { Cell, CellTarget, ChartSpec, SheetLayout } from './port';
 import { columnOf, type ColumnPositions } from './read';
 
 const FIXED = ['Mã', 'Tên đơn vị', 'Loại', 'Cấp ủy quản lý'];
-const PER_MILESTONE = 5;
+const PER_MILESTONE = 7;
 const HEADER_ROW = 4;
 
 export interface Table {
@@ -30,8 +32,8 @@ export interface Table {
   layout: SheetLayout;
 }
 
-function resultCells(r: Result | undefined): Cell[] {
-  if (!r) return ['', '', '', '', ''];
+function resultCells(r: Result | undefined, f: ForecastRow[string]): Cell[] {
+  if (!r) return ['', '', '', '', '', '', ''];
   const fraction = r.percent === null ? '' : r.percent / 100;
   return [
     r.actual,
@@ -39,6 +41,8 @@ function resultCells(r: Result | undefined): Cell[] {
     fraction,
     STATUS_LABEL[r.status],
     r.source ? SOURCE_LABEL[r.source] : '',
+    f ? f.projected : '',
+    f ? PACE_LABEL[f.status] : '',
   ];
 }
 
@@ -55,6 +59,8 @@ export function dashboardHeader(milestones: readonly Milestone[]): string[] {
       `${m.code} %`,
       `${m.code} ${DASHBOARD.status}`,
       `${m.code} ${DASHBOARD.source}`,
+      `${m.code} ${DASHBOARD.projected}`,
+      `${m.code} ${DASHBOARD.pace}`,
     ]),
   ];
 }
@@ -77,8 +83,11 @@ export function dashboardTable(evaluation: Evaluation, now: Date): Table {
     pad([], width),
     dashboardHeader(ms),
   ];
-  const cellsOf = (results: Record<string, Result>) =>
-    ms.flatMap((m) => resultCells(results[m.code]));
+  // Subtotals get a forecast too: the Board sees whether a whole group keeps pace.
+  const cellsOf = (results: Record<string, Result>) => {
+    const forecasts = forecastRow(results, ms, fulfillment.asOf, s.planDate);
+    return ms.flatMap((m) => resultCells(results[m.code], forecasts[m.code]));
+  };
   for (const { unit, results } of fulfillment.units) {
     rows.push([
       unit.code,
@@ -111,7 +120,7 @@ export function dashboardTable(evaluation: Evaluation, now: Date): Table {
   ms.forEach((m, i) => {
     const first = FIXED.length + i * PER_MILESTONE + 1;
     percentColumns.push(first + 2);
-    statusColumns.push(first + 3);
+    statusColumns.push(first + 3, first + 6);
     for (let k = 0; k < PER_MILESTONE; k++) widths[first + k] = 90;
     if (lastUnitRow >= firstUnitRow) {
       charts.push({

@@ -40,6 +40,7 @@ describe('the menu', () => {
       'Cập nhật Tổng hợp',
       'Kiểm tra dữ liệu nhập',
       'Phân quyền đơn vị',
+      'Xuất báo cáo',
       'Hướng dẫn sử dụng',
     ]);
     for (const item of items) expect(typeof gas[item.functionName]).toBe('function');
@@ -175,8 +176,10 @@ describe('refreshDashboard', () => {
     const sheet = env.spreadsheet.sheet('Tổng hợp');
     expect(sheet.charts()).toHaveLength(PLAN_145.milestones.length);
     const rules = sheet.conditionalFormats();
-    expect(rules).toHaveLength(3);
+    // Three results (Chưa đạt / Đạt / Vượt) and three paces (không kịp / nguy cơ / kịp).
+    expect(rules).toHaveLength(6);
     expect(JSON.stringify(rules)).toContain('Chưa đạt');
+    expect(JSON.stringify(rules)).toContain('nguy cơ');
   });
 
   test('SpreadsheetApp calls: the same for 100 and 50,000 rows, and under 30 once laid out', () => {

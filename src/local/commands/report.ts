@@ -1,8 +1,15 @@
-import { readDay } from '../../core/dates';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { dayOfInstant, readDay } from '../../core/dates';
 import { CLI } from '../../core/messages';
 import { buildJsonReport } from '../../core/report';
+import { buildReportDocument } from '../../core/report-document';
+import { reportHtml } from '../../core/report-html';
+import type { Evaluation } from '../../core/evaluate';
 import { evaluateWorkbook, refreshWorkbook } from '../../workbook/usecases';
-import { renderProblemSummary, renderTable } from '../text-table';
+import { printPdf } from '../pdf';
+import { renderProblemSummary, renderRisks, renderTable } from '../text-table';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';
 import { UsageError } from '../usage-error';
@@ -14,6 +21,8 @@ export interface ReportOptions {
   today: string | undefined;
   json: boolean;
   write: boolean;
+  html?: string | undefined;
+  pdf?: string | undefined;
 }
 
 export function parseToday(text: string | undefined): number | undefined {
@@ -39,8 +48,36 @@ export async function reportCommand(opts: ReportOptions, io: Io): Promise<number
   if (opts.json) io.out(JSON.stringify(buildJsonReport(evaluation), null, 2));
   else {
     io.out(renderTable(evaluation));
+    io.out(renderRisks(evaluation));
     io.out(renderProblemSummary(evaluation, PROBLEMS_SHOWN));
   }
   if (opts.write) io.err(CLI.written(opts.workbook));
+  if (opts.html !== undefined || opts.pdf !== undefined)
+    await writeDocument(evaluation, asOf ?? dayOfInstant(now), opts, io);
   return 0;
+}
+
+/** The HTML page (and its PDF): a report dated the day its figures are counted to. */
+async function writeDocument(
+  evaluation: Evaluation,
+  day: number,
+  opts: ReportOptions,
+  io: Io,
+): Promise<void> {
+  const html = reportHtml(buildReportDocument(evaluation, day));
+  const scratch = opts.html === undefined ? mkdtempSync(join(tmpdir(), 'ptdv-report-')) : null;
+  const htmlPath = opts.html ?? join(scratch ?? '', 'bao-cao.html');
+  try {
+    mkdirSync(dirname(htmlPath), { recursive: true });
+    writeFileSync(htmlPath, html);
+    if (opts.html !== undefined) io.err(CLI.htmlWritten(opts.html));
+    if (opts.pdf !== undefined) {
+      io.progress(CLI.printing(opts.pdf));
+      mkdirSync(dirname(opts.pdf), { recursive: true });
+      await printPdf(htmlPath, opts.pdf);
+      io.err(CLI.pdfWritten(opts.pdf));
+    }
+  } finally {
+    if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
+  }
 }

@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { FakeCharts } from './charts';
+import { FakeDrive, type FakeDriveOptions } from './drive';
 import { isCutOffError, CUT_OFF_MESSAGE, gasError } from './errors';
 import { FakeHtmlService } from './html';
 import { FakeLockService } from './lock';
@@ -66,6 +67,8 @@ export interface GasEnvironmentOptions {
   sheetNames?: string[];
   /** Project HTML files by name, for HtmlService.create*FromFile. */
   htmlFiles?: Record<string, string>;
+  /** The Drive advanced service's view (default: the spreadsheet visible, its folder writable). */
+  drive?: Partial<Pick<FakeDriveOptions, 'spreadsheetVisible' | 'folderWritable'>>;
   /** Echo the bundle's console output to the real console (default false). */
   verbose?: boolean;
 }
@@ -79,6 +82,8 @@ export interface GasEnvironment {
   /** Calls recorded under `service` (objects obtained from a service count towards it). */
   countCalls(service: string): number;
   resetCalls(): void;
+  /** The Drive advanced service; `drive.Files.created` holds the files the script made. */
+  drive: FakeDrive;
   spreadsheet: FakeSpreadsheet;
   ui: FakeUi;
   mail: FakeMailApp;
@@ -139,6 +144,12 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
   const html = new FakeHtmlService({ ...opts.htmlFiles }, () => realm.context);
   const session = new FakeSession(state);
   const logs: LogEntry[] = [];
+  const drive = new FakeDrive({
+    spreadsheetId: 'fake-spreadsheet-id',
+    spreadsheetFolder: 'folder-of-the-spreadsheet',
+    spreadsheetVisible: opts.drive?.spreadsheetVisible ?? true,
+    folderWritable: opts.drive?.folderWritable ?? true,
+  });
 
   Object.assign(globals, {
     SpreadsheetApp: recorder.wrap(new FakeSpreadsheetApp(spreadsheet, ui)),
@@ -150,6 +161,7 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     Session: recorder.wrap(session),
     Utilities: recorder.wrap(new FakeUtilities()),
     Charts: recorder.wrap(new FakeCharts()),
+    Drive: recorder.wrap(drive),
     Logger: recorder.wrap(new FakeLogger(logs)),
     console: createConsole(logs, !opts.verbose),
   });
@@ -171,6 +183,7 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     locks,
     html,
     session,
+    drive,
     logs,
     state,
     Date: realm.Date,

@@ -320,6 +320,16 @@ export class FakeRange implements Box {
   setFontStyle(style: string | null): this {
     return this.set('fontStyle', style ?? 'normal');
   }
+  setFontStyles(styles: (string | null)[][]): this {
+    return this.writeGrid(
+      styles,
+      'setFontStyles',
+      (cell, v) => (cell.fontStyle = String(v ?? 'normal')),
+    );
+  }
+  getFontStyles(): Grid<string> {
+    return this.read((cell) => cell.fontStyle);
+  }
   setFontSize(size: number): this {
     return this.set('fontSize', size);
   }

@@ -66,6 +66,20 @@ export class FakeBlob {
     this.bytes = Buffer.from(text, 'utf8');
     return this;
   }
+  /**
+   * Apps Script converts HTML to PDF; the fake's "PDF" is a marker line and the source HTML, so
+   * a test can check what was converted. Other conversions fail as they do there.
+   */
+  getAs(contentType: string): FakeBlob {
+    if (contentType !== 'application/pdf' || this.contentType !== 'text/html')
+      throw gasError(`Converting from ${this.contentType} to ${contentType} is not supported.`);
+    const name = this.name === null ? null : this.name.replace(/\.[^.]*$/, '') + '.pdf';
+    return new FakeBlob(
+      Buffer.concat([Buffer.from('%PDF-1.4 (converted from HTML)\n'), this.bytes]),
+      'application/pdf',
+      name,
+    );
+  }
   copyBlob(): FakeBlob {
     return new FakeBlob(Buffer.from(this.bytes), this.contentType, this.name);
   }

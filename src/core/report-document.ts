@@ -1,0 +1,198 @@
+// The standing office's report as data: heading, summary, one section per milestone (table and
+// bars) and the units at risk. Rendered as an HTML page (report-html.ts) and as a sheet
+// (workbook/report-sheet.ts) from this one model, so the two always say the same thing.
+import { formatDmy, type Day } from './dates';
+import type { Evaluation } from './evaluate';
+import { forecast, paceRisks, type Forecast, type Pace } from './forecast';
+import type { Result } from './fulfillment';
+import { NO_COMMITTEE, REPORT, UNIT_TYPE_LABEL } from './messages';
+import type { Milestone, Status, UnitType } from './model';
+
+export type ReportRowKind = 'unit' | 'group' | 'total';
+
+export interface ReportRow {
+  kind: ReportRowKind;
+  label: string;
+  target: string;
+  actual: number;
+  /** actual / minimum, percent with one decimal; null without a minimum. */
+  percent: number | null;
+  status: Status;
+  projected: number | null;
+  pace: Pace | null;
+}
+
+export interface ReportBar {
+  label: string;
+  percent: number;
+  status: Status;
+}
+
+export interface ReportSection {
+  milestone: Milestone;
+  /** Started and not past on the report date: the only sections with a forecast. */
+  open: boolean;
+  title: string;
+  rows: ReportRow[];
+  bars: ReportBar[];
+}
+
+export interface ReportRisk {
+  unit: string;
+  milestone: string;
+  deadline: string;
+  target: string;
+  actual: number;
+  projected: number;
+  reachDate: string;
+  pace: Pace;
+}
+
+export interface ReportDocument {
+  /** Left block of the heading: the reporting body (upper case), its star, the number line. */
+  body: string[];
+  /** Right block: the Party's name and the place-and-date line. */
+  motto: string;
+  placeDate: string;
+  title: string;
+  subtitle: string;
+  summary: string[];
+  sections: ReportSection[];
+  risks: ReportRisk[];
+  /** The date the figures are counted to (dd/mm/yyyy). */
+  asOf: string;
+}
+
+const toRow = (kind: ReportRowKind, label: string, r: Result, f: Forecast | null): ReportRow => ({
+  kind,
+  label,
+  target: r.target ?? '',
+  actual: r.actual,
+  percent: r.percent,
+  status: r.status,
+  projected: f ? f.projected : null,
+  pace: f ? f.status : null,
+});
+
+const hasQuota = (r: Result | undefined): r is Result => r !== undefined && r.min !== null;
+
+function section(
+  evaluation: Evaluation,
+  milestone: Milestone,
+  asOf: Day,
+  planStart: Day | null,
+): ReportSection {
+  const { fulfillment } = evaluation;
+  const code = milestone.code;
+  const rows: ReportRow[] = [];
+  const bars: ReportBar[] = [];
+  const start = milestone.from ?? planStart;
+  const open = start !== null && start <= asOf && asOf <= milestone.deadline;
+  const f = (r: Result) => forecast(r, milestone, asOf, planStart);
+  for (const { unit, results } of fulfillment.units) {
+    const r = results[code];
+    if (!hasQuota(r)) continue;
+    rows.push(toRow('unit', unit.name, r, f(r)));
+    bars.push({ label: unit.name, percent: r.percent ?? 0, status: r.status });
+  }
+  for (const g of fulfillment.byType) {
+    const r = g.results[code];
+    if (hasQuota(r))
+      rows.push(toRow('group', REPORT.groupType(UNIT_TYPE_LABEL[g.key as UnitType]), r, f(r)));
+  }
+  for (const g of fulfillment.byCommittee) {
+    const r = g.results[code];
+    if (hasQuota(r))
+      rows.push(toRow('group', REPORT.groupCommittee(g.key || NO_COMMITTEE), r, f(r)));
+  }
+  const all = fulfillment.all[code];
+  if (hasQuota(all)) rows.push(toRow('total', REPORT.total, all, f(all)));
+  return {
+    milestone,
+    open,
+    title: REPORT.sectionTitle(code, milestone.name, formatDmy(milestone.deadline)),
+    rows,
+    bars,
+  };
+}
+
+function summary(evaluation: Evaluation, sections: ReportSection[], asOf: Day): string[] {
+  const { plan, rows } = evaluation;
+  const schools = plan.units.filter((u) => u.type === 'school').length;
+  const lines = [
+    REPORT.summaryLead(
+      formatDmy(asOf),
+      plan.units.length,
+      schools,
+      plan.units.length - schools,
+      sections.length,
+    ),
+  ];
+  for (const s of sections) {
+    const units = s.rows.filter((r) => r.kind === 'unit');
+    const total = s.rows.find((r) => r.kind === 'total');
+    if (!total) continue;
+    const reached = units.filter((r) => r.status !== 'not_met').length;
+    const behind = units.filter((r) => r.pace === 'behind').length;
+    const atRisk = units.filter((r) => r.pace === 'at_risk').length;
+    lines.push(
+      REPORT.summaryMilestone({
+        code: s.milestone.code,
+        name: s.milestone.name,
+        actual: total.actual,
+        target: total.target,
+        percent: total.percent,
+        reached,
+        units: units.length,
+        state: s.open
+          ? REPORT.openState(behind, atRisk)
+          : asOf > s.milestone.deadline
+            ? REPORT.closedState
+            : REPORT.notStartedState,
+      }),
+    );
+  }
+  if (plan.settings.dataMode === 'list')
+    lines.push(REPORT.summaryRows(rows.rows, rows.withErrors, rows.withWarningsOnly));
+  return lines;
+}
+
+/** The report as of `asOf` (figures cut there), dated `today` (the day it is signed). */
+export function buildReportDocument(evaluation: Evaluation, today: Day): ReportDocument {
+  const { plan, fulfillment } = evaluation;
+  const s = plan.settings;
+  const asOf = fulfillment.asOf ?? today;
+  const sections = fulfillment.milestones
+    .map((m) => section(evaluation, m, asOf, s.planDate))
+    .filter((sec) => sec.rows.length > 0);
+  const risks = paceRisks({ ...fulfillment, asOf }, s.planDate).map((r) => ({
+    unit: r.unit.name,
+    milestone: r.milestone.code,
+    deadline: formatDmy(r.milestone.deadline),
+    target: r.result.target ?? '',
+    actual: r.result.actual,
+    projected: r.forecast.projected,
+    reachDate: r.forecast.reachDay === null ? REPORT.never : formatDmy(r.forecast.reachDay),
+    pace: r.forecast.status,
+  }));
+  return {
+    body: [
+      (s.reportingBody || s.issuerName || REPORT.defaultBody).toLocaleUpperCase('vi'),
+      '*',
+      REPORT.number,
+    ],
+    motto: REPORT.motto,
+    placeDate: REPORT.placeDate(s.place, today),
+    title: REPORT.title,
+    subtitle: REPORT.subtitle(
+      s.planNumber,
+      s.planDate === null ? '' : formatDmy(s.planDate),
+      s.issuerName,
+      formatDmy(asOf),
+    ),
+    summary: summary(evaluation, sections, asOf),
+    sections,
+    risks,
+    asOf: formatDmy(asOf),
+  };
+}

@@ -1,0 +1,145 @@
+// `Xuất báo cáo`: the standing office's report as of a chosen day, written as a new sheet laid
+// out for A4 and saved as a PDF, with links in a dialog.
+import { dayOfInstant, formatDmy, readDay, type Day } from '../core/dates';
+import { escapeHtml } from '../core/html';
+import { GAS, MENU, REPORT, REPORT_UI } from '../core/messages';
+import { buildReportDocument } from '../core/report-document';
+import { reportHtml } from '../core/report-html';
+import { reportSheet, REPORT_WIDTH, type Box, type ReportSheet } from '../workbook/report-sheet';
+import { evaluateWorkbook } from '../workbook/usecases';
+import { savePdf } from './drive-pdf';
+import { asText, SheetsWorkbook } from './sheets-workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Asks for the day the figures are counted to; null when the user cancels or types nonsense. */
+export function askReportDay(): Day | null {
+  const ui = SpreadsheetApp.getUi();
+  const today = dayOfInstant(new Date());
+  const answer = ui.prompt(MENU.title, REPORT_UI.ask(formatDmy(today)), ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return null;
+  const text = answer.getResponseText().trim();
+  const reading = text === '' ? ({ kind: 'ok', day: today } as const) : readDay(text);
+  const problem =
+    reading.kind !== 'ok'
+      ? REPORT_UI.badDate(text)
+      : reading.day > today
+        ? REPORT_UI.futureDate(formatDmy(reading.day))
+        : null;
+  if (problem !== null || reading.kind !== 'ok') {
+    ui.alert(MENU.title, problem ?? REPORT_UI.badDate(text), ui.ButtonSet.OK);
+    return null;
+  }
+  return reading.day;
+}
+
+export function exportReport(asOf: Day): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const now = new Date();
+  spreadsheet.toast(REPORT_UI.working, GAS.toastTitle);
+  const evaluation = evaluateWorkbook(new SheetsWorkbook(spreadsheet), now, asOf);
+  const doc = buildReportDocument(evaluation, dayOfInstant(now));
+  const name = REPORT.sheetName(formatDmy(asOf));
+  // Everything is computed before the first write: a failure leaves the old report in place.
+  const layout = reportSheet(doc);
+  const html = reportHtml(doc);
+  const sheet = newSheet(spreadsheet, name, layout.rows.length);
+  try {
+    writeReport(sheet, layout);
+  } catch (e) {
+    spreadsheet.deleteSheet(sheet);
+    throw e;
+  }
+  // Only a finished report replaces one of the same day: the latest figures win.
+  const old = spreadsheet.getSheetByName(name);
+  if (old) spreadsheet.deleteSheet(old);
+  sheet.setName(name);
+  spreadsheet.toast(REPORT_UI.savingPdf, GAS.toastTitle);
+  const pdf = savePdf(spreadsheet.getId(), html, name);
+  const sheetUrl = `${spreadsheet.getUrl()}#gid=${sheet.getSheetId()}`;
+  const dialog = HtmlService.createHtmlOutput(
+    doneHtml(name, sheetUrl, pdf.url, pdf.besideSpreadsheet),
+  )
+    .setWidth(520)
+    .setHeight(240);
+  SpreadsheetApp.getUi().showModalDialog(dialog, REPORT_UI.doneTitle);
+}
+
+/** Written under a temporary name, at the end, so a failure never leaves half a report. */
+function newSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  height: number,
+): Sheet {
+  const sheet = spreadsheet.insertSheet(REPORT_UI.draftName(name), spreadsheet.getNumSheets());
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
+  return sheet;
+}
+
+/** Rows of equal column span that follow each other, merged in one call per run. */
+function mergeRuns(boxes: readonly Box[]): Box[] {
+  const sorted = [...boxes].sort(
+    (a, b) => a.column - b.column || a.columns - b.columns || a.row - b.row,
+  );
+  const runs: Box[] = [];
+  for (const b of sorted) {
+    const last = runs[runs.length - 1];
+    if (
+      last &&
+      last.column === b.column &&
+      last.columns === b.columns &&
+      last.row + last.rows === b.row
+    )
+      last.rows += b.rows;
+    else runs.push({ ...b });
+  }
+  return runs;
+}
+
+function writeReport(sheet: Sheet, layout: ReportSheet): void {
+  const height = layout.rows.length;
+  const all = sheet.getRange(1, 1, height, REPORT_WIDTH);
+  all.setValues(layout.rows.map((r) => r.map(asText)));
+  all.setFontFamily('Times New Roman');
+  all.setFontWeights(layout.weights);
+  all.setFontStyles(layout.styles);
+  all.setBackgrounds(layout.backgrounds);
+  all.setHorizontalAlignments(layout.alignments);
+  all.setVerticalAlignment('middle');
+  all.setWraps(layout.wraps);
+  layout.widths.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
+  const box = (b: Box) => sheet.getRange(b.row, b.column, b.rows, b.columns);
+  for (const b of mergeRuns(layout.merges)) box(b).mergeAcross();
+  for (const b of layout.borders) box(b).setBorder(true, true, true, true, true, true);
+  for (const b of layout.percents) box(b).setNumberFormat('0.0%');
+  for (const h of layout.rowHeights) sheet.setRowHeight(h.row, h.px);
+  for (const c of layout.charts) {
+    const rows = c.lastRow - c.firstRow + 1;
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .asBarChart()
+        .setTitle(c.title)
+        .setOption('legend', { position: 'none' })
+        .setOption('hAxis', { format: 'percent', minValue: 0 })
+        .setOption('width', c.width)
+        .setOption('height', c.height)
+        .addRange(sheet.getRange(c.firstRow, c.labelColumn, rows, 1))
+        .addRange(sheet.getRange(c.firstRow, c.valueColumn, rows, 1))
+        .setPosition(c.anchorRow, 1, 0, 0)
+        .build(),
+    );
+  }
+}
+
+function doneHtml(name: string, sheetUrl: string, pdfUrl: string, beside: boolean): string {
+  const link = (url: string, text: string) =>
+    `<a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(text)}</a>`;
+  return `<div style="font-family: Arial, sans-serif; font-size: 13px; line-height: 1.6">
+<p>${escapeHtml(REPORT_UI.done(name))}</p>
+<p>${link(pdfUrl, REPORT_UI.openPdf)}</p>
+<p>${link(sheetUrl, REPORT_UI.openSheet)}</p>
+<p style="color: #5f6368">${escapeHtml(beside ? REPORT_UI.besideSpreadsheet : REPORT_UI.inMyDrive)}</p>
+</div>`;
+}

@@ -1,0 +1,150 @@
+// `Xuất báo cáo` through the built bundle: the sheet laid out for A4, the PDF in Drive beside the
+// spreadsheet (or in My Drive when drive.file cannot see its folder), the dialog with links.
+import { createGasEnvironment, loadBundle, type GasEnvironment } from './fakes';
+import { syntheticRows, type Bundle } from './helpers';
+
+const SEPT_1 = new Date('2024-09-01T03:00:00Z'); // 10:00 in Hiệp Hòa
+const NAME = 'Báo cáo 01-09-2024';
+
+function workbook(opts: Parameters<typeof createGasEnvironment>[0] = {}, copies = 1) {
+  const env = createGasEnvironment({ now: SEPT_1, sheetNames: ['Trang tính1'], ...opts });
+  const gas = loadBundle(env) as Bundle;
+  gas.setupWorkbook();
+  const rows = syntheticRows(env, copies);
+  env.spreadsheet.sheet('Danh sách').load(rows, 2);
+  return { env, gas };
+}
+
+function exportOn(env: GasEnvironment, gas: Bundle, answer: string, button = 'OK') {
+  env.ui.answerPrompt(answer, button);
+  gas.exportStandingReport();
+}
+
+const texts = (env: GasEnvironment, name = NAME): string[] =>
+  env.spreadsheet
+    .sheet(name)
+    .values()
+    .flat()
+    .map((v) => String(v));
+
+describe('Xuất báo cáo', () => {
+  test('writes the report sheet: heading, summary, a table and a bar chart per milestone, the at-risk units', () => {
+    const { env, gas } = workbook();
+    exportOn(env, gas, '01/09/2024');
+    expect(env.ui.prompts[0]?.prompt).toContain('dd/mm/yyyy');
+    expect(env.spreadsheet.sheetNames()).toContain(NAME);
+    const sheet = env.spreadsheet.sheet(NAME);
+    const values = sheet.values();
+    expect(values[0]?.[0]).toBe('BAN TỔ CHỨC HUYỆN ỦY HIỆP HÒA');
+    expect(values[0]?.[3]).toBe('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(values[1]?.[3]).toBe('Hiệp Hòa, ngày 01 tháng 9 năm 2024');
+    expect(values[2]?.[0]).toMatch(/^Số:\s+-BC\//);
+    const all = texts(env);
+    expect(all).toContain('BÁO CÁO');
+    expect(all.some((t) => t.startsWith('Tính đến ngày 01/09/2024, 13 đơn vị'))).toBe(true);
+    // BD2-HS (15/08 – 06/10/2024) is open on 01/09: its table has a forecast and a pace.
+    const bd2 = values.findIndex((r) => String(r[0]).startsWith('Lớp bồi dưỡng đợt 2 (học sinh)'));
+    expect(bd2).toBeGreaterThan(0);
+    expect(values[bd2 + 1]?.slice(0, 8)).toEqual([
+      'TT',
+      'Đơn vị',
+      'Chỉ tiêu',
+      'Thực hiện',
+      'Tỷ lệ',
+      'Kết quả',
+      'Dự báo đến hạn',
+      'Tiến độ',
+    ]);
+    const hh1 = values[bd2 + 2] ?? [];
+    expect(hh1[1]).toBe('Trường THPT Hiệp Hòa số 1');
+    expect(['kịp', 'nguy cơ', 'không kịp']).toContain(hh1[7]);
+    expect(typeof hh1[6]).toBe('number');
+    // The at-risk list names units, worst first.
+    const risks = values.findIndex(
+      (r) => r[0] === 'III. ĐƠN VỊ KHÔNG KỊP HOẶC CÓ NGUY CƠ KHÔNG KỊP',
+    );
+    expect(values[risks + 2]?.[7]).toBe('không kịp');
+    // One bar chart per milestone table, below it, never over the next table.
+    const charts = sheet.charts();
+    expect(charts.length).toBe(6);
+    for (const c of charts) {
+      expect(c.type).toBe('BAR');
+      expect(c.position.anchorColumn).toBe(1);
+      expect(values[c.position.anchorRow - 1]?.every((v) => v === '')).toBe(true);
+    }
+    // Eight columns that fit A4 portrait's printable width.
+    const widths = sheet.columnWidths();
+    const total = [0, 1, 2, 3, 4, 5, 6, 7].reduce((s, c) => s + (widths[c] ?? 100), 0);
+    expect(total).toBeLessThanOrEqual(720);
+    expect(sheet.merges()).toEqual(expect.arrayContaining(['A1:C1', 'D1:H1']));
+  });
+
+  test('saves the same report as a PDF beside the spreadsheet and links both in a dialog', () => {
+    const { env, gas } = workbook();
+    exportOn(env, gas, '01/09/2024');
+    const [pdf] = env.drive.Files.created;
+    expect(env.drive.Files.created).toHaveLength(1);
+    expect(pdf?.name).toBe(`${NAME}.pdf`);
+    expect(pdf?.mimeType).toBe('application/pdf');
+    expect(pdf?.parents).toEqual(['folder-of-the-spreadsheet']);
+    const content = pdf?.bytes.toString('utf8') ?? '';
+    expect(content.startsWith('%PDF')).toBe(true);
+    expect(content).toContain('Trường THPT Hiệp Hòa số 1');
+    expect(content).toContain('<svg');
+    const dialog = env.ui.dialogs.at(-1);
+    expect(dialog?.title).toBe('Đã xuất báo cáo');
+    expect(dialog?.html).toContain(`https://drive.google.com/file/d/${pdf?.id}/view`);
+    expect(dialog?.html).toContain('cùng thư mục với bảng tính');
+    expect(dialog?.html).toContain('#gid=');
+  });
+
+  test('when drive.file cannot see the spreadsheet, the PDF goes to My Drive and the dialog says so', () => {
+    const { env, gas } = workbook({ drive: { spreadsheetVisible: false } });
+    exportOn(env, gas, '');
+    expect(env.drive.Files.created[0]?.parents).toEqual(['my-drive']);
+    expect(env.ui.dialogs.at(-1)?.html).toContain('Drive của tôi');
+  });
+
+  test('a read-only folder: the PDF still gets made, in My Drive', () => {
+    const { env, gas } = workbook({ drive: { folderWritable: false } });
+    exportOn(env, gas, '01/09/2024');
+    expect(env.drive.Files.created.map((f) => f.parents)).toEqual([['my-drive']]);
+    expect(env.ui.dialogs.at(-1)?.html).toContain('Drive của tôi');
+  });
+
+  test('an empty answer reports as of today; a second export of the same day replaces the sheet', () => {
+    const { env, gas } = workbook();
+    exportOn(env, gas, '');
+    exportOn(env, gas, '1/9/2024');
+    const names = env.spreadsheet.sheetNames();
+    expect(names.filter((n) => n === NAME)).toHaveLength(1);
+    expect(names.some((n) => n.includes('đang tạo'))).toBe(false);
+    expect(env.drive.Files.created).toHaveLength(2);
+  });
+
+  test('a date that cannot be read, or in the future, or Cancel: an alert at most, nothing written', () => {
+    const { env, gas } = workbook();
+    const before = env.spreadsheet.sheetNames();
+    exportOn(env, gas, '31/02/2024');
+    expect(env.ui.alertTexts().at(-1)).toContain('Không đọc được ngày "31/02/2024"');
+    exportOn(env, gas, '02/09/2024');
+    expect(env.ui.alertTexts().at(-1)).toContain('chưa đến');
+    exportOn(env, gas, '01/09/2024', 'CANCEL');
+    expect(env.spreadsheet.sheetNames()).toEqual(before);
+    expect(env.drive.Files.created).toHaveLength(0);
+  });
+
+  test('sheet calls do not grow with the number of candidates (no call per row)', () => {
+    const count = (copies: number) => {
+      const { env, gas } = workbook({}, copies);
+      env.resetCalls();
+      exportOn(env, gas, '01/09/2024');
+      return env.countCalls('SpreadsheetApp');
+    };
+    // 20 times the people change the figures (and so how long a summary line wraps, one row
+    // height each), never the number of calls per row: 5,400 rows against 270.
+    const one = count(1);
+    expect(count(20)).toBeLessThanOrEqual(one + 8);
+    expect(one).toBeLessThan(250);
+  });
+});
