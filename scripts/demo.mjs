@@ -1,8 +1,9 @@
 // `npm start`: a Plan 145 workbook with synthetic candidates, then its fulfillment table as of
-// a day in 2024, the reminders due on 12/05/2024, and the same plan in counts-only mode —
-// everything through the real `ptdv` command.
+// a day in 2024, the reminders due on 12/05/2024, the same plan in counts-only mode, and the
+// standing office's report as of 01/09/2024 as an HTML page — everything through the real
+// `ptdv` command.
 import { execFileSync } from 'node:child_process';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,3 +32,14 @@ console.log(
 run('counts', '--workbook', shown, '--out', counts, '--into', shared, '--today', '2024-12-31');
 console.log(`\n$ ptdv report --workbook ${shared} --today 2024-12-31\n`);
 run('report', '--workbook', shared, '--today', '2024-12-31');
+
+// The standing office's report while classes and the year's admissions are still open, so the
+// pace forecast has something to say. Its table was printed above; here only the page is written.
+const page = relative(process.cwd(), join(root, 'demo/bao-cao-01-09-2024.html')) || 'bao-cao.html';
+console.log(`\n$ ptdv report --workbook ${shown} --today 2024-09-01 --html ${page}\n`);
+execFileSync(
+  process.execPath,
+  [cli, 'report', '--workbook', shown, '--today', '2024-09-01', '--html', page],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
+console.log(`\nBáo cáo gửi Thường trực (mở bằng trình duyệt, in khổ A4): ${resolve(page)}`);

@@ -41,6 +41,7 @@ export function previewHtml(input: {
 body { font-family: Arial, sans-serif; font-size: 13px; }
 table { border-collapse: collapse; margin-bottom: 12px; }
 th, td { border: 1px solid #dadce0; padding: 3px 6px; text-align: left; }
+button { white-space: nowrap; }
 .note { color: #b06000; }
 </style></head><body>
 ${input.dryRun ? `<p class="note">${escapeHtml(PREVIEW.dryRun)}</p>` : ''}

@@ -32,7 +32,7 @@ h1 { text-align: center; font-size: 15pt; margin: 0; }
 h2 { font-size: 13pt; margin: 6mm 0 2mm; }
 h3 { font-size: 12.5pt; margin: 4mm 0 2mm; }
 p { margin: 1mm 0; text-align: justify; }
-table.grid { width: 100%; border-collapse: collapse; font-size: 11pt; }
+table.grid { width: 100%; border-collapse: collapse; font-size: 11pt; table-layout: fixed; }
 table.grid th, table.grid td { border: 1px solid #000; padding: 1mm 1.5mm; }
 table.grid th { background: #f2f2f2; }
 table.grid td.n { text-align: right; white-space: nowrap; }
@@ -41,6 +41,7 @@ table.grid tr.total td { font-weight: bold; }
 td.s-not_met, td.p-behind { background: #f4cccc; }
 td.s-met, td.p-on_track { background: #d9ead3; }
 td.s-exceeded { background: #cfe2f3; }
+td[class^='s-'], td[class^='p-'] { white-space: nowrap; }
 td.p-at_risk { background: #fce8b2; }
 figure { margin: 3mm 0 0; }
 figcaption { font-size: 10.5pt; font-style: italic; text-align: center; }
@@ -77,8 +78,15 @@ function resultRow(r: ReportRow, i: number): string {
   );
 }
 
-function head(columns: readonly string[]): string {
-  return `<thead><tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>`;
+/** Fixed column widths (percent of the page), so every milestone's table lines up. */
+const RESULT_WIDTHS = [5, 33, 8, 9, 8, 12, 12, 13];
+const RISK_WIDTHS = [5, 29, 17, 8, 9, 10, 10, 12];
+
+function head(columns: readonly string[], widths: readonly number[]): string {
+  return (
+    `<colgroup>${widths.map((w) => `<col style="width: ${w}%">`).join('')}</colgroup>` +
+    `<thead><tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>`
+  );
 }
 
 /** Horizontal bars, one per unit, on a common scale with a line at 100 %. */
@@ -117,7 +125,7 @@ function sectionHtml(s: ReportSection): string {
   return (
     `<section class="milestone" data-code="${escapeHtml(s.milestone.code)}">` +
     `<h3>${escapeHtml(s.title)}</h3>` +
-    `<table class="grid results">${head(REPORT.columns)}<tbody>${rows}</tbody></table>` +
+    `<table class="grid results">${head(REPORT.columns, RESULT_WIDTHS)}<tbody>${rows}</tbody></table>` +
     (s.bars.length
       ? `<figure>${barChartSvg(chartTitle, s.bars)}<figcaption>${escapeHtml(chartTitle)}</figcaption></figure>`
       : '') +
@@ -140,7 +148,7 @@ function risksHtml(doc: ReportDocument): string {
       `<td class="p-${r.pace}">${escapeHtml(PACE_LABEL[r.pace])}</td>` +
       '</tr>',
   );
-  return `<table class="grid risks">${head(REPORT.riskColumns)}<tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="grid risks">${head(REPORT.riskColumns, RISK_WIDTHS)}<tbody>${rows.join('')}</tbody></table>`;
 }
 
 export function reportHtml(doc: ReportDocument): string {

@@ -4,7 +4,10 @@ import { forecast, paceRisks } from '../../src/core/forecast';
 import { resultFor } from '../../src/core/fulfillment';
 import { PLAN_145_MILESTONES } from '../../src/core/plan145';
 import type { Milestone } from '../../src/core/model';
-import { evaluateWorkbook } from '../../src/workbook/usecases';
+import { digestMail } from '../../src/core/reminder-mail';
+import { planReminders } from '../../src/core/reminders';
+import { buildJsonReport } from '../../src/core/report';
+import { evaluateWorkbook, refreshWorkbook } from '../../src/workbook/usecases';
 import { addPeople, plan145Workbook, type Person } from '../helpers/plan-workbook';
 
 const day = (iso: string): Day => {
@@ -150,5 +153,85 @@ describe('units at risk in a workbook', () => {
     expect(byUnit.get('Trường THPT Hiệp Hòa số 3')).toBe('behind');
     expect(risks[0]?.forecast.status).toBe('behind');
     expect(risks.at(-1)?.forecast.status).toBe('at_risk');
+  });
+});
+
+describe('where the forecast shows', () => {
+  const HH2 = 'Trường THPT Hiệp Hòa số 2';
+  const people: Person[] = Array.from({ length: 7 }, (_, i) => ({
+    name: `Học sinh Mẫu ${i}`,
+    birth: '01/01/2007',
+    unit: HH2,
+    classCode: 'BD2-HS',
+    nominated: '20/08/2024',
+  }));
+  const SEPT_1 = new Date('2024-09-01T05:00:00Z');
+
+  test('Tổng hợp: a projection and a pace per open milestone, blank for closed ones', () => {
+    const book = plan145Workbook();
+    addPeople(book, people);
+    refreshWorkbook(book, SEPT_1);
+    const rows = book.readSheet('Tổng hợp') ?? [];
+    const header = rows[3] ?? [];
+    const at = (label: string) => header.indexOf(label);
+    expect(at('BD2-HS dự báo')).toBe(at('BD2-HS nguồn') + 1);
+    expect(at('BD2-HS tiến độ')).toBe(at('BD2-HS dự báo') + 1);
+    const hh2 = rows.find((r) => r[1] === HH2) ?? [];
+    expect(hh2[at('BD2-HS dự báo')]).toBe(20);
+    expect(hh2[at('BD2-HS tiến độ')]).toBe('nguy cơ');
+    // BD1-HS closed on 31/03: its result stands, there is nothing to forecast.
+    expect(hh2[at('BD1-HS tiến độ')]).toBe('');
+    const total = rows.find((r) => r[1] === 'Tổng cộng') ?? [];
+    expect(total[at('BD2-HS tiến độ')]).toBe('không kịp');
+  });
+
+  test('the JSON report: forecasts per unit, null when closed, and the at-risk list', () => {
+    const book = plan145Workbook();
+    addPeople(book, people);
+    const report = buildJsonReport(evaluateWorkbook(book, SEPT_1, day('2024-09-01')));
+    const hh2 = report.units.find((u) => u.code === 'THPT-HH2');
+    expect(hh2?.forecasts['BD2-HS']).toMatchObject({
+      start: '2024-08-15',
+      elapsedDays: 18,
+      projected: 20,
+      reachDate: '2024-10-05',
+      status: 'at_risk',
+    });
+    expect(hh2?.forecasts['BD1-HS']).toBeNull();
+    expect(
+      report.atRisk.find((r) => r.unit === 'THPT-HH2' && r.milestone === 'BD2-HS'),
+    ).toMatchObject({
+      actual: 7,
+      min: 20,
+    });
+    expect(report.atRisk[0]?.forecast.status).toBe('behind');
+  });
+
+  test('the Board digest lists units behind or at risk, with projection and pace', () => {
+    const book = plan145Workbook();
+    addPeople(book, people);
+    const today = day('2024-09-22'); // BD2-HS 14 days before its deadline: reminders go out
+    const e = evaluateWorkbook(book, SEPT_1, today);
+    const plan = planReminders({
+      today,
+      plan: e.plan,
+      fulfillment: e.fulfillment,
+      log: [],
+      dryRun: false,
+    });
+    const ctx = {
+      today,
+      settings: e.plan.settings,
+      sheetUrl: 'https://docs.google.com/spreadsheets/d/x',
+    };
+    const mail = digestMail(plan.digest!, ctx);
+    expect(mail.text).toContain('Dự báo theo tốc độ hiện nay');
+    expect(mail.text).toMatch(
+      /- Trường THPT Hiệp Hòa số 2 \| BD2-HS \| 06\/10\/2024 \| 20 \| 7 \| 13 \| \d+ \| không kịp/,
+    );
+    expect(mail.html).toContain(
+      '<th style="border: 1px solid #dadce0; padding: 4px 8px">Tiến độ</th>',
+    );
+    expect(mail.text + mail.html).not.toContain('Học sinh Mẫu');
   });
 });
