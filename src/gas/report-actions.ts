@@ -54,6 +54,7 @@ export function exportReport(asOf: Day): void {
   const old = spreadsheet.getSheetByName(name);
   if (old) spreadsheet.deleteSheet(old);
   sheet.setName(name);
+  sheet.activate();
   spreadsheet.toast(REPORT_UI.savingPdf, GAS.toastTitle);
   const pdf = savePdf(spreadsheet.getId(), html, name);
   const sheetUrl = `${spreadsheet.getUrl()}#gid=${sheet.getSheetId()}`;

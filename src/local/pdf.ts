@@ -25,19 +25,25 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 }
 
 /**
- * Flags for a closed machine: no sync, no component updates, no background fetches, so the
- * browser reaches for nothing on the network; a fresh profile so no user's settings leak in.
+ * No sync, no component updates, no background fetches: the browser reaches for nothing on the
+ * network (on a closed machine it would otherwise retry Google's hosts at every start). The
+ * browser tests launch Chromium with the same flags.
  */
-export function chromiumArgs(profile: string): string[] {
+export const OFFLINE_FLAGS: readonly string[] = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A fresh profile, so no user's settings or extensions leak into the printed page. */
+function chromiumArgs(profile: string): string[] {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   return [
     '--headless',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...OFFLINE_FLAGS,
     '--disable-extensions',
     `--user-data-dir=${profile}`,
     // Chromium refuses to start as root inside its sandbox (containers, CI).

@@ -1,5 +1,5 @@
 // The report laid out as a sheet that prints on A4 portrait, fitted to width: eight columns
-// (712 px), the heading in two merged blocks, paragraphs merged across, one table and one bar
+// (640 px, within A4's printable width at Sheets' normal margins), the heading in two merged blocks, paragraphs merged across, one table and one bar
 // chart per milestone, the at-risk table. Styles come as whole grids, so an adapter applies
 // each with one call.
 import { PACE_LABEL, REPORT, STATUS_LABEL } from '../core/messages';
@@ -7,9 +7,9 @@ import type { ReportDocument, ReportRow } from '../core/report-document';
 import type { Cell } from './port';
 
 export const REPORT_WIDTH = 8;
-const WIDTHS = [36, 250, 62, 62, 62, 80, 80, 80];
+const WIDTHS = [32, 220, 56, 56, 56, 72, 72, 76];
 /** Characters of 13 px Times that fit across the eight columns, to size wrapped paragraphs. */
-const CHARS_PER_LINE = 105;
+const CHARS_PER_LINE = 95;
 const LINE_PX = 20;
 const BAR_PX = 22;
 
@@ -160,7 +160,7 @@ export function reportSheet(doc: ReportDocument): ReportSheet {
         labelColumn: 2,
         valueColumn: 5,
         anchorRow,
-        width: 640,
+        width: 600,
         height,
       });
       // Blank rows under the chart, so the next section starts below it.

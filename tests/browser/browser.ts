@@ -18,26 +18,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium as locateChromium, OFFLINE_FLAGS } from '../../src/local/pdf';
 
 export type { Browser, BrowserContext, Page } from 'playwright-core';
 
-/** Where Chromium is looked for when PTDV_CHROMIUM is not set, in order. */
-export const CHROMIUM_CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-] as const;
-
-/** Switches for sandboxed machines (running as root, no GPU, closed network). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
+/** Switches for sandboxed machines (running as root, closed network): the CLI's own, plus no sandbox. */
+export const CHROMIUM_ARGS = ['--no-sandbox', ...OFFLINE_FLAGS];
 
 /** Screenshots go here (ignored by git). */
 export const ARTIFACTS_DIR = path.resolve(__dirname, '..', 'artifacts');
@@ -46,23 +32,17 @@ const INSTALL_HINT =
   "Install Debian's Chromium (`sudo apt-get install chromium`) or set PTDV_CHROMIUM to a " +
   'Chromium or Chrome executable.';
 
-/** The Chromium executable to use: PTDV_CHROMIUM, else the first of CHROMIUM_CANDIDATES. */
+/** The Chromium `ptdv report --pdf` would use (PTDV_CHROMIUM, else one on PATH), or a clear error. */
 export function findChromium(): string {
   const fromEnv = process.env.PTDV_CHROMIUM;
-  if (fromEnv) {
-    if (!fs.existsSync(fromEnv)) {
-      throw new Error(`PTDV_CHROMIUM is set to ${fromEnv}, which does not exist. ${INSTALL_HINT}`);
-    }
-    return fromEnv;
-  }
-  const found = CHROMIUM_CANDIDATES.find((candidate) => fs.existsSync(candidate));
-  if (!found) {
-    throw new Error(
-      `No Chromium found for the browser tests (looked for ${CHROMIUM_CANDIDATES.join(', ')}). ` +
-        INSTALL_HINT,
-    );
-  }
-  return found;
+  const found = locateChromium(process.env);
+  if (found) return found;
+  throw new Error(
+    (fromEnv
+      ? `PTDV_CHROMIUM is set to ${fromEnv}, which does not exist. `
+      : 'No Chromium found on PATH for the browser tests (chromium, chromium-browser, google-chrome). ') +
+      INSTALL_HINT,
+  );
 }
 
 /** Launches headless Chromium. Launch once per test file (beforeAll) and close it in afterAll. */
@@ -70,7 +50,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
     headless: true,
-    args: [...CHROMIUM_ARGS],
+    args: CHROMIUM_ARGS,
   });
 }
 

@@ -4,9 +4,8 @@
 import { dayFromYmd, instantOfDay, type Day } from '../../src/core/dates';
 import { PREVIEW } from '../../src/core/messages';
 import { PLAN_145 } from '../../src/core/plan145';
-import { candidateCells, syntheticPeople } from '../../src/local/synthetic';
 import type { DialogRecord, GasEnvironment } from '../gas/fakes';
-import { openSheet, type Bundle } from '../gas/helpers';
+import { sheetWithAddresses, typeInBy, type Bundle } from '../gas/helpers';
 import {
   launchBrowser,
   openHtml,
@@ -25,27 +24,8 @@ const MAY_12 = dayFromYmd(2024, 5, 12) as Day;
  * the 19/5 admissions, so today's run would send them five reminders and the Board a digest.
  */
 function sheetOnMay12(): { env: GasEnvironment; gas: Bundle } {
-  const { env, gas } = openSheet(new Date('2024-01-01T00:00:00Z'));
-  gas.setupWorkbook();
-  env.spreadsheet.sheet('Chỉ tiêu').load(
-    PLAN_145.units.map((u) => [`${u.code.toLowerCase()}@example.com`]),
-    2,
-    6,
-  );
-  const settings = env.spreadsheet.sheet('Cấu hình');
-  const row = settings.values().findIndex((r) => r[0] === 'Email Ban Tổ chức') + 1;
-  settings.load([['bantochuc@example.com']], row, 2);
-  const seen = syntheticPeople(PLAN_145)
-    .filter((p) => p.nominated <= MAY_12)
-    .map((p) => ({
-      ...p,
-      certified: p.certified !== null && p.certified <= MAY_12 ? p.certified : null,
-      admitted: p.admitted !== null && p.admitted <= MAY_12 ? p.admitted : null,
-    }));
-  const rows = candidateCells(seen).map((r) =>
-    r.map((v) => (v instanceof Date ? new env.Date(v.getTime()) : v)),
-  );
-  env.spreadsheet.sheet('Danh sách').load(rows, 2);
+  const { env, gas } = sheetWithAddresses();
+  typeInBy(env, MAY_12);
   env.setNow(new Date(instantOfDay(MAY_12).getTime() + 9 * 3_600_000));
   return { env, gas };
 }

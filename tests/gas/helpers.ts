@@ -1,5 +1,6 @@
+import type { Day } from '../../src/core/dates';
 import { PLAN_145 } from '../../src/core/plan145';
-import { candidateCells, syntheticPeople } from '../../src/local/synthetic';
+import { candidateCells, syntheticPeople, type SyntheticPerson } from '../../src/local/synthetic';
 import { createGasEnvironment, loadBundle, type GasEnvironment } from './fakes';
 
 export type Bundle = Record<string, (...args: unknown[]) => unknown>;
@@ -44,4 +45,38 @@ export function snapshot(env: GasEnvironment) {
       charts: s.charts(),
     };
   });
+}
+
+/** A Plan 145 sheet whose units and Board have (made-up) addresses. */
+export function sheetWithAddresses(): { env: GasEnvironment; gas: Bundle } {
+  const { env, gas } = openSheet(new Date('2024-01-01T00:00:00Z'));
+  gas.setupWorkbook();
+  env.spreadsheet.sheet('Chỉ tiêu').load(
+    PLAN_145.units.map((u) => [`${u.code.toLowerCase()}@example.com`]),
+    2,
+    6,
+  );
+  const settings = env.spreadsheet.sheet('Cấu hình');
+  const row = settings.values().findIndex((r) => r[0] === 'Email Ban Tổ chức') + 1;
+  settings.load([['bantochuc@example.com']], row, 2);
+  return { env, gas };
+}
+
+/** What unit officers have typed by `day`: people nominated by then, with what happened by then. */
+export function visiblePeople(day: Day): SyntheticPerson[] {
+  return syntheticPeople(PLAN_145)
+    .filter((p) => p.nominated <= day)
+    .map((p) => ({
+      ...p,
+      certified: p.certified !== null && p.certified <= day ? p.certified : null,
+      admitted: p.admitted !== null && p.admitted <= day ? p.admitted : null,
+    }));
+}
+
+/** Fills `Danh sách` with the synthetic candidates as typed in by `day`. */
+export function typeInBy(env: GasEnvironment, day: Day): void {
+  const rows = candidateCells(visiblePeople(day)).map((r) =>
+    r.map((v) => (v instanceof Date ? new env.Date(v.getTime()) : v)),
+  );
+  if (rows.length) env.spreadsheet.sheet('Danh sách').load(rows, 2);
 }

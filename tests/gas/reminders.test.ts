@@ -1,43 +1,15 @@
 import { dayFromYmd, formatIso, instantOfDay, type Day } from '../../src/core/dates';
 import { PLAN_145 } from '../../src/core/plan145';
-import { candidateCells, syntheticPeople, type SyntheticPerson } from '../../src/local/synthetic';
-import { openSheet, type Bundle } from './helpers';
+import {
+  sheetWithAddresses as preparedSheet,
+  typeInBy as typeIn,
+  visiblePeople,
+  type Bundle,
+} from './helpers';
 import type { GasEnvironment } from './fakes';
 
 const d = (y: number, m: number, day: number): Day => dayFromYmd(y, m, day) as Day;
-const PEOPLE = syntheticPeople(PLAN_145);
 const LOG = 'Nhật ký thư';
-
-/** A Plan 145 sheet whose units and Board have (made-up) addresses. */
-function preparedSheet(): { env: GasEnvironment; gas: Bundle } {
-  const { env, gas } = openSheet(new Date('2024-01-01T00:00:00Z'));
-  gas.setupWorkbook();
-  env.spreadsheet.sheet('Chỉ tiêu').load(
-    PLAN_145.units.map((u) => [`${u.code.toLowerCase()}@example.com`]),
-    2,
-    6,
-  );
-  const settings = env.spreadsheet.sheet('Cấu hình');
-  const row = settings.values().findIndex((r) => r[0] === 'Email Ban Tổ chức') + 1;
-  settings.load([['bantochuc@example.com']], row, 2);
-  return { env, gas };
-}
-
-/** What unit officers have typed by `day`: people nominated by then, with what happened by then. */
-function visiblePeople(day: Day): SyntheticPerson[] {
-  return PEOPLE.filter((p) => p.nominated <= day).map((p) => ({
-    ...p,
-    certified: p.certified !== null && p.certified <= day ? p.certified : null,
-    admitted: p.admitted !== null && p.admitted <= day ? p.admitted : null,
-  }));
-}
-
-function typeIn(env: GasEnvironment, day: Day): void {
-  const rows = candidateCells(visiblePeople(day)).map((r) =>
-    r.map((v) => (v instanceof Date ? new env.Date(v.getTime()) : v)),
-  );
-  if (rows.length) env.spreadsheet.sheet('Danh sách').load(rows, 2);
-}
 
 /** A run of the daily trigger at 07:00 Vietnam time on `day`. */
 function runOn(env: GasEnvironment, gas: Bundle, day: Day, quota = 100): void {
