@@ -149,23 +149,23 @@ function fromParts(year: number, month: number, day: number, text: string): Date
   return d === null ? { kind: 'invalid', text } : ok(d);
 }
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+export const zeroPad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 export function formatDmy(day: Day): string {
   const { year, month, day: d } = ymdOf(day);
-  return `${pad(d)}/${pad(month)}/${pad(year, 4)}`;
+  return `${zeroPad(d)}/${zeroPad(month)}/${zeroPad(year, 4)}`;
 }
 
 export function formatIso(day: Day): string {
   const { year, month, day: d } = ymdOf(day);
-  return `${pad(year, 4)}-${pad(month)}-${pad(d)}`;
+  return `${zeroPad(year, 4)}-${zeroPad(month)}-${zeroPad(d)}`;
 }
 
 /** `dd/mm/yyyy HH:mm` in Vietnam time. */
 export function formatDateTimeVietnam(instant: Date): string {
   const shifted = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
   const day = floor(shifted.getTime() / MS_PER_DAY);
-  return `${formatDmy(day)} ${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+  return `${formatDmy(day)} ${zeroPad(shifted.getUTCHours())}:${zeroPad(shifted.getUTCMinutes())}`;
 }
 
 /** 0 = Sunday … 6 = Saturday. */

@@ -26,7 +26,7 @@ const { ceil, floor, round } = Math;
 
 export type Pace = 'on_track' | 'at_risk' | 'behind';
 
-export const DAYS_PER_WEEK = 7;
+const DAYS_PER_WEEK = 7;
 
 export interface Forecast {
   start: Day;
@@ -43,6 +43,17 @@ export interface Forecast {
   status: Pace;
 }
 
+/** Where a milestone's window starts: its `Từ ngày`, else the plan's date; null without either. */
+export function windowStart(milestone: Milestone, planStart: Day | null): Day | null {
+  return milestone.from ?? planStart;
+}
+
+/** Started and not past on `asOf`: the milestones that get a forecast. */
+export function isOpen(milestone: Milestone, asOf: Day | null, planStart: Day | null): boolean {
+  const start = windowStart(milestone, planStart);
+  return asOf !== null && start !== null && start <= asOf && asOf <= milestone.deadline;
+}
+
 /** The forecast for one figure, or null when there is nothing to forecast. */
 export function forecast(
   result: Result,
@@ -50,7 +61,7 @@ export function forecast(
   asOf: Day | null,
   planStart: Day | null,
 ): Forecast | null {
-  const start = milestone.from ?? planStart;
+  const start = windowStart(milestone, planStart);
   const min = result.min;
   if (asOf === null || start === null || min === null || min <= 0) return null;
   if (asOf < start || asOf > milestone.deadline) return null;

@@ -1,5 +1,5 @@
 // Every sentence a user reads, in one place (Vietnamese). Identifiers stay English elsewhere.
-import { formatDmy, ymdOf, type Day } from './dates';
+import { formatDmy, ymdOf, zeroPad, type Day } from './dates';
 import { columnLetters } from './table';
 import type { Pace } from './forecast';
 import type { MilestoneKind, Status, UnitType, AppliesTo } from './model';
@@ -208,10 +208,12 @@ export const CLI = {
     ' hoặc dùng --html rồi mở trang bằng trình duyệt và chọn In → Lưu dưới dạng PDF.',
   pdfFailed: (chromium: string, detail: string) =>
     `Chromium (${chromium}) không in được PDF${detail ? `: ${detail.split('\n').slice(-3).join(' ')}` : '.'}`,
-  risksTitle: (n: number) =>
-    n === 0
-      ? 'Dự báo: theo tốc độ hiện nay, mọi đơn vị đều kịp các mốc đang thực hiện.'
-      : `Dự báo theo tốc độ hiện nay: ${n} trường hợp không kịp hoặc có nguy cơ không kịp:`,
+  risksTitle: (n: number, open: number) =>
+    open === 0
+      ? 'Dự báo: không có mốc nào đang thực hiện vào ngày này.'
+      : n === 0
+        ? 'Dự báo: theo tốc độ hiện nay, mọi đơn vị đều kịp các mốc đang thực hiện.'
+        : `Dự báo theo tốc độ hiện nay: ${n} trường hợp không kịp hoặc có nguy cơ không kịp:`,
   riskLine: (
     unit: string,
     milestone: string,
@@ -378,7 +380,7 @@ export const MAIL = {
   digestPace: (n: number) =>
     `Dự báo theo tốc độ hiện nay: các đơn vị không kịp hoặc có nguy cơ không kịp (${n}):`,
   digestPaceNote:
-    '(dự báo: số đạt được đến hạn nếu giữ tốc độ từ "Từ ngày" đến nay; "nguy cơ": chỉ đạt trong tuần cuối)',
+    '(dự báo: số đạt được đến hạn nếu giữ tốc độ từ "Từ ngày" của mốc, hoặc ngày kế hoạch, đến nay; "nguy cơ": chỉ đạt trong tuần cuối)',
 } as const;
 
 export const MAIL_STATUS_LABEL = {
@@ -493,8 +495,6 @@ export const ROOMS = {
 /** Where a figure comes from (`Tổng hợp`, e-mails). */
 export const SOURCE_LABEL = { list: 'danh sách', counts: 'số liệu báo cáo' } as const;
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
 /** The standing office's report (sheet, HTML page and PDF). */
 export const REPORT = {
   defaultBody: 'Ban Tổ chức',
@@ -504,7 +504,7 @@ export const REPORT = {
   /** Administrative style: a day below 10 and the months 1 and 2 take a leading zero. */
   placeDate: (place: string, day: Day): string => {
     const { year, month, day: d } = ymdOf(day);
-    return `${place || '……'}, ngày ${pad2(d)} tháng ${month < 3 ? pad2(month) : month} năm ${year}`;
+    return `${place || '……'}, ngày ${zeroPad(d)} tháng ${month < 3 ? zeroPad(month) : month} năm ${year}`;
   },
   title: 'BÁO CÁO',
   subtitle: (planNumber: string, planDate: string, issuer: string, asOf: string) =>
@@ -535,15 +535,15 @@ export const REPORT = {
     behind + atRisk === 0
       ? 'theo tốc độ hiện nay, các đơn vị đều kịp hạn'
       : `theo tốc độ hiện nay, ${behind} đơn vị không kịp, ${atRisk} đơn vị có nguy cơ không kịp`,
-  closedState: 'đã hết hạn',
-  notStartedState: 'chưa đến thời gian thực hiện',
+  phaseState: {
+    closed: 'đã hết hạn',
+    not_started: 'chưa đến thời gian thực hiện',
+    no_start: 'mốc chưa ghi "Từ ngày" (và chưa có ngày kế hoạch) nên chưa dự báo được',
+  },
   summaryRows: (rows: number, errors: number, warnings: number) =>
     `Danh sách có ${rows} dòng; ${errors} dòng có lỗi chưa được tính, ${warnings} dòng chỉ có cảnh báo (xem sheet Kiểm tra).`,
   sectionTitle: (code: string, name: string, deadline: string) =>
     `${name} (${code}) — hạn ${deadline}`,
-  groupType: (label: string) => `Cộng ${label}`,
-  groupCommittee: (label: string) => `Cộng ${label}`,
-  total: 'Tổng cộng',
   columns: [
     'TT',
     'Đơn vị',
@@ -566,14 +566,21 @@ export const REPORT = {
   ],
   never: 'không đạt',
   milestoneWithDeadline: (code: string, deadline: string) => `${code} (${deadline})`,
-  noRisks:
-    'Theo tốc độ hiện nay, không đơn vị nào không kịp hay có nguy cơ không kịp ở các mốc đang thực hiện.',
+  noRisks: (open: number) =>
+    open === 0
+      ? 'Không có mốc nào đang thực hiện vào ngày báo cáo.'
+      : 'Theo tốc độ hiện nay, không đơn vị nào không kịp hay có nguy cơ không kịp ở các mốc đang thực hiện.',
   forecastNote:
-    'Dự báo đến hạn: số đạt được đến hạn nếu giữ tốc độ bình quân từ "Từ ngày" của mốc đến ngày báo cáo. ' +
+    'Dự báo đến hạn: số đạt được đến hạn nếu giữ tốc độ bình quân từ "Từ ngày" của mốc (không có thì từ ngày kế hoạch) đến ngày báo cáo. ' +
     'Kịp: đạt chỉ tiêu tối thiểu sớm hơn hạn ít nhất một tuần; nguy cơ: chỉ đạt trong tuần cuối; ' +
     'không kịp: không đạt được đến hạn.',
   chartTitle: (code: string) => `${code}: tỷ lệ thực hiện theo đơn vị (% chỉ tiêu tối thiểu)`,
-  recipients: ['Nơi nhận:', '- Ban Thường vụ (để báo cáo),', '- Lưu.'],
+  /** "Ban Thường vụ Huyện ủy X" reports to "Thường trực Huyện ủy X"; otherwise a generic name. */
+  recipients: (issuer: string) => [
+    'Nơi nhận:',
+    `- Thường trực ${/^Ban Thường vụ\s+/i.test(issuer) ? issuer.replace(/^Ban Thường vụ\s+/i, '') : 'cấp ủy'} (để báo cáo),`,
+    '- Lưu.',
+  ],
   sheetName: (asOf: string) => `Báo cáo ${asOf.replace(/\//g, '-')}`,
   pageTitle: (asOf: string) => `Báo cáo phát triển đảng viên đến ngày ${asOf}`,
 } as const;
@@ -596,7 +603,7 @@ export const REPORT_UI = {
   savingPdf: 'Đang lưu báo cáo PDF…',
   doneTitle: 'Đã xuất báo cáo',
   done: (name: string) =>
-    `Đã tạo sheet "${name}" (in khổ A4, vừa chiều ngang) và tệp PDF cùng tên.`,
+    `Đã tạo sheet "${name}" và tệp PDF cùng tên (khổ A4). Khi in sheet từ Sheets, chọn khổ A4 và "Vừa với chiều rộng".`,
   openPdf: 'Mở tệp PDF',
   openSheet: 'Mở sheet báo cáo',
   besideSpreadsheet: 'Tệp PDF được lưu cùng thư mục với bảng tính.',

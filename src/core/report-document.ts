@@ -3,9 +3,16 @@
 // (workbook/report-sheet.ts) from this one model, so the two always say the same thing.
 import { formatDmy, type Day } from './dates';
 import type { Evaluation } from './evaluate';
-import { forecast, paceRisks, type Forecast, type Pace } from './forecast';
+import { forecast, paceRisks, windowStart, type Forecast, type Pace } from './forecast';
 import type { Result } from './fulfillment';
-import { NO_COMMITTEE, REPORT, UNIT_TYPE_LABEL } from './messages';
+import {
+  ALL_UNITS,
+  NO_COMMITTEE,
+  REPORT,
+  SUBTOTAL_BY_COMMITTEE,
+  SUBTOTAL_BY_TYPE,
+  UNIT_TYPE_LABEL,
+} from './messages';
 import type { Milestone, Status, UnitType } from './model';
 
 export type ReportRowKind = 'unit' | 'group' | 'total';
@@ -28,10 +35,13 @@ export interface ReportBar {
   status: Status;
 }
 
+/** Where a milestone stands on the report date. */
+export type Phase = 'not_started' | 'open' | 'closed' | 'no_start';
+
 export interface ReportSection {
   milestone: Milestone;
-  /** Started and not past on the report date: the only sections with a forecast. */
-  open: boolean;
+  /** Only open milestones (started, not past) have a forecast. */
+  phase: Phase;
   title: string;
   rows: ReportRow[];
   bars: ReportBar[];
@@ -59,6 +69,9 @@ export interface ReportDocument {
   summary: string[];
   sections: ReportSection[];
   risks: ReportRisk[];
+  /** Milestones open on the report date (so an empty risk list means "all on track"). */
+  openMilestones: number;
+  recipients: string[];
   /** The date the figures are counted to (dd/mm/yyyy). */
   asOf: string;
 }
@@ -86,8 +99,15 @@ function section(
   const code = milestone.code;
   const rows: ReportRow[] = [];
   const bars: ReportBar[] = [];
-  const start = milestone.from ?? planStart;
-  const open = start !== null && start <= asOf && asOf <= milestone.deadline;
+  const start = windowStart(milestone, planStart);
+  const phase: Phase =
+    asOf > milestone.deadline
+      ? 'closed'
+      : start === null
+        ? 'no_start'
+        : asOf < start
+          ? 'not_started'
+          : 'open';
   const f = (r: Result) => forecast(r, milestone, asOf, planStart);
   for (const { unit, results } of fulfillment.units) {
     const r = results[code];
@@ -98,18 +118,18 @@ function section(
   for (const g of fulfillment.byType) {
     const r = g.results[code];
     if (hasQuota(r))
-      rows.push(toRow('group', REPORT.groupType(UNIT_TYPE_LABEL[g.key as UnitType]), r, f(r)));
+      rows.push(toRow('group', SUBTOTAL_BY_TYPE(UNIT_TYPE_LABEL[g.key as UnitType]), r, f(r)));
   }
   for (const g of fulfillment.byCommittee) {
     const r = g.results[code];
     if (hasQuota(r))
-      rows.push(toRow('group', REPORT.groupCommittee(g.key || NO_COMMITTEE), r, f(r)));
+      rows.push(toRow('group', SUBTOTAL_BY_COMMITTEE(g.key || NO_COMMITTEE), r, f(r)));
   }
   const all = fulfillment.all[code];
-  if (hasQuota(all)) rows.push(toRow('total', REPORT.total, all, f(all)));
+  if (hasQuota(all)) rows.push(toRow('total', ALL_UNITS, all, f(all)));
   return {
     milestone,
-    open,
+    phase,
     title: REPORT.sectionTitle(code, milestone.name, formatDmy(milestone.deadline)),
     rows,
     bars,
@@ -144,11 +164,7 @@ function summary(evaluation: Evaluation, sections: ReportSection[], asOf: Day): 
         percent: total.percent,
         reached,
         units: units.length,
-        state: s.open
-          ? REPORT.openState(behind, atRisk)
-          : asOf > s.milestone.deadline
-            ? REPORT.closedState
-            : REPORT.notStartedState,
+        state: s.phase === 'open' ? REPORT.openState(behind, atRisk) : REPORT.phaseState[s.phase],
       }),
     );
   }
@@ -193,6 +209,8 @@ export function buildReportDocument(evaluation: Evaluation, today: Day): ReportD
     summary: summary(evaluation, sections, asOf),
     sections,
     risks,
+    openMilestones: sections.filter((sec) => sec.phase === 'open').length,
+    recipients: REPORT.recipients(s.issuerName),
     asOf: formatDmy(asOf),
   };
 }

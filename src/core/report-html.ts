@@ -90,7 +90,7 @@ function head(columns: readonly string[], widths: readonly number[]): string {
 }
 
 /** Horizontal bars, one per unit, on a common scale with a line at 100 %. */
-export function barChartSvg(title: string, bars: readonly ReportBar[]): string {
+function barChartSvg(title: string, bars: readonly ReportBar[]): string {
   const scale = Math.max(100, ...bars.map((b) => Math.min(b.percent, 200)));
   const area = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const height = bars.length * ROW_HEIGHT + 10;
@@ -134,7 +134,7 @@ function sectionHtml(s: ReportSection): string {
 }
 
 function risksHtml(doc: ReportDocument): string {
-  if (doc.risks.length === 0) return `<p>${escapeHtml(REPORT.noRisks)}</p>`;
+  if (doc.risks.length === 0) return `<p>${escapeHtml(REPORT.noRisks(doc.openMilestones))}</p>`;
   const rows = doc.risks.map(
     (r, i) =>
       '<tr>' +
@@ -171,7 +171,7 @@ ${doc.sections.map(sectionHtml).join('\n')}
 <h2>${escapeHtml(REPORT.partRisks)}</h2>
 ${risksHtml(doc)}
 <p class="note">${escapeHtml(REPORT.forecastNote)}</p>
-<div class="recipients">${REPORT.recipients.map(p).join('')}</div>
+<div class="recipients">${doc.recipients.map(p).join('')}</div>
 </body></html>
 `;
 }

@@ -8,7 +8,7 @@ import { reportHtml } from '../core/report-html';
 import { reportSheet, REPORT_WIDTH, type Box, type ReportSheet } from '../workbook/report-sheet';
 import { evaluateWorkbook } from '../workbook/usecases';
 import { savePdf } from './drive-pdf';
-import { asText, SheetsWorkbook } from './sheets-workbook';
+import { asText, barChart, SheetsWorkbook, widthRuns } from './sheets-workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -19,17 +19,14 @@ export function askReportDay(): Day | null {
   const answer = ui.prompt(MENU.title, REPORT_UI.ask(formatDmy(today)), ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return null;
   const text = answer.getResponseText().trim();
-  const reading = text === '' ? ({ kind: 'ok', day: today } as const) : readDay(text);
-  const problem =
-    reading.kind !== 'ok'
-      ? REPORT_UI.badDate(text)
-      : reading.day > today
-        ? REPORT_UI.futureDate(formatDmy(reading.day))
-        : null;
-  if (problem !== null || reading.kind !== 'ok') {
-    ui.alert(MENU.title, problem ?? REPORT_UI.badDate(text), ui.ButtonSet.OK);
+  if (text === '') return today;
+  const refuse = (message: string): null => {
+    ui.alert(MENU.title, message, ui.ButtonSet.OK);
     return null;
-  }
+  };
+  const reading = readDay(text);
+  if (reading.kind !== 'ok') return refuse(REPORT_UI.badDate(text));
+  if (reading.day > today) return refuse(REPORT_UI.futureDate(formatDmy(reading.day)));
   return reading.day;
 }
 
@@ -72,6 +69,9 @@ function newSheet(
   name: string,
   height: number,
 ): Sheet {
+  // A run killed by the time limit never reaches its catch: its draft is cleared here.
+  const stale = spreadsheet.getSheetByName(REPORT_UI.draftName(name));
+  if (stale) spreadsheet.deleteSheet(stale);
   const sheet = spreadsheet.insertSheet(REPORT_UI.draftName(name), spreadsheet.getNumSheets());
   const maxRows = sheet.getMaxRows();
   if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
@@ -109,29 +109,21 @@ function writeReport(sheet: Sheet, layout: ReportSheet): void {
   all.setHorizontalAlignments(layout.alignments);
   all.setVerticalAlignment('middle');
   all.setWraps(layout.wraps);
-  layout.widths.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
+  const widths = Object.fromEntries(layout.widths.map((px, i) => [i + 1, px]));
+  for (const run of widthRuns(widths)) sheet.setColumnWidths(run.start, run.count, run.px);
   const box = (b: Box) => sheet.getRange(b.row, b.column, b.rows, b.columns);
   for (const b of mergeRuns(layout.merges)) box(b).mergeAcross();
   for (const b of layout.borders) box(b).setBorder(true, true, true, true, true, true);
   for (const b of layout.percents) box(b).setNumberFormat('0.0%');
   for (const h of layout.rowHeights) sheet.setRowHeight(h.row, h.px);
-  for (const c of layout.charts) {
-    const rows = c.lastRow - c.firstRow + 1;
+  for (const c of layout.charts)
     sheet.insertChart(
-      sheet
-        .newChart()
-        .asBarChart()
-        .setTitle(c.title)
-        .setOption('legend', { position: 'none' })
-        .setOption('hAxis', { format: 'percent', minValue: 0 })
+      barChart(sheet, c)
         .setOption('width', c.width)
         .setOption('height', c.height)
-        .addRange(sheet.getRange(c.firstRow, c.labelColumn, rows, 1))
-        .addRange(sheet.getRange(c.firstRow, c.valueColumn, rows, 1))
         .setPosition(c.anchorRow, 1, 0, 0)
         .build(),
     );
-  }
 }
 
 function doneHtml(name: string, sheetUrl: string, pdfUrl: string, beside: boolean): string {

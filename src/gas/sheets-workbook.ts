@@ -48,6 +48,22 @@ export function asText(value: Cell): Cell {
 }
 
 /** Consecutive columns of the same width, as (start, count, px). */
+/** A bar chart of a percent column against a label column: the dashboard's and the report's. */
+export function barChart(
+  sheet: Sheet,
+  spec: Pick<ChartSpec, 'title' | 'firstRow' | 'lastRow' | 'labelColumn' | 'valueColumn'>,
+): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+  const rows = spec.lastRow - spec.firstRow + 1;
+  return sheet
+    .newChart()
+    .asBarChart()
+    .setTitle(spec.title)
+    .setOption('legend', { position: 'none' })
+    .setOption('hAxis', { format: 'percent', minValue: 0 })
+    .addRange(sheet.getRange(spec.firstRow, spec.labelColumn, rows, 1))
+    .addRange(sheet.getRange(spec.firstRow, spec.valueColumn, rows, 1));
+}
+
 export function widthRuns(
   widths: Record<number, number>,
 ): { start: number; count: number; px: number }[] {
@@ -295,18 +311,11 @@ export class SheetsWorkbook implements Workbook {
   private replaceCharts(sheet: Sheet, charts: readonly ChartSpec[], width: number): void {
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
     charts.forEach((spec, i) => {
-      const rows = spec.lastRow - spec.firstRow + 1;
-      const chart = sheet
-        .newChart()
-        .asBarChart()
-        .setTitle(spec.title)
-        .setOption('legend', { position: 'none' })
-        .setOption('hAxis', { format: 'percent', minValue: 0 })
-        .addRange(sheet.getRange(spec.firstRow, spec.labelColumn, rows, 1))
-        .addRange(sheet.getRange(spec.firstRow, spec.valueColumn, rows, 1))
-        .setPosition(1 + i * CHART_ROWS, width + 2, 0, 0)
-        .build();
-      sheet.insertChart(chart);
+      sheet.insertChart(
+        barChart(sheet, spec)
+          .setPosition(1 + i * CHART_ROWS, width + 2, 0, 0)
+          .build(),
+      );
     });
   }
 }

@@ -1,7 +1,7 @@
 // Printing the HTML report to PDF with a Chromium already on the machine: nothing is downloaded,
 // and without one the user is told how to get it (the HTML page is still written).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -58,17 +58,18 @@ export async function printPdf(
 ): Promise<void> {
   const chromium = findChromium(env);
   if (chromium === null) throw new FileError(CLI.noChromium(env.PTDV_CHROMIUM));
-  const profile = mkdtempSync(join(tmpdir(), 'ptdv-chromium-'));
-  const out = resolve(pdfPath);
-  rmSync(out, { force: true });
+  // Printed into a scratch folder and moved into place only when complete: a failed print never
+  // costs the user an earlier PDF of the same name.
+  const scratch = mkdtempSync(join(tmpdir(), 'ptdv-chromium-'));
+  const printed = join(scratch, 'report.pdf');
   try {
     await new Promise<void>((done, fail) => {
       execFile(
         chromium,
         [
-          ...chromiumArgs(profile),
+          ...chromiumArgs(join(scratch, 'profile')),
           '--no-pdf-header-footer',
-          `--print-to-pdf=${out}`,
+          `--print-to-pdf=${printed}`,
           pathToFileURL(resolve(htmlPath)).href,
         ],
         { timeout: 120_000 },
@@ -76,9 +77,10 @@ export async function printPdf(
           error ? fail(new FileError(CLI.pdfFailed(chromium, String(stderr).trim()))) : done(),
       );
     });
+    if (!existsSync(printed) || statSync(printed).size === 0)
+      throw new FileError(CLI.pdfFailed(chromium, ''));
+    copyFileSync(printed, resolve(pdfPath));
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
-  if (!existsSync(out) || statSync(out).size === 0)
-    throw new FileError(CLI.pdfFailed(chromium, ''));
 }

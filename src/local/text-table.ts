@@ -12,7 +12,7 @@ import {
   UNIT_TYPE_LABEL,
 } from '../core/messages';
 import type { Evaluation } from '../core/evaluate';
-import { paceRisks } from '../core/forecast';
+import { isOpen, paceRisks } from '../core/forecast';
 import type { Result } from '../core/fulfillment';
 import type { UnitType } from '../core/model';
 
@@ -89,9 +89,13 @@ export function renderProblemSummary(evaluation: Evaluation, limit: number): str
 
 /** The units the pace forecast flags, worst first. */
 export function renderRisks(evaluation: Evaluation): string {
-  const risks = paceRisks(evaluation.fulfillment, evaluation.plan.settings.planDate);
+  const { fulfillment, plan } = evaluation;
+  const risks = paceRisks(fulfillment, plan.settings.planDate);
+  const openMilestones = fulfillment.milestones.filter((m) =>
+    isOpen(m, fulfillment.asOf, plan.settings.planDate),
+  ).length;
   return [
-    CLI.risksTitle(risks.length),
+    CLI.risksTitle(risks.length, openMilestones),
     ...risks.map((r) =>
       CLI.riskLine(
         r.unit.name,

@@ -2,7 +2,7 @@
 // (640 px, within A4's printable width at Sheets' normal margins), the heading in two merged blocks, paragraphs merged across, one table and one bar
 // chart per milestone, the at-risk table. Styles come as whole grids, so an adapter applies
 // each with one call.
-import { PACE_LABEL, REPORT, STATUS_LABEL } from '../core/messages';
+import { PACE_LABEL, REPORT, STATUS_COLOURS, STATUS_LABEL } from '../core/messages';
 import type { ReportDocument, ReportRow } from '../core/report-document';
 import type { Cell } from './port';
 
@@ -52,14 +52,10 @@ export interface ReportSheet {
   charts: ReportChart[];
 }
 
-const STATUS_FILL: Record<string, string> = {
-  [STATUS_LABEL.not_met]: '#f4cccc',
-  [STATUS_LABEL.met]: '#d9ead3',
-  [STATUS_LABEL.exceeded]: '#cfe2f3',
-  [PACE_LABEL.behind]: '#f4cccc',
-  [PACE_LABEL.at_risk]: '#fce8b2',
-  [PACE_LABEL.on_track]: '#d9ead3',
-};
+/** The dashboard's colours for results and paces, by label. */
+const STATUS_FILL: Record<string, string> = Object.fromEntries(
+  STATUS_COLOURS.map((c) => [c.label, c.background]),
+);
 const HEADER_FILL = '#f2f2f2';
 
 export function reportSheet(doc: ReportDocument): ReportSheet {
@@ -105,13 +101,12 @@ export function reportSheet(doc: ReportDocument): ReportSheet {
   // The heading: two blocks side by side, as in every administrative document.
   const right = [doc.motto, doc.placeDate];
   for (let i = 0; i < Math.max(doc.body.length, right.length); i++) {
-    const row = add(['', '', '', '', '', '', '', ''], { align: 'center' });
-    const cells = sheet.rows[row - 1] as Cell[];
-    cells[0] = doc.body[i] ?? '';
-    cells[3] = right[i] ?? '';
-    (sheet.weights[row - 1] as string[])[0] = i === 0 ? 'bold' : 'normal';
-    (sheet.weights[row - 1] as string[])[3] = i === 0 ? 'bold' : 'normal';
-    (sheet.styles[row - 1] as string[])[3] = i === 1 ? 'italic' : 'normal';
+    // The body and the Party's name in bold; the star and the place-and-date line in italics.
+    const row = add([doc.body[i] ?? '', '', '', right[i] ?? ''], {
+      align: 'center',
+      bold: i === 0,
+      italic: i === 1,
+    });
     sheet.merges.push(
       { row, column: 1, rows: 1, columns: 3 },
       { row, column: 4, rows: 1, columns: 5 },
@@ -140,6 +135,7 @@ export function reportSheet(doc: ReportDocument): ReportSheet {
       const row = add(resultCells(r, r.kind === 'unit' ? ++n : null), {
         bold: r.kind === 'total',
         italic: r.kind === 'group',
+        wrap: true,
         aligns: ['right', 'left', 'right', 'right', 'right', 'left', 'right', 'left'],
       });
       if (r.kind === 'unit') {
@@ -168,7 +164,7 @@ export function reportSheet(doc: ReportDocument): ReportSheet {
     } else add([]);
   }
   paragraph(REPORT.partRisks, { bold: true });
-  if (doc.risks.length === 0) paragraph(REPORT.noRisks);
+  if (doc.risks.length === 0) paragraph(REPORT.noRisks(doc.openMilestones));
   else {
     const header = add([...REPORT.riskColumns], {
       bold: true,
@@ -203,8 +199,7 @@ export function reportSheet(doc: ReportDocument): ReportSheet {
   }
   paragraph(REPORT.forecastNote, { italic: true });
   add([]);
-  for (const line of REPORT.recipients)
-    paragraph(line, { italic: line !== REPORT.recipients[0], bold: line === REPORT.recipients[0] });
+  doc.recipients.forEach((line, k) => paragraph(line, { bold: k === 0, italic: k > 0 }));
   return sheet;
 }
 

@@ -122,6 +122,14 @@ describe('Xuất báo cáo', () => {
     expect(env.drive.Files.created).toHaveLength(2);
   });
 
+  test('a draft left by a run Apps Script killed is cleared, not a reason to fail', () => {
+    const { env, gas } = workbook();
+    env.spreadsheet.addSheet(`${NAME} (đang tạo)`, [['nửa chừng']]);
+    exportOn(env, gas, '01/09/2024');
+    expect(env.spreadsheet.sheetNames().filter((n) => n.startsWith(NAME))).toEqual([NAME]);
+    expect(texts(env)).toContain('- Thường trực Huyện ủy Hiệp Hòa (để báo cáo),');
+  });
+
   test('a date that cannot be read, or in the future, or Cancel: an alert at most, nothing written', () => {
     const { env, gas } = workbook();
     const before = env.spreadsheet.sheetNames();
