@@ -453,6 +453,9 @@ export const REMINDER_UI = {
   lastFailedToast: (when: string, why: string) =>
     `Lần chạy nhắc việc lúc ${when} bị lỗi: ${why}. Xem sheet Nhật ký thư.`,
   testSent: (to: string) => `Đã gửi thư thử tới ${to}.`,
+  testNoQuota:
+    'Hôm nay đã hết hạn mức gửi thư của tài khoản (MailApp): thư thử chưa được gửi. Thử lại vào ngày mai.',
+  testFailed: (detail: string) => `Không gửi được thư thử (${detail}).`,
   testMissing: 'Không còn thư này trong kế hoạch hôm nay: hãy mở lại cửa sổ xem trước.',
   testPrefix: '[Thư thử] ',
   previewTitle: 'Xem trước thư nhắc việc',

@@ -140,7 +140,13 @@ export function sendTest(key: string): string {
   const mail = run.mails.find((m) => m.key === key);
   if (!mail) return REMINDER_UI.testMissing;
   const me = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
-  mailAppMailer.send({ ...mail, to: [me], subject: REMINDER_UI.testPrefix + mail.subject });
+  // The dialog shows this error as it is: it must be Vietnamese, not Apps Script's English.
+  if (mailAppMailer.remainingQuota() < 1) throw new Error(REMINDER_UI.testNoQuota);
+  try {
+    mailAppMailer.send({ ...mail, to: [me], subject: REMINDER_UI.testPrefix + mail.subject });
+  } catch (e) {
+    throw new Error(REMINDER_UI.testFailed((e as Error).message));
+  }
   return REMINDER_UI.testSent(me);
 }
 

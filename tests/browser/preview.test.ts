@@ -126,7 +126,7 @@ describe('the reminder preview dialog in Chromium', () => {
     expect(key).toBe('THPT-HH2|KN-19-5|2024-05-19|7');
     await button.click();
     expect((await run.calls()).at(-1)).toMatchObject({ name: 'sendTestReminder', args: [key] });
-    // The mail quota is spent: the bundle's sendTestReminder throws, as Apps Script would report.
+    // The mail quota is spent: the bundle's sendTestReminder refuses, in Vietnamese.
     env.mail.quota = 0;
     let message = '';
     try {
@@ -134,7 +134,9 @@ describe('the reminder preview dialog in Chromium', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).not.toBe('');
+    expect(message).toBe(
+      'Hôm nay đã hết hạn mức gửi thư của tài khoản (MailApp): thư thử chưa được gửi. Thử lại vào ngày mai.',
+    );
     await run.fail(message);
     await expect(page.locator('#status').innerText()).resolves.toBe(message);
     await expect(button.isEnabled()).resolves.toBe(true);
