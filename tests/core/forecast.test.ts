@@ -7,6 +7,7 @@ import type { Milestone } from '../../src/core/model';
 import { digestMail } from '../../src/core/reminder-mail';
 import { planReminders } from '../../src/core/reminders';
 import { buildJsonReport } from '../../src/core/report';
+import { buildReportDocument } from '../../src/core/report-document';
 import { evaluateWorkbook, refreshWorkbook } from '../../src/workbook/usecases';
 import { addPeople, plan145Workbook, type Person } from '../helpers/plan-workbook';
 
@@ -233,5 +234,37 @@ describe('where the forecast shows', () => {
       '<th style="border: 1px solid #dadce0; padding: 4px 8px">Tiến độ</th>',
     );
     expect(mail.text + mail.html).not.toContain('Học sinh Mẫu');
+  });
+});
+
+describe('the report document', () => {
+  const evaluationOn = (iso: string) =>
+    evaluateWorkbook(plan145Workbook(), new Date('2024-09-01T05:00:00Z'), day(iso));
+
+  test('each milestone says where it stands: open (with its pace), closed, or not started', () => {
+    const doc = buildReportDocument(evaluationOn('2024-09-01'), day('2024-09-02'));
+    const line = (code: string) => doc.summary.find((l) => l.includes(`(${code})`)) ?? '';
+    expect(line('BD1-HS')).toContain('đã hết hạn');
+    expect(line('BD2-HS')).toContain('theo tốc độ hiện nay, 7 đơn vị không kịp');
+    expect(doc.placeDate).toBe('Hiệp Hòa, ngày 02 tháng 9 năm 2024');
+    expect(doc.openMilestones).toBe(3); // BD2-HS, BD2-CN, KN-2024
+    const early = buildReportDocument(evaluationOn('2024-08-01'), day('2024-08-01'));
+    expect(early.summary.find((l) => l.includes('(BD2-HS)'))).toContain('chưa đến thời gian');
+  });
+
+  test('without Từ ngày or a plan date there is no forecast, and the summary says why', () => {
+    const e = evaluationOn('2024-09-01');
+    const undated = {
+      ...e,
+      plan: { ...e.plan, settings: { ...e.plan.settings, planDate: null } },
+      fulfillment: {
+        ...e.fulfillment,
+        milestones: e.fulfillment.milestones.map((m) => ({ ...m, from: null })),
+      },
+    };
+    const doc = buildReportDocument(undated, day('2024-09-01'));
+    expect(doc.openMilestones).toBe(0);
+    expect(doc.risks).toEqual([]);
+    expect(doc.summary.find((l) => l.includes('(BD2-HS)'))).toContain('chưa ghi "Từ ngày"');
   });
 });
