@@ -607,6 +607,9 @@ export const REPORT_UI = {
   doneTitle: 'Đã xuất báo cáo',
   done: (name: string) =>
     `Đã tạo sheet "${name}" và tệp PDF cùng tên (khổ A4). Khi in sheet từ Sheets, chọn khổ A4 và "Vừa với chiều rộng".`,
+  sheetOnly: (name: string) => `Đã tạo sheet "${name}".`,
+  pdfFailed: (detail: string) =>
+    `Không lưu được tệp PDF (${detail}). Có thể in sheet báo cáo ra PDF: Tệp → Tải xuống → PDF, khổ A4, vừa với chiều rộng.`,
   openPdf: 'Mở tệp PDF',
   openSheet: 'Mở sheet báo cáo',
   besideSpreadsheet: 'Tệp PDF được lưu cùng thư mục với bảng tính.',

@@ -7,7 +7,7 @@ import { buildReportDocument } from '../core/report-document';
 import { reportHtml } from '../core/report-html';
 import { reportSheet, REPORT_WIDTH, type Box, type ReportSheet } from '../workbook/report-sheet';
 import { evaluateWorkbook } from '../workbook/usecases';
-import { savePdf } from './drive-pdf';
+import { savePdf, type SavedPdf } from './drive-pdf';
 import { asText, barChart, SheetsWorkbook, widthRuns } from './sheets-workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -53,11 +53,16 @@ export function exportReport(asOf: Day): void {
   sheet.setName(name);
   sheet.activate();
   spreadsheet.toast(REPORT_UI.savingPdf, GAS.toastTitle);
-  const pdf = savePdf(spreadsheet.getId(), html, name);
+  // The sheet is done by now: a PDF that cannot be saved is said in the dialog, not an error
+  // that hides the finished report.
+  let pdf: SavedPdf | string;
+  try {
+    pdf = savePdf(spreadsheet.getId(), html, name);
+  } catch (e) {
+    pdf = (e as Error).message;
+  }
   const sheetUrl = `${spreadsheet.getUrl()}#gid=${sheet.getSheetId()}`;
-  const dialog = HtmlService.createHtmlOutput(
-    doneHtml(name, sheetUrl, pdf.url, pdf.besideSpreadsheet),
-  )
+  const dialog = HtmlService.createHtmlOutput(doneHtml(name, sheetUrl, pdf))
     .setWidth(520)
     .setHeight(240);
   SpreadsheetApp.getUi().showModalDialog(dialog, REPORT_UI.doneTitle);
@@ -126,13 +131,21 @@ function writeReport(sheet: Sheet, layout: ReportSheet): void {
     );
 }
 
-function doneHtml(name: string, sheetUrl: string, pdfUrl: string, beside: boolean): string {
+function doneHtml(name: string, sheetUrl: string, pdf: SavedPdf | string): string {
   const link = (url: string, text: string) =>
     `<a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(text)}</a>`;
-  return `<div style="font-family: Arial, sans-serif; font-size: 13px; line-height: 1.6">
-<p>${escapeHtml(REPORT_UI.done(name))}</p>
-<p>${link(pdfUrl, REPORT_UI.openPdf)}</p>
-<p>${link(sheetUrl, REPORT_UI.openSheet)}</p>
-<p style="color: #5f6368">${escapeHtml(beside ? REPORT_UI.besideSpreadsheet : REPORT_UI.inMyDrive)}</p>
-</div>`;
+  const pdfLines =
+    typeof pdf === 'string'
+      ? [`<p style="color: #b3261e">${escapeHtml(REPORT_UI.pdfFailed(pdf))}</p>`]
+      : [
+          `<p>${link(pdf.url, REPORT_UI.openPdf)}</p>`,
+          `<p style="color: #5f6368">${escapeHtml(pdf.besideSpreadsheet ? REPORT_UI.besideSpreadsheet : REPORT_UI.inMyDrive)}</p>`,
+        ];
+  return [
+    '<div style="font-family: Arial, sans-serif; font-size: 13px; line-height: 1.6">',
+    `<p>${escapeHtml(typeof pdf === 'string' ? REPORT_UI.sheetOnly(name) : REPORT_UI.done(name))}</p>`,
+    `<p>${link(sheetUrl, REPORT_UI.openSheet)}</p>`,
+    ...pdfLines,
+    '</div>',
+  ].join('\n');
 }

@@ -112,6 +112,17 @@ describe('Xuất báo cáo', () => {
     expect(env.ui.dialogs.at(-1)?.html).toContain('Drive của tôi');
   });
 
+  test('a PDF that cannot be saved is said in the dialog; the finished sheet stays', () => {
+    const { env, gas } = workbook({ drive: { createFails: true } });
+    exportOn(env, gas, '01/09/2024');
+    expect(env.spreadsheet.sheetNames()).toContain(NAME);
+    const html = env.ui.dialogs.at(-1)?.html ?? '';
+    expect(html).toContain('Không lưu được tệp PDF');
+    expect(html).toContain('Service unavailable');
+    expect(html).toContain('#gid=');
+    expect(env.ui.alertTexts()).toEqual([]);
+  });
+
   test('an empty answer reports as of today; a second export of the same day replaces the sheet', () => {
     const { env, gas } = workbook();
     exportOn(env, gas, '');

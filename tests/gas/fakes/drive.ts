@@ -23,6 +23,8 @@ export interface FakeDriveOptions {
   spreadsheetVisible: boolean;
   /** Whether the user may add files to the spreadsheet's folder. */
   folderWritable: boolean;
+  /** Every create fails (the advanced service off, Drive unavailable). */
+  createFails: boolean;
 }
 
 export class FakeDriveFiles {
@@ -48,6 +50,8 @@ export class FakeDriveFiles {
     mediaData: FakeBlob,
     _optionalArgs?: Record<string, unknown>,
   ): Record<string, unknown> {
+    if (this.options.createFails)
+      throw gasError('API call to drive.files.create failed with error: Service unavailable.');
     const parents = resource.parents ?? ['my-drive'];
     if (parents.includes(this.options.spreadsheetFolder) && !this.options.folderWritable)
       throw gasError(

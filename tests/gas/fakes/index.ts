@@ -68,7 +68,7 @@ export interface GasEnvironmentOptions {
   /** Project HTML files by name, for HtmlService.create*FromFile. */
   htmlFiles?: Record<string, string>;
   /** The Drive advanced service's view (default: the spreadsheet visible, its folder writable). */
-  drive?: Partial<Pick<FakeDriveOptions, 'spreadsheetVisible' | 'folderWritable'>>;
+  drive?: Partial<Pick<FakeDriveOptions, 'spreadsheetVisible' | 'folderWritable' | 'createFails'>>;
   /** Echo the bundle's console output to the real console (default false). */
   verbose?: boolean;
 }
@@ -149,6 +149,7 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     spreadsheetFolder: 'folder-of-the-spreadsheet',
     spreadsheetVisible: opts.drive?.spreadsheetVisible ?? true,
     folderWritable: opts.drive?.folderWritable ?? true,
+    createFails: opts.drive?.createFails ?? false,
   });
 
   Object.assign(globals, {
