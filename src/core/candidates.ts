@@ -4,7 +4,7 @@ import { dayFromYmd, dayOfInstant, instantOfDay, monthsBetween, readDay, type Da
 import { PROBLEM } from './messages';
 import { cellText, isBlank, isBlankRow } from './table';
 import { PersonRegistry } from './people';
-import { matchKey } from './normalize';
+import { foldKey, matchKey } from './normalize';
 import type { UnitIndex } from './units';
 import { problemAt } from './problems';
 import type {
@@ -91,6 +91,56 @@ function here(raw: CandidateRow, unit: Unit): FirstSeen {
   return { sheet: raw.sheet, row: raw.row, unitCode: unit.code, unitName: unit.name };
 }
 
+/**
+ * The first row of each person (name and date of birth) in each unit. A repeat within a unit is
+ * reported on the later row; a person in two units on both rows, each naming the other, and each
+ * unit still counts its own row: a unit's figure never depends on what another unit typed.
+ */
+class Sightings {
+  private readonly first: (FirstSeen | undefined)[] = [];
+  /** The first row in each further unit, kept only for the few people seen in several units. */
+  private readonly elsewhere = new Map<number, FirstSeen[]>();
+
+  constructor(private readonly report: (at: FirstSeen, of: FirstSeen, sameUnit: boolean) => void) {}
+
+  see(identity: number, seen: FirstSeen): void {
+    const first = this.first[identity];
+    if (first === undefined) {
+      this.first[identity] = seen;
+      return;
+    }
+    if (first.unitCode === seen.unitCode) return this.report(seen, first, true);
+    const others = this.elsewhere.get(identity);
+    const inUnit = others?.find((o) => o.unitCode === seen.unitCode);
+    if (inUnit) return this.report(seen, inUnit, true);
+    this.report(seen, first, false);
+    if (others) others.push(seen);
+    else {
+      this.report(first, seen, false);
+      this.elsewhere.set(identity, [seen]);
+    }
+  }
+}
+
+/** Problems by sheet (in the order the rows were read) and row; stable, so a row keeps its order. */
+function inRowOrder(rows: readonly CandidateRow[]): (a: Problem, b: Problem) => number {
+  const sheetAt = new Map<string, number>();
+  for (const r of rows) if (!sheetAt.has(r.sheet)) sheetAt.set(r.sheet, sheetAt.size);
+  return (a, b) => (sheetAt.get(a.sheet) ?? 0) - (sheetAt.get(b.sheet) ?? 0) || a.row - b.row;
+}
+
+/** Rows with an error, and rows with warnings only, counted once each from the problems. */
+function summarise(rows: number, problems: readonly Problem[]): RowSummary {
+  const hasError = new Map<string, boolean>();
+  for (const p of problems) {
+    const key = `${p.sheet}\u0000${p.row}`;
+    hasError.set(key, (hasError.get(key) ?? false) || p.severity === 'error');
+  }
+  let withErrors = 0;
+  for (const error of hasError.values()) if (error) withErrors++;
+  return { rows, withErrors, withWarningsOnly: hasError.size - withErrors };
+}
+
 export function interpretCandidates(input: CandidateInput): {
   candidates: Candidate[];
   problems: Problem[];
@@ -100,10 +150,32 @@ export function interpretCandidates(input: CandidateInput): {
   for (const m of input.milestones) if (m.kind === 'class') classes.set(matchKey(m.code), m);
   const candidates: Candidate[] = [];
   const problems: Problem[] = [];
-  const summary: RowSummary = { rows: 0, withErrors: 0, withWarningsOnly: 0 };
+  let rowsRead = 0;
   const people = new PersonRegistry();
-  const firstWithBirth: (FirstSeen | undefined)[] = [];
   const firstWithoutBirth = new Map<string, FirstSeen>();
+  let reportedEarlier = false;
+  const sameBirth = new Sightings((at, of, sameUnit) => {
+    reportedEarlier ||= at.row !== rowNumber || at.sheet !== sheet;
+    problems.push(
+      sameUnit
+        ? problemAt(
+            at.sheet,
+            at.row,
+            input.columns.name,
+            'duplicate',
+            'warning',
+            PROBLEM.duplicate(of.sheet, of.row),
+          )
+        : problemAt(
+            at.sheet,
+            at.row,
+            input.columns.name,
+            'duplicate_other_unit',
+            'warning',
+            PROBLEM.duplicateOtherUnit(of.unitName, of.sheet, of.row),
+          ),
+    );
+  });
 
   // One reporter and one date reader for all rows (no closures per row: this loop runs for
   // every row of a province's list).
@@ -171,8 +243,7 @@ export function interpretCandidates(input: CandidateInput): {
   for (const raw of input.rows) {
     const c = raw.cells;
     if (isBlankRow(c)) continue;
-    summary.rows++;
-    const before = problems.length;
+    rowsRead++;
     sheet = raw.sheet;
     rowNumber = raw.row;
 
@@ -230,7 +301,7 @@ export function interpretCandidates(input: CandidateInput): {
     const certified = dateOf(c.certified, 'certified');
     const admitted = dateOf(c.admitted, 'admitted');
 
-    let classCounts = milestone !== null && nominated.usable;
+    const classCounts = milestone !== null && nominated.usable;
     let admissionCounts = admitted.day !== null && admitted.usable;
     if (admitted.day !== null && admitted.usable) {
       // An admission whose other dates cannot be trusted cannot be verified, so it does not count.
@@ -285,30 +356,17 @@ export function interpretCandidates(input: CandidateInput): {
       report('birth', 'birth_missing', 'warning', PROBLEM.birthMissing);
     }
     if (unit !== null && !foreign) {
-      // One number per person (name and date of birth as typed): counting then compares numbers.
+      // One number per person (name without diacritics and date of birth): counting compares numbers.
       const identity = people.idOf(name, birth.day ?? cellText(c.birth));
-      // With a date of birth a person is recognised across units; without one, only within one.
-      let first: FirstSeen | undefined;
-      if (unnamed) first = undefined;
-      else if (birth.day !== null) {
-        first = firstWithBirth[identity];
-        if (first === undefined) firstWithBirth[identity] = here(raw, unit);
-      } else {
-        const key = `${unit.code}\u0000${matchKey(name)}`;
-        first = firstWithoutBirth.get(key);
-        if (first === undefined) firstWithoutBirth.set(key, here(raw, unit));
-      }
-      if (first && first.unitCode === unit.code) {
-        report('name', 'duplicate', 'warning', PROBLEM.duplicate(first.sheet, first.row));
-      } else if (first && first.unitCode !== unit.code) {
-        report(
-          'name',
-          'duplicate_other_unit',
-          'warning',
-          PROBLEM.duplicateOtherUnit(first.unitName, first.sheet, first.row),
-        );
-        classCounts = false;
-        admissionCounts = false;
+      if (!unnamed) {
+        if (birth.day !== null) sameBirth.see(identity, here(raw, unit));
+        else {
+          // Without a date of birth a person is recognised only within one unit.
+          const key = `${unit.code}\u0000${foldKey(name)}`;
+          const first = firstWithoutBirth.get(key);
+          if (first === undefined) firstWithoutBirth.set(key, here(raw, unit));
+          else report('name', 'duplicate', 'warning', PROBLEM.duplicate(first.sheet, first.row));
+        }
       }
       candidates.push({
         sheet: raw.sheet,
@@ -322,13 +380,8 @@ export function interpretCandidates(input: CandidateInput): {
         listedAdmitted: admitted.day,
       });
     }
-
-    if (problems.length > before) {
-      let error = false;
-      for (let k = before; k < problems.length; k++) error ||= problems[k]?.severity === 'error';
-      if (error) summary.withErrors++;
-      else summary.withWarningsOnly++;
-    }
   }
-  return { candidates, problems, summary };
+  // A row of another unit reported late goes back to its place, so problems read in row order.
+  if (reportedEarlier) problems.sort(inRowOrder(input.rows));
+  return { candidates, problems, summary: summarise(rowsRead, problems) };
 }

@@ -123,13 +123,12 @@ function countActuals(
 }
 
 /**
- * A group's figure adds up the units that have a quota for the milestone, so a unit without
- * one neither inflates nor dilutes the group's percentage; with no quota at all in the group,
- * the plain sum of actuals is shown.
+ * A total is the sum of the rows above it, so a reader who adds the column by hand gets the same
+ * figure: actual = every member's actual (units without a quota included), quota = the sum of the
+ * quotas given. With no quota at all in the group, the plain sum is shown without a status.
  */
 function sumGroup(members: readonly UnitResults[], code: string): Result {
   let actual = 0;
-  let actualWithQuota = 0;
   let min = 0;
   let max = 0;
   let any = false;
@@ -139,12 +138,11 @@ function sumGroup(members: readonly UnitResults[], code: string): Result {
     actual += r.actual;
     if (r.min !== null && r.max !== null) {
       any = true;
-      actualWithQuota += r.actual;
       min += r.min;
       max += r.max;
     }
   }
-  return any ? resultFor(actualWithQuota, { min, max }) : resultFor(actual, null);
+  return resultFor(actual, any ? { min, max } : null);
 }
 
 function groupBy(

@@ -71,7 +71,7 @@ export const PROBLEM = {
   duplicate: (sheet: string, row: number) =>
     `Trùng người với dòng ${row} của sheet ${sheet} (cùng họ tên, ngày sinh, đơn vị): chỉ tính một lần.`,
   duplicateOtherUnit: (unit: string, sheet: string, row: number) =>
-    `Cùng họ tên và ngày sinh với dòng ${row} của sheet ${sheet} (đơn vị ${unit}): chỉ tính một lần, ở đơn vị đó.`,
+    `Cùng họ tên và ngày sinh với dòng ${row} của sheet ${sheet} (đơn vị ${unit}): mỗi đơn vị vẫn tính dòng của mình; hai đơn vị cần đối chiếu xem có phải một người không.`,
   dateTooOld: (day: number) => `Ngày ${formatDmy(day)} trước năm 1950: chắc là gõ nhầm.`,
   dateFuture: (day: number) => `Ngày ${formatDmy(day)} ở tương lai.`,
   classNotForUnit: (code: string, unit: string) =>

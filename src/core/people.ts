@@ -1,8 +1,10 @@
 // Recognising the same person across rows without normalising every name. A name's key
-// (matchKey) costs several string copies; across a province's 200,000 rows that is most of the
+// (foldKey) costs several string copies; across a province's 200,000 rows that is most of the
 // work. So each name first gets a cheap fingerprint that every spelling of it shares, and full
 // keys are compared only between rows whose fingerprint and date of birth already agree.
-import { matchKey } from './normalize';
+// The key drops every diacritic (đ as d): a name typed without accents on one row and with them
+// on another ("Nguyen Thi Mau Van" / "Nguyễn Thị Mẫu Vân") is one person, counted once.
+import { foldKey } from './normalize';
 import type { Day } from './dates';
 
 // Local names for Math's functions: a global looked up in an inner loop is slow where the global
@@ -29,12 +31,14 @@ function baseTable(): Uint16Array {
     if (/[\s\u0300-\u036f-]/.test(char)) continue;
     table[code] = char.normalize('NFD').toLowerCase().charCodeAt(0);
   }
+  // đ has no decomposition; the key reads it as d, so the fingerprint must too.
+  table[0x110] = table[0x111] = 0x64;
   return (baseLetters = table);
 }
 
 /**
- * The base letters of a name, hashed: the same for every spelling matchKey treats as one
- * (Unicode form, case, spaces, dashes, tone placement), or null when the name has characters
+ * The base letters of a name, hashed: the same for every spelling foldKey treats as one
+ * (Unicode form, case, spaces, dashes, diacritics, đ/d), or null when the name has characters
  * outside the Latin ranges, where only the full key is trusted.
  */
 export function nameFingerprint(name: string): number | null {
@@ -57,12 +61,12 @@ interface Person {
   id: number;
   name: string;
   birth: Day | string;
-  /** matchKey(name), computed only when another row might be the same person. */
+  /** foldKey(name), computed only when another row might be the same person. */
   key: string | null;
   next: Person | undefined;
 }
 
-/** One number per person: same name (as matchKey compares it) and same date of birth. */
+/** One number per person: same name (as foldKey compares it) and same date of birth. */
 export class PersonRegistry {
   private readonly byFingerprint = new Map<number, Person>();
   private readonly byKey = new Map<string, Person>();
@@ -72,7 +76,7 @@ export class PersonRegistry {
   idOf(name: string, birth: Day | string): number {
     const fingerprint = nameFingerprint(name);
     if (fingerprint === null || typeof birth === 'string') {
-      const key = `${matchKey(name)}\u0000${birth}`;
+      const key = `${foldKey(name)}\u0000${birth}`;
       return this.byKey.get(key)?.id ?? this.insert(this.byKey, key, name, birth, key);
     }
     // Spread the day over the hash, so one fingerprint's people on different days part ways.
@@ -82,8 +86,8 @@ export class PersonRegistry {
     for (let p = head; p !== undefined; p = p.next) {
       if (p.birth !== birth) continue;
       if (p.name === name) return p.id;
-      key ??= matchKey(name);
-      p.key ??= matchKey(p.name);
+      key ??= foldKey(name);
+      p.key ??= foldKey(p.name);
       if (p.key === key) return p.id;
     }
     return this.insert(this.byFingerprint, slot, name, birth, key);

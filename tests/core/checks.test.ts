@@ -65,14 +65,47 @@ describe('each check of a candidate row: a row that trips it, and a row that doe
     ]);
   });
 
-  test('the same person in two units: a warning, counted in the first unit only', () => {
+  test('the same person in two units: a warning on both rows, each unit counts its own', () => {
     const book = plan145Workbook();
     addPeople(book, [ok, { ...ok, unit: 'Trường THPT Hiệp Hòa số 2' }]);
     const e = evaluateWorkbook(book, NOW, ASOF);
-    expect(e.problems.map((p) => p.code)).toEqual(['duplicate_other_unit']);
+    expect(e.problems.map((p) => [p.code, p.row])).toEqual([
+      ['duplicate_other_unit', 2],
+      ['duplicate_other_unit', 3],
+    ]);
+    expect(e.problems[0]?.message).toContain('dòng 3');
+    expect(e.problems[0]?.message).toContain('THPT Hiệp Hòa số 2');
+    expect(e.problems[1]?.message).toContain('dòng 2');
+    expect(e.problems[1]?.message).toContain('THPT Hiệp Hòa số 1');
+    expect(e.rows).toEqual({ rows: 2, withErrors: 0, withWarningsOnly: 2 });
     const actual = (code: string) =>
       e.fulfillment.units.find((u) => u.unit.code === code)?.results['KN-2024']?.actual;
-    expect([actual('THPT-HH1'), actual('THPT-HH2')]).toEqual([1, 0]);
+    expect([actual('THPT-HH1'), actual('THPT-HH2')]).toEqual([1, 1]);
+  });
+
+  test("a unit's figure does not depend on the order other units typed their rows", () => {
+    const other = { ...ok, unit: 'Trường THPT Hiệp Hòa số 2' };
+    const figures = (people: (typeof ok)[]) => {
+      const book = plan145Workbook();
+      addPeople(book, people);
+      return evaluateWorkbook(book, NOW, ASOF).fulfillment.units.map(
+        (u) => u.results['KN-2024']?.actual,
+      );
+    };
+    expect(figures([other, ok])).toEqual(figures([ok, other]));
+  });
+
+  test('the same name typed without diacritics, same birth day and unit: one person', () => {
+    const accented = { ...ok, name: 'Nguyễn Thị Mẫu Vân' };
+    const plain = { ...ok, name: 'Nguyen Thi Mau Van' };
+    const book = plan145Workbook();
+    addPeople(book, [accented, plain]);
+    const e = evaluateWorkbook(book, NOW, ASOF);
+    expect(e.problems.map((p) => [p.code, p.row])).toEqual([['duplicate', 3]]);
+    expect(e.problems[0]?.message).toContain('dòng 2');
+    expect(
+      e.fulfillment.units.find((u) => u.unit.code === 'THPT-HH1')?.results['KN-2024']?.actual,
+    ).toBe(1);
   });
 
   test('namesakes without a date of birth in two units are two people', () => {
