@@ -20,12 +20,13 @@ const outbox = relative(process.cwd(), join(root, 'demo/outbox')) || 'demo/outbo
 console.log(`\n$ ptdv remind --workbook ${shown} --today 2024-05-12 --outbox ${outbox}\n`);
 run('remind', '--workbook', shown, '--today', '2024-05-12', '--outbox', outbox);
 
-// The same plan kept as counts only: names stay in the office's file, the shared workbook gets figures.
+// The same plan kept as counts only: names stay in the office's file, the shared workbook gets
+// figures. The shared workbook is made from the demo's own plan, so both tables are the same.
 const shared =
   relative(process.cwd(), join(root, 'demo/chi-so-lieu.xlsx')) || 'demo/chi-so-lieu.xlsx';
 const counts = relative(process.cwd(), join(root, 'demo/so-lieu')) || 'demo/so-lieu';
-console.log(`\n$ ptdv init --out ${shared} --counts-only --force`);
-run('init', '--out', shared, '--counts-only', '--force');
+console.log(`\n$ ptdv init --out ${shared} --counts-only --plan-from ${shown} --force`);
+run('init', '--out', shared, '--counts-only', '--plan-from', shown, '--force');
 console.log(
   `\n$ ptdv counts --workbook ${shown} --out ${counts} --into ${shared} --today 2024-12-31\n`,
 );

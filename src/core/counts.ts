@@ -4,6 +4,7 @@ import { PROBLEM } from './messages';
 import { cellText, isBlank, type RawRow, type RawTable } from './table';
 import type { UnitIndex } from './units';
 import { reporterFor } from './problems';
+import type { UnmatchedColumn } from './plan-checks';
 import type { CellValue, Problem } from './model';
 
 export type CountField = 'code' | 'name' | 'updated' | 'updatedBy';
@@ -18,6 +19,8 @@ export interface RawCountRow extends RawRow<CountField> {
 
 export interface RawCountTable extends Omit<RawTable<CountField>, 'rows'> {
   rows: RawCountRow[];
+  /** Columns of the count sheets that are neither in the contract nor a milestone's code. */
+  unmatched?: UnmatchedColumn[];
 }
 
 export interface ReportedCount {

@@ -12,6 +12,7 @@ import {
   type RawUnitTable,
 } from './plan-input';
 import { UnitIndex } from './units';
+import { checkMilestones, checkUnmatchedColumns } from './plan-checks';
 import type { Day } from './dates';
 import type { CandidateField, CandidateRow, Plan, Problem } from './model';
 import type { RawTable } from './table';
@@ -64,6 +65,16 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
     asOf,
     counted.reported,
   );
+  const planChecks = [
+    ...checkUnmatchedColumns(input.units.unmatched ?? [], codes, 'quotas'),
+    ...checkMilestones(
+      input.milestones,
+      ms.milestones,
+      input.units.quotaCodes,
+      st.settings.planDate,
+    ),
+    ...checkUnmatchedColumns(input.counts?.unmatched ?? [], codes, 'counts'),
+  ];
   return {
     plan: { settings: st.settings, units: us.units, milestones: ms.milestones },
     fulfillment,
@@ -71,6 +82,7 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
       ...st.problems,
       ...us.problems,
       ...ms.problems,
+      ...planChecks,
       ...counted.problems,
       ...mismatches(fulfillment, counted.reported),
       ...cs.problems,

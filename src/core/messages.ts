@@ -115,6 +115,23 @@ export const PROBLEM = {
   leadDaysInvalid: (text: string) => `Số ngày nhắc trước "${text}" không hợp lệ.`,
   leadDaysSuggestion: 'Ghi các số nguyên dương, cách nhau bởi dấu phẩy, ví dụ 14, 7, 3, 1.',
   settingInvalid: (key: string, text: string) => `Giá trị "${text}" của "${key}" không hợp lệ.`,
+  milestoneColumnUnknown: (header: string, holds: 'quotas' | 'counts') =>
+    `Cột "${header}" trông như cột ${holds === 'quotas' ? 'chỉ tiêu' : 'số liệu'} của một mốc, nhưng không có mốc nào mã "${header}" trong sheet Mốc: cột này không được tính.`,
+  milestoneColumnSuggestion: (code: string) =>
+    `Đổi tiêu đề cột thành đúng mã mốc "${code}" (mã gần nhất), hoặc thêm mốc này vào sheet Mốc.`,
+  milestoneColumnSuggestionAdd: 'Thêm mốc có mã này vào sheet Mốc, hoặc đổi tiêu đề cột.',
+  milestoneWithoutQuota: (code: string) =>
+    `Mốc ${code} không có cột chỉ tiêu trong sheet Chỉ tiêu: không đơn vị nào được giao chỉ tiêu của mốc này.`,
+  milestoneWithoutQuotaSuggestion: (code: string) =>
+    `Thêm vào sheet Chỉ tiêu một cột có tiêu đề "${code}" và ghi chỉ tiêu từng đơn vị.`,
+  milestoneOutsidePlan: (day: Day, planDate: Day, where: 'before' | 'beforeYear' | 'after') =>
+    where === 'after'
+      ? `Ngày ${formatDmy(day)} sau ngày kế hoạch ${formatDmy(planDate)} hơn 18 tháng: mốc sẽ không được nhắc việc và báo cáo đúng lúc.`
+      : where === 'beforeYear'
+        ? `Ngày ${formatDmy(day)} trước năm ${ymdOf(planDate).year} của kế hoạch (${formatDmy(planDate)}).`
+        : `Hạn ${formatDmy(day)} trước ngày kế hoạch ${formatDmy(planDate)}.`,
+  milestoneOutsidePlanSuggestion:
+    'Kiểm tra lại năm của ngày này, hoặc "Ngày kế hoạch" trong sheet Cấu hình.',
 } as const;
 
 export const CONTRACT_ERROR = {
@@ -166,7 +183,17 @@ export const CLI = {
     `  [${SEVERITY_LABEL[p.severity]}] ${p.sheet}, dòng ${p.row}, cột "${p.column}": ${p.message}` +
     (p.suggestion ? ` ${p.suggestion}` : ''),
   moreProblems: (n: number) => `  … và ${n} vấn đề khác (xem sheet Kiểm tra hoặc --json).`,
-  initDone: (path: string) => `Đã tạo bảng tính ${path} theo Kế hoạch 145/KH-HU.`,
+  initDone: (path: string, planNumber: string) =>
+    `Đã tạo bảng tính ${path} theo Kế hoạch ${planNumber || '(chưa ghi số)'}.`,
+  countsPlanDiffers: (into: string, from: string, units: string[], milestones: string[]) =>
+    `Bảng tính ${into} không phải của cùng kế hoạch với ${from}: ` +
+    [
+      units.length > 0 ? `không có đơn vị ${units.join(', ')}` : '',
+      milestones.length > 0 ? `không có mốc ${milestones.join(', ')}` : '',
+    ]
+      .filter((part) => part !== '')
+      .join('; ') +
+    `. Không ghi gì vào ${into}. Thêm các mã đó vào sheet Chỉ tiêu / Mốc của ${into}, hoặc tạo bảng tính chung từ kế hoạch này: ptdv init --out TỆP.xlsx --counts-only --plan-from ${from}.`,
   demoDone: (path: string, people: number, mistakes: number) =>
     `Đã tạo bảng tính mẫu ${path}: Kế hoạch 145/KH-HU với ${people} người giả định (tên có chữ "Mẫu") ` +
     `và ${mistakes} lỗi nhập cố ý để thử "ptdv check".`,
@@ -229,18 +256,18 @@ export const CLI = {
     'ptdv — theo dõi chỉ tiêu phát triển đảng viên trên tệp .xlsx',
     '',
     'Cách dùng:',
-    '  ptdv init --out TỆP.xlsx [--force]',
-    '      Tạo bảng tính mới theo mẫu, điền sẵn Kế hoạch 145/KH-HU.',
+    '  ptdv init --out TỆP.xlsx [--counts-only] [--plan-from KẾ-HOẠCH.xlsx] [--force]',
+    '      Tạo bảng tính mới theo mẫu, điền sẵn Kế hoạch 145/KH-HU (hoặc đơn vị, chỉ tiêu, mốc,',
+    '      cấu hình lấy từ KẾ-HOẠCH.xlsx); --counts-only: bảng tính chỉ giữ số liệu, không có tên.',
     '  ptdv report --workbook TỆP.xlsx [--today YYYY-MM-DD] [--json] [--write] [--html TRANG.html] [--pdf BÁO-CÁO.pdf]',
     '      In bảng thực hiện chỉ tiêu và dự báo tiến độ (hoặc JSON); --write ghi sheet Tổng hợp và Kiểm tra vào tệp;',
     '      --html ghi báo cáo gửi Thường trực thành một trang HTML (in khổ A4); --pdf in báo cáo ra PDF bằng Chromium.',
     '  ptdv demo --out TỆP.xlsx [--force]',
     '      Tạo bảng tính mẫu Kế hoạch 145/KH-HU với danh sách người giả định.',
-    '  ptdv init --out TỆP.xlsx --counts-only',
-    '      Bảng tính chế độ "Chỉ số liệu": không có sheet nào chứa tên người.',
     '  ptdv counts --workbook DANH-SACH.xlsx --out SO-LIEU [--into CHUNG.xlsx] [--today YYYY-MM-DD] [--by TÊN]',
     '      Từ danh sách người trên máy văn phòng, tính số liệu từng đơn vị (đã kiểm tra) và ghi',
-    '      SO-LIEU.xlsx, SO-LIEU.csv theo mẫu sheet Số liệu (không có tên, ngày sinh); --into ghi thẳng vào bảng chung.',
+    '      SO-LIEU.xlsx, SO-LIEU.csv theo mẫu sheet Số liệu (không có tên, ngày sinh); --into ghi thẳng vào bảng chung',
+    '      (chỉ khi bảng chung có đủ mã đơn vị và mã mốc của danh sách).',
     '  ptdv check --workbook TỆP.xlsx [--json]',
     '      Liệt kê mọi lỗi và cảnh báo trong dữ liệu nhập; mã thoát 1 khi có lỗi.',
     '  ptdv remind --workbook TỆP.xlsx [--today YYYY-MM-DD] [--outbox THƯ-MỤC] [--dry-run]',

@@ -4,6 +4,7 @@ import { readDay } from './dates';
 import { PROBLEM } from './messages';
 import { readEmails } from './email';
 import { problemAt } from './problems';
+import type { UnmatchedColumn } from './plan-checks';
 import { foldKey, matchKey } from './normalize';
 import { readQuota } from './quota';
 import { cellText, isBlankRow, splitList, type RawRow, type RawTable } from './table';
@@ -31,6 +32,10 @@ export interface RawUnitRow extends RawRow<UnitField> {
 }
 export interface RawUnitTable extends RawTable<UnitField> {
   rows: RawUnitRow[];
+  /** The milestone codes that head a column (to tell which milestones have no quota column). */
+  quotaCodes?: string[];
+  /** Other columns, checked for a milestone code typed differently. */
+  unmatched?: UnmatchedColumn[];
 }
 
 export interface RawSettings {

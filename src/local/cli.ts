@@ -24,6 +24,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'counts-only': { type: 'boolean' },
   into: { type: 'string' },
+  'plan-from': { type: 'string' },
   by: { type: 'string' },
   html: { type: 'string' },
   pdf: { type: 'string' },
@@ -55,6 +56,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
             out: required('out'),
             force: values.force === true,
             countsOnly: values['counts-only'] === true,
+            planFrom: values['plan-from'],
           },
           io,
         );

@@ -160,6 +160,8 @@ export function plantMistakes(sheets: Sheets): PlantedMistake[] {
     '',
     '',
   ]);
+  // Reported on both rows: the first person's row and this one each name the other.
+  planted.push({ sheet: SHEET.candidates, column: 'Họ và tên', code: 'duplicate_other_unit' });
   planted.push({ sheet: SHEET.candidates, column: 'Họ và tên', code: 'duplicate_other_unit' });
 
   const code = (c: string) => (row: Cell[]) => row[0] === c;

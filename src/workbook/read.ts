@@ -11,6 +11,7 @@ import {
   type SettingField,
 } from '../core/plan-input';
 import type { RawCountRow, RawCountTable } from '../core/counts';
+import type { UnmatchedColumn } from '../core/plan-checks';
 import {
   CANDIDATE_COLUMNS,
   COUNT_COLUMNS,
@@ -96,6 +97,30 @@ export function readMilestones(
   return readTable(workbook, SHEET.milestones, MILESTONE_COLUMNS, positions).table;
 }
 
+/**
+ * The header's other columns with their cells: neither a contract column nor a milestone code,
+ * so core can tell a code typed differently from a column a user added for their own notes.
+ */
+function unmatchedColumns<F extends string>(
+  sheet: string,
+  values: Cell[][],
+  header: HeaderMap<F>,
+  specs: readonly ColumnSpec<F>[],
+  codes: readonly string[],
+): UnmatchedColumn[] {
+  const known = new Set([...specs.map((s) => matchKey(s.header)), ...codes.map(matchKey)]);
+  const columns: UnmatchedColumn[] = [];
+  const headerLine = values[header.headerIndex] ?? [];
+  headerLine.forEach((cell, c) => {
+    const text = cellText(cell);
+    if (text === '' || known.has(matchKey(text))) return;
+    const cells: Cell[] = [];
+    for (let r = header.headerIndex + 1; r < values.length; r++) cells.push(values[r]?.[c] ?? null);
+    columns.push({ sheet, headerRow: header.headerIndex + 1, header: text, values: cells });
+  });
+  return columns;
+}
+
 export function readUnits(
   workbook: Workbook,
   milestoneCodes: readonly string[],
@@ -112,7 +137,12 @@ export function readUnits(
       quotas: Object.fromEntries(quotaColumns.map(([code, c]) => [code, line[c] ?? null])),
     };
   });
-  return { ...table, rows };
+  return {
+    ...table,
+    rows,
+    quotaCodes: quotaColumns.map(([code]) => code),
+    unmatched: unmatchedColumns(SHEET.quotas, values, header, UNIT_COLUMNS, milestoneCodes),
+  };
 }
 
 export function readSettings(workbook: Workbook, positions?: ColumnPositions): RawSettings {
@@ -199,8 +229,10 @@ export function readCounts(
   ];
   if (sheets.length === 0) return null;
   const rows: RawCountRow[] = [];
+  const unmatched: UnmatchedColumn[] = [];
   for (const sheet of sheets) {
     const { table, values, header } = readTable(workbook, sheet, COUNT_COLUMNS, positions);
+    unmatched.push(...unmatchedColumns(sheet, values, header, COUNT_COLUMNS, milestoneCodes));
     const unit = unitOfCountSheet(sheet);
     const at = milestoneCodes
       .map((code) => [code, header.byKey.get(matchKey(code))] as const)
@@ -218,7 +250,7 @@ export function readCounts(
       });
     }
   }
-  return { sheet: SHEET.counts, columns: headerLabels(COUNT_COLUMNS), rows };
+  return { sheet: SHEET.counts, columns: headerLabels(COUNT_COLUMNS), rows, unmatched };
 }
 
 /**

@@ -31,8 +31,7 @@ describe('nameFingerprint', () => {
     fc.assert(
       fc.property(vietnamese, fc.integer({ min: 0, max: 5 }), (s, how) => {
         const other = respell(s, how);
-        if (foldKey(other) === foldKey(s))
-          expect(nameFingerprint(other)).toBe(nameFingerprint(s));
+        if (foldKey(other) === foldKey(s)) expect(nameFingerprint(other)).toBe(nameFingerprint(s));
       }),
       { numRuns: 5000 },
     );

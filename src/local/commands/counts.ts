@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dayOfInstant, formatDmy, instantOfDay, isDateObject } from '../../core/dates';
 import { CLI } from '../../core/messages';
+import { matchKey } from '../../core/normalize';
 import { SHEET } from '../../workbook/contract';
 import { countSheetLayout } from '../../workbook/seed';
 import { evaluateWorkbook } from '../../workbook/usecases';
@@ -44,6 +45,24 @@ export async function countsCommand(
   if (evaluation.plan.settings.dataMode === 'counts')
     throw new FileError(CLI.countsNeedList(opts.workbook));
   const codes = evaluation.fulfillment.milestones.map((m) => m.code);
+  // Checked before anything is written: figures of one plan never land in another plan's sheet.
+  let shared: XlsxWorkbook | null = null;
+  if (opts.into) {
+    io.progress(CLI.reading(opts.into));
+    shared = await XlsxWorkbook.open(opts.into);
+    const target = evaluateWorkbook(shared, now, asOf).plan;
+    const has = (list: readonly { code: string }[]) => new Set(list.map((x) => matchKey(x.code)));
+    const units = has(target.units);
+    const milestones = has(target.milestones);
+    const missingUnits = evaluation.plan.units
+      .map((u) => u.code)
+      .filter((c) => !units.has(matchKey(c)));
+    const missingMilestones = codes.filter((c) => !milestones.has(matchKey(c)));
+    if (missingUnits.length > 0 || missingMilestones.length > 0)
+      throw new FileError(
+        CLI.countsPlanDiffers(opts.into, opts.workbook, missingUnits, missingMilestones),
+      );
+  }
   const { header, layout } = countSheetLayout(codes);
   const day = asOf ?? dayOfInstant(now);
   const rows: Cell[][] = [
@@ -64,8 +83,8 @@ export async function countsCommand(
   io.progress(CLI.saving(`${base}.xlsx`));
   await out.save(`${base}.xlsx`);
   writeFileSync(`${base}.csv`, toCsv(rows));
-  if (opts.into) {
-    const shared = await XlsxWorkbook.open(opts.into);
+  if (opts.into && shared) {
+    io.progress(CLI.saving(opts.into));
     shared.writeSheet(SHEET.counts, rows, layout);
     await shared.save(opts.into);
   }

@@ -1,0 +1,179 @@
+// A plan that disagrees with itself says so: a quota or count column that matches no milestone,
+// a milestone with no quota column, a milestone dated far from its plan. Without these checks a
+// renamed column or a mistyped year silently drops quotas or reminders.
+import { dayFromYmd, ymdOf, type Day } from './dates';
+import { PROBLEM } from './messages';
+import { foldKey, matchKey } from './normalize';
+import { problemAt } from './problems';
+import { readQuota } from './quota';
+import { cellText, isBlank, type RawTable } from './table';
+import { editDistance } from './units';
+import type { CellValue, Milestone, Problem } from './model';
+import type { MilestoneField } from './plan-input';
+
+/** A column of `Chỉ tiêu` or `Số liệu` that is neither in the contract nor a milestone's code. */
+export interface UnmatchedColumn {
+  sheet: string;
+  /** 1-based row of the header. */
+  headerRow: number;
+  header: string;
+  /** The column's cells below the header. */
+  values: CellValue[];
+}
+
+/** How far after the plan's date a milestone may still belong to that plan. */
+const PLAN_SPAN_MONTHS = 18;
+
+/** "KN-2026 (năm)" → "kn-2026": a note in brackets is what a hand usually adds to a code. */
+function bareKey(header: string): string {
+  return foldKey(header.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '));
+}
+
+function closest(header: string, codes: readonly string[]): { code: string; distance: number } {
+  const key = bareKey(header);
+  let best = { code: '', distance: Number.POSITIVE_INFINITY };
+  for (const code of codes) {
+    const distance = editDistance(key, foldKey(code), best.distance);
+    if (distance < best.distance) best = { code, distance };
+  }
+  return best;
+}
+
+/** Letters and digits joined by dashes, with a digit: the shape of a milestone code. */
+const CODE_SHAPE = /^(?=.*\d)[a-z0-9]+(?:[-_. ][a-z0-9]+)*$/;
+
+/**
+ * Whether a column reads as a milestone's column: its header is close to a code (the code with a
+ * note added, or a letter or two off), or it is shaped like a code and holds only figures.
+ */
+function looksLikeMilestone(
+  column: UnmatchedColumn,
+  codes: readonly string[],
+  isFigure: (value: CellValue) => boolean,
+): boolean {
+  const key = bareKey(column.header);
+  if (key === '') return false;
+  for (const code of codes) {
+    const codeKey = foldKey(code);
+    if (key.includes(codeKey) || (key.length >= 3 && codeKey.includes(key))) return true;
+    if (editDistance(key, codeKey, 3) <= Math.max(1, Math.floor(codeKey.length / 4))) return true;
+  }
+  if (!CODE_SHAPE.test(key)) return false;
+  const filled = column.values.filter((v) => !isBlank(v));
+  return filled.length > 0 && filled.every(isFigure);
+}
+
+const isQuota = (value: CellValue) => readQuota(value).kind === 'ok';
+const isCount = (value: CellValue) =>
+  typeof value === 'number'
+    ? Number.isInteger(value) && value >= 0
+    : /^\s*\d+\s*$/.test(cellText(value));
+
+/** Columns of `Chỉ tiêu` (quotas) or `Số liệu` (counts) that look like a milestone's but match none. */
+export function checkUnmatchedColumns(
+  columns: readonly UnmatchedColumn[],
+  codes: readonly string[],
+  holds: 'quotas' | 'counts',
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const column of columns) {
+    if (!looksLikeMilestone(column, codes, holds === 'quotas' ? isQuota : isCount)) continue;
+    const near = codes.length > 0 ? closest(column.header, codes).code : null;
+    problems.push(
+      problemAt(
+        column.sheet,
+        column.headerRow,
+        column.header,
+        'milestone_column_unknown',
+        'error',
+        PROBLEM.milestoneColumnUnknown(column.header, holds),
+        near ? PROBLEM.milestoneColumnSuggestion(near) : PROBLEM.milestoneColumnSuggestionAdd,
+      ),
+    );
+  }
+  return problems;
+}
+
+function addMonths(day: Day, months: number): Day {
+  const { year, month, day: d } = ymdOf(day);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  // The last day of a shorter month stands for a day it does not have (31/08 + 6 months = 28/02).
+  for (let dd = d; dd > 0; dd--) {
+    const found = dayFromYmd(y, m, dd);
+    if (found !== null) return found;
+  }
+  return day;
+}
+
+/**
+ * Milestones of `Mốc` with no quota column in `Chỉ tiêu` (a warning: no unit has a quota), and
+ * milestones dated before the plan or more than 18 months after it (a warning on the date: most
+ * likely a mistyped year, which would leave the milestone out of reports and reminders). Archived
+ * milestones are not passed in: an earlier year's dates are expected to lie before the plan.
+ */
+export function checkMilestones(
+  table: RawTable<MilestoneField>,
+  milestones: readonly Milestone[],
+  quotaCodes: readonly string[] | undefined,
+  planDate: Day | null,
+): Problem[] {
+  const problems: Problem[] = [];
+  const rowOf = new Map<string, number>();
+  for (const raw of table.rows) {
+    const code = matchKey(cellText(raw.cells.code));
+    if (code !== '' && !rowOf.has(code)) rowOf.set(code, raw.row);
+  }
+  const withColumn = quotaCodes ? new Set(quotaCodes.map(matchKey)) : null;
+  const latest = planDate === null ? null : addMonths(planDate, PLAN_SPAN_MONTHS);
+  for (const m of milestones) {
+    const row = rowOf.get(matchKey(m.code)) ?? 0;
+    if (withColumn && !withColumn.has(matchKey(m.code))) {
+      problems.push(
+        problemAt(
+          table.sheet,
+          row,
+          table.columns.code,
+          'milestone_without_quota',
+          'warning',
+          PROBLEM.milestoneWithoutQuota(m.code),
+          PROBLEM.milestoneWithoutQuotaSuggestion(m.code),
+        ),
+      );
+    }
+    if (planDate === null || latest === null) continue;
+    // A year's quota counts from 1 January although the plan is dated later in the year (Plan
+    // 145 of 20/3/2024 counts admissions of 2024 from 01/01/2024): a start may lie that early.
+    const firstOfYear = dayFromYmd(ymdOf(planDate).year, 1, 1) as Day;
+    const outside = (day: Day | null, earliest: Day): 'before' | 'beforeYear' | 'after' | null =>
+      day === null
+        ? null
+        : day > latest
+          ? 'after'
+          : day < earliest
+            ? earliest === planDate
+              ? 'before'
+              : 'beforeYear'
+            : null;
+    for (const [field, earliest] of [
+      ['from', firstOfYear],
+      ['deadline', planDate],
+    ] as const) {
+      const where = outside(m[field], earliest);
+      if (where === null) continue;
+      problems.push(
+        problemAt(
+          table.sheet,
+          row,
+          table.columns[field],
+          'milestone_outside_plan',
+          'warning',
+          PROBLEM.milestoneOutsidePlan(m[field] as Day, planDate, where),
+          PROBLEM.milestoneOutsidePlanSuggestion,
+        ),
+      );
+    }
+  }
+  return problems;
+}
