@@ -303,6 +303,18 @@ export const GAS = {
       : `Phát hiện ${errors} lỗi và ${warnings} cảnh báo: xem sheet Kiểm tra.`,
   failed: (why: string) => `Không thực hiện được: ${why}`,
   toastTitle: 'Phát triển đảng viên',
+  boardOnly: (item: string) =>
+    `"${item}" chỉ dành cho Ban Tổ chức (người được sửa các sheet cấu hình và Tổng hợp). ` +
+    'Cán bộ phụ trách đơn vị dùng "Kiểm tra dữ liệu nhập" để kiểm tra sheet của đơn vị mình; ' +
+    'cần gì thêm, xin liên hệ Ban Tổ chức. Không có gì bị thay đổi.',
+  officerCheckTitle: 'Kiểm tra dữ liệu của đơn vị',
+  officerCheckNone: (sheets: string) => `Không phát hiện lỗi hay cảnh báo nào trong ${sheets}.`,
+  officerCheckSome: (errors: number, warnings: number, sheets: string) =>
+    `${sheets}: ${errors} lỗi, ${warnings} cảnh báo (các ô có vấn đề đã được tô màu và ghi chú). ` +
+    'Dòng có lỗi không được tính vào số liệu mà lỗi ảnh hưởng.',
+  officerNoSheet:
+    'Anh/chị chưa được giao sheet riêng nào của đơn vị: xin liên hệ Ban Tổ chức để được phân quyền.',
+  officerCheckHeader: ['Sheet', 'Dòng', 'Cột', 'Mức', 'Vấn đề', 'Gợi ý sửa'],
 } as const;
 
 /** Texts a custom function returns instead of a value when an argument is wrong. */
@@ -404,6 +416,17 @@ export const MAIL = {
   digestBehind: (n: number) => `Các đơn vị đang chưa đạt ở các mốc sắp đến hạn (${n}):`,
   digestOverdue: (n: number) => `Các đơn vị đã quá hạn mà chưa đạt (${n}):`,
   digestLeadNote: '(cột cuối: số ngày nhắc trước hạn)',
+  digestSummary: 'Tóm tắt theo cấp ủy quản lý và loại đơn vị:',
+  digestSummaryHeader: [
+    'Cấp ủy quản lý',
+    'Loại đơn vị',
+    'Được nhắc',
+    'Chưa đạt',
+    'Quá hạn',
+    'Nguy cơ',
+  ],
+  digestMore: (n: number) =>
+    `… và ${n} trường hợp nữa (thư chỉ liệt kê các trường hợp thiếu nhiều nhất): xem đủ ở sheet Tổng hợp.`,
   digestPace: (n: number) =>
     `Dự báo theo tốc độ hiện nay: các đơn vị không kịp hoặc có nguy cơ không kịp (${n}):`,
   digestPaceNote:
@@ -434,6 +457,9 @@ export const MAIL_LOG = {
   runFailed: (why: string) => `Lần chạy nhắc việc bị lỗi: ${why}`,
   runUnit: 'Lần chạy nhắc việc',
   outbox: (file: string) => `Đã ghi tệp ${file}`,
+  notBoard:
+    'Lần chạy nhắc việc dừng, không gửi thư nào: tài khoản chạy không có quyền ghi sheet Nhật ký thư (chỉ Ban Tổ chức). Ban Tổ chức hãy bật lại nhắc việc hằng ngày bằng tài khoản của mình.',
+  recovered: ' (ghi bù: lần chạy trước đã gửi thư này nhưng bị dừng trước khi kịp ghi nhật ký)',
 } as const;
 
 export const REMINDER_MENU = {
@@ -520,6 +546,16 @@ export const ROOMS = {
     (skipped.length ? ` Không thêm được người sửa: ${skipped.join('; ')}.` : '') +
     ' Nhớ chia sẻ bảng tính (quyền Người chỉnh sửa) cho địa chỉ của các đơn vị.',
   noEmails: (code: string) => `${code} (chưa có Email phụ trách)`,
+  partial: (
+    done: number,
+    total: number,
+    created: number,
+    protectedSheets: number,
+    skipped: string[],
+  ) =>
+    `Đã xong ${done}/${total} đơn vị (lần này tạo ${created} sheet đơn vị mới, bảo vệ ${protectedSheets} sheet)` +
+    (skipped.length ? `; không thêm được người sửa: ${skipped.join('; ')}` : '') +
+    `. Còn ${total - done} đơn vị: Apps Script chỉ cho mỗi lần chạy 6 phút, nên lần này dừng ở đây để không bỏ dở giữa chừng. Hãy chọn lại "Phân quyền đơn vị": lần sau làm tiếp từ đơn vị thứ ${done + 1}.`,
 } as const;
 
 /** Where a figure comes from (`Tổng hợp`, e-mails). */

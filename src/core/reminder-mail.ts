@@ -2,7 +2,14 @@
 // name or date of birth ever appears, and every value from the sheet is escaped.
 import { formatDmy, type Day } from './dates';
 import { escapeHtml } from './html';
-import { MAIL, PACE_LABEL, SOURCE_LABEL, WEEKDAY_LABEL } from './messages';
+import {
+  MAIL,
+  NO_COMMITTEE,
+  PACE_LABEL,
+  SOURCE_LABEL,
+  UNIT_TYPE_LABEL,
+  WEEKDAY_LABEL,
+} from './messages';
 import { weekdayOf } from './dates';
 import type { Settings } from './model';
 import type { BehindRow, Digest, UnitReminder } from './reminders';
@@ -99,7 +106,61 @@ const behindCells = (r: BehindRow): (string | number)[] => [
   r.shortfall,
 ];
 
-export function digestMail(digest: Digest, ctx: MailContext): OutgoingMail {
+/**
+ * MailApp refuses a body over 200 KB (400 KB on Workspace:
+ * https://developers.google.com/apps-script/guides/services/quotas); text and HTML together are
+ * kept under this, with room for the headers.
+ */
+export const DIGEST_BODY_LIMIT = 180 * 1024;
+/** Rows each list of the digest starts with (the worst first); fewer if the body is too big. */
+const DIGEST_ROWS = 100;
+
+/** Bytes of the text in UTF-8, which is how the message body travels. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+interface Section {
+  title: string;
+  header: string[];
+  rows: (string | number)[][];
+  /** Rows left out for size; the Board finds them in Tổng hợp. */
+  more: number;
+  note?: string;
+}
+
+/** One row per committee and kind of cell: how many units are reminded, behind, overdue, at risk. */
+function summaryRows(digest: Digest): (string | number)[][] {
+  const groups = new Map<string, (string | number)[]>();
+  const count = (unit: BehindRow['unit'], column: number) => {
+    const committee = unit.committee || NO_COMMITTEE;
+    const kind = UNIT_TYPE_LABEL[unit.type];
+    const key = `${committee}\u0000${kind}`;
+    let row = groups.get(key);
+    if (!row) groups.set(key, (row = [committee, kind, 0, 0, 0, 0]));
+    row[column] = (row[column] as number) + 1;
+  };
+  for (const r of digest.reminders) count(r.unit, 2);
+  for (const r of digest.behind) count(r.unit, 3);
+  for (const r of digest.overdue) count(r.unit, 4);
+  for (const r of digest.atRisk) count(r.unit, 5);
+  return [...groups.values()];
+}
+
+const worstFirst = <T extends { shortfall: number }>(rows: readonly T[]): T[] =>
+  [...rows].sort((a, b) => b.shortfall - a.shortfall);
+
+function digestSections(digest: Digest, cap: number): Section[] {
   const header = [
     MAIL.labels.unit,
     MAIL.labels.milestone,
@@ -108,33 +169,44 @@ export function digestMail(digest: Digest, ctx: MailContext): OutgoingMail {
     MAIL.labels.actual,
     MAIL.labels.shortfall,
   ];
-  const sections: {
-    title: string;
-    header: string[];
-    rows: (string | number)[][];
-    note?: string;
-  }[] = [
+  const limited = <T>(rows: readonly T[], cells: (r: T) => (string | number)[]) => ({
+    rows: rows.slice(0, cap).map(cells),
+    more: Math.max(0, rows.length - cap),
+  });
+  const sections: Section[] = [];
+  const units = new Set(
+    [...digest.reminders, ...digest.behind, ...digest.overdue, ...digest.atRisk].map((r) => r.unit),
+  );
+  // A long day gets a summary first: a province's Board reads figures, then the worst cases.
+  if (units.size > cap)
+    sections.push({
+      title: MAIL.digestSummary,
+      header: [...MAIL.digestSummaryHeader],
+      rows: summaryRows(digest),
+      more: 0,
+    });
+  sections.push(
     {
       title: MAIL.digestReminded(digest.reminders.length),
       header: [...header, MAIL.labels.lead],
-      rows: digest.reminders.map((r) => [...behindCells(r), r.leadDays]),
+      ...limited(worstFirst(digest.reminders), (r) => [...behindCells(r), r.leadDays]),
       note: MAIL.digestLeadNote,
     },
     {
       title: MAIL.digestBehind(digest.behind.length),
       header,
-      rows: digest.behind.map(behindCells),
+      ...limited(worstFirst(digest.behind), behindCells),
     },
     {
       title: MAIL.digestOverdue(digest.overdue.length),
       header,
-      rows: digest.overdue.map(behindCells),
+      ...limited(worstFirst(digest.overdue), behindCells),
     },
     {
       title: MAIL.digestPace(digest.atRisk.length),
       header: [...header, MAIL.labels.projected, MAIL.labels.pace],
       note: MAIL.digestPaceNote,
-      rows: digest.atRisk.map((r) => [
+      ...limited(digest.atRisk, (r) => [
         r.unit.name,
         r.milestone.code,
         formatDmy(r.milestone.deadline),
@@ -145,18 +217,25 @@ export function digestMail(digest: Digest, ctx: MailContext): OutgoingMail {
         PACE_LABEL[r.forecast.status],
       ]),
     },
-  ];
+  );
+  return sections;
+}
+
+function renderDigest(digest: Digest, ctx: MailContext, cap: number): OutgoingMail {
+  const sections = digestSections(digest, cap);
   const subject = MAIL.digestSubject(
     formatDmy(ctx.today),
     digest.reminders.length,
     digest.overdue.length,
   );
+  const more = (s: Section) => (s.more > 0 ? [MAIL.digestMore(s.more)] : []);
   const text = [
     MAIL.digestIntro(formatDmy(ctx.today)),
     '',
     ...sections.flatMap((s) => [
       s.title,
       ...s.rows.map((r) => `- ${r.join(' | ')}`),
+      ...more(s),
       ...(s.note && s.rows.length > 0 ? [s.note] : []),
       '',
     ]),
@@ -172,10 +251,28 @@ export function digestMail(digest: Digest, ctx: MailContext): OutgoingMail {
           `<h3>${escapeHtml(s.title)}</h3>\n` +
           (s.rows.length
             ? htmlTable(s.header, s.rows) + (s.note ? `\n<p>${escapeHtml(s.note)}</p>` : '')
-            : ''),
+            : '') +
+          more(s)
+            .map((line) => `\n<p>${escapeHtml(line)}</p>`)
+            .join(''),
       ),
       `<p><a href="${escapeHtml(ctx.sheetUrl)}">${escapeHtml(MAIL.linkText)}</a></p>`,
     ].join('\n'),
   );
   return { key: digest.key, to: ctx.settings.boardEmails, subject, text, html };
+}
+
+/**
+ * The Board's digest: who was reminded, who is behind or overdue, who is at risk, the worst
+ * first. On a province's day the lists are cut (a summary by committee and kind comes first, and
+ * Tổng hợp has the rest) until the body fits MailApp's limit.
+ */
+export function digestMail(digest: Digest, ctx: MailContext): OutgoingMail {
+  let cap = DIGEST_ROWS;
+  let mail = renderDigest(digest, ctx, cap);
+  while (cap > 0 && utf8Length(mail.text) + utf8Length(mail.html) > DIGEST_BODY_LIMIT) {
+    cap = Math.floor(cap / 2);
+    mail = renderDigest(digest, ctx, cap);
+  }
+  return mail;
 }

@@ -11,6 +11,8 @@ import { readSettings } from '../workbook/read';
 import { checkWorkbook, refreshWorkbook } from '../workbook/usecases';
 import type { Evaluation } from '../core/evaluate';
 import { markProblems } from './marks';
+import { officerCheck } from './officer-check';
+import { currentRole } from './roles';
 import { setUpRooms } from './rooms';
 import { SheetsWorkbook } from './sheets-workbook';
 
@@ -66,10 +68,26 @@ export function runAction(action: () => void): void {
   }
 }
 
+/**
+ * A Board-only item: a unit officer who clicks it is told so before anything is read or written
+ * (Sheets would refuse the writes to the Board's protected sheets, in English, halfway through).
+ */
+export function boardOnly(item: string, action: (book: SheetsWorkbook) => void): () => void {
+  return () => {
+    // The same adapter serves the action: its sheet index is built once per run.
+    const book = new SheetsWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+    if (currentRole(book).kind !== 'board') {
+      const ui = SpreadsheetApp.getUi();
+      ui.alert(MENU.title, GAS.boardOnly(item), ui.ButtonSet.OK);
+      return;
+    }
+    action(book);
+  };
+}
+
 /** Creates the missing sheets; seeds Plan 145 only into an empty workbook. Never overwrites. */
-export function setup(): void {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const book = new SheetsWorkbook(spreadsheet);
+export function setup(book: SheetsWorkbook): void {
+  const { spreadsheet } = book;
   // In counts-only mode no sheet for names is created (and none is ever read here).
   const countsOnly =
     book.sheet(SHEET.settings) !== null &&
@@ -101,25 +119,30 @@ function behindCount(evaluation: Evaluation): number {
   ).length;
 }
 
-export function refresh(): void {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+export function refresh(book: SheetsWorkbook): void {
+  const { spreadsheet } = book;
   spreadsheet.toast(GAS.working, GAS.toastTitle);
-  const evaluation = refreshWorkbook(new SheetsWorkbook(spreadsheet), new Date());
+  const evaluation = refreshWorkbook(book, new Date());
   spreadsheet.toast(GAS.refreshDone(behindCount(evaluation)), GAS.toastTitle);
 }
 
 export function check(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const book = new SheetsWorkbook(spreadsheet);
+  const role = currentRole(book);
+  if (role.kind === 'officer') {
+    officerCheck(book, role.sheets);
+    return;
+  }
   const { evaluation, positions } = checkWorkbook(book, new Date());
   markProblems(book, evaluation.problems, positions);
   const errors = evaluation.problems.filter((p) => p.severity === 'error').length;
   spreadsheet.toast(GAS.checkDone(errors, evaluation.problems.length - errors), GAS.toastTitle);
 }
 
-export function rooms(): void {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const message = setUpRooms(new SheetsWorkbook(spreadsheet), spreadsheet);
+export function rooms(book: SheetsWorkbook): void {
+  const { spreadsheet } = book;
+  const message = setUpRooms(book, spreadsheet);
   const ui = SpreadsheetApp.getUi();
   ui.alert(MENU.title, message, ui.ButtonSet.OK);
 }

@@ -4,7 +4,10 @@ import { FORMULA } from '../core/messages';
 import { actualFor, quotaFor, ratioFor, summaryTable } from '../workbook/formulas';
 import type { Cell } from '../workbook/port';
 
-/** A formula shows a Vietnamese hint in its cell, never a stack trace. */
+/**
+ * A formula shows a Vietnamese hint in its cell, never a stack trace. Results depend on the
+ * arguments alone (Sheets caches them until an argument changes): "today" is an argument.
+ */
 function safely<T>(compute: () => T): T | string {
   try {
     return compute();
@@ -23,6 +26,7 @@ function safely<T>(compute: () => T): T | string {
  * @param {string} milestone Mã mốc, ví dụ "KN-2024".
  * @param {Array<Array<string|number|Date>>} entries Cả vùng sheet Danh sách, gồm dòng tiêu đề, ví dụ 'Danh sách'!A1:K.
  * @param {Array<Array<string|number|Date>>} milestones Cả vùng sheet Mốc, gồm dòng tiêu đề, ví dụ 'Mốc'!A1:H.
+ * @param {Date} today (Không bắt buộc) Ngày hôm nay, thường là TODAY(): dòng ghi ngày sau ngày này bị coi là gõ nhầm và không được tính. Bỏ trống thì không loại dòng nào vì ngày.
  * @return {number} Số người thực hiện.
  * @customfunction
  */
@@ -31,8 +35,9 @@ export function PTDV_THUCHIEN(
   milestone: unknown,
   entries: unknown,
   milestones: unknown,
+  today?: unknown,
 ): number | string {
-  return safely(() => actualFor(unit, milestone, entries, milestones));
+  return safely(() => actualFor(unit, milestone, entries, milestones, today));
 }
 
 /**
@@ -56,6 +61,7 @@ export function PTDV_CHITIEU(unit: unknown, milestone: unknown, quotas: unknown)
  * @param {Array<Array<string|number>>} quotas Cả vùng sheet Chỉ tiêu, gồm dòng tiêu đề.
  * @param {Array<Array<string|number|Date>>} entries Cả vùng sheet Danh sách, gồm dòng tiêu đề.
  * @param {Array<Array<string|number|Date>>} milestones Cả vùng sheet Mốc, gồm dòng tiêu đề.
+ * @param {Date} today (Không bắt buộc) Ngày hôm nay, thường là TODAY(): dòng ghi ngày sau ngày này bị coi là gõ nhầm và không được tính. Bỏ trống thì không loại dòng nào vì ngày.
  * @return {number} Tỷ lệ, ví dụ 0,9 là 90%.
  * @customfunction
  */
@@ -65,8 +71,9 @@ export function PTDV_TYLE(
   quotas: unknown,
   entries: unknown,
   milestones: unknown,
+  today?: unknown,
 ): number | string {
-  return safely(() => ratioFor(unit, milestone, quotas, entries, milestones));
+  return safely(() => ratioFor(unit, milestone, quotas, entries, milestones, today));
 }
 
 /**
@@ -77,6 +84,7 @@ export function PTDV_TYLE(
  * @param {Array<Array<string|number|Date>>} milestones Cả vùng sheet Mốc, gồm dòng tiêu đề.
  * @param {Array<Array<string|number|Date>>} entries Cả vùng sheet Danh sách, gồm dòng tiêu đề.
  * @param {Date} asOf (Không bắt buộc) Tính đến ngày này; bỏ trống là tính tất cả.
+ * @param {Date} today (Không bắt buộc) Ngày hôm nay, thường là TODAY(): dòng ghi ngày sau ngày này bị coi là gõ nhầm và không được tính. Bỏ trống thì không loại dòng nào vì ngày.
  * @return {Array<Array<string|number>>} Bảng tổng hợp.
  * @customfunction
  */
@@ -85,6 +93,7 @@ export function PTDV_TONGHOP(
   milestones: unknown,
   entries: unknown,
   asOf?: unknown,
+  today?: unknown,
 ): Cell[][] | string {
-  return safely(() => summaryTable(quotas, milestones, entries, asOf));
+  return safely(() => summaryTable(quotas, milestones, entries, asOf, today));
 }

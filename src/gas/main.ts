@@ -1,7 +1,10 @@
 // The bundle's entry: every function exported here becomes a top-level function declaration in
 // dist/Code.js (scripts/build.mjs strips the ESM export list), so Apps Script can call it from a
 // menu, a trigger, a dialog or a cell. Each is a thin shell over one action.
-import { buildMenu, check, help, refresh, rooms, runAction, setup } from './actions';
+import { boardOnly, buildMenu, check, help, refresh, rooms, runAction, setup } from './actions';
+import { currentRole } from './roles';
+import { SheetsWorkbook } from './sheets-workbook';
+import { GAS, MENU, REMINDER_MENU, REPORT_UI, ROOMS } from '../core/messages';
 import { askReportDay, exportReport } from './report-actions';
 import {
   installTrigger,
@@ -31,22 +34,25 @@ export function onInstall(): void {
 
 /** Menu: create the missing sheets of the contract (seeded with Plan 145 when empty). */
 export function setupWorkbook(): void {
-  runAction(setup);
+  runAction(boardOnly(MENU.setup, setup));
 }
 
 /** Menu: recompute and rewrite `Tổng hợp` and `Kiểm tra`. */
 export function refreshDashboard(): void {
-  runAction(refresh);
+  runAction(boardOnly(MENU.refresh, refresh));
 }
 
-/** Menu: list the problems in the entries in `Kiểm tra`. */
+/**
+ * Menu: list the problems in the entries in `Kiểm tra` (the Board), or, for a unit officer, mark
+ * their own sheet and show their problems in a dialog.
+ */
 export function checkEntries(): void {
   runAction(check);
 }
 
 /** Menu: protect the Board's sheets and give each unit its own `DS - <Mã>` sheet. */
 export function setupUnitRooms(): void {
-  runAction(rooms);
+  runAction(boardOnly(ROOMS.menu, rooms));
 }
 
 /**
@@ -54,6 +60,11 @@ export function setupUnitRooms(): void {
  * a PDF in Drive, with links in a dialog. The day is asked before taking the lock.
  */
 export function exportStandingReport(): void {
+  if (currentRole(new SheetsWorkbook(SpreadsheetApp.getActiveSpreadsheet())).kind !== 'board') {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(MENU.title, GAS.boardOnly(REPORT_UI.menu), ui.ButtonSet.OK);
+    return;
+  }
   const day = askReportDay();
   if (day !== null) runAction(() => exportReport(day));
 }
@@ -70,17 +81,17 @@ export function previewReminders(): void {
 
 /** Menu: send today's due reminders now, after a confirmation. */
 export function sendRemindersNow(): void {
-  runAction(sendNow);
+  runAction(boardOnly(REMINDER_MENU.sendNow, sendNow));
 }
 
 /** Menu: one daily trigger at the hour set in `Cấu hình`, replacing any earlier one. */
 export function installDailyTrigger(): void {
-  runAction(installTrigger);
+  runAction(boardOnly(REMINDER_MENU.install, installTrigger));
 }
 
 /** Menu: remove the daily trigger. */
 export function removeDailyTrigger(): void {
-  runAction(removeTrigger);
+  runAction(boardOnly(REMINDER_MENU.remove, removeTrigger));
 }
 
 /** Menu: is the daily trigger on, whose account runs it, how did the last run go. */

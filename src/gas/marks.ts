@@ -11,10 +11,15 @@ const COLOURS = { error: '#f4c7c3', warning: '#fce8b2' } as const;
 const OURS = new Set<string>(Object.values(COLOURS));
 const MARKED_SHEETS = 'ptdv.markedSheets';
 
+/**
+ * `only`: the sheets this user may edit (a unit officer's own); others keep their marks, since a
+ * write there would be refused.
+ */
 export function markProblems(
   book: SheetsWorkbook,
   problems: readonly Problem[],
   positions: ColumnPositions,
+  only?: readonly string[],
 ): void {
   const bySheet = new Map<string, Problem[]>();
   for (const p of problems) {
@@ -24,8 +29,11 @@ export function markProblems(
   }
   const props = PropertiesService.getDocumentProperties();
   const before = JSON.parse(props.getProperty(MARKED_SHEETS) ?? '[]') as string[];
-  const marked: string[] = [];
+  const allowed = only ? new Set(only) : null;
+  const mayWrite = (name: string) => allowed === null || allowed.has(name);
+  const marked: string[] = before.filter((name) => !mayWrite(name));
   for (const name of new Set([...before, ...bySheet.keys()])) {
+    if (!mayWrite(name)) continue;
     const range = book.dataRange(name);
     if (range === null) continue;
     const notes = range.getNotes();

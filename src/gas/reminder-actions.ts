@@ -9,6 +9,8 @@ import { upcomingReminders } from '../core/reminders';
 import { SHEET } from '../workbook/contract';
 import { prepareReminders, runReminders, type RunSummary } from '../workbook/reminders';
 import { mailAppMailer } from './mail-app-mailer';
+import { propertiesJournal } from './sent-journal';
+import { currentRole } from './roles';
 import { SheetsWorkbook } from './sheets-workbook';
 
 const HANDLER = 'runDailyReminders';
@@ -63,10 +65,18 @@ export function sendDueReminders(): RunSummary | null {
   if (!lock.tryLock(LOCK_WAIT_MS)) return null;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const book = new SheetsWorkbook(spreadsheet);
+  // A trigger runs as whoever made it: an account that cannot write the log must not send, or
+  // every message would go out again on the next run.
+  if (currentRole(book).kind !== 'board') {
+    remember({ at: formatDateTimeVietnam(new Date()), ok: false, message: MAIL_LOG.notBoard });
+    lock.releaseLock();
+    return null;
+  }
   remember({ at: formatDateTimeVietnam(new Date()), ok: true, message: '', startedAt: Date.now() });
   try {
     const summary = runReminders(book, mailAppMailer, () => new Date(), spreadsheet.getUrl(), {
       budgetMs: SEND_BUDGET_MS,
+      journal: propertiesJournal(),
     });
     const c = summary.counts;
     remember({
@@ -100,11 +110,10 @@ export function sendDueReminders(): RunSummary | null {
   }
 }
 
-export function sendNow(): void {
+export function sendNow(book: SheetsWorkbook): void {
   const ui = SpreadsheetApp.getUi();
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const due = prepareReminders(new SheetsWorkbook(spreadsheet), new Date(), spreadsheet.getUrl())
-    .mails.length;
+  const { spreadsheet } = book;
+  const due = prepareReminders(book, new Date(), spreadsheet.getUrl()).mails.length;
   if (ui.alert(MENU.title, REMINDER_UI.confirmSend(due), ui.ButtonSet.YES_NO) !== ui.Button.YES)
     return;
   const summary = sendDueReminders();
@@ -154,8 +163,7 @@ function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === HANDLER);
 }
 
-export function installTrigger(): void {
-  const book = new SheetsWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+export function installTrigger(book: SheetsWorkbook): void {
   const { sendHour } = interpretSettings(readSettings(book)).settings;
   const ui = SpreadsheetApp.getUi();
   // Triggers belong to the user who made them: another user's stays invisible here.

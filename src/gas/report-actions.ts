@@ -8,7 +8,7 @@ import { reportHtml } from '../core/report-html';
 import { reportSheet, REPORT_WIDTH, type Box, type ReportSheet } from '../workbook/report-sheet';
 import { evaluateWorkbook } from '../workbook/usecases';
 import { savePdf, type SavedPdf } from './drive-pdf';
-import { asText, barChart, SheetsWorkbook, widthRuns } from './sheets-workbook';
+import { asText, barChart, fitGrid, SheetsWorkbook, widthRuns } from './sheets-workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -78,8 +78,9 @@ function newSheet(
   const stale = spreadsheet.getSheetByName(REPORT_UI.draftName(name));
   if (stale) spreadsheet.deleteSheet(stale);
   const sheet = spreadsheet.insertSheet(REPORT_UI.draftName(name), spreadsheet.getNumSheets());
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
+  // Exactly the report's cells: the workbook's 10,000,000 are shared by every sheet. Charts sit
+  // on the blank rows the layout leaves under each table.
+  fitGrid(sheet, Math.max(height, 2), REPORT_WIDTH);
   return sheet;
 }
 

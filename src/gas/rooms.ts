@@ -11,7 +11,7 @@ import {
   unitCountSheetName,
   unitSheetName,
 } from '../workbook/read';
-import { candidateLayout, countSheetLayout } from '../workbook/seed';
+import { SPARE_ROWS, candidateLayout, countSheetLayout } from '../workbook/seed';
 import type { SheetsWorkbook } from './sheets-workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -61,31 +61,56 @@ function restrict(
   return failed;
 }
 
+/**
+ * Stops taking new units after this long, well inside Apps Script's 6 minutes
+ * (https://developers.google.com/apps-script/guides/services/quotas): a province's hundreds of
+ * units take several runs, each continuing where the last one stopped.
+ */
+const ROOMS_BUDGET_MS = 4.5 * 60_000;
+/** The position of the next unit to do, while a pass over the units is unfinished. */
+const NEXT_UNIT = 'ptdv.rooms.next';
+
 export function setUpRooms(
   book: SheetsWorkbook,
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  now: () => number = () => Date.now(),
 ): string {
+  const started = now();
   const { settings } = interpretSettings(readSettings(book));
   if (settings.boardEmails.length === 0) return ROOMS.noBoard;
   const milestones = interpretMilestones(readMilestones(book)).milestones;
   const codes = milestones.map((m) => m.code);
   const { units } = interpretUnits(readUnits(book, codes), codes);
+  const props = PropertiesService.getDocumentProperties();
+  const saved = Number(props.getProperty(NEXT_UNIT) ?? '0');
+  const first = Number.isInteger(saved) && saved > 0 && saved < units.length ? saved : 0;
   const keep = [
     spreadsheet.getOwner()?.getEmail() ?? '',
     Session.getEffectiveUser().getEmail(),
   ].filter((e) => e !== '');
   const failed: string[] = [];
   let protectedSheets = 0;
-  for (const name of CONFIG_SHEETS) {
-    const sheet = book.sheet(name);
-    if (sheet === null) continue;
-    failed.push(...restrict(sheet, settings.boardEmails, ROOMS.configDescription, keep));
-    protectedSheets++;
+  // The Board's sheets first, on a pass's first run only.
+  if (first === 0) {
+    for (const name of CONFIG_SHEETS) {
+      const sheet = book.sheet(name);
+      if (sheet === null) continue;
+      failed.push(...restrict(sheet, settings.boardEmails, ROOMS.configDescription, keep));
+      protectedSheets++;
+    }
   }
-  const layout = candidateLayout(milestones.filter((m) => m.kind === 'class').map((m) => m.code));
-  const counts = countSheetLayout(codes);
+  const layout = candidateLayout(
+    milestones.filter((m) => m.kind === 'class').map((m) => m.code),
+    SPARE_ROWS.unitRoom,
+  );
+  const counts = countSheetLayout(codes, SPARE_ROWS.unitCounts);
   let created = 0;
-  for (const unit of units) {
+  for (let i = first; i < units.length; i++) {
+    if (now() - started > ROOMS_BUDGET_MS) {
+      props.setProperty(NEXT_UNIT, String(i));
+      return ROOMS.partial(i, units.length, created, protectedSheets, failed);
+    }
+    const unit = units[i] as (typeof units)[number];
     // Counts-only mode: each unit types its figures into its own row of counts, never names.
     const name =
       settings.dataMode === 'counts' ? unitCountSheetName(unit.code) : unitSheetName(unit.code);
@@ -109,5 +134,6 @@ export function setUpRooms(
     );
     protectedSheets++;
   }
+  props.deleteProperty(NEXT_UNIT);
   return ROOMS.done(created, protectedSheets, failed);
 }

@@ -38,6 +38,33 @@ export function layoutSignature(layout: SheetLayout, width: number, height: numb
 
 /** Rows of sheet each chart takes, so stacked charts do not overlap. */
 const CHART_ROWS = 20;
+/** Rows added beyond an appended block, so most runs append without growing the sheet. */
+const APPEND_MARGIN = 200;
+/** Columns right of a table that its charts are anchored in (an anchor must lie in the grid). */
+const CHART_COLUMNS = 8;
+
+/**
+ * Gives a sheet exactly `rows` × `columns` cells: a range outside the grid cannot be written
+ * (Sheets throws "The coordinates of the range are outside the dimensions of the sheet", e.g.
+ * https://github.com/diegomanuel/binance-to-google-sheets/issues/19), and every cell of every
+ * sheet counts toward the spreadsheet's 10,000,000 (a new sheet already takes 1,000 × 26).
+ */
+export function fitGrid(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  else if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  else if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
+}
+
+/** Adds rows or columns so that the grid reaches at least `rows` × `columns`; never shrinks. */
+export function growGrid(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
 
 /**
  * Sheets turns typed text into formulas (`=…`), numbers or dates (`8-10`); a leading apostrophe
@@ -83,7 +110,7 @@ export function widthRuns(
 export class SheetsWorkbook implements Workbook {
   private sheets: Map<string, { sheet: Sheet; name: string }> | null = null;
 
-  constructor(private readonly spreadsheet: Spreadsheet) {}
+  constructor(readonly spreadsheet: Spreadsheet) {}
 
   private index(): Map<string, { sheet: Sheet; name: string }> {
     if (this.sheets === null) {
@@ -170,17 +197,21 @@ export class SheetsWorkbook implements Workbook {
       return;
     }
     sheet.clear();
-    const maxRows = sheet.getMaxRows();
-    if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
-    const maxColumns = sheet.getMaxColumns();
-    if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+    const charts = layout.charts?.length ?? 0;
+    // At least one row below the frozen header: Sheets refuses to delete every unfrozen row.
+    const rowsNeeded = Math.max(
+      height + (layout.spareRows ?? 0),
+      charts * CHART_ROWS,
+      layout.headerRow + 1,
+    );
+    fitGrid(sheet, rowsNeeded, charts > 0 ? width + 1 + CHART_COLUMNS : width);
     sheet.getRange(1, 1, height, width).setValues(grid);
     sheet.getRange(layout.headerRow, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(layout.headerRow);
     // One call per run of equal widths (a dashboard has dozens of 90 px columns).
     for (const run of widthRuns(layout.widths)) sheet.setColumnWidths(run.start, run.count, run.px);
     // Formats and validations cover the whole column, so rows typed later get them too.
-    const below = Math.max(sheet.getMaxRows(), height) - layout.headerRow;
+    const below = rowsNeeded - layout.headerRow;
     if (below > 0) {
       const column = (c: number) => sheet.getRange(layout.headerRow + 1, c, below, 1);
       for (const c of layout.dateColumns) column(c).setNumberFormat('dd/mm/yyyy');
@@ -203,9 +234,11 @@ export class SheetsWorkbook implements Workbook {
   private writeValuesOnly(sheet: Sheet, grid: Cell[][], previousHeight: number, charts: number) {
     if (charts > 0 && sheet.getCharts().length !== charts) return false;
     const width = grid[0]?.length ?? 1;
-    if (grid.length > previousHeight && sheet.getMaxRows() < grid.length) return false;
     const rows = [...grid];
     while (rows.length < previousHeight) rows.push(new Array<Cell>(width).fill(''));
+    // The width is part of the signature, and the grid held `previousHeight` rows: only more
+    // rows need a look (a user who deleted rows or columns makes the write throw, caught below).
+    if (rows.length > previousHeight && sheet.getMaxRows() < rows.length) return false;
     try {
       sheet.getRange(1, 1, rows.length, width).setValues(rows);
     } catch {
@@ -242,7 +275,10 @@ export class SheetsWorkbook implements Workbook {
     if (rows.length === 0) return;
     const width = widestRow(rows);
     const grid = rows.map((r) => [...r.map(asText), ...new Array<Cell>(width - r.length).fill('')]);
-    sheet.getRange(sheet.getLastRow() + 1, 1, grid.length, width).setValues(grid);
+    const first = sheet.getLastRow() + 1;
+    // A log grows by a block each run: room is made first, a block at a time, never per row.
+    growGrid(sheet, first + grid.length - 1 + APPEND_MARGIN, width);
+    sheet.getRange(first, 1, grid.length, width).setValues(grid);
   }
 
   private readonly gids = new Map<string, number | null>();

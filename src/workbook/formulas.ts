@@ -1,6 +1,6 @@
 // What the custom functions compute, over the ranges Sheets passes them (header row included).
 // Pure: no service call, so a formula never writes and recalculates whenever its ranges change.
-import { dayOfInstant, readDay, type Day } from '../core/dates';
+import { readDay, type Day } from '../core/dates';
 import { evaluate, type Evaluation } from '../core/evaluate';
 import { FORMULA, UNIT_TYPE_LABEL } from '../core/messages';
 import { matchKey } from '../core/normalize';
@@ -53,6 +53,23 @@ function guarded<T>(
   }
 }
 
+/**
+ * A custom function's result is cached until one of its arguments changes
+ * (https://developers.google.com/apps-script/guides/sheets/functions), so it may not read the
+ * clock: "today" (after which a typed date is a mistake, and its row is left out) comes as an
+ * argument, usually `TODAY()`. Without it no date is taken for a future one.
+ */
+const NO_TODAY: Day = Number.POSITIVE_INFINITY;
+
+/** An optional date argument: null when left out or blank. */
+function optionalDay(value: Range, position: number): Day | null {
+  const single = Array.isArray(value) ? (value as unknown[][])[0]?.[0] : value;
+  if (single === undefined || single === null || single === '') return null;
+  const reading = readDay(single);
+  if (reading.kind !== 'ok') throw new FormulaError(FORMULA.badDate(position));
+  return reading.day;
+}
+
 function requireMilestone(codes: readonly string[], code: string): string {
   const found = codes.find((c) => matchKey(c) === matchKey(code));
   if (found === undefined) throw new FormulaError(FORMULA.milestoneNotFound(code));
@@ -65,9 +82,11 @@ export function actualFor(
   milestone: Range,
   entries: Range,
   milestones: Range,
+  today?: Range,
 ): number {
   const unitText = text(unit, 1, FORMULA.argUnit);
   const code = text(milestone, 2, FORMULA.argMilestone);
+  const todayDay = optionalDay(today, 5) ?? NO_TODAY;
   const book = new MemoryWorkbook({
     [SHEET.candidates]: grid(entries, 3, FORMULA.rangeEntries),
     [SHEET.milestones]: grid(milestones, 4, FORMULA.rangeMilestones),
@@ -81,7 +100,7 @@ export function actualFor(
   const e = guarded(
     { [SHEET.candidates]: 3, [SHEET.milestones]: 4 },
     { [SHEET.candidates]: FORMULA.rangeEntries, [SHEET.milestones]: FORMULA.rangeMilestones },
-    () => evaluate(readInput(book), null, dayOfInstant(new Date())),
+    () => evaluate(readInput(book), null, todayDay),
   );
   const found = requireMilestone(
     e.plan.milestones.map((m) => m.code),
@@ -113,6 +132,7 @@ function evaluateRanges(
   milestones: Range,
   entries: Range,
   asOf: Day | null,
+  today: Day,
 ): Evaluation {
   const book = new MemoryWorkbook({
     [SHEET.quotas]: grid(quotas, 1, FORMULA.rangeQuotas),
@@ -127,7 +147,7 @@ function evaluateRanges(
       [SHEET.milestones]: FORMULA.rangeMilestones,
       [SHEET.candidates]: FORMULA.rangeEntries,
     },
-    () => evaluate(readInput(book), asOf, dayOfInstant(new Date())),
+    () => evaluate(readInput(book), asOf, today),
   );
 }
 
@@ -138,10 +158,12 @@ export function ratioFor(
   quotas: Range,
   entries: Range,
   milestones: Range,
+  today?: Range,
 ): number {
   const unitText = text(unit, 1, FORMULA.argUnit);
   const code = text(milestone, 2, FORMULA.argMilestone);
-  const e = evaluateRanges(quotas, milestones, entries, null);
+  const todayDay = optionalDay(today, 6) ?? NO_TODAY;
+  const e = evaluateRanges(quotas, milestones, entries, null, todayDay);
   const found = requireMilestone(
     e.plan.milestones.map((m) => m.code),
     code,
@@ -159,13 +181,13 @@ export function summaryTable(
   milestones: Range,
   entries: Range,
   asOf?: Range,
+  today?: Range,
 ): Cell[][] {
-  let day: Day | null = null;
-  if (asOf !== undefined && asOf !== null && asOf !== '') {
-    const reading = readDay(Array.isArray(asOf) ? (asOf as unknown[][])[0]?.[0] : asOf);
-    if (reading.kind !== 'ok') throw new FormulaError(FORMULA.badDate(4));
-    day = reading.day;
-  }
-  const table = dashboardTable(evaluateRanges(quotas, milestones, entries, day), new Date(0));
+  const day = optionalDay(asOf, 4);
+  const todayDay = optionalDay(today, 5) ?? NO_TODAY;
+  const table = dashboardTable(
+    evaluateRanges(quotas, milestones, entries, day, todayDay),
+    new Date(0),
+  );
   return table.rows.slice(table.layout.headerRow - 1);
 }

@@ -18,6 +18,11 @@ export interface SheetLayout {
   charts?: ChartSpec[];
   /** Input helps for the rows below the header. */
   validations?: ValidationSpec[];
+  /**
+   * Empty rows kept below the table for typing (default 0). Every cell of the grid counts toward
+   * the workbook's 10,000,000, so a sheet is trimmed to what it holds plus this margin.
+   */
+  spareRows?: number;
   /** A column whose cells link to other cells (one target per row of the table, or null). */
   links?: { column: number; targets: (CellTarget | null)[] };
 }

@@ -14,7 +14,7 @@ import {
   type ReminderPlan,
 } from '../core/reminders';
 import { cellText } from '../core/table';
-import { MAIL_LOG_COLUMNS, SHEET } from './contract';
+import { MAIL_LOG_COLUMNS, MAIL_LOG_HEADERS, SHEET } from './contract';
 import { locateHeader } from './header';
 import { readInput, requireSheet } from './read';
 import type { Cell, Workbook } from './port';
@@ -23,6 +23,52 @@ import type { Cell, Workbook } from './port';
 export interface Mailer {
   remainingQuota(): number;
   send(mail: OutgoingMail): string | void;
+}
+
+/**
+ * A durable note of each message sent, written right after its send (one small write, no sheet
+ * call): a run that dies before it writes its log (time limit, a platform fault, Stop) leaves
+ * these notes, and the next run logs them instead of sending the messages again.
+ */
+export interface SentJournal {
+  /** Log rows noted by runs that did not finish, by key. */
+  pending(): Map<string, Cell[]>;
+  note(key: string, row: Cell[]): void;
+  forget(keys: readonly string[]): void;
+}
+
+/** Where every message sent is already durable (the outbox's files): nothing to note. */
+export const NO_JOURNAL: SentJournal = {
+  pending: () => new Map(),
+  note: () => undefined,
+  forget: () => undefined,
+};
+
+/**
+ * Logs what an earlier run sent but could not log, before anything is planned: those messages
+ * then count as sent. Returns how many rows were added.
+ */
+export function recoverJournal(workbook: Workbook, journal: SentJournal): number {
+  const pending = journal.pending();
+  if (pending.size === 0) return 0;
+  const logged = new Set(
+    readMailLog(workbook)
+      .filter((e) => e.status === 'sent')
+      .map((e) => e.key),
+  );
+  const rows: Cell[][] = [];
+  for (const [key, row] of pending) {
+    if (logged.has(key)) continue;
+    // Status and key make a row count as sent, even if the rest of the note was lost.
+    const line = MAIL_LOG_HEADERS.map((_, i) => row[i] ?? '');
+    line[STATUS_COLUMN] = MAIL_STATUS_LABEL.sent;
+    line[DETAIL_COLUMN] = `${cellText(line[DETAIL_COLUMN])}${MAIL_LOG.recovered}`;
+    line[KEY_COLUMN] = key;
+    rows.push(line);
+  }
+  if (rows.length > 0) workbook.appendRows(SHEET.mailLog, rows);
+  journal.forget([...pending.keys()]);
+  return rows.length;
 }
 
 export interface RunSummary {
@@ -79,6 +125,11 @@ export function prepareReminders(workbook: Workbook, now: Date, sheetUrl: string
   return { evaluation, plan, context, mails };
 }
 
+/** Cells of a log row (see MAIL_LOG_HEADERS). */
+const STATUS_COLUMN = 5;
+const DETAIL_COLUMN = 6;
+const KEY_COLUMN = 7;
+
 function logRow(
   now: Date,
   run: PreparedRun,
@@ -111,16 +162,19 @@ export function runReminders(
   mailer: Mailer,
   now: () => Date,
   sheetUrl: string,
-  options: { dryRun?: boolean; budgetMs?: number } = {},
+  options: { dryRun?: boolean; budgetMs?: number; journal?: SentJournal } = {},
 ): RunSummary {
   const started = now().getTime();
   const budget = options.budgetMs ?? Number.POSITIVE_INFINITY;
+  const journal = options.journal ?? NO_JOURNAL;
+  recoverJournal(workbook, journal);
   const run = prepareReminders(workbook, now(), sheetUrl);
   const dryRun = options.dryRun ?? run.context.settings.dryRun;
   const counts: Record<MailStatus, number> = { sent: 0, failed: 0, deferred: 0, dry_run: 0 };
   let quotaGone = false;
   let timeGone = false;
   const delivered = new Set<string>();
+  const noted: string[] = [];
   const log: Cell[][] = [];
   const send = (mail: OutgoingMail): MailStatus => {
     let status: MailStatus;
@@ -145,6 +199,8 @@ export function runReminders(
         try {
           detail = mailer.send(mail) || MAIL_LOG.sent(mail.subject);
           status = 'sent';
+          journal.note(mail.key, logRow(now(), run, mail, status, detail));
+          noted.push(mail.key);
         } catch (e) {
           status = 'failed';
           detail = MAIL_LOG.failed((e as Error).message);
@@ -165,8 +221,9 @@ export function runReminders(
       digest = send(digestMail({ ...run.plan.digest, reminders }, run.context));
     }
   } finally {
-    // One block for the whole run, whatever the number of messages.
+    // One block for the whole run, whatever the number of messages; then the notes can go.
     if (log.length > 0) workbook.appendRows(SHEET.mailLog, log);
+    if (noted.length > 0) journal.forget(noted);
   }
   return { plan: run.plan, counts, digest };
 }

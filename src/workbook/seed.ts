@@ -34,6 +34,19 @@ export interface SheetSeed {
 
 const dateCell = (day: Day | null): Cell => (day === null ? '' : instantOfDay(day));
 
+/**
+ * Empty rows left below each input table for typing. Each costs its width in cells of the
+ * workbook's 10,000,000; Sheets' "add more rows" button gives more whenever needed.
+ */
+export const SPARE_ROWS = {
+  list: 500,
+  unitRoom: 200,
+  counts: 20,
+  unitCounts: 3,
+  plan: 50,
+  settings: 10,
+} as const;
+
 function layoutOf<F extends string>(
   specs: readonly ColumnSpec<F>[],
   extra: number[] = [],
@@ -70,9 +83,13 @@ const dates = <F extends string>(specs: readonly ColumnSpec<F>[]): ValidationSpe
   specs.flatMap((s, i) => (s.date ? [{ column: i + 1, kind: 'date' as const }] : []));
 
 /** A candidate sheet (`Danh sách` or a unit's `DS - <Mã>`): formats and input helps. */
-export function candidateLayout(classCodes: readonly string[]): SheetLayout {
+export function candidateLayout(
+  classCodes: readonly string[],
+  spareRows: number = SPARE_ROWS.list,
+): SheetLayout {
   return {
     ...layoutOf(CANDIDATE_COLUMNS),
+    spareRows,
     validations: [
       {
         column: col(CANDIDATE_COLUMNS, 'unit'),
@@ -98,7 +115,10 @@ export function candidateLayout(classCodes: readonly string[]): SheetLayout {
 }
 
 /** `Số liệu` (and each unit's `SL - <Mã>`): header and layout for these milestone codes. */
-export function countSheetLayout(codes: readonly string[]): {
+export function countSheetLayout(
+  codes: readonly string[],
+  spareRows: number = SPARE_ROWS.counts,
+): {
   header: string[];
   layout: SheetLayout;
 } {
@@ -117,6 +137,7 @@ export function countSheetLayout(codes: readonly string[]): {
       dateColumns: [updated],
       percentColumns: [],
       widths: { 1: 110, 2: 300, [updated]: 110, [updated + 1]: 200 },
+      spareRows,
       validations: [{ column: updated, kind: 'date' }],
     },
   };
@@ -195,12 +216,20 @@ export function seedSheets(plan: Plan): SheetSeed[] {
     {
       name: SHEET.quotas,
       rows: units,
-      layout: { ...layoutOf(UNIT_COLUMNS, codeColumns), validations: unitValidations },
+      layout: {
+        ...layoutOf(UNIT_COLUMNS, codeColumns),
+        validations: unitValidations,
+        spareRows: SPARE_ROWS.plan,
+      },
     },
     {
       name: SHEET.milestones,
       rows: milestones,
-      layout: { ...layoutOf(MILESTONE_COLUMNS), validations: milestoneValidations },
+      layout: {
+        ...layoutOf(MILESTONE_COLUMNS),
+        validations: milestoneValidations,
+        spareRows: SPARE_ROWS.plan,
+      },
     },
     // Counts-only mode keeps no sheet for names.
     ...(plan.settings.dataMode === 'counts'
@@ -223,6 +252,10 @@ export function seedSheets(plan: Plan): SheetSeed[] {
       layout: plain([110, 60, 170, 80, 190, 420, 360]),
     },
     { name: SHEET.mailLog, rows: [MAIL_LOG_HEADERS], layout: layoutOf(MAIL_LOG_COLUMNS) },
-    { name: SHEET.settings, rows: settings, layout: layoutOf(SETTINGS_COLUMNS) },
+    {
+      name: SHEET.settings,
+      rows: settings,
+      layout: { ...layoutOf(SETTINGS_COLUMNS), spareRows: SPARE_ROWS.settings },
+    },
   ];
 }
