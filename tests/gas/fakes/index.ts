@@ -8,6 +8,12 @@
  *   gas.onOpen();
  *   expect(env.ui.menus).toHaveLength(1);
  *   expect(env.countCalls('SpreadsheetApp')).toBeLessThan(50);
+ *
+ * The fakes refuse what Google refuses: ranges outside a sheet's grid (writes never grow it),
+ * more than 10,000,000 cells in the workbook, changes to protected cells for a user who is not
+ * an editor (env.actAs(email) plays a unit officer clicking a menu item), messages of more than
+ * 50 recipients or with a body over 200 KB. With `latency: true` every call costs modelled time
+ * on the clock and a run is cut off 6 minutes after its first call (env.modelledMs()).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,8 +22,9 @@ import { FakeCharts } from './charts';
 import { FakeDrive, type FakeDriveOptions } from './drive';
 import { isCutOffError, CUT_OFF_MESSAGE, gasError } from './errors';
 import { FakeHtmlService } from './html';
+import { ExecutionClock, resolveLatency, type LatencyOption } from './latency';
 import { FakeLockService } from './lock';
-import { FakeMailApp } from './mail';
+import { BODY_LIMIT_BYTES, FakeMailApp } from './mail';
 import { FakePropertiesService } from './properties';
 import { createRealm } from './realm';
 import { Recorder, type CallRecord } from './record';
@@ -38,7 +45,17 @@ export type { AlertRecord, DialogRecord, MenuRecord, PromptRecord, ToastRecord }
 export type { SentMail } from './mail';
 export type { LogEntry } from './services';
 export type { ClockSchedule } from './triggers';
+export type { LatencyModel, LatencyOption } from './latency';
+export { DEFAULT_LATENCY } from './latency';
 export { isCutOffError, CUT_OFF_MESSAGE };
+export {
+  BODY_SIZE_MESSAGE,
+  CELL_LIMIT_MESSAGE,
+  OUTSIDE_GRID_MESSAGE,
+  PROTECTED_MESSAGE,
+  TOO_MANY_RECIPIENTS_MESSAGE,
+  WORKBOOK_CELL_LIMIT,
+} from './errors';
 export { FakeSpreadsheet } from './spreadsheet';
 export { FakeSheet } from './sheet';
 export { FakeRange } from './range';
@@ -53,8 +70,19 @@ export { FakeSession } from './services';
 export interface GasEnvironmentOptions {
   /** Frozen clock start (default: the real time at creation). */
   now?: Date;
-  /** MailApp daily quota in recipients (default 100, a consumer account). */
+  /**
+   * Consumer (default) or Workspace account: the MailApp body limit (200 KB / 400 KB) and the
+   * default daily quota (100 / 1500 recipients).
+   */
+  account?: 'consumer' | 'workspace';
+  /** MailApp daily quota in recipients (default 100, or 1500 for a Workspace account). */
   mailQuota?: number;
+  /**
+   * Latency model (default off): `true` for DEFAULT_LATENCY (50 ms per SpreadsheetApp call, 2 µs
+   * per cell of a bulk call, 400 ms per sendEmail, 20 ms per PropertiesService/LockService call,
+   * runs cut off 6 minutes after their first call), or some of those figures overridden.
+   */
+  latency?: LatencyOption;
   /** Active and effective user (default 'owner@example.com'). */
   user?: string;
   /** Spreadsheet owner (default: `user`). */
@@ -103,8 +131,25 @@ export interface GasEnvironment {
   setNow(date: Date): void;
   advanceTime(milliseconds: number): void;
   now(): Date;
-  /** Ends the current simulated execution: releases its locks and clears a cut-off. */
+  /**
+   * Ends the current simulated execution: releases its locks and clears a cut-off. The next
+   * recorded call starts a new execution (for the latency model's time limit).
+   */
   endExecution(): void;
+  /**
+   * The script now runs for `email`, as when that person picks a menu item: both
+   * Session.getActiveUser() and the effective user, whose protections apply, become `email`.
+   */
+  actAs(email: string): void;
+  /**
+   * The script now runs as an installable trigger does: with the authority of its creator (the
+   * effective user when it was created, or `creator` given as an address) and no active user.
+   */
+  actAsTrigger(trigger: FakeTrigger | string): void;
+  /** Turns the latency model on (true or figures) or off (false) from the next call on. */
+  setLatency(option: LatencyOption): void;
+  /** Modelled Apps Script time of the current execution, or of the last one (ms; 0 when off). */
+  modelledMs(): number;
 }
 
 const DEFAULT_USER = 'owner@example.com';
@@ -124,9 +169,21 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
 
   const globals: Record<string, unknown> = {};
   const realm = createRealm(globals, () => clock);
-  const recorder = new Recorder(realm, () => {
-    if (state.cutOff) throw gasError(CUT_OFF_MESSAGE);
-  });
+  const execution = new ExecutionClock(
+    resolveLatency(opts.latency),
+    state,
+    () => clock,
+    (milliseconds) => {
+      clock += milliseconds;
+    },
+  );
+  const recorder = new Recorder(
+    realm,
+    () => {
+      if (state.cutOff) throw gasError(CUT_OFF_MESSAGE);
+    },
+    (call, target) => execution.charge(call, target),
+  );
 
   const ui = new FakeUi();
   const spreadsheet = new FakeSpreadsheet(state, ui, {
@@ -136,9 +193,14 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     locale: opts.locale ?? 'vi_VN',
     sheetNames: opts.sheetNames ?? ['Sheet1'],
   });
-  const mail = new FakeMailApp(state, opts.mailQuota ?? 100);
+  const account = opts.account ?? 'consumer';
+  const mail = new FakeMailApp(
+    state,
+    opts.mailQuota ?? (account === 'workspace' ? 1500 : 100),
+    BODY_LIMIT_BYTES[account],
+  );
   const triggers: FakeTrigger[] = [];
-  const scriptApp = new FakeScriptApp(triggers, 'fake-script-id');
+  const scriptApp = new FakeScriptApp(triggers, 'fake-script-id', () => state.effectiveUser);
   const properties = new FakePropertiesService();
   const locks = new FakeLockService();
   const html = new FakeHtmlService({ ...opts.htmlFiles }, () => realm.context);
@@ -198,7 +260,20 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     endExecution: () => {
       state.cutOff = false;
       locks.releaseScriptLocks();
+      execution.end();
     },
+    actAs: (email) => {
+      state.activeUser = email;
+      state.effectiveUser = email;
+    },
+    actAsTrigger: (trigger) => {
+      state.activeUser = '';
+      state.effectiveUser = typeof trigger === 'string' ? trigger : trigger.creator;
+    },
+    setLatency: (option) => {
+      execution.model = resolveLatency(option);
+    },
+    modelledMs: () => execution.modelledMs(),
   };
 }
 

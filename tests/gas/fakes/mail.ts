@@ -1,9 +1,15 @@
 /**
  * MailApp: records sent messages and models the daily quota (one unit per recipient across
- * to/cc/bcc), invalid addresses, and a run being cut off mid-way (failAfter). Failed sends
- * neither consume quota nor get recorded.
+ * to/cc/bcc), the per-message limits (50 recipients; a body of 200 KB, 400 KB on Workspace),
+ * invalid addresses, and a run being cut off mid-way (failAfter: before a send;
+ * killAfterSend: right after one). Failed sends neither consume quota nor get recorded.
  */
-import { CUT_OFF_MESSAGE, gasError } from './errors';
+import {
+  BODY_SIZE_MESSAGE,
+  CUT_OFF_MESSAGE,
+  gasError,
+  TOO_MANY_RECIPIENTS_MESSAGE,
+} from './errors';
 import { SERVICE } from './record';
 import type { GasState } from './state';
 
@@ -38,6 +44,11 @@ interface MailOptions {
 
 const EMAIL = /^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/;
 
+/** Recipients (to + cc + bcc) one message may have. */
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+/** Body size limits in UTF-8 bytes (KB read as 1024 bytes): consumer and Workspace accounts. */
+export const BODY_LIMIT_BYTES = { consumer: 200 * 1024, workspace: 400 * 1024 } as const;
+
 /** 'a@x.com, Bob <b@x.com>' -> ['a@x.com', 'b@x.com'] */
 export function splitAddresses(list: string | undefined): string[] {
   return (list ?? '')
@@ -54,13 +65,18 @@ export class FakeMailApp {
   quota: number;
   /** Addresses that make sendEmail throw "Invalid email: <address>". */
   readonly rejected = new Set<string>();
+  /** Largest text or HTML body in UTF-8 bytes (BODY_LIMIT_BYTES); tests may set it directly. */
+  bodyLimitBytes: number;
   private sendsBeforeCutOff: number | null = null;
+  private sendsBeforeKill: number | null = null;
 
   constructor(
     private readonly state: GasState,
     quota: number,
+    bodyLimitBytes: number = BODY_LIMIT_BYTES.consumer,
   ) {
     this.quota = quota;
+    this.bodyLimitBytes = bodyLimitBytes;
   }
 
   // ---- test helpers -----------------------------------------------------------------------
@@ -77,6 +93,19 @@ export class FakeMailApp {
    */
   failAfter(n: number | null): this {
     this.sendsBeforeCutOff = n;
+    return this;
+  }
+  /**
+   * The `k`-th successful sendEmail from now (k >= 1) delivers its message and then the run is
+   * killed: that sendEmail throws "Exceeded maximum execution time", state.cutOff is set, and
+   * every later fake call throws until env.endExecution(). So nothing the script does after its
+   * k-th send reaches the fakes. Pass null to cancel.
+   */
+  killAfterSend(k: number | null): this {
+    if (k !== null && (!Number.isInteger(k) || k < 1)) {
+      throw new Error(`killAfterSend: k must be a positive integer, got ${k}`);
+    }
+    this.sendsBeforeKill = k;
     return this;
   }
   /** Recipients of every sent message, flattened. */
@@ -130,6 +159,14 @@ export class FakeMailApp {
         throw gasError(`Invalid email: ${address}`);
       }
     }
+    if (recipients.length > MAX_RECIPIENTS_PER_MESSAGE) {
+      throw gasError(TOO_MANY_RECIPIENTS_MESSAGE);
+    }
+    for (const body of [message.body, message.htmlBody]) {
+      if (Buffer.byteLength(String(body ?? ''), 'utf8') > this.bodyLimitBytes) {
+        throw gasError(BODY_SIZE_MESSAGE);
+      }
+    }
     if (this.quota < recipients.length) {
       throw gasError('Service invoked too many times for one day: email.');
     }
@@ -149,5 +186,10 @@ export class FakeMailApp {
       recipients,
       sentAt: this.state.now(),
     });
+    if (this.sendsBeforeKill !== null && --this.sendsBeforeKill === 0) {
+      this.sendsBeforeKill = null;
+      this.state.cutOff = true;
+      throw gasError(CUT_OFF_MESSAGE);
+    }
   }
 }

@@ -3,7 +3,14 @@
  * Spreadsheet.getProtections sees all); each protection knows its sheet and range.
  * Like the real service, a new protection starts with the owner and the effective user as
  * editors, and the owner can never be removed.
+ *
+ * Protections are enforced (FakeSpreadsheet.assertCanEdit) against the effective user, and
+ * changing a protection (editors, description, warning-only, domain edit, unprotected ranges,
+ * removal) is refused to a user who cannot edit it, with the real "protected cell or object"
+ * message. Domain edit is recorded but grants nothing: the fakes model consumer accounts.
  */
+import type { Box } from './a1';
+import { gasError, PROTECTED_MESSAGE } from './errors';
 import { SERVICE } from './record';
 import { emailOf, FakeUser } from './users';
 
@@ -14,11 +21,16 @@ export interface ProtectionHost {
   owner(): string;
   effectiveUser(): string;
   removeProtection(protection: FakeProtection): void;
+  /** False while a test helper (e.g. FakeSheet.load) writes on the test's behalf. */
+  enforcing(): boolean;
 }
 
-interface RangeLike {
+/** A FakeRange as far as protections need it: where it is, and how to print it. */
+interface RangeLike extends Readonly<Box> {
   describe(): string;
 }
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export interface ProtectionDescription {
   type: string;
@@ -49,11 +61,22 @@ export class FakeProtection {
     this.editors = [...new Set([host.owner(), host.effectiveUser()].filter(Boolean))];
   }
 
+  /** Refuses to change the protection for a user who cannot edit it. */
+  private assertChangeable(): void {
+    if (this.host.enforcing() && !this.canEdit()) throw gasError(PROTECTED_MESSAGE);
+  }
+
+  /** The unprotected ranges of a sheet protection, as boxes (used by the spreadsheet). */
+  unprotectedBoxes(): Box[] {
+    return [...this.unprotected];
+  }
+
   private user(email: string): FakeUser {
     return new FakeUser('SpreadsheetApp', email);
   }
 
   setDescription(description: string): this {
+    this.assertChangeable();
     this.description = description;
     return this;
   }
@@ -61,6 +84,7 @@ export class FakeProtection {
     return this.description;
   }
   addEditor(user: unknown): this {
+    this.assertChangeable();
     const email = emailOf(user);
     if (!this.editors.includes(email)) this.editors.push(email);
     return this;
@@ -70,6 +94,7 @@ export class FakeProtection {
     return this;
   }
   removeEditor(user: unknown): this {
+    this.assertChangeable();
     const email = emailOf(user);
     if (email !== this.host.owner()) this.editors = this.editors.filter((e) => e !== email);
     return this;
@@ -81,10 +106,13 @@ export class FakeProtection {
   getEditors(): FakeUser[] {
     return this.editors.map((email) => this.user(email));
   }
+  /** Whether the effective user may edit the protected cells (and change this protection). */
   canEdit(): boolean {
-    return this.editors.includes(this.host.effectiveUser());
+    const user = this.host.effectiveUser();
+    return same(user, this.host.owner()) || this.editors.some((e) => same(e, user));
   }
   setWarningOnly(warningOnly: boolean): this {
+    this.assertChangeable();
     this.warningOnly = warningOnly;
     return this;
   }
@@ -92,6 +120,7 @@ export class FakeProtection {
     return this.warningOnly;
   }
   setDomainEdit(editable: boolean): this {
+    this.assertChangeable();
     this.domainEdit = editable;
     return this;
   }
@@ -105,6 +134,7 @@ export class FakeProtection {
     return this.range;
   }
   setRange(range: RangeLike): this {
+    this.assertChangeable();
     this.range = range;
     return this;
   }
@@ -112,10 +142,12 @@ export class FakeProtection {
     return this.rangeName;
   }
   setRangeName(name: string): this {
+    this.assertChangeable();
     this.rangeName = name;
     return this;
   }
   setUnprotectedRanges(ranges: RangeLike[]): this {
+    this.assertChangeable();
     this.unprotected = [...ranges];
     return this;
   }
@@ -123,6 +155,7 @@ export class FakeProtection {
     return [...this.unprotected];
   }
   remove(): void {
+    this.assertChangeable();
     this.host.removeProtection(this);
   }
 

@@ -1,8 +1,9 @@
 /**
  * Range: a rectangle of a FakeSheet. All state lives in the sheet's CellStore; a range is only
- * coordinates, so two ranges over the same cells always agree. Writes grow the sheet when they
- * reach past its current size. Error messages copy the real service's wording so code that
- * reports them can be tested.
+ * coordinates, so two ranges over the same cells always agree. A range never reaches past the
+ * grid (Sheet.getRange refuses it) and writes never grow the sheet; every write is checked
+ * against protections for the effective user before it changes anything. Error messages copy
+ * the real service's wording so code that reports them can be tested.
  */
 import { types } from 'util';
 import { boxToA1, type Box } from './a1';
@@ -65,8 +66,17 @@ export class FakeRange implements Box {
     return out;
   }
 
+  /**
+   * Every write goes through here first: the range must still be inside the grid (rows may have
+   * been deleted since it was made) and the effective user must be allowed to edit its cells.
+   */
+  private assertWritable(): void {
+    this.sheet.assertInGrid(this);
+    this.sheet.assertCanEdit({ cells: this });
+  }
+
   private each(apply: (cell: Cell, r: number, c: number) => void): this {
-    this.sheet.grow(this);
+    this.assertWritable();
     for (let r = 0; r < this.numRows; r++) {
       for (let c = 0; c < this.numCols; c++) {
         apply(this.sheet.store.touch(this.row + r, this.col + c), r, c);
@@ -230,18 +240,22 @@ export class FakeRange implements Box {
     });
   }
   clearContent(): this {
+    this.assertWritable();
     this.sheet.store.reset(CONTENT_KEYS, this);
     return this;
   }
   clearFormat(): this {
+    this.assertWritable();
     this.sheet.store.reset(FORMAT_KEYS, this);
     return this;
   }
   clearNote(): this {
+    this.assertWritable();
     this.sheet.store.reset(['note'], this);
     return this;
   }
   clearDataValidations(): this {
+    this.assertWritable();
     this.sheet.store.reset(['validation'], this);
     return this;
   }
@@ -388,6 +402,7 @@ export class FakeRange implements Box {
   }
   /** Borders are only recorded (sheet.borders()), not modelled per cell. */
   setBorder(...args: unknown[]): this {
+    this.assertWritable();
     this.sheet.borderLog.push({ range: boxToA1(this), args });
     return this;
   }
@@ -443,22 +458,26 @@ export class FakeRange implements Box {
 
   /** Merging keeps only the top-left value, as in Sheets. */
   merge(): this {
+    this.assertWritable();
     this.sheet.addMerge(this);
     return this.each((cell, r, c) => {
       if (r > 0 || c > 0) Object.assign(cell, { value: '', formula: '' });
     });
   }
   mergeAcross(): this {
+    this.assertWritable();
     for (let r = 0; r < this.numRows; r++)
       this.sheet.getRange(this.row + r, this.col, 1, this.numCols).merge();
     return this;
   }
   mergeVertically(): this {
+    this.assertWritable();
     for (let c = 0; c < this.numCols; c++)
       this.sheet.getRange(this.row, this.col + c, this.numRows, 1).merge();
     return this;
   }
   breakApart(): this {
+    this.assertWritable();
     this.sheet.removeMerges(this);
     return this;
   }
@@ -471,6 +490,7 @@ export class FakeRange implements Box {
       .map((b) => new FakeRange(this.sheet, b.row, b.col, b.numRows, b.numCols));
   }
   protect(): FakeProtection {
+    this.assertWritable();
     return this.sheet.spreadsheet.addProtection(
       new FakeProtection(this.sheet.spreadsheet, 'RANGE', () => this.sheet.getName(), this),
     );

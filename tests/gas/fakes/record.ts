@@ -39,10 +39,15 @@ export class Recorder {
   private readonly raws = new WeakMap<object, object>();
   private readonly methods = new WeakMap<object, Map<string, Method>>();
 
-  /** `guard` runs before every recorded call; it throws when the simulated run is dead. */
+  /**
+   * `guard` runs before every recorded call; it throws when the simulated run is dead. `charge`
+   * runs once the call is recorded and before it executes (the latency model): it may throw to
+   * cut the run off, and the call then has no effect.
+   */
   constructor(
     private readonly realm: Realm,
     private readonly guard: () => void,
+    private readonly charge: (call: CallRecord, target: object) => void = () => {},
   ) {}
 
   /** The recording proxy for a raw fake (one proxy per fake, so identity checks hold). */
@@ -80,7 +85,9 @@ export class Recorder {
         this.guard();
         const inner = args.map((arg) => this.toInner(arg));
         const service = (target as Recordable)[SERVICE];
-        this.calls.push({ service, method: name, args: inner });
+        const call = { service, method: name, args: inner };
+        this.calls.push(call);
+        this.charge(call, target);
         return this.toOuter(fn.apply(target, inner));
       } catch (error) {
         throw this.toOuterError(error);

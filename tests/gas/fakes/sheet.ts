@@ -3,6 +3,13 @@
  * objects attached to a sheet (conditional format rules, charts). Protections live on the
  * spreadsheet so both Sheet.getProtections and Spreadsheet.getProtections can see them.
  *
+ * The grid is as strict as the real one: a range reaching below getMaxRows() or right of
+ * getMaxColumns() is refused ("The coordinates of the range are outside the dimensions of the
+ * sheet.", see errors.ts), so writes never grow a sheet. Only the insertRows/insertColumns
+ * family and appendRow (which adds the row it needs, like the real one) grow it, within the
+ * workbook's 10,000,000-cell limit. Every change is checked against protections for the
+ * effective user (FakeSpreadsheet.assertCanEdit).
+ *
  * Methods named like the Apps Script API are what the bundle calls. The "test helpers" section at
  * the end is for assertions: grids of values/formats over the data range, and plain descriptions.
  */
@@ -17,11 +24,11 @@ import {
 } from './cells';
 import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, type ChartDescription } from './charts';
 import type { FakeConditionalFormatRule, RuleDescription } from './conditionalFormat';
-import { gasError } from './errors';
+import { gasError, OUTSIDE_GRID_MESSAGE } from './errors';
 import { FakeProtection, type ProtectionDescription } from './protection';
-import { FakeRange } from './range';
+import { FakeRange, toCellValue } from './range';
 import { SERVICE } from './record';
-import type { FakeSpreadsheet } from './spreadsheet';
+import type { EditScope, FakeSpreadsheet } from './spreadsheet';
 import type { ValidationDescription } from './validation';
 
 const DEFAULT_COLUMN_WIDTH = 100;
@@ -69,10 +76,34 @@ export class FakeSheet {
     private readonly sheetId: number,
   ) {}
 
-  /** Writing past the grid enlarges it (new sheets start at 1000 x 26). */
-  grow(box: Box): void {
-    this.maxRows = Math.max(this.maxRows, box.row + box.numRows - 1);
-    this.maxColumns = Math.max(this.maxColumns, box.col + box.numCols - 1);
+  /**
+   * Enlarges the grid to hold `box` (new sheets start at 1000 x 26), within the workbook's cell
+   * limit. Only appendRow and the load() helper grow a sheet this way; range writes never do.
+   */
+  private growTo(box: Box): void {
+    const rows = Math.max(this.maxRows, box.row + box.numRows - 1);
+    const cols = Math.max(this.maxColumns, box.col + box.numCols - 1);
+    this.spreadsheet.assertCellRoom(rows * cols - this.maxRows * this.maxColumns);
+    this.maxRows = rows;
+    this.maxColumns = cols;
+  }
+  /** Throws the real error when `box` reaches past the grid. */
+  assertInGrid(box: Box): void {
+    if (box.row + box.numRows - 1 > this.maxRows || box.col + box.numCols - 1 > this.maxColumns) {
+      throw gasError(OUTSIDE_GRID_MESSAGE);
+    }
+  }
+  /** Checks a change of this sheet against its protections (see FakeSpreadsheet.assertCanEdit). */
+  assertCanEdit(scope: EditScope): void {
+    this.spreadsheet.assertCanEdit(this, scope);
+  }
+  /** A change of the sheet as a whole (name, layout, rules, charts): a sheet protection hits it. */
+  private assertSheetEditable(): void {
+    this.assertCanEdit({ cells: null });
+  }
+  /** Every cell of the grid, for whole-sheet clears. */
+  private wholeGrid(): Box {
+    return { row: 1, col: 1, numRows: this.maxRows, numCols: this.maxColumns };
   }
 
   // ---- identity ---------------------------------------------------------------------------
@@ -81,6 +112,7 @@ export class FakeSheet {
     return this.name;
   }
   setName(name: string): this {
+    this.assertSheetEditable();
     if (name !== this.name) this.spreadsheet.assertNameFree(name);
     this.name = name;
     return this;
@@ -127,6 +159,7 @@ export class FakeSheet {
   getRange(rowOrA1: number | string, column?: number, numRows = 1, numColumns = 1): FakeRange {
     if (typeof rowOrA1 === 'string') {
       const box = parseA1(splitSheetName(rowOrA1).a1, this.maxRows, this.maxColumns);
+      this.assertInGrid(box);
       return new FakeRange(this, box.row, box.col, box.numRows, box.numCols);
     }
     const [row, col, rows, cols] = [rowOrA1, column, numRows, numColumns].map(toInt) as number[];
@@ -137,6 +170,7 @@ export class FakeSheet {
       throw gasError('The number of rows in the range must be at least 1.');
     if (cols === undefined || cols < 1)
       throw gasError('The number of columns in the range must be at least 1.');
+    this.assertInGrid({ row, col, numRows: rows, numCols: cols });
     return new FakeRange(this, row, col, rows, cols);
   }
   getDataRange(): FakeRange {
@@ -166,7 +200,12 @@ export class FakeSheet {
         "The parameters () don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
       );
     }
-    this.getRange(this.getLastRow() + 1, 1, 1, rowContents.length).setValues([rowContents]);
+    // The real appendRow adds the row (and columns) it needs; nothing changes if it may not.
+    rowContents.forEach(toCellValue);
+    const box = { row: this.getLastRow() + 1, col: 1, numRows: 1, numCols: rowContents.length };
+    this.assertCanEdit({ cells: box });
+    this.growTo(box);
+    new FakeRange(this, box.row, box.col, 1, box.numCols).setValues([rowContents]);
     return this;
   }
 
@@ -190,6 +229,13 @@ export class FakeSheet {
   private insertRowsAt(at: number, count: number): this {
     if (at < 1 || at > this.maxRows + 1 || count < 1)
       throw gasError('Those rows are out of bounds.');
+    // Refused by a sheet protection, and by a range protection the new rows would split.
+    this.assertCanEdit({
+      cells: null,
+      structural: true,
+      hitsRange: (p) => p.row < at && at < p.row + p.numRows,
+    });
+    this.spreadsheet.assertCellRoom(count * this.maxColumns);
     this.store.shiftRows(at, count);
     this.maxRows += count;
     return this;
@@ -201,6 +247,10 @@ export class FakeSheet {
     if (howMany >= this.maxRows - this.frozenRows) {
       throw gasError('Sorry, it is not possible to delete all non-frozen rows.');
     }
+    this.assertCanEdit({
+      cells: { row: rowPosition, col: 1, numRows: howMany, numCols: this.maxColumns },
+      structural: true,
+    });
     this.store.shiftRows(rowPosition, -howMany);
     this.maxRows -= howMany;
   }
@@ -227,6 +277,12 @@ export class FakeSheet {
     if (at < 1 || at > this.maxColumns + 1 || count < 1) {
       throw gasError('Those columns are out of bounds.');
     }
+    this.assertCanEdit({
+      cells: null,
+      structural: true,
+      hitsRange: (p) => p.col < at && at < p.col + p.numCols,
+    });
+    this.spreadsheet.assertCellRoom(count * this.maxRows);
     this.store.shiftColumns(at, count);
     this.maxColumns += count;
     return this;
@@ -238,6 +294,10 @@ export class FakeSheet {
     if (howMany >= this.maxColumns - this.frozenColumns) {
       throw gasError('Sorry, it is not possible to delete all non-frozen columns.');
     }
+    this.assertCanEdit({
+      cells: { row: 1, col: columnPosition, numRows: this.maxRows, numCols: howMany },
+      structural: true,
+    });
     this.store.shiftColumns(columnPosition, -howMany);
     this.maxColumns -= howMany;
   }
@@ -249,20 +309,24 @@ export class FakeSheet {
   // ---- clearing ---------------------------------------------------------------------------
 
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): this {
+    this.assertCanEdit({ cells: this.wholeGrid() });
     const all = !options?.contentsOnly && !options?.formatOnly;
     if (all || options?.contentsOnly) this.store.reset(CONTENT_KEYS);
     if (all || options?.formatOnly) this.store.reset(FORMAT_KEYS);
     return this;
   }
   clearContents(): this {
+    this.assertCanEdit({ cells: this.wholeGrid() });
     this.store.reset(CONTENT_KEYS);
     return this;
   }
   clearFormats(): this {
+    this.assertCanEdit({ cells: this.wholeGrid() });
     this.store.reset(FORMAT_KEYS);
     return this;
   }
   clearNotes(): this {
+    this.assertCanEdit({ cells: this.wholeGrid() });
     this.store.reset(['note']);
     return this;
   }
@@ -270,22 +334,26 @@ export class FakeSheet {
   // ---- layout -----------------------------------------------------------------------------
 
   setFrozenRows(rows: number): void {
+    this.assertSheetEditable();
     this.frozenRows = rows;
   }
   getFrozenRows(): number {
     return this.frozenRows;
   }
   setFrozenColumns(columns: number): void {
+    this.assertSheetEditable();
     this.frozenColumns = columns;
   }
   getFrozenColumns(): number {
     return this.frozenColumns;
   }
   setColumnWidth(columnPosition: number, width: number): this {
+    this.assertSheetEditable();
     this.columnWidthMap.set(columnPosition, width);
     return this;
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): this {
+    this.assertSheetEditable();
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidthMap.set(c, width);
     return this;
   }
@@ -293,6 +361,7 @@ export class FakeSheet {
     return this.columnWidthMap.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
   }
   autoResizeColumns(startColumn: number, numColumns: number): this {
+    this.assertSheetEditable();
     for (let c = startColumn; c < startColumn + numColumns; c++) this.autoResized.add(c);
     return this;
   }
@@ -300,10 +369,12 @@ export class FakeSheet {
     return this.autoResizeColumns(columnPosition, 1);
   }
   setRowHeight(rowPosition: number, height: number): this {
+    this.assertSheetEditable();
     this.rowHeightMap.set(rowPosition, height);
     return this;
   }
   setRowHeights(startRow: number, numRows: number, height: number): this {
+    this.assertSheetEditable();
     for (let r = startRow; r < startRow + numRows; r++) this.rowHeightMap.set(r, height);
     return this;
   }
@@ -311,18 +382,22 @@ export class FakeSheet {
     return this.rowHeightMap.get(rowPosition) ?? DEFAULT_ROW_HEIGHT;
   }
   hideColumns(columnIndex: number, numColumns = 1): void {
+    this.assertSheetEditable();
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
   }
   showColumns(columnIndex: number, numColumns = 1): void {
+    this.assertSheetEditable();
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.delete(c);
   }
   isColumnHiddenByUser(columnPosition: number): boolean {
     return this.hiddenColumns.has(columnPosition);
   }
   hideRows(rowIndex: number, numRows = 1): void {
+    this.assertSheetEditable();
     for (let r = rowIndex; r < rowIndex + numRows; r++) this.hiddenRows.add(r);
   }
   showRows(rowIndex: number, numRows = 1): void {
+    this.assertSheetEditable();
     for (let r = rowIndex; r < rowIndex + numRows; r++) this.hiddenRows.delete(r);
   }
   isRowHiddenByUser(rowPosition: number): boolean {
@@ -345,12 +420,14 @@ export class FakeSheet {
   // ---- conditional formats ----------------------------------------------------------------
 
   setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
+    this.assertSheetEditable();
     this.rules = [...rules];
   }
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
     return [...this.rules];
   }
   clearConditionalFormatRules(): void {
+    this.assertSheetEditable();
     this.rules = [];
   }
 
@@ -360,6 +437,7 @@ export class FakeSheet {
     return new FakeEmbeddedChartBuilder();
   }
   insertChart(chart: FakeEmbeddedChart): void {
+    this.assertSheetEditable();
     chart.state.id ??= this.spreadsheet.nextChartId();
     this.chartList.push(chart);
   }
@@ -367,9 +445,11 @@ export class FakeSheet {
     return [...this.chartList];
   }
   removeChart(chart: FakeEmbeddedChart): void {
+    this.assertSheetEditable();
     this.chartList = this.chartList.filter((c) => c.state.id !== chart.state.id);
   }
   updateChart(chart: FakeEmbeddedChart): void {
+    this.assertSheetEditable();
     const index = this.chartList.findIndex((c) => c.state.id === chart.state.id);
     if (chart.state.id === null || index < 0) throw gasError('Chart not found in the sheet.');
     this.chartList[index] = chart;
@@ -443,12 +523,19 @@ export class FakeSheet {
     const box = parseA1(a1, this.maxRows, this.maxColumns);
     return { ...this.store.peek(box.row, box.col) };
   }
-  /** Seeds values at (row, col) without recording; ragged rows are padded with ''. */
+  /**
+   * Seeds values at (row, col) without recording; ragged rows are padded with ''. The test is
+   * not the script: the sheet grows to fit (within the workbook's cell limit) and protections
+   * do not apply.
+   */
   load(values: unknown[][], row = 1, col = 1): this {
     if (values.length === 0) return this;
     const width = values.reduce((w, line) => Math.max(w, line.length), 1);
     const padded = values.map((line) => [...line, ...Array<unknown>(width - line.length).fill('')]);
-    this.getRange(row, col, padded.length, width).setValues(padded);
+    this.growTo({ row, col, numRows: padded.length, numCols: width });
+    this.spreadsheet.unguarded(() =>
+      this.getRange(row, col, padded.length, width).setValues(padded),
+    );
     return this;
   }
   /** Width of every column 1..getMaxColumns(). */

@@ -1,10 +1,14 @@
 /**
  * Spreadsheet: the sheets, sharing (owner/editors), named ranges, protections and toasts.
  * Test helpers at the end create and look up sheets without recording anything.
+ *
+ * Two limits of the real service live here: the workbook holds at most 10,000,000 cells
+ * (sum of getMaxRows() x getMaxColumns() over its sheets; assertCellRoom), and protections are
+ * enforced against the effective user (assertCanEdit).
  */
-import { splitSheetName } from './a1';
+import { splitSheetName, type Box } from './a1';
 import type { CellValue } from './cells';
-import { gasError } from './errors';
+import { CELL_LIMIT_MESSAGE, gasError, PROTECTED_MESSAGE, WORKBOOK_CELL_LIMIT } from './errors';
 import type { FakeProtection, ProtectionDescription, ProtectionHost } from './protection';
 import type { FakeRange } from './range';
 import { SERVICE } from './record';
@@ -21,6 +25,49 @@ export interface SpreadsheetOptions {
   sheetNames: string[];
 }
 
+function overlaps(a: Box, b: Box): boolean {
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.col < b.col + b.numCols &&
+    b.col < a.col + a.numCols
+  );
+}
+
+/** The parts of `box` outside `hole` (at most four boxes). */
+function subtract(box: Box, hole: Box): Box[] {
+  if (!overlaps(box, hole)) return [box];
+  const out: Box[] = [];
+  const top = hole.row - box.row;
+  const bottom = box.row + box.numRows - (hole.row + hole.numRows);
+  if (top > 0) out.push({ ...box, numRows: top });
+  if (bottom > 0) out.push({ ...box, row: hole.row + hole.numRows, numRows: bottom });
+  const row = Math.max(box.row, hole.row);
+  const numRows = Math.min(box.row + box.numRows, hole.row + hole.numRows) - row;
+  const left = hole.col - box.col;
+  const right = box.col + box.numCols - (hole.col + hole.numCols);
+  if (left > 0) out.push({ row, numRows, col: box.col, numCols: left });
+  if (right > 0) out.push({ row, numRows, col: hole.col + hole.numCols, numCols: right });
+  return out;
+}
+
+/** True when every cell of `box` lies in one of `holes`. */
+function coveredBy(box: Box, holes: readonly Box[]): boolean {
+  let rest = [box];
+  for (const hole of holes) rest = rest.flatMap((part) => subtract(part, hole));
+  return rest.length === 0;
+}
+
+/** What a change touches, for assertCanEdit. */
+export interface EditScope {
+  /** The cells changed; null for the sheet as a whole (its name, frozen rows, charts...). */
+  cells: Box | null;
+  /** Rows or columns inserted/deleted: a sheet protection's unprotected ranges don't help. */
+  structural?: boolean;
+  /** Which range protections the change hits (default: those overlapping `cells`). */
+  hitsRange?: (protectedBox: Box) => boolean;
+}
+
 export class FakeSpreadsheet implements ProtectionHost {
   readonly [SERVICE] = 'SpreadsheetApp';
   readonly protectionList: FakeProtection[] = [];
@@ -30,6 +77,8 @@ export class FakeSpreadsheet implements ProtectionHost {
   private readonly viewerList: string[] = [];
   private readonly namedRanges = new Map<string, FakeRange>();
   private nextSheetId = 0;
+  /** > 0 while a test helper writes: protections are not enforced then. */
+  private helperDepth = 0;
   private chartIds = 0;
   private name: string;
   private timeZone: string;
@@ -58,6 +107,51 @@ export class FakeSpreadsheet implements ProtectionHost {
   addProtection(protection: FakeProtection): FakeProtection {
     this.protectionList.push(protection);
     return protection;
+  }
+  enforcing(): boolean {
+    return this.helperDepth === 0;
+  }
+  /** Runs `fn` as the test itself (FakeSheet.load): protections are not enforced. */
+  unguarded<T>(fn: () => T): T {
+    this.helperDepth++;
+    try {
+      return fn();
+    } finally {
+      this.helperDepth--;
+    }
+  }
+  /**
+   * Throws the real "protected cell or object" error unless the effective user may make the
+   * change: the owner always may; otherwise every protection of the sheet that is not
+   * warning-only, whose editors lack the user and that the change hits refuses it. A sheet
+   * protection is hit by any change except a cell change lying wholly in its unprotected ranges;
+   * a range protection by a change overlapping its range.
+   */
+  assertCanEdit(sheet: FakeSheet, scope: EditScope): void {
+    if (!this.enforcing() || this.protectionList.length === 0) return;
+    const user = this.state.effectiveUser.toLowerCase();
+    if (user === this.state.owner.toLowerCase()) return;
+    const { cells, structural = false } = scope;
+    const hitsRange = scope.hitsRange ?? ((box: Box) => cells !== null && overlaps(cells, box));
+    const name = sheet.getName();
+    for (const p of this.protectionList) {
+      if (p.sheetName() !== name || p.isWarningOnly() || p.canEdit()) continue;
+      const hit =
+        p.type === 'SHEET'
+          ? structural || cells === null || !coveredBy(cells, p.unprotectedBoxes())
+          : hitsRange(p.getRange());
+      if (hit) throw gasError(PROTECTED_MESSAGE);
+    }
+  }
+  /** Sum over the sheets of getMaxRows() x getMaxColumns(). */
+  totalCells(): number {
+    return this.sheets.reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
+  }
+  /** Throws the real error when `extra` more cells would take the workbook past the limit. */
+  assertCellRoom(extra: number): void {
+    if (extra > 0 && this.totalCells() + extra > WORKBOOK_CELL_LIMIT) {
+      throw gasError(CELL_LIMIT_MESSAGE);
+    }
   }
   removeProtection(protection: FakeProtection): void {
     const index = this.protectionList.indexOf(protection);
@@ -131,6 +225,8 @@ export class FakeSpreadsheet implements ProtectionHost {
   deleteSheet(sheet: FakeSheet): void {
     if (!this.sheets.includes(sheet)) throw gasError('Sheet not found');
     if (this.sheets.length === 1) throw gasError("You can't remove all the sheets in a document.");
+    // A protected sheet, or one holding a protected range, is not the user's to delete.
+    this.assertCanEdit(sheet, { cells: null, hitsRange: () => true });
     this.sheets = this.sheets.filter((s) => s !== sheet);
     for (const p of [...this.protectionList])
       if (p.sheetName() === sheet.getName()) this.removeProtection(p);
@@ -221,13 +317,18 @@ export class FakeSpreadsheet implements ProtectionHost {
   sheetNames(): string[] {
     return this.sheets.map((s) => s.getName());
   }
-  /** Creates a sheet (at the end) holding `values` from A1, without making it active. */
+  /**
+   * Creates a sheet (at the end) holding `values` from A1, without making it active. Like a
+   * new sheet in Sheets it is 1000 x 26, grown to fit `values`; the workbook's cell limit holds.
+   */
   addSheet(
     name: string,
     values: (CellValue | null | undefined)[][] = [],
     index?: number,
   ): FakeSheet {
     this.assertNameFree(name);
+    const width = values.reduce((w, line) => Math.max(w, line.length), 0);
+    this.assertCellRoom(Math.max(1000, values.length) * Math.max(26, width));
     const sheet = new FakeSheet(this, name, this.nextSheetId);
     this.nextSheetId = this.nextSheetId === 0 ? 1_000_001 : this.nextSheetId + 1;
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);

@@ -62,6 +62,8 @@ export class FakeTrigger {
     readonly source: string,
     readonly sourceId: string,
     readonly schedule: ClockSchedule,
+    /** Who installed it: an installable trigger runs as its creator (env.actAsTrigger). */
+    readonly creator = '',
   ) {}
 
   getHandlerFunction(): string {
@@ -229,6 +231,8 @@ export class FakeScriptApp implements TriggerHost {
   constructor(
     readonly triggers: FakeTrigger[],
     private readonly scriptId: string,
+    /** The effective user at creation time, recorded as the trigger's creator. */
+    private readonly creator: () => string = () => '',
   ) {}
 
   add(
@@ -250,6 +254,7 @@ export class FakeScriptApp implements TriggerHost {
       source,
       sourceId,
       schedule,
+      this.creator(),
     );
     this.triggers.push(trigger);
     return trigger;
