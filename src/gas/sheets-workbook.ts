@@ -74,7 +74,6 @@ export function asText(value: Cell): Cell {
   return typeof value === 'string' && value !== '' ? `'${value}` : value;
 }
 
-/** Consecutive columns of the same width, as (start, count, px). */
 /** A bar chart of a percent column against a label column: the dashboard's and the report's. */
 export function barChart(
   sheet: Sheet,
@@ -91,6 +90,23 @@ export function barChart(
     .addRange(sheet.getRange(spec.firstRow, spec.valueColumn, rows, 1));
 }
 
+interface ColumnRun {
+  start: number;
+  count: number;
+}
+
+/** Consecutive columns as (start, count) runs. */
+function columnRuns(columns: readonly number[]): ColumnRun[] {
+  const runs: ColumnRun[] = [];
+  for (const c of [...new Set(columns)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.count === c) last.count++;
+    else runs.push({ start: c, count: 1 });
+  }
+  return runs;
+}
+
+/** Consecutive columns of the same width, as (start, count, px). */
 export function widthRuns(
   widths: Record<number, number>,
 ): { start: number; count: number; px: number }[] {
@@ -213,12 +229,23 @@ export class SheetsWorkbook implements Workbook {
     // Formats and validations cover the whole column, so rows typed later get them too.
     const below = rowsNeeded - layout.headerRow;
     if (below > 0) {
-      const column = (c: number) => sheet.getRange(layout.headerRow + 1, c, below, 1);
-      for (const c of layout.dateColumns) column(c).setNumberFormat('dd/mm/yyyy');
-      for (const c of layout.percentColumns) column(c).setNumberFormat('0.0%');
+      // Neighbouring columns that take the same format or rule share one range: a unit room's
+      // four date columns are two calls, not four (hundreds of rooms are made in one run).
+      const columns = (run: ColumnRun) =>
+        sheet.getRange(layout.headerRow + 1, run.start, below, run.count);
+      for (const run of columnRuns(layout.dateColumns)) columns(run).setNumberFormat('dd/mm/yyyy');
+      for (const run of columnRuns(layout.percentColumns)) columns(run).setNumberFormat('0.0%');
+      const byRule = new Map<string, { spec: ValidationSpec; columns: number[] }>();
       for (const v of layout.validations ?? []) {
-        const rule = this.validation(v);
-        if (rule) column(v.column).setDataValidation(rule);
+        const { column, ...rest } = v;
+        const key = JSON.stringify(rest);
+        const entry = byRule.get(key);
+        if (entry) entry.columns.push(column);
+        else byRule.set(key, { spec: v, columns: [column] });
+      }
+      for (const [key, { spec, columns: at }] of byRule) {
+        const rule = this.validation(key, spec);
+        if (rule) for (const run of columnRuns(at)) columns(run).setDataValidation(rule);
       }
     }
     if (layout.statusColumns) this.colourStatuses(sheet, layout, height);
@@ -293,7 +320,15 @@ export class SheetsWorkbook implements Workbook {
     return `=HYPERLINK("${url}","${label.replace(/"/g, '""')}")`;
   }
 
-  private validation(spec: ValidationSpec): DataValidation | null {
+  /** Rules built in this run, by spec: a built rule serves every sheet that needs it. */
+  private readonly rules = new Map<string, DataValidation | null>();
+
+  private validation(key: string, spec: ValidationSpec): DataValidation | null {
+    if (!this.rules.has(key)) this.rules.set(key, this.buildValidation(spec));
+    return this.rules.get(key) ?? null;
+  }
+
+  private buildValidation(spec: ValidationSpec): DataValidation | null {
     const builder = SpreadsheetApp.newDataValidation();
     switch (spec.kind) {
       case 'choices':
