@@ -3,7 +3,9 @@
 // the way offices type them: most clean, some in another Unicode form or case, under an alias,
 // with a date typed as text, and a few plain mistakes, so every reading path is exercised.
 import { dayFromYmd, formatDmy, instantOfDay, type Day } from '../src/core/dates';
-import type { Milestone, Plan, Quota, Unit, UnitType } from '../src/core/model';
+import type { Milestone, Plan, Quota, Unit } from '../src/core/model';
+import { appliesToUnit } from '../src/core/kinds';
+import { COMPANY, SCHOOL } from '../src/core/plan145';
 import { random } from '../src/local/synthetic';
 import { SHEET } from '../src/workbook/contract';
 import { seedSheets } from '../src/workbook/seed';
@@ -29,7 +31,18 @@ function milestone(
   opening: Day | null,
 ): Milestone {
   const name = kind === 'class' ? `Lớp bồi dưỡng ${code}` : `Kết nạp ${code}`;
-  return { code, name, kind, appliesTo, from, deadline, opening, leadDays: LEAD };
+  const kinds = appliesTo === 'all' ? 'all' : [appliesTo === 'school' ? SCHOOL : COMPANY];
+  return {
+    code,
+    name,
+    kind,
+    appliesTo: kinds,
+    from,
+    deadline,
+    opening,
+    leadDays: LEAD,
+    archived: false,
+  };
 }
 
 export const PROVINCE_MILESTONES: Milestone[] = [
@@ -50,12 +63,12 @@ export function provincePlan(): Plan {
   const rnd = random(2025);
   const units: Unit[] = [];
   for (let i = 1; i <= UNITS; i++) {
-    const type: UnitType = i % 3 === 0 ? 'school' : 'company';
+    const type = i % 3 === 0 ? SCHOOL : COMPANY;
     const n = String(i).padStart(4, '0');
     const commune = `Đảng ủy xã Mẫu ${String(1 + (i % COMMITTEES)).padStart(3, '0')}`;
     const size = 10 + Math.floor(rnd() * 60);
     const quotas: Record<string, Quota> =
-      type === 'school'
+      type === SCHOOL
         ? {
             'BD1-HS': q(size),
             'BD2-HS': q(size),
@@ -72,8 +85,8 @@ export function provincePlan(): Plan {
           };
     units.push({
       code: `DV-${n}`,
-      name: type === 'school' ? `Trường THPT Mẫu số ${n}` : `Công ty Cổ phần Mẫu số ${n}`,
-      aliases: [type === 'school' ? `THPT Mẫu ${n}` : `Công ty CP Mẫu ${n}`],
+      name: type === SCHOOL ? `Trường THPT Mẫu số ${n}` : `Công ty Cổ phần Mẫu số ${n}`,
+      aliases: [type === SCHOOL ? `THPT Mẫu ${n}` : `Công ty CP Mẫu ${n}`],
       type,
       committee: commune,
       emails: [`donvi${n}@example.com`],
@@ -116,11 +129,9 @@ export function provinceCandidates(plan: Plan, rows: number, seed = 145): Cell[]
   for (let i = 1; i <= rows; i++) {
     const unit = plan.units[Math.floor(rnd() * plan.units.length)] as Unit;
     // Only classes already open for nominations on the bench's day, so no date is in the future.
-    const own = classes.filter(
-      (m) => (m.appliesTo === 'all' || m.appliesTo === unit.type) && (m.from ?? 0) <= yearEnd,
-    );
+    const own = classes.filter((m) => appliesToUnit(m, unit) && (m.from ?? 0) <= yearEnd);
     const cls = pick(own);
-    const adult = unit.type === 'company';
+    const adult = unit.type === COMPANY;
     const birth = adult
       ? between(day(1985, 1, 1), day(2004, 1, 1))
       : between(day(2006, 9, 1), day(2008, 6, 30));

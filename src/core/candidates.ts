@@ -7,6 +7,7 @@ import { PersonRegistry } from './people';
 import { foldKey, matchKey } from './normalize';
 import type { UnitIndex } from './units';
 import { problemAt } from './problems';
+import { appliesToUnit } from './kinds';
 import type {
   CandidateField,
   CandidateRow,
@@ -289,7 +290,7 @@ export function interpretCandidates(input: CandidateInput): {
         PROBLEM.classSuggestion,
       );
     }
-    if (milestone && unit && milestone.appliesTo !== 'all' && milestone.appliesTo !== unit.type) {
+    if (milestone && unit && !appliesToUnit(milestone, unit)) {
       report(
         'classCode',
         'class_not_for_unit',

@@ -12,7 +12,13 @@ import {
   type RawUnitTable,
 } from './plan-input';
 import { UnitIndex } from './units';
-import { checkMilestones, checkUnmatchedColumns } from './plan-checks';
+import {
+  checkKinds,
+  checkMilestones,
+  checkPlanIdentity,
+  checkUnmatchedColumns,
+  withUnitKinds,
+} from './plan-checks';
 import type { Day } from './dates';
 import type { CandidateField, CandidateRow, Plan, Problem } from './model';
 import type { RawTable } from './table';
@@ -46,37 +52,32 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
     ms.milestones.map((m) => m.code),
   );
   const st = interpretSettings(input.settings);
+  // Kinds in `Áp dụng cho` shown as `Chỉ tiêu` spells them.
+  const all = ms.milestones.map((m) => withUnitKinds(m, us.units));
+  // Archived milestones (an earlier year's) stay valid codes for old rows, and nothing else.
+  const current = all.filter((m) => !m.archived);
   const index = new UnitIndex(us.units);
   const cs = interpretCandidates({
     rows: input.candidates.rows,
     columns: input.candidates.columns,
     units: index,
-    milestones: ms.milestones,
+    milestones: all,
     today,
   });
-  const codes = ms.milestones.map((m) => m.code);
+  const codes = all.map((m) => m.code);
   const counted = input.counts
     ? interpretCounts(input.counts, index, codes)
     : { reported: new Map() as ReportedCounts, problems: [] };
-  const fulfillment = computeFulfillment(
-    us.units,
-    ms.milestones,
-    cs.candidates,
-    asOf,
-    counted.reported,
-  );
+  const fulfillment = computeFulfillment(us.units, current, cs.candidates, asOf, counted.reported);
   const planChecks = [
+    ...checkPlanIdentity(input.settings, st.settings),
     ...checkUnmatchedColumns(input.units.unmatched ?? [], codes, 'quotas'),
-    ...checkMilestones(
-      input.milestones,
-      ms.milestones,
-      input.units.quotaCodes,
-      st.settings.planDate,
-    ),
+    ...checkMilestones(input.milestones, current, input.units.quotaCodes, st.settings.planDate),
+    ...checkKinds(input.milestones, current, us.units),
     ...checkUnmatchedColumns(input.counts?.unmatched ?? [], codes, 'counts'),
   ];
   return {
-    plan: { settings: st.settings, units: us.units, milestones: ms.milestones },
+    plan: { settings: st.settings, units: us.units, milestones: current },
     fulfillment,
     problems: [
       ...st.problems,

@@ -3,7 +3,7 @@
 // counts distinct people admitted within [from, deadline] (and not after the report date).
 import type { Day } from './dates';
 import type { Candidate } from './candidates';
-import type { Milestone, Quota, Status, Unit, UnitType } from './model';
+import type { Milestone, Quota, Status, Unit } from './model';
 import { formatQuota } from './quota';
 import type { ReportedCounts } from './counts';
 
@@ -163,8 +163,6 @@ function groupBy(
   }));
 }
 
-const TYPE_ORDER: UnitType[] = ['school', 'company'];
-
 export function computeFulfillment(
   units: readonly Unit[],
   milestones: readonly Milestone[],
@@ -188,9 +186,8 @@ export function computeFulfillment(
       }),
     ),
   }));
-  const byType = groupBy(unitResults, milestones, (u) => u.type).sort(
-    (a, b) => TYPE_ORDER.indexOf(a.key as UnitType) - TYPE_ORDER.indexOf(b.key as UnitType),
-  );
+  // One subtotal per kind of cell, in the order the kinds first appear in `Chỉ tiêu`.
+  const byType = groupBy(unitResults, milestones, (u) => u.type);
   return {
     asOf,
     milestones: [...milestones],

@@ -2,17 +2,12 @@
 import { formatDmy, ymdOf, zeroPad, type Day } from './dates';
 import { columnLetters } from './table';
 import type { Pace } from './forecast';
-import type { MilestoneKind, Status, UnitType, AppliesTo } from './model';
+import type { MilestoneKind, Status } from './model';
 
-export const UNIT_TYPE_LABEL: Record<UnitType, string> = {
-  school: 'Trường học',
-  company: 'Doanh nghiệp',
-};
-
-export const APPLIES_TO_LABEL: Record<AppliesTo, string> = {
-  ...UNIT_TYPE_LABEL,
-  all: 'Tất cả',
-};
+/** `Áp dụng cho` of a milestone for every kind of cell. */
+export const APPLIES_TO_ALL = 'Tất cả';
+/** Where units whose `Loại` is blank are counted. */
+export const UNCLASSIFIED = 'Chưa phân loại';
 
 export const MILESTONE_KIND_LABEL: Record<MilestoneKind, string> = {
   class: 'Bồi dưỡng',
@@ -101,16 +96,20 @@ export const PROBLEM = {
     `Sheet ${sheet} chỉ dành cho đơn vị của nó, nhưng dòng này ghi "${unit}": không được tính.`,
   birthMissing: 'Đã kết nạp nhưng chưa ghi ngày sinh: không kiểm tra được tuổi.',
   quotaInvalid: (text: string) => `Chỉ tiêu "${text}" không hợp lệ.`,
-  quotaSuggestion: 'Ghi một số (20) hoặc một khoảng (8-10).',
+  quotaSuggestion:
+    'Ghi một số (20, ít nhất 20, tối thiểu 20) hoặc một khoảng (8-10, từ 8 đến 10), số đầu không lớn hơn số sau.',
   unitCodeMissing: 'Chưa ghi mã đơn vị.',
   unitNameMissing: 'Chưa ghi tên đơn vị.',
-  unitTypeInvalid: (text: string) => `Loại đơn vị "${text}" không hợp lệ.`,
-  unitTypeSuggestion: 'Chọn "Trường học" hoặc "Doanh nghiệp".',
+  unitTypeMissing: `Chưa ghi loại đơn vị: đơn vị được cộng vào nhóm "${UNCLASSIFIED}".`,
+  unitTypeSuggestion:
+    'Ghi loại chi bộ, ví dụ Trường học, Doanh nghiệp, Thôn, Công an, Quân sự, Cơ quan.',
   milestoneCodeMissing: 'Chưa ghi mã mốc.',
   milestoneKindInvalid: (text: string) => `Loại mốc "${text}" không hợp lệ.`,
   milestoneKindSuggestion: 'Chọn "Bồi dưỡng" hoặc "Kết nạp".',
-  appliesToInvalid: (text: string) => `"Áp dụng cho" = "${text}" không hợp lệ.`,
-  appliesToSuggestion: 'Chọn "Trường học", "Doanh nghiệp" hoặc "Tất cả".',
+  appliesToUnknown: (kind: string) =>
+    `"Áp dụng cho" có loại "${kind}" nhưng không đơn vị nào trong sheet Chỉ tiêu thuộc loại này.`,
+  appliesToSuggestion:
+    'Ghi "Tất cả", hoặc các loại đơn vị đúng như cột Loại của sheet Chỉ tiêu, cách nhau bởi dấu ;.',
   deadlineMissing: 'Chưa ghi hạn của mốc.',
   leadDaysInvalid: (text: string) => `Số ngày nhắc trước "${text}" không hợp lệ.`,
   leadDaysSuggestion: 'Ghi các số nguyên dương, cách nhau bởi dấu phẩy, ví dụ 14, 7, 3, 1.',
@@ -130,6 +129,11 @@ export const PROBLEM = {
       : where === 'beforeYear'
         ? `Ngày ${formatDmy(day)} trước năm ${ymdOf(planDate).year} của kế hoạch (${formatDmy(planDate)}).`
         : `Hạn ${formatDmy(day)} trước ngày kế hoạch ${formatDmy(planDate)}.`,
+  planIdentityMissing: (field: 'planNumber' | 'planDate') =>
+    field === 'planNumber'
+      ? 'Chưa ghi "Số kế hoạch": báo cáo và Tổng hợp sẽ thiếu số kế hoạch.'
+      : 'Chưa ghi "Ngày kế hoạch": báo cáo thiếu ngày kế hoạch, và không kiểm tra được các mốc có thuộc kế hoạch này không.',
+  planIdentitySuggestion: 'Ghi số và ngày của kế hoạch năm nay trong sheet Cấu hình.',
   milestoneOutsidePlanSuggestion:
     'Kiểm tra lại năm của ngày này, hoặc "Ngày kế hoạch" trong sheet Cấu hình.',
 } as const;
@@ -355,7 +359,8 @@ export const VALIDATION_HELP = {
   unit: 'Chọn đơn vị trong danh sách (hoặc gõ tên khác, mã đơn vị).',
 } as const;
 
-export const GROUP_LABEL = { student: 'Học sinh', worker: 'Công nhân' } as const;
+/** Suggestions for `Đối tượng`, which stays free text. */
+export const GROUP_SUGGESTIONS = ['Học sinh', 'Công nhân', 'Đoàn viên', 'Quần chúng'] as const;
 
 /** The help dialog: static text, no sheet value in it. */
 export const HELP_HTML = `
@@ -581,8 +586,8 @@ export const REPORT = {
   partSummary: 'I. KẾT QUẢ CHUNG',
   partSections: 'II. KẾT QUẢ TỪNG MỐC',
   partRisks: 'III. ĐƠN VỊ KHÔNG KỊP HOẶC CÓ NGUY CƠ KHÔNG KỊP',
-  summaryLead: (asOf: string, units: number, schools: number, companies: number, ms: number) =>
-    `Tính đến ngày ${asOf}, ${units} đơn vị (${schools} trường học, ${companies} doanh nghiệp) ` +
+  summaryLead: (asOf: string, units: number, kinds: readonly [string, number][], ms: number) =>
+    `Tính đến ngày ${asOf}, ${units} đơn vị (${kinds.map(([k, n]) => `${n} ${k.toLocaleLowerCase('vi')}`).join(', ')}) ` +
     `thực hiện ${ms} mốc của kế hoạch. Kết quả từng mốc như sau:`,
   summaryMilestone: (m: {
     code: string;

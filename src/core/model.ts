@@ -1,8 +1,8 @@
 import type { Day } from './dates';
 
-export type UnitType = 'school' | 'company';
 export type MilestoneKind = 'class' | 'admission';
-export type AppliesTo = UnitType | 'all';
+/** `all`, or the kinds of cell (as shown, see Unit.type) the milestone is for. */
+export type AppliesTo = 'all' | string[];
 export type Severity = 'error' | 'warning';
 export type Status = 'met' | 'not_met' | 'exceeded' | 'no_quota';
 
@@ -16,7 +16,11 @@ export interface Unit {
   code: string;
   name: string;
   aliases: string[];
-  type: UnitType;
+  /**
+   * The kind of cell (`Chỉ tiêu.Loại`: `Trường học`, `Thôn`, `Công an`, …), free text, shown as
+   * first typed in the workbook: spellings that normalise alike are one kind.
+   */
+  type: string;
   committee: string;
   emails: string[];
   /** Addresses typed in `Email phụ trách` that are not addresses: reported, never used. */
@@ -34,6 +38,11 @@ export interface Milestone {
   deadline: Day;
   opening: Day | null;
   leadDays: number[];
+  /**
+   * `Lưu trữ` = `Có`: an earlier year's milestone. Its code stays valid for old rows; it is left
+   * out of dashboards, reports, forecasts and reminders.
+   */
+  archived: boolean;
 }
 
 /** Who issued the plan: data, since plans now come from communes and provinces, not districts. */

@@ -1,15 +1,16 @@
 // A plan that disagrees with itself says so: a quota or count column that matches no milestone,
 // a milestone with no quota column, a milestone dated far from its plan. Without these checks a
 // renamed column or a mistyped year silently drops quotas or reminders.
-import { dayFromYmd, ymdOf, type Day } from './dates';
+import { dayFromYmd, readDay, ymdOf, type Day } from './dates';
+import { sameKind } from './kinds';
 import { PROBLEM } from './messages';
 import { foldKey, matchKey } from './normalize';
 import { problemAt } from './problems';
 import { readQuota } from './quota';
 import { cellText, isBlank, type RawTable } from './table';
 import { editDistance } from './units';
-import type { CellValue, Milestone, Problem } from './model';
-import type { MilestoneField } from './plan-input';
+import type { CellValue, Milestone, Problem, Settings, Unit } from './model';
+import type { MilestoneField, RawSettings } from './plan-input';
 
 /** A column of `Chỉ tiêu` or `Số liệu` that is neither in the contract nor a milestone's code. */
 export interface UnmatchedColumn {
@@ -94,6 +95,80 @@ export function checkUnmatchedColumns(
   return problems;
 }
 
+/** The milestone's `Áp dụng cho` kinds, spelled as the units of `Chỉ tiêu` spell them. */
+export function withUnitKinds(milestone: Milestone, units: readonly Unit[]): Milestone {
+  if (milestone.appliesTo === 'all') return milestone;
+  const shown = new Map(units.map((u) => [matchKey(u.type), u.type]));
+  return {
+    ...milestone,
+    appliesTo: milestone.appliesTo.map((k) => shown.get(matchKey(k)) ?? k),
+  };
+}
+
+/** A kind in `Áp dụng cho` that no unit has: most likely typed differently (a warning). */
+export function checkKinds(
+  table: RawTable<MilestoneField>,
+  milestones: readonly Milestone[],
+  units: readonly Unit[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const rowOf = rowsByCode(table);
+  for (const m of milestones) {
+    if (m.appliesTo === 'all') continue;
+    for (const kind of m.appliesTo) {
+      if (units.some((u) => sameKind(u.type, kind))) continue;
+      problems.push(
+        problemAt(
+          table.sheet,
+          rowOf.get(matchKey(m.code)) ?? 0,
+          table.columns.appliesTo,
+          'applies_to_unknown',
+          'warning',
+          PROBLEM.appliesToUnknown(kind),
+          PROBLEM.appliesToSuggestion,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * The plan's number and date head every report; after `Sang năm mới` they are blank until the
+ * new plan's are typed, and each is reported until then.
+ */
+export function checkPlanIdentity(raw: RawSettings, settings: Settings): Problem[] {
+  const problems: Problem[] = [];
+  const missing = (field: 'planNumber' | 'planDate') => {
+    const entry = raw.entries[field];
+    problems.push(
+      problemAt(
+        raw.sheet,
+        entry?.row ?? 0,
+        raw.valueColumn,
+        'plan_identity_missing',
+        'warning',
+        PROBLEM.planIdentityMissing(field),
+        PROBLEM.planIdentitySuggestion,
+      ),
+    );
+  };
+  if (settings.planNumber === '') missing('planNumber');
+  // An unreadable date is already an error of its own.
+  if (settings.planDate === null && readDay(raw.entries.planDate?.value).kind === 'empty')
+    missing('planDate');
+  return problems;
+}
+
+function rowsByCode(table: RawTable<MilestoneField>): Map<string, number> {
+  const rowOf = new Map<string, number>();
+  for (const raw of table.rows) {
+    const code = matchKey(cellText(raw.cells.code));
+    if (code !== '' && !rowOf.has(code)) rowOf.set(code, raw.row);
+  }
+  return rowOf;
+}
+
 function addMonths(day: Day, months: number): Day {
   const { year, month, day: d } = ymdOf(day);
   const index = year * 12 + (month - 1) + months;
@@ -120,11 +195,7 @@ export function checkMilestones(
   planDate: Day | null,
 ): Problem[] {
   const problems: Problem[] = [];
-  const rowOf = new Map<string, number>();
-  for (const raw of table.rows) {
-    const code = matchKey(cellText(raw.cells.code));
-    if (code !== '' && !rowOf.has(code)) rowOf.set(code, raw.row);
-  }
+  const rowOf = rowsByCode(table);
   const withColumn = quotaCodes ? new Set(quotaCodes.map(matchKey)) : null;
   const latest = planDate === null ? null : addMonths(planDate, PLAN_SPAN_MONTHS);
   for (const m of milestones) {

@@ -1,7 +1,7 @@
 // Interprets the configuration sheets (units with quotas, milestones, settings) into a Plan,
 // reporting every cell it cannot use instead of guessing silently.
 import { readDay } from './dates';
-import { PROBLEM } from './messages';
+import { APPLIES_TO_ALL, PROBLEM, UNCLASSIFIED } from './messages';
 import { readEmails } from './email';
 import { problemAt } from './problems';
 import type { UnmatchedColumn } from './plan-checks';
@@ -17,12 +17,19 @@ import type {
   Quota,
   Settings,
   Unit,
-  UnitType,
 } from './model';
 
 export type UnitField = 'code' | 'name' | 'aliases' | 'type' | 'committee' | 'emails';
 export type MilestoneField =
-  'code' | 'name' | 'kind' | 'appliesTo' | 'from' | 'deadline' | 'opening' | 'leadDays';
+  | 'code'
+  | 'name'
+  | 'kind'
+  | 'appliesTo'
+  | 'from'
+  | 'deadline'
+  | 'opening'
+  | 'leadDays'
+  | 'archived';
 /** Settings read from a cell of their own (the rejected addresses are derived). */
 export type SettingField = Exclude<keyof Settings, 'rejectedBoardEmails'>;
 
@@ -49,25 +56,19 @@ function lookup<T extends string>(labels: Record<string, T>, text: string): T | 
   return labels[matchKey(text)] ?? null;
 }
 
-const UNIT_TYPES: Record<string, UnitType> = {
-  [matchKey('Trường học')]: 'school',
-  [matchKey('Trường')]: 'school',
-  school: 'school',
-  [matchKey('Doanh nghiệp')]: 'company',
-  [matchKey('Công ty')]: 'company',
-  company: 'company',
-};
 const KINDS: Record<string, MilestoneKind> = {
   [matchKey('Bồi dưỡng')]: 'class',
   class: 'class',
   [matchKey('Kết nạp')]: 'admission',
   admission: 'admission',
 };
-const APPLIES: Record<string, AppliesTo> = {
-  ...UNIT_TYPES,
-  [matchKey('Tất cả')]: 'all',
-  all: 'all',
-};
+const ALL_KINDS = new Set([matchKey(APPLIES_TO_ALL), 'all']);
+
+/** `Tất cả` (or blank) for every kind, else the kinds listed, separated by `;`. */
+function readAppliesTo(value: CellValue | undefined): AppliesTo {
+  const kinds = splitList(value, /;/);
+  return kinds.length === 0 || kinds.some((k) => ALL_KINDS.has(matchKey(k))) ? 'all' : kinds;
+}
 
 export function interpretUnits(
   table: RawUnitTable,
@@ -79,6 +80,8 @@ export function interpretUnits(
   const codeRow = new Map<string, number>();
   /** Every name, alias and code, to the unit and row that claimed it first. */
   const labelOwner = new Map<string, { code: string; name: string }>();
+  /** Each kind as first typed: `trường học` and `Trường Học` are shown as the first spelling. */
+  const kinds = new Map<string, string>();
   for (const raw of table.rows) {
     const code = cellText(raw.cells.code);
     const name = cellText(raw.cells.name);
@@ -125,23 +128,24 @@ export function interpretUnits(
         ),
       );
     }
-    const typeText = cellText(raw.cells.type);
-    let type = lookup(UNIT_TYPES, typeText);
-    if (type === null) {
+    let type = cellText(raw.cells.type);
+    if (type === '') {
       problems.push(
         problemAt(
           sheet,
           raw.row,
           columns.type,
-          'unit_type_invalid',
-          'error',
-          PROBLEM.unitTypeInvalid(typeText),
+          'unit_type_missing',
+          'warning',
+          PROBLEM.unitTypeMissing,
           PROBLEM.unitTypeSuggestion,
         ),
       );
-      // Kept so its candidates still resolve; the guess only decides which subtotal it joins.
-      type = /cong ty|doanh nghiep/.test(foldKey(name)) ? 'company' : 'school';
+      type = UNCLASSIFIED;
     }
+    const kindKey = matchKey(type);
+    type = kinds.get(kindKey) ?? type;
+    kinds.set(kindKey, type);
     const quotas: Record<string, Quota> = {};
     for (const code of milestoneCodes) {
       const reading = readQuota(raw.quotas[code]);
@@ -254,17 +258,7 @@ export function interpretMilestones(table: RawTable<MilestoneField>): {
       );
       continue;
     }
-    const appliesText = cellText(c.appliesTo);
-    let appliesTo = appliesText === '' ? 'all' : lookup(APPLIES, appliesText);
-    if (appliesTo === null) {
-      report(
-        'appliesTo',
-        'applies_to_invalid',
-        PROBLEM.appliesToInvalid(appliesText),
-        PROBLEM.appliesToSuggestion,
-      );
-      appliesTo = 'all';
-    }
+    const appliesTo = readAppliesTo(c.appliesTo);
     const dateOf = (field: 'from' | 'deadline' | 'opening') => {
       const reading = readDay(c[field]);
       if (reading.kind === 'invalid') {
@@ -312,6 +306,7 @@ export function interpretMilestones(table: RawTable<MilestoneField>): {
       deadline,
       opening,
       leadDays: [...new Set(leadDays)].sort((a, b) => b - a),
+      archived: YES.has(foldKey(cellText(c.archived))),
     });
   }
   return { milestones, problems };

@@ -1,7 +1,11 @@
 // Plan 145/KH-HU (Hiệp Hòa, 20/3/2024) as data: the default seed of a new workbook and the
 // demo. Days the plan leaves open are chosen here and documented in the README.
 import { dayFromYmd, type Day } from './dates';
-import type { Milestone, Plan, Quota, Unit, UnitType } from './model';
+import type { Milestone, Plan, Quota, Unit } from './model';
+
+/** Plan 145's two kinds of cell: data of this plan, not of the product. */
+export const SCHOOL = 'Trường học';
+export const COMPANY = 'Doanh nghiệp';
 
 function day(year: number, month: number, d: number): Day {
   const value = dayFromYmd(year, month, d);
@@ -17,51 +21,56 @@ export const PLAN_145_MILESTONES: Milestone[] = [
     code: 'BD1-HS',
     name: 'Lớp bồi dưỡng đợt 1 (học sinh)',
     kind: 'class',
-    appliesTo: 'school',
+    appliesTo: [SCHOOL],
     from: day(2024, 3, 20),
     deadline: day(2024, 3, 31),
     opening: day(2024, 4, 7),
     leadDays: LEAD_DAYS,
+    archived: false,
   },
   {
     code: 'BD2-HS',
     name: 'Lớp bồi dưỡng đợt 2 (học sinh)',
     kind: 'class',
-    appliesTo: 'school',
+    appliesTo: [SCHOOL],
     from: day(2024, 8, 15),
     deadline: day(2024, 10, 6),
     opening: day(2024, 10, 13),
     leadDays: LEAD_DAYS,
+    archived: false,
   },
   {
     code: 'BD1-CN',
     name: 'Lớp bồi dưỡng đợt 1 (công nhân)',
     kind: 'class',
-    appliesTo: 'company',
+    appliesTo: [COMPANY],
     from: day(2024, 3, 20),
     deadline: day(2024, 5, 5),
     opening: day(2024, 5, 12),
     leadDays: LEAD_DAYS,
+    archived: false,
   },
   {
     code: 'BD2-CN',
     name: 'Lớp bồi dưỡng đợt 2 (công nhân)',
     kind: 'class',
-    appliesTo: 'company',
+    appliesTo: [COMPANY],
     from: day(2024, 7, 1),
     deadline: day(2024, 9, 8),
     opening: day(2024, 9, 15),
     leadDays: LEAD_DAYS,
+    archived: false,
   },
   {
     code: 'KN-19-5',
     name: 'Kết nạp nhân dịp 19/5/2024',
     kind: 'admission',
-    appliesTo: 'school',
+    appliesTo: [SCHOOL],
     from: day(2024, 1, 1),
     deadline: day(2024, 5, 19),
     opening: null,
     leadDays: LEAD_DAYS,
+    archived: false,
   },
   {
     code: 'KN-2024',
@@ -72,6 +81,7 @@ export const PLAN_145_MILESTONES: Milestone[] = [
     deadline: day(2024, 12, 31),
     opening: null,
     leadDays: [30, 14, 7],
+    archived: false,
   },
 ];
 
@@ -80,7 +90,7 @@ const DISTRICT = 'Huyện ủy Hiệp Hòa';
 function makeUnit(
   code: string,
   name: string,
-  type: UnitType,
+  type: string,
   committee: string,
   aliases: string[],
   quotas: Record<string, Quota>,
@@ -93,7 +103,7 @@ function school(n: number, classQuota: number, may: Quota, year: number): Unit {
   return makeUnit(
     `THPT-HH${n}`,
     name,
-    'school',
+    SCHOOL,
     DISTRICT,
     [`THPT Hiệp Hòa số ${n}`, `Chi bộ ${name}`],
     {
@@ -114,7 +124,7 @@ function company(
   round2: number,
   year: number,
 ): Unit {
-  return makeUnit(code, name, 'company', committee, aliases, {
+  return makeUnit(code, name, COMPANY, committee, aliases, {
     'BD1-CN': q(round1),
     'BD2-CN': q(round2),
     'KN-2024': q(year),
@@ -131,7 +141,7 @@ export const PLAN_145_UNITS: Unit[] = [
   makeUnit(
     'GDNN-GDTX',
     'Trung tâm GDNN - GDTX',
-    'school',
+    SCHOOL,
     DISTRICT,
     [
       'TT GDNN - GDTX',

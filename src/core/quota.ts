@@ -1,11 +1,15 @@
+import { foldKey } from './normalize';
 import type { CellValue, Quota } from './model';
 
 export type QuotaReading = { kind: 'none' } | { kind: 'ok'; quota: Quota } | { kind: 'invalid' };
 
-const SINGLE = /^\d+$/;
-const RANGE = /^(\d+)\s*[-\u2010-\u2015]\s*(\d+)$/;
+/**
+ * A quota as plans write it, after folding diacritics: `20`, `ít nhất 20`, `tối thiểu 20` (a
+ * single target: minimum = maximum), `8-10`, `8 – 10`, `từ 8 đến 10`, `ít nhất từ 03 đến 05`.
+ */
+const QUOTA = /^(?:it nhat|toi thieu)?\s*(?:tu\s*)?(\d+)(?:\s*(?:-|den)\s*(\d+))?(?:\s*nguoi)?$/;
 
-/** Reads `20`, `8-10` (also with an en dash) or a number cell. Never throws. */
+/** Reads a quota cell (text as above, or a number). Never throws. */
 export function readQuota(value: CellValue | undefined): QuotaReading {
   if (value === null || value === undefined) return { kind: 'none' };
   if (typeof value === 'number') {
@@ -14,19 +18,14 @@ export function readQuota(value: CellValue | undefined): QuotaReading {
       : { kind: 'invalid' };
   }
   if (typeof value !== 'string') return { kind: 'invalid' };
-  const text = value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  // foldKey also turns every dash into `-` and drops the spaces around it.
+  const text = foldKey(value);
   if (text === '') return { kind: 'none' };
-  if (SINGLE.test(text)) {
-    const n = Number(text);
-    return { kind: 'ok', quota: { min: n, max: n } };
-  }
-  const m = RANGE.exec(text);
-  if (m) {
-    const min = Number(m[1]);
-    const max = Number(m[2]);
-    return min <= max ? { kind: 'ok', quota: { min, max } } : { kind: 'invalid' };
-  }
-  return { kind: 'invalid' };
+  const m = QUOTA.exec(text);
+  if (!m) return { kind: 'invalid' };
+  const min = Number(m[1]);
+  const max = m[2] === undefined ? min : Number(m[2]);
+  return min <= max ? { kind: 'ok', quota: { min, max } } : { kind: 'invalid' };
 }
 
 /** `20` or `8-10`, as the annex writes it. */

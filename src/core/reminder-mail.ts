@@ -2,14 +2,7 @@
 // name or date of birth ever appears, and every value from the sheet is escaped.
 import { formatDmy, type Day } from './dates';
 import { escapeHtml } from './html';
-import {
-  MAIL,
-  NO_COMMITTEE,
-  PACE_LABEL,
-  SOURCE_LABEL,
-  UNIT_TYPE_LABEL,
-  WEEKDAY_LABEL,
-} from './messages';
+import { MAIL, NO_COMMITTEE, PACE_LABEL, SOURCE_LABEL, WEEKDAY_LABEL } from './messages';
 import { weekdayOf } from './dates';
 import type { Settings } from './model';
 import type { BehindRow, Digest, UnitReminder } from './reminders';
@@ -144,7 +137,7 @@ function summaryRows(digest: Digest): (string | number)[][] {
   const groups = new Map<string, (string | number)[]>();
   const count = (unit: BehindRow['unit'], column: number) => {
     const committee = unit.committee || NO_COMMITTEE;
-    const kind = UNIT_TYPE_LABEL[unit.type];
+    const kind = unit.type;
     const key = `${committee}\u0000${kind}`;
     let row = groups.get(key);
     if (!row) groups.set(key, (row = [committee, kind, 0, 0, 0, 0]));

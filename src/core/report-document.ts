@@ -11,9 +11,9 @@ import {
   REPORT,
   SUBTOTAL_BY_COMMITTEE,
   SUBTOTAL_BY_TYPE,
-  UNIT_TYPE_LABEL,
 } from './messages';
-import type { Milestone, Status, UnitType } from './model';
+import type { Milestone, Status } from './model';
+import { kindsOf, sameKind } from './kinds';
 
 export type ReportRowKind = 'unit' | 'group' | 'total';
 
@@ -117,8 +117,7 @@ function section(
   }
   for (const g of fulfillment.byType) {
     const r = g.results[code];
-    if (hasQuota(r))
-      rows.push(toRow('group', SUBTOTAL_BY_TYPE(UNIT_TYPE_LABEL[g.key as UnitType]), r, f(r)));
+    if (hasQuota(r)) rows.push(toRow('group', SUBTOTAL_BY_TYPE(g.key), r, f(r)));
   }
   for (const g of fulfillment.byCommittee) {
     const r = g.results[code];
@@ -138,16 +137,11 @@ function section(
 
 function summary(evaluation: Evaluation, sections: ReportSection[], asOf: Day): string[] {
   const { plan, rows } = evaluation;
-  const schools = plan.units.filter((u) => u.type === 'school').length;
-  const lines = [
-    REPORT.summaryLead(
-      formatDmy(asOf),
-      plan.units.length,
-      schools,
-      plan.units.length - schools,
-      sections.length,
-    ),
-  ];
+  const kinds = kindsOf(plan.units).map((k): [string, number] => [
+    k,
+    plan.units.filter((u) => sameKind(u.type, k)).length,
+  ]);
+  const lines = [REPORT.summaryLead(formatDmy(asOf), plan.units.length, kinds, sections.length)];
   for (const s of sections) {
     const units = s.rows.filter((r) => r.kind === 'unit');
     const total = s.rows.find((r) => r.kind === 'total');

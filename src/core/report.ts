@@ -4,7 +4,7 @@ import type { Evaluation } from './evaluate';
 import type { RowSummary } from './candidates';
 import type { Result } from './fulfillment';
 import { forecastRow, paceRisks, type Forecast, type Pace } from './forecast';
-import type { AppliesTo, MilestoneKind, Problem, Severity, UnitType } from './model';
+import type { AppliesTo, MilestoneKind, Problem, Severity } from './model';
 
 /** The pace forecast of an open milestone, dates as ISO text. */
 export interface JsonForecast {
@@ -34,7 +34,8 @@ export interface JsonReport {
   units: {
     code: string;
     name: string;
-    type: UnitType;
+    /** The kind of cell as shown in `Chỉ tiêu.Loại` (Plan 145: `Trường học`, `Doanh nghiệp`). */
+    type: string;
     committee: string;
     results: Record<string, Result>;
     /** By milestone code; null where the milestone is not open or the unit has no minimum. */

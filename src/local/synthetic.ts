@@ -3,10 +3,13 @@
 import { dayFromYmd, instantOfDay, ymdOf, type Day } from '../core/dates';
 import type { Cell } from '../workbook/port';
 import type { Milestone, Plan, Unit } from '../core/model';
+import { appliesToUnit } from '../core/kinds';
+import { COMPANY } from '../core/plan145';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Ngô', 'Dương', 'Bùi'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Quang', 'Ngọc', 'Thanh'];
-const GROUP = { school: 'Học sinh', company: 'Công nhân' } as const;
+/** Plan 145's candidates: students in schools, workers in companies. */
+const groupOf = (unit: Unit): string => (unit.type === COMPANY ? 'Công nhân' : 'Học sinh');
 
 /** mulberry32: small, fast and the same on every machine. */
 export function random(seed: number): () => number {
@@ -44,7 +47,7 @@ export function syntheticPeople(plan: Plan, seed = 145): SyntheticPerson[] {
   plan.units.forEach((unit: Unit, u) => {
     const fill = FILL[u % FILL.length] ?? 1;
     const classes = plan.milestones.filter(
-      (m: Milestone) => m.kind === 'class' && (m.appliesTo === 'all' || m.appliesTo === unit.type),
+      (m: Milestone) => m.kind === 'class' && appliesToUnit(m, unit),
     );
     const nominees: SyntheticPerson[] = [];
     for (const m of classes) {
@@ -53,7 +56,7 @@ export function syntheticPeople(plan: Plan, seed = 145): SyntheticPerson[] {
       const n = Math.round(quota.min * fill);
       for (let i = 0; i < n; i++) {
         serial++;
-        const adult = unit.type === 'company';
+        const adult = unit.type === COMPANY;
         // Students are 17-18 in 2024 (born 2006-2007); workers 20-40.
         const birth = adult
           ? between(dayOf(1984, 1, 1), dayOf(2004, 1, 1))
@@ -63,7 +66,7 @@ export function syntheticPeople(plan: Plan, seed = 145): SyntheticPerson[] {
           name: `${pick(FAMILY)} ${pick(MIDDLE)} Mẫu ${String(serial).padStart(4, '0')}`,
           birth,
           unit: unit.name,
-          group: GROUP[unit.type],
+          group: groupOf(unit),
           classCode: m.code,
           nominated: between(m.from ?? m.deadline - 14, m.deadline),
           certified: opening + 7,

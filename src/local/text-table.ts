@@ -9,12 +9,10 @@ import {
   STATUS_LABEL,
   SUBTOTAL_BY_COMMITTEE,
   SUBTOTAL_BY_TYPE,
-  UNIT_TYPE_LABEL,
 } from '../core/messages';
 import type { Evaluation } from '../core/evaluate';
 import { isOpen, paceRisks } from '../core/forecast';
 import type { Result } from '../core/fulfillment';
-import type { UnitType } from '../core/model';
 
 const NAME_WIDTH = 36;
 
@@ -45,7 +43,7 @@ export function renderTable(evaluation: Evaluation): string {
   const totals: string[][] = [
     ...fulfillment.byType.map((g) => [
       '',
-      SUBTOTAL_BY_TYPE(UNIT_TYPE_LABEL[g.key as UnitType]),
+      SUBTOTAL_BY_TYPE(g.key),
       ...ms.map((m) => cell(g.results[m.code])),
     ]),
     ...fulfillment.byCommittee.map((g) => [

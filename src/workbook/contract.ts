@@ -41,6 +41,7 @@ export const MILESTONE_COLUMNS: ColumnSpec<MilestoneField>[] = [
   { field: 'deadline', header: 'Hạn', required: true, date: true, width: 100 },
   { field: 'opening', header: 'Ngày khai giảng', required: false, date: true, width: 120 },
   { field: 'leadDays', header: 'Nhắc trước (ngày)', required: false, width: 130 },
+  { field: 'archived', header: 'Lưu trữ', required: false, width: 80 },
 ];
 
 /** `STT`, `Đối tượng`, `Số quyết định`, `Ghi chú` are read but no rule depends on them. */

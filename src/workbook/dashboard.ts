@@ -6,7 +6,6 @@ import {
   STATUS_LABEL,
   SUBTOTAL_BY_COMMITTEE,
   SUBTOTAL_BY_TYPE,
-  UNIT_TYPE_LABEL,
   UPDATED_AT,
   DASHBOARD,
   SEVERITY_LABEL,
@@ -18,7 +17,7 @@ import {
 import { forecastRow, type ForecastRow } from '../core/forecast';
 import type { Evaluation } from '../core/evaluate';
 import type { Result } from '../core/fulfillment';
-import type { Milestone, UnitType } from '../core/model';
+import type { Milestone } from '../core/model';
 import { PROBLEM_HEADERS } from './contract';
 import type { Cell, CellTarget, ChartSpec, SheetLayout } from './port';
 import { columnOf, type ColumnPositions } from './read';
@@ -89,23 +88,11 @@ export function dashboardTable(evaluation: Evaluation, now: Date): Table {
     return ms.flatMap((m) => resultCells(results[m.code], forecasts[m.code]));
   };
   for (const { unit, results } of fulfillment.units) {
-    rows.push([
-      unit.code,
-      unit.name,
-      UNIT_TYPE_LABEL[unit.type],
-      unit.committee,
-      ...cellsOf(results),
-    ]);
+    rows.push([unit.code, unit.name, unit.type, unit.committee, ...cellsOf(results)]);
   }
   rows.push(pad([], width));
   for (const g of fulfillment.byType) {
-    rows.push([
-      '',
-      SUBTOTAL_BY_TYPE(UNIT_TYPE_LABEL[g.key as UnitType]),
-      '',
-      '',
-      ...cellsOf(g.results),
-    ]);
+    rows.push(['', SUBTOTAL_BY_TYPE(g.key), '', '', ...cellsOf(g.results)]);
   }
   for (const g of fulfillment.byCommittee) {
     rows.push(['', SUBTOTAL_BY_COMMITTEE(g.key || NO_COMMITTEE), '', '', ...cellsOf(g.results)]);

@@ -2,7 +2,7 @@
 // Pure: no service call, so a formula never writes and recalculates whenever its ranges change.
 import { readDay, type Day } from '../core/dates';
 import { evaluate, type Evaluation } from '../core/evaluate';
-import { FORMULA, UNIT_TYPE_LABEL } from '../core/messages';
+import { FORMULA, UNCLASSIFIED } from '../core/messages';
 import { matchKey } from '../core/normalize';
 import { formatQuota } from '../core/quota';
 import { interpretUnits } from '../core/plan-input';
@@ -93,7 +93,7 @@ export function actualFor(
     // Without the quota range the unit is known only by the name given; rows name it however typed.
     [SHEET.quotas]: [
       UNIT_COLUMNS.map((c) => c.header),
-      [unitText, unitText, '', UNIT_TYPE_LABEL.school, '', ''],
+      [unitText, unitText, '', UNCLASSIFIED, '', ''],
     ],
     [SHEET.settings]: emptySettings(),
   });

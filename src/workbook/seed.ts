@@ -1,14 +1,14 @@
 // The sheets of a new workbook, seeded from a plan (Plan 145 by default).
 import { formatDmy, instantOfDay, type Day } from '../core/dates';
 import {
-  APPLIES_TO_LABEL,
+  APPLIES_TO_ALL,
   DATA_MODE_LABEL,
-  GROUP_LABEL,
+  GROUP_SUGGESTIONS,
   MILESTONE_KIND_LABEL,
-  UNIT_TYPE_LABEL,
   YES_NO_LABEL,
 } from '../core/messages';
 import { formatQuota } from '../core/quota';
+import { kindsOf } from '../core/kinds';
 import type { Plan, Settings } from '../core/model';
 import type { SettingField } from '../core/plan-input';
 import {
@@ -100,8 +100,9 @@ export function candidateLayout(
       {
         column: col(CANDIDATE_COLUMNS, 'group'),
         kind: 'choices',
-        values: Object.values(GROUP_LABEL),
-        strict: true,
+        // `Đối tượng` is free text: these are suggestions, anything else is kept.
+        values: [...GROUP_SUGGESTIONS],
+        strict: false,
       },
       {
         column: col(CANDIDATE_COLUMNS, 'classCode'),
@@ -152,7 +153,7 @@ export function seedSheets(plan: Plan): SheetSeed[] {
       u.code,
       u.name,
       u.aliases.join('; '),
-      UNIT_TYPE_LABEL[u.type],
+      u.type,
       u.committee,
       u.emails.join(', '),
       ...codes.map((code) => {
@@ -167,11 +168,12 @@ export function seedSheets(plan: Plan): SheetSeed[] {
       m.code,
       m.name,
       MILESTONE_KIND_LABEL[m.kind],
-      APPLIES_TO_LABEL[m.appliesTo],
+      m.appliesTo === 'all' ? APPLIES_TO_ALL : m.appliesTo.join('; '),
       dateCell(m.from),
       dateCell(m.deadline),
       dateCell(m.opening),
       m.leadDays.join(', '),
+      m.archived ? YES_NO_LABEL.yes : '',
     ]),
   ];
   const countSheet = countSheetLayout(codes);
@@ -191,10 +193,12 @@ export function seedSheets(plan: Plan): SheetSeed[] {
   });
   const codeColumns = codes.map((_, i) => UNIT_COLUMNS.length + i + 1);
   const classCodes = plan.milestones.filter((m) => m.kind === 'class').map((m) => m.code);
-  const types = Object.values(UNIT_TYPE_LABEL);
-  const unitValidations: ValidationSpec[] = [
-    { column: col(UNIT_COLUMNS, 'type'), kind: 'choices', values: types, strict: true },
-  ];
+  // Kinds of cell are free text: the plan's own kinds are offered, anything else is kept.
+  const kinds = kindsOf(plan.units);
+  const unitValidations: ValidationSpec[] =
+    kinds.length > 0
+      ? [{ column: col(UNIT_COLUMNS, 'type'), kind: 'choices', values: kinds, strict: false }]
+      : [];
   const milestoneValidations: ValidationSpec[] = [
     {
       column: col(MILESTONE_COLUMNS, 'kind'),
@@ -205,8 +209,14 @@ export function seedSheets(plan: Plan): SheetSeed[] {
     {
       column: col(MILESTONE_COLUMNS, 'appliesTo'),
       kind: 'choices',
-      values: Object.values(APPLIES_TO_LABEL),
-      strict: true,
+      values: [APPLIES_TO_ALL, ...kinds],
+      strict: false,
+    },
+    {
+      column: col(MILESTONE_COLUMNS, 'archived'),
+      kind: 'choices',
+      values: [YES_NO_LABEL.yes, YES_NO_LABEL.no],
+      strict: false,
     },
     ...dates(MILESTONE_COLUMNS),
   ];

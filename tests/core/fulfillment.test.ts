@@ -182,8 +182,8 @@ describe('totals', () => {
     const byType = Object.fromEntries(
       e.fulfillment.byType.map((g) => [g.key, g.results['KN-2024']]),
     );
-    expect(byType.school).toMatchObject({ min: 47, max: 47 });
-    expect(byType.company).toMatchObject({ min: 23, max: 23 });
+    expect(byType['Trường học']).toMatchObject({ min: 47, max: 47 });
+    expect(byType['Doanh nghiệp']).toMatchObject({ min: 23, max: 23 });
     expect(e.fulfillment.all['KN-2024']).toMatchObject({
       target: '70',
       actual: 0,

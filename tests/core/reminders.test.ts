@@ -17,11 +17,12 @@ const milestone = (leadDays: number[]): Milestone => ({
   code: 'KN-19-5',
   name: 'Kết nạp nhân dịp 19/5/2024',
   kind: 'admission',
-  appliesTo: 'school',
+  appliesTo: ['Trường học'],
   from: d(2024, 1, 1),
   deadline: MAY19,
   opening: null,
   leadDays,
+  archived: false,
 });
 
 describe('currentLead: the most recent lead day that has come', () => {

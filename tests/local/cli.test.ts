@@ -117,7 +117,7 @@ describe('ptdv on real .xlsx files', () => {
       code: 'KN-19-5',
       name: 'Kết nạp nhân dịp 19/5/2024',
       kind: 'admission',
-      appliesTo: 'school',
+      appliesTo: ['Trường học'],
       from: '2024-01-01',
       deadline: '2024-05-19',
     });

@@ -119,13 +119,13 @@ describe('numbers you can sign (ptdv on .xlsx)', () => {
     const all = json.units.map((u) => u.code);
     expect(json.totals.all['BD1-CN']?.actual).toBe(sum('BD1-CN', all));
     expect(json.totals.all['BD1-CN']?.actual).toBe(1);
-    expect(json.totals.byType['school']?.['BD1-CN']).toMatchObject({
+    expect(json.totals.byType['Trường học']?.['BD1-CN']).toMatchObject({
       actual: 1,
       min: null,
       status: 'no_quota',
     });
     // The company total keeps the companies' quota; the school's person does not join it.
-    expect(json.totals.byType['company']?.['BD1-CN']).toMatchObject({ actual: 0, min: 31 });
+    expect(json.totals.byType['Doanh nghiệp']?.['BD1-CN']).toMatchObject({ actual: 0, min: 31 });
     const text = ptdv('report', '--workbook', file, '--today', '2024-12-31').stdout;
     expect(text).toMatch(/Tổng cộng .* 1\/31 Chưa đạt/);
   });
@@ -292,9 +292,9 @@ describe("the README's worked examples are the demo's output", () => {
       row === 'Tổng cộng'
         ? json.totals.all['BD1-CN']
         : row === 'Cộng Trường học'
-          ? json.totals.byType['school']?.['BD1-CN']
+          ? json.totals.byType['Trường học']?.['BD1-CN']
           : row === 'Cộng Doanh nghiệp'
-            ? json.totals.byType['company']?.['BD1-CN']
+            ? json.totals.byType['Doanh nghiệp']?.['BD1-CN']
             : json.units.find((u) => u.code === row)?.results['BD1-CN'];
     for (const [row, figure] of rows)
       expect([row, shown(resultOf(row) as JsonResult)]).toEqual([row, figure]);
