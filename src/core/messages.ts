@@ -189,6 +189,11 @@ export const CLI = {
   moreProblems: (n: number) => `  … và ${n} vấn đề khác (xem sheet Kiểm tra hoặc --json).`,
   initDone: (path: string, planNumber: string) =>
     `Đã tạo bảng tính ${path} theo Kế hoạch ${planNumber || '(chưa ghi số)'}.`,
+  initBlankDone: (path: string) =>
+    `Đã tạo bảng tính trống ${path}: ghi cấp ủy, số và ngày kế hoạch vào Cấu hình, các đơn vị vào Chỉ tiêu, các mốc vào Mốc (xem README, mục "Kế hoạch của xã, phường, tỉnh").`,
+  blankOrPlanFrom: 'Chọn một trong hai: --blank (bảng tính trống) hoặc --plan-from TỆP.xlsx.',
+  newYearDone: (path: string) => `Đã ghi ${path}.`,
+  badYear: (text: string) => `"${text}" không phải là một năm (ví dụ 2027).`,
   countsPlanDiffers: (into: string, from: string, units: string[], milestones: string[]) =>
     `Bảng tính ${into} không phải của cùng kế hoạch với ${from}: ` +
     [
@@ -260,9 +265,13 @@ export const CLI = {
     'ptdv — theo dõi chỉ tiêu phát triển đảng viên trên tệp .xlsx',
     '',
     'Cách dùng:',
-    '  ptdv init --out TỆP.xlsx [--counts-only] [--plan-from KẾ-HOẠCH.xlsx] [--force]',
-    '      Tạo bảng tính mới theo mẫu, điền sẵn Kế hoạch 145/KH-HU (hoặc đơn vị, chỉ tiêu, mốc,',
-    '      cấu hình lấy từ KẾ-HOẠCH.xlsx); --counts-only: bảng tính chỉ giữ số liệu, không có tên.',
+    '  ptdv init --out TỆP.xlsx [--blank | --plan-from KẾ-HOẠCH.xlsx] [--counts-only] [--force]',
+    '      Tạo bảng tính mới theo mẫu, điền sẵn Kế hoạch 145/KH-HU làm ví dụ; --blank: trống (chỉ có',
+    '      tiêu đề và các khóa Cấu hình); --plan-from: đơn vị, chỉ tiêu, mốc, cấu hình lấy từ KẾ-HOẠCH.xlsx;',
+    '      --counts-only: bảng tính chỉ giữ số liệu, không có tên.',
+    '  ptdv new-year --workbook TỆP.xlsx --year NĂM [--out TỆP-MỚI.xlsx]',
+    '      Sang năm mới: lưu trữ các mốc hiện tại, thêm mốc năm NĂM (ngày dời đúng số năm), mỗi mốc mới một',
+    '      cột chỉ tiêu chép từ năm trước, xóa số và ngày kế hoạch; không có --out thì ghi đè khi đã xong.',
     '  ptdv report --workbook TỆP.xlsx [--today YYYY-MM-DD] [--json] [--write] [--html TRANG.html] [--pdf BÁO-CÁO.pdf]',
     '      In bảng thực hiện chỉ tiêu và dự báo tiến độ (hoặc JSON); --write ghi sheet Tổng hợp và Kiểm tra vào tệp;',
     '      --html ghi báo cáo gửi Thường trực thành một trang HTML (in khổ A4); --pdf in báo cáo ra PDF bằng Chromium.',
@@ -307,6 +316,9 @@ export const GAS = {
       : `Phát hiện ${errors} lỗi và ${warnings} cảnh báo: xem sheet Kiểm tra.`,
   failed: (why: string) => `Không thực hiện được: ${why}`,
   toastTitle: 'Phát triển đảng viên',
+  askExample:
+    'Bảng tính còn trống. Điền sẵn Kế hoạch 145/KH-HU (Huyện ủy Hiệp Hòa, 2024) làm ví dụ?\n\n' +
+    'Có: điền ví dụ để xem thử (sau đó sửa hoặc xóa). Không: bắt đầu trống, với các tiêu đề và khóa Cấu hình, để nhập kế hoạch của mình. Hủy: không làm gì.',
   boardOnly: (item: string) =>
     `"${item}" chỉ dành cho Ban Tổ chức (người được sửa các sheet cấu hình và Tổng hợp). ` +
     'Cán bộ phụ trách đơn vị dùng "Kiểm tra dữ liệu nhập" để kiểm tra sheet của đơn vị mình; ' +
@@ -662,6 +674,24 @@ export function formatPercent(percent: number): string {
 }
 
 /** The `Xuất báo cáo` menu item. */
+export const NEW_YEAR = {
+  menu: 'Sang năm mới',
+  ask: (suggested: number) =>
+    `Chuyển bảng tính sang năm mới: các mốc hiện tại được lưu trữ (dòng cũ vẫn hợp lệ), thêm mốc của năm mới với ngày dời đúng số năm, mỗi mốc mới một cột chỉ tiêu chép từ năm trước để sửa, xóa số và ngày kế hoạch trong Cấu hình. Danh sách, Số liệu, Nhật ký thư giữ nguyên.\n\nNhập năm mới (để trống là ${suggested}):`,
+  badYear: (text: string) =>
+    `"${text}" không phải là một năm (ví dụ 2027). Không có gì bị thay đổi.`,
+  nothingToCarry: 'Sheet Mốc không có mốc nào đang dùng để chuyển sang năm mới.',
+  noYear:
+    'Không biết kế hoạch hiện tại thuộc năm nào: hãy ghi "Ngày kế hoạch" trong Cấu hình hoặc "Hạn" của các mốc.',
+  notLater: (year: number, from: number) =>
+    `Năm mới ${year} phải sau năm của kế hoạch hiện tại (${from}). Không có gì bị thay đổi.`,
+  codeExists: (code: string, old: string) =>
+    `Mã "${code}" (cho mốc ${old} năm mới) đã có trong sheet Mốc. Không có gì bị thay đổi: đổi mã đó rồi chạy lại.`,
+  done: (from: number, to: number, pairs: readonly [string, string][]) =>
+    `Đã chuyển từ năm ${from} sang năm ${to}: lưu trữ ${pairs.length} mốc và thêm ${pairs.map(([a, b]) => `${b} (thay ${a})`).join(', ')}. ` +
+    'Hãy sửa chỉ tiêu các cột mới trong Chỉ tiêu, kiểm tra ngày các mốc mới, và ghi số, ngày của kế hoạch mới trong Cấu hình.',
+} as const;
+
 export const REPORT_UI = {
   menu: 'Xuất báo cáo',
   ask: (today: string) =>

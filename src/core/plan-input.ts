@@ -15,6 +15,7 @@ import type {
   MilestoneKind,
   Problem,
   Quota,
+  Plan,
   Settings,
   Unit,
 } from './model';
@@ -325,6 +326,12 @@ export const DEFAULT_SETTINGS: Settings = {
   dataMode: 'list',
   dryRun: false,
 };
+
+/**
+ * A plan with nothing in it: the start of a commune's or a province's own plan. Its settings
+ * are written as empty cells (see seedSheets), for the Board to fill in.
+ */
+export const BLANK_PLAN: Plan = { settings: DEFAULT_SETTINGS, units: [], milestones: [] };
 
 const YES = new Set(['co', 'true', 'x', '1', 'yes', 'bat'].map(foldKey));
 const NO = new Set(['khong', 'false', '0', 'no', 'tat', ''].map(foldKey));

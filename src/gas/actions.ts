@@ -1,7 +1,9 @@
 // What the menu items do. Each builds the SheetsWorkbook adapter, runs one use case under the
 // document lock and tells the user the outcome in Vietnamese. Everything is computed before the
 // first write, so a failure leaves no half-written sheet.
-import { GAS, HELP_HTML, MENU, REMINDER_MENU, REPORT_UI, ROOMS } from '../core/messages';
+import { GAS, HELP_HTML, MENU, NEW_YEAR, REMINDER_MENU, REPORT_UI, ROOMS } from '../core/messages';
+import { BLANK_PLAN } from '../core/plan-input';
+import { currentPlanYear, NewYearError, moveToNewYear } from '../workbook/new-year';
 import { PLAN_145 } from '../core/plan145';
 import { ContractError } from '../workbook/errors';
 import { SHEET } from '../workbook/contract';
@@ -27,6 +29,7 @@ export function buildMenu(): void {
     .addItem(MENU.check, 'checkEntries')
     .addItem(ROOMS.menu, 'setupUnitRooms')
     .addItem(REPORT_UI.menu, 'exportStandingReport')
+    .addItem(NEW_YEAR.menu, 'startNewYear')
     .addSeparator()
     .addSubMenu(
       ui
@@ -92,9 +95,20 @@ export function setup(book: SheetsWorkbook): void {
   const countsOnly =
     book.sheet(SHEET.settings) !== null &&
     interpretSettings(readSettings(book)).settings.dataMode === 'counts';
-  const seeds = seedSheets(PLAN_145).filter((s) => !(countsOnly && s.name === SHEET.candidates));
-  const empty = new Map(seeds.map((s) => [s.name, (book.sheet(s.name)?.getLastRow() ?? 0) === 0]));
+  const names = seedSheets(PLAN_145).map((s) => s.name);
+  const empty = new Map(names.map((n) => [n, (book.sheet(n)?.getLastRow() ?? 0) === 0]));
   const seedPlan = empty.get(SHEET.quotas) === true && empty.get(SHEET.milestones) === true;
+  // An empty spreadsheet: Plan 145 as a worked example, or a blank plan of one's own.
+  let blank = false;
+  if (seedPlan) {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.alert(MENU.title, GAS.askExample, ui.ButtonSet.YES_NO_CANCEL);
+    if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
+    blank = answer === ui.Button.NO;
+  }
+  const seeds = seedSheets(blank ? BLANK_PLAN : PLAN_145, blank).filter(
+    (s) => !(countsOnly && s.name === SHEET.candidates),
+  );
   const messages: string[] = [];
   if (spreadsheet.getSpreadsheetTimeZone() !== TIME_ZONE) {
     // Date cells are read as calendar days in Vietnam time: the sheet must agree.
@@ -138,6 +152,35 @@ export function check(): void {
   markProblems(book, evaluation.problems, positions);
   const errors = evaluation.problems.filter((p) => p.severity === 'error').length;
   spreadsheet.toast(GAS.checkDone(errors, evaluation.problems.length - errors), GAS.toastTitle);
+}
+
+/** `Sang năm mới`: asks the year (the plan's next by default), then moves the workbook to it. */
+export function newYear(book: SheetsWorkbook): void {
+  const ui = SpreadsheetApp.getUi();
+  const suggested = (currentPlanYear(book) ?? new Date().getFullYear()) + 1;
+  const answer = ui.prompt(MENU.title, NEW_YEAR.ask(suggested), ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const text = answer.getResponseText().trim();
+  if (text !== '' && !/^\d{4}$/.test(text)) {
+    ui.alert(MENU.title, NEW_YEAR.badYear(text), ui.ButtonSet.OK);
+    return;
+  }
+  const year = text === '' ? suggested : Number(text);
+  let summary;
+  try {
+    summary = moveToNewYear(book, year);
+  } catch (e) {
+    if (!(e instanceof NewYearError)) throw e;
+    ui.alert(MENU.title, e.message, ui.ButtonSet.OK);
+    return;
+  }
+  // The dashboard shows the new year's milestones only from now on.
+  refreshWorkbook(book, new Date());
+  ui.alert(
+    MENU.title,
+    NEW_YEAR.done(summary.from, summary.to, summary.milestones),
+    ui.ButtonSet.OK,
+  );
 }
 
 export function rooms(book: SheetsWorkbook): void {

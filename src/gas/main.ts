@@ -1,10 +1,20 @@
 // The bundle's entry: every function exported here becomes a top-level function declaration in
 // dist/Code.js (scripts/build.mjs strips the ESM export list), so Apps Script can call it from a
 // menu, a trigger, a dialog or a cell. Each is a thin shell over one action.
-import { boardOnly, buildMenu, check, help, refresh, rooms, runAction, setup } from './actions';
+import {
+  boardOnly,
+  buildMenu,
+  check,
+  help,
+  newYear,
+  refresh,
+  rooms,
+  runAction,
+  setup,
+} from './actions';
 import { currentRole } from './roles';
 import { SheetsWorkbook } from './sheets-workbook';
-import { GAS, MENU, REMINDER_MENU, REPORT_UI, ROOMS } from '../core/messages';
+import { GAS, MENU, NEW_YEAR, REMINDER_MENU, REPORT_UI, ROOMS } from '../core/messages';
 import { askReportDay, exportReport } from './report-actions';
 import {
   installTrigger,
@@ -67,6 +77,14 @@ export function exportStandingReport(): void {
   }
   const day = askReportDay();
   if (day !== null) runAction(() => exportReport(day));
+}
+
+/**
+ * Menu: move the workbook to a new year: archive the current milestones, add the next year's
+ * with their quota columns, clear the plan's number and date.
+ */
+export function startNewYear(): void {
+  runAction(boardOnly(NEW_YEAR.menu, newYear));
 }
 
 /** Menu: a short help dialog. */

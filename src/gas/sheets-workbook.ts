@@ -295,6 +295,16 @@ export class SheetsWorkbook implements Workbook {
     PropertiesService.getDocumentProperties().setProperty(LAYOUT_PREFIX + name, value);
   }
 
+  writeValues(name: string, rows: Cell[][]): void {
+    this.dataRanges.delete(matchKey(name));
+    const sheet = this.sheet(name);
+    if (sheet === null) throw ContractError.sheetMissing(name);
+    const width = widestRow(rows, 1);
+    const grid = rows.map((r) => [...r.map(asText), ...new Array<Cell>(width - r.length).fill('')]);
+    growGrid(sheet, grid.length, width);
+    sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  }
+
   appendRows(name: string, rows: Cell[][]): void {
     this.dataRanges.delete(matchKey(name));
     const sheet = this.sheet(name);

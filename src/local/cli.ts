@@ -7,6 +7,7 @@ import { checkCommand } from './commands/check';
 import { countsCommand } from './commands/counts';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
+import { newYearCommand } from './commands/new-year';
 import { remindCommand } from './commands/remind';
 import { reportCommand } from './commands/report';
 import { FileError } from './xlsx-workbook';
@@ -25,6 +26,8 @@ const OPTIONS = {
   'counts-only': { type: 'boolean' },
   into: { type: 'string' },
   'plan-from': { type: 'string' },
+  blank: { type: 'boolean' },
+  year: { type: 'string' },
   by: { type: 'string' },
   html: { type: 'string' },
   pdf: { type: 'string' },
@@ -57,6 +60,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
             force: values.force === true,
             countsOnly: values['counts-only'] === true,
             planFrom: values['plan-from'],
+            blank: values.blank === true,
           },
           io,
         );
@@ -85,6 +89,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
           },
           io,
         );
+      case 'new-year': {
+        const year = values.year;
+        if (!year) throw new UsageError(CLI.missingOption('--year'));
+        return await newYearCommand(
+          { workbook: required('workbook'), year, out: values.out, force: values.force === true },
+          io,
+        );
+      }
       case 'check':
         return await checkCommand(
           { workbook: required('workbook'), json: values.json === true },

@@ -126,6 +126,19 @@ export class XlsxWorkbook implements Workbook {
     for (const c of layout.percentColumns) ws.getColumn(c).numFmt = '0.0%';
   }
 
+  writeValues(name: string, rows: Cell[][]): void {
+    const ws = this.find(name);
+    if (!ws) throw new FileError(CONTRACT_ERROR.sheetMissing(name));
+    rows.forEach((line, r) => {
+      const row = ws.getRow(r + 1);
+      line.forEach((value, c) => {
+        const cell = row.getCell(c + 1);
+        cell.value = toExcel(value);
+        if (isDateObject(value)) cell.numFmt = 'dd/mm/yyyy';
+      });
+    });
+  }
+
   appendRows(name: string, rows: Cell[][]): void {
     const ws = this.find(name);
     if (!ws) throw new FileError(CONTRACT_ERROR.sheetMissing(name));

@@ -25,6 +25,14 @@ export class MemoryWorkbook implements Workbook {
     this.layouts.set(name, layout);
   }
 
+  writeValues(name: string, rows: Cell[][]): void {
+    if (!this.sheets.has(name)) throw new Error(`no sheet ${name}`);
+    this.sheets.set(
+      name,
+      rows.map((r) => [...r]),
+    );
+  }
+
   appendRows(name: string, rows: Cell[][]): void {
     const sheet = this.sheets.get(name);
     if (!sheet) throw new Error(`no sheet ${name}`);

@@ -60,6 +60,11 @@ export interface Workbook {
   readSheet(name: string): Cell[][] | null;
   /** Replaces the sheet's cells with `rows`, creating the sheet when missing. */
   writeSheet(name: string, rows: Cell[][], layout: SheetLayout): void;
+  /**
+   * Replaces the values of an existing sheet that users keep (`Mốc`, `Chỉ tiêu`, `Cấu hình`), in
+   * one block, keeping its formats, input helps and protections; the grid grows to fit.
+   */
+  writeValues(name: string, rows: Cell[][]): void;
   /** Adds rows after the last used row of an existing sheet, in one block. */
   appendRows(name: string, rows: Cell[][]): void;
 }

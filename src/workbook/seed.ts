@@ -144,7 +144,8 @@ export function countSheetLayout(
   };
 }
 
-export function seedSheets(plan: Plan): SheetSeed[] {
+/** `blank`: the settings' values are left empty (a new plan of one's own), not the plan's. */
+export function seedSheets(plan: Plan, blank = false): SheetSeed[] {
   const codes = plan.milestones.map((m) => m.code);
   const unitHeader = [...UNIT_COLUMNS.map((c) => c.header), ...codes];
   const units: Cell[][] = [
@@ -183,7 +184,7 @@ export function seedSheets(plan: Plan): SheetSeed[] {
   ];
   const settings: Cell[][] = [
     SETTINGS_COLUMNS.map((c) => c.header),
-    ...SETTING_KEYS.map(({ field, key }) => [key, settingValue(plan.settings, field)]),
+    ...SETTING_KEYS.map(({ field, key }) => [key, blank ? '' : settingValue(plan.settings, field)]),
   ];
   const plain = (widths: number[]): SheetLayout => ({
     headerRow: 1,

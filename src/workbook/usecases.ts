@@ -36,8 +36,10 @@ export function initializeWorkbook(
   workbook: Workbook,
   now: Date,
   plan: Plan = PLAN_145,
+  blank = false,
 ): Evaluation {
-  for (const seed of seedSheets(plan)) workbook.writeSheet(seed.name, seed.rows, seed.layout);
+  for (const seed of seedSheets(plan, blank))
+    workbook.writeSheet(seed.name, seed.rows, seed.layout);
   return refreshWorkbook(workbook, now);
 }
 

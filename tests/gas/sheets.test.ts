@@ -41,6 +41,7 @@ describe('the menu', () => {
       'Kiểm tra dữ liệu nhập',
       'Phân quyền đơn vị',
       'Xuất báo cáo',
+      'Sang năm mới',
       'Hướng dẫn sử dụng',
     ]);
     for (const item of items) expect(typeof gas[item.functionName]).toBe('function');

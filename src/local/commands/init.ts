@@ -5,6 +5,8 @@ import { PLAN_145 } from '../../core/plan145';
 import { FileError, XlsxWorkbook } from '../xlsx-workbook';
 import type { Plan } from '../../core/model';
 import type { Io } from '../io';
+import { UsageError } from '../usage-error';
+import { BLANK_PLAN } from '../../core/plan-input';
 
 /**
  * A new workbook seeded with Plan 145, or with the plan of another workbook (`--plan-from`): the
@@ -12,11 +14,18 @@ import type { Io } from '../io';
  * units, quotas, milestones and settings, so both report the same table.
  */
 export async function initCommand(
-  opts: { out: string; force: boolean; countsOnly: boolean; planFrom: string | undefined },
+  opts: {
+    out: string;
+    force: boolean;
+    countsOnly: boolean;
+    planFrom: string | undefined;
+    blank: boolean;
+  },
   io: Io,
 ): Promise<number> {
+  if (opts.blank && opts.planFrom !== undefined) throw new UsageError(CLI.blankOrPlanFrom);
   if (existsSync(opts.out) && !opts.force) throw new FileError(CLI.fileExists(opts.out));
-  let source: Plan = PLAN_145;
+  let source: Plan = opts.blank ? BLANK_PLAN : PLAN_145;
   if (opts.planFrom !== undefined) {
     io.progress(CLI.reading(opts.planFrom));
     source = evaluateWorkbook(await XlsxWorkbook.open(opts.planFrom), io.now()).plan;
@@ -25,9 +34,11 @@ export async function initCommand(
     ? { ...source, settings: { ...source.settings, dataMode: 'counts' as const } }
     : source;
   const book = XlsxWorkbook.empty();
-  initializeWorkbook(book, io.now(), plan);
+  initializeWorkbook(book, io.now(), plan, opts.blank);
   io.progress(CLI.saving(opts.out));
   await book.save(opts.out);
-  io.out(CLI.initDone(opts.out, plan.settings.planNumber));
+  io.out(
+    opts.blank ? CLI.initBlankDone(opts.out) : CLI.initDone(opts.out, plan.settings.planNumber),
+  );
   return 0;
 }

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { CLI, NEW_YEAR } from '../../core/messages';
+import { NewYearError, moveToNewYear } from '../../workbook/new-year';
+import { FileError, XlsxWorkbook } from '../xlsx-workbook';
+import type { Io } from '../io';
+import { UsageError } from '../usage-error';
+
+/**
+ * The same workbook moved to another year. Without --out the file is replaced only once the whole
+ * change is computed and saved to a scratch file (XlsxWorkbook.save renames it into place).
+ */
+export async function newYearCommand(
+  opts: { workbook: string; year: string; out: string | undefined; force: boolean },
+  io: Io,
+): Promise<number> {
+  const year = Number(opts.year.trim());
+  if (!/^\d{4}$/.test(opts.year.trim())) throw new UsageError(CLI.badYear(opts.year));
+  if (opts.out && existsSync(opts.out) && !opts.force)
+    throw new FileError(CLI.fileExists(opts.out));
+  io.progress(CLI.reading(opts.workbook));
+  const book = await XlsxWorkbook.open(opts.workbook);
+  let summary;
+  try {
+    summary = moveToNewYear(book, year);
+  } catch (e) {
+    if (e instanceof NewYearError) throw new FileError(e.message);
+    throw e;
+  }
+  const target = opts.out ?? opts.workbook;
+  io.progress(CLI.saving(target));
+  await book.save(target);
+  io.out(NEW_YEAR.done(summary.from, summary.to, summary.milestones));
+  io.out(CLI.newYearDone(target));
+  return 0;
+}
