@@ -6,6 +6,7 @@ import { dayFromYmd, formatDmy, instantOfDay, type Day } from '../src/core/dates
 import type { Milestone, Plan, Quota, Unit } from '../src/core/model';
 import { appliesToUnit } from '../src/core/kinds';
 import { COMPANY, SCHOOL } from '../src/core/plan145';
+import { DEFAULT_SETTINGS } from '../src/core/plan-input';
 import { random } from '../src/local/synthetic';
 import { SHEET } from '../src/workbook/contract';
 import { seedSheets } from '../src/workbook/seed';
@@ -107,6 +108,7 @@ export function provincePlan(): Plan {
       sendHour: 7,
       dataMode: 'list',
       dryRun: false,
+      pipeline: DEFAULT_SETTINGS.pipeline,
     },
     units,
     milestones: PROVINCE_MILESTONES,

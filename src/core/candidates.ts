@@ -3,7 +3,8 @@
 import { dayFromYmd, dayOfInstant, instantOfDay, monthsBetween, readDay, type Day } from './dates';
 import { PROBLEM } from './messages';
 import { cellText, isBlank, isBlankRow } from './table';
-import { PersonRegistry } from './people';
+import { PersonRegistry, personKey } from './people';
+import { addMonths } from './working-days';
 import { foldKey, matchKey } from './normalize';
 import type { UnitIndex } from './units';
 import { problemAt } from './problems';
@@ -38,6 +39,27 @@ export interface Candidate {
    */
   listedClass: string | null;
   listedAdmitted: Day | null;
+  /**
+   * The steps of the membership pipeline this row has reached (dates as typed and usable), or
+   * null when a date on it is unusable or out of order (an error: left out of the pipeline) or
+   * the row repeats one of the same person in the same unit.
+   */
+  file: FileDates | null;
+}
+
+export interface FileDates {
+  /** Sent to a class (a class code or a nomination day). */
+  classed: boolean;
+  certified: Day | null;
+  resolution: Day | null;
+  decision: Day | null;
+  ceremony: Day | null;
+  recognized: Day | null;
+  /**
+   * Stands for the person in reminder keys without naming them: a hash of the name (folded)
+   * and the birth date, the same however the name is typed; null before any pipeline date.
+   */
+  key: string | null;
 }
 
 export interface CandidateInput {
@@ -48,6 +70,8 @@ export interface CandidateInput {
   milestones: readonly Milestone[];
   /** The real today: a date after it is a typing mistake, whatever day a report is as of. */
   today: Day;
+  /** Probation, for the check that recognition comes after it (default 12 months). */
+  probationMonths?: number;
 }
 
 /** How many rows were read, and how many of them had an error or only warnings. */
@@ -58,14 +82,20 @@ export interface RowSummary {
 }
 
 const ADULT_MONTHS = 18 * 12;
+/** The class certificate is reported valid for 5 years (local sources only: a warning). */
+const CERTIFICATE_MONTHS = 60;
 const SENIOR_MONTHS = 60 * 12;
 const EARLIEST = dayFromYmd(1950, 1, 1) as Day;
 
-type DateField = 'birth' | 'nominated' | 'certified' | 'admitted';
-/** A planned nomination may lie ahead; a birth, a certificate or an admission may not. */
+type DateField =
+  'birth' | 'nominated' | 'certified' | 'admitted' | 'resolution' | 'ceremony' | 'recognized';
+/** A planned nomination may lie ahead; a birth, a certificate or a pipeline step may not. */
 const FUTURE_SEVERITY: Record<DateField, Severity> = {
   birth: 'error',
   nominated: 'warning',
+  resolution: 'error',
+  ceremony: 'error',
+  recognized: 'error',
   certified: 'error',
   admitted: 'error',
 };
@@ -104,22 +134,30 @@ class Sightings {
 
   constructor(private readonly report: (at: FirstSeen, of: FirstSeen, sameUnit: boolean) => void) {}
 
-  see(identity: number, seen: FirstSeen): void {
+  /** True when the row repeats an earlier one of the same person in the same unit. */
+  see(identity: number, seen: FirstSeen): boolean {
     const first = this.first[identity];
     if (first === undefined) {
       this.first[identity] = seen;
-      return;
+      return false;
     }
-    if (first.unitCode === seen.unitCode) return this.report(seen, first, true);
+    if (first.unitCode === seen.unitCode) {
+      this.report(seen, first, true);
+      return true;
+    }
     const others = this.elsewhere.get(identity);
     const inUnit = others?.find((o) => o.unitCode === seen.unitCode);
-    if (inUnit) return this.report(seen, inUnit, true);
+    if (inUnit) {
+      this.report(seen, inUnit, true);
+      return true;
+    }
     this.report(seen, first, false);
     if (others) others.push(seen);
     else {
       this.report(first, seen, false);
       this.elsewhere.set(identity, [seen]);
     }
+    return false;
   }
 }
 
@@ -151,6 +189,7 @@ export function interpretCandidates(input: CandidateInput): {
   for (const m of input.milestones) if (m.kind === 'class') classes.set(matchKey(m.code), m);
   const candidates: Candidate[] = [];
   const problems: Problem[] = [];
+  const probationMonths = input.probationMonths ?? 12;
   let rowsRead = 0;
   const people = new PersonRegistry();
   const firstWithoutBirth = new Map<string, FirstSeen>();
@@ -356,19 +395,60 @@ export function interpretCandidates(input: CandidateInput): {
     if (birth.day === null && birth.usable && admitted.day !== null) {
       report('birth', 'birth_missing', 'warning', PROBLEM.birthMissing);
     }
+    // The pipeline: each step after the one before, recognition after the probation.
+    const resolution = dateOf(c.resolution, 'resolution');
+    const ceremony = dateOf(c.ceremony, 'ceremony');
+    const recognized = dateOf(c.recognized, 'recognized');
+    let fileOk = resolution.usable && ceremony.usable && recognized.usable && admitted.usable;
+    if (resolution.day !== null && admitted.day !== null && admitted.day < resolution.day) {
+      report('admitted', 'decision_before_resolution', 'error', PROBLEM.decisionBeforeResolution);
+      fileOk = false;
+    }
+    if (ceremony.day !== null && admitted.day !== null && ceremony.day < admitted.day) {
+      report('ceremony', 'ceremony_before_decision', 'error', PROBLEM.ceremonyBeforeDecision);
+      fileOk = false;
+    }
+    if (recognized.day !== null && ceremony.day !== null) {
+      const end = addMonths(ceremony.day, probationMonths);
+      if (recognized.day < end) {
+        report(
+          'recognized',
+          'recognized_before_probation_end',
+          'error',
+          PROBLEM.recognizedBeforeProbationEnd(end, probationMonths),
+        );
+        fileOk = false;
+      }
+    }
+    if (
+      certified.day !== null &&
+      resolution.day !== null &&
+      resolution.day > addMonths(certified.day, CERTIFICATE_MONTHS)
+    ) {
+      report('certified', 'certificate_old', 'warning', PROBLEM.certificateOld);
+    }
     if (unit !== null && !foreign) {
       // One number per person (name without diacritics and date of birth): counting compares numbers.
       const identity = people.idOf(name, birth.day ?? cellText(c.birth));
+      let repeat = false;
       if (!unnamed) {
-        if (birth.day !== null) sameBirth.see(identity, here(raw, unit));
+        if (birth.day !== null) repeat = sameBirth.see(identity, here(raw, unit));
         else {
           // Without a date of birth a person is recognised only within one unit.
           const key = `${unit.code}\u0000${foldKey(name)}`;
           const first = firstWithoutBirth.get(key);
           if (first === undefined) firstWithoutBirth.set(key, here(raw, unit));
-          else report('name', 'duplicate', 'warning', PROBLEM.duplicate(first.sheet, first.row));
+          else {
+            repeat = true;
+            report('name', 'duplicate', 'warning', PROBLEM.duplicate(first.sheet, first.row));
+          }
         }
       }
+      const inPipeline =
+        resolution.day !== null ||
+        admitted.day !== null ||
+        ceremony.day !== null ||
+        recognized.day !== null;
       candidates.push({
         sheet: raw.sheet,
         row: raw.row,
@@ -379,6 +459,18 @@ export function interpretCandidates(input: CandidateInput): {
         admitted: admissionCounts ? admitted.day : null,
         listedClass: milestone ? milestone.code : null,
         listedAdmitted: admitted.day,
+        file:
+          !fileOk || repeat
+            ? null
+            : {
+                classed: classText !== '' || nominated.day !== null,
+                certified: certified.usable ? certified.day : null,
+                resolution: resolution.day,
+                decision: admitted.day,
+                ceremony: ceremony.day,
+                recognized: recognized.day,
+                key: inPipeline ? personKey(name, birth.day ?? cellText(c.birth)) : null,
+              },
       });
     }
   }

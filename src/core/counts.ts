@@ -6,8 +6,18 @@ import type { UnitIndex } from './units';
 import { reporterFor } from './problems';
 import type { UnmatchedColumn } from './plan-checks';
 import type { CellValue, Problem } from './model';
+import type { OpenStage, ReportedPipeline, Stage } from './pipeline';
 
 export type CountField = 'code' | 'name' | 'updated' | 'updatedBy';
+/** Per-unit file counts by stage (counts-only mode), each stage and its overdue ones. */
+export type PipelineCountField =
+  | 'awaiting_decision'
+  | 'awaiting_decision_overdue'
+  | 'awaiting_ceremony'
+  | 'awaiting_ceremony_overdue'
+  | 'probation'
+  | 'probation_overdue'
+  | 'official';
 
 export interface RawCountRow extends RawRow<CountField> {
   sheet: string;
@@ -15,12 +25,16 @@ export interface RawCountRow extends RawRow<CountField> {
   sheetUnit?: string;
   /** Cells under the columns headed by a milestone code. */
   counts: Record<string, CellValue>;
+  /** Cells under the stage columns, when the sheet has them. */
+  pipeline?: Partial<Record<PipelineCountField, CellValue>>;
 }
 
 export interface RawCountTable extends Omit<RawTable<CountField>, 'rows'> {
   rows: RawCountRow[];
   /** Columns of the count sheets that are neither in the contract nor a milestone's code. */
   unmatched?: UnmatchedColumn[];
+  /** Header of each stage column, to name it in problems. */
+  pipelineColumns?: Record<PipelineCountField, string>;
 }
 
 export interface ReportedCount {
@@ -34,18 +48,41 @@ export interface ReportedCount {
 /** unit code -> milestone code -> the reported figure. */
 export type ReportedCounts = Map<string, Map<string, ReportedCount>>;
 
+const PIPELINE_FIELDS: PipelineCountField[] = [
+  'awaiting_decision',
+  'awaiting_decision_overdue',
+  'awaiting_ceremony',
+  'awaiting_ceremony_overdue',
+  'probation',
+  'probation_overdue',
+  'official',
+];
+
+/** A count cell: a whole number from 0, typed or as a number cell; NaN otherwise. */
+function countOf(value: CellValue | undefined): number {
+  const n =
+    typeof value === 'number'
+      ? value
+      : /^\s*\d+\s*$/.test(cellText(value))
+        ? Number(cellText(value))
+        : NaN;
+  return Number.isInteger(n) && n >= 0 ? n : NaN;
+}
+
 export function interpretCounts(
   table: RawCountTable,
   units: UnitIndex,
   milestoneCodes: readonly string[],
-): { reported: ReportedCounts; problems: Problem[] } {
+): { reported: ReportedCounts; pipeline: Map<string, ReportedPipeline>; problems: Problem[] } {
   const reported: ReportedCounts = new Map();
+  const pipeline = new Map<string, ReportedPipeline>();
   const problems: Problem[] = [];
   for (const raw of table.rows) {
     const report = reporterFor(problems, raw.sheet, raw.row);
     const filled = milestoneCodes.filter((m) => !isBlank(raw.counts[m]));
+    const stages = PIPELINE_FIELDS.filter((f) => !isBlank(raw.pipeline?.[f]));
     const typed = cellText(raw.cells.code) || cellText(raw.cells.name);
-    if (typed === '' || filled.length === 0) continue;
+    if (typed === '' || (filled.length === 0 && stages.length === 0)) continue;
     const unit = units.find(cellText(raw.cells.code)) ?? units.find(cellText(raw.cells.name));
     if (unit === null) {
       const near = units.suggest(typed);
@@ -77,18 +114,34 @@ export function interpretCounts(
         PROBLEM.dateSuggestion,
       );
     }
+    if (stages.length > 0 && !pipeline.has(unit.code)) {
+      const files: ReportedPipeline = { stages: {}, overdue: {} };
+      for (const field of stages) {
+        const value = raw.pipeline?.[field];
+        const n = countOf(value);
+        if (Number.isNaN(n)) {
+          report(
+            table.pipelineColumns?.[field] ?? field,
+            'count_invalid',
+            'error',
+            PROBLEM.countInvalid(cellText(value)),
+            PROBLEM.countSuggestion,
+          );
+          continue;
+        }
+        if (field.endsWith('_overdue'))
+          files.overdue[field.slice(0, -'_overdue'.length) as OpenStage] = n;
+        else files.stages[field as Stage] = n;
+      }
+      pipeline.set(unit.code, files);
+    }
     // A unit may report in `Số liệu` and in its own `SL - <Mã>` sheet; each figure only once.
     let byMilestone = reported.get(unit.code);
     if (!byMilestone) reported.set(unit.code, (byMilestone = new Map()));
     for (const code of filled) {
       const value = raw.counts[code];
-      const n =
-        typeof value === 'number'
-          ? value
-          : /^\s*\d+\s*$/.test(cellText(value))
-            ? Number(cellText(value))
-            : NaN;
-      if (!Number.isInteger(n) || n < 0) {
+      const n = countOf(value);
+      if (Number.isNaN(n)) {
         report(
           code,
           'count_invalid',
@@ -117,5 +170,5 @@ export function interpretCounts(
       });
     }
   }
-  return { reported, problems };
+  return { reported, pipeline, problems };
 }

@@ -12,6 +12,9 @@ import {
   type RawUnitTable,
 } from './plan-input';
 import { UnitIndex } from './units';
+import { interpretHolidays } from './holidays';
+import { computePipeline, type Pipeline, type ReportedPipeline } from './pipeline';
+import { WorkingCalendar } from './working-days';
 import {
   checkKinds,
   checkMilestones,
@@ -31,11 +34,15 @@ export interface WorkbookInput {
   candidates: { columns: Record<CandidateField, string>; rows: CandidateRow[] };
   /** `Số liệu` (and the units' `SL - <Mã>` sheets), when the workbook has them. */
   counts: RawCountTable | null;
+  /** `Ngày nghỉ`; absent in a workbook made before it existed (the built-in days are used). */
+  holidays?: RawTable<'day' | 'name'> | null;
 }
 
 export interface Evaluation {
   plan: Plan;
   fulfillment: Fulfillment;
+  /** Each person's stage from resolution to official membership, as of the same day. */
+  pipeline: Pipeline;
   problems: Problem[];
   /** Candidate rows read, and how many had an error (left out where it matters) or warnings. */
   rows: RowSummary;
@@ -63,13 +70,33 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
     units: index,
     milestones: all,
     today,
+    probationMonths: st.settings.pipeline.probationMonths,
   });
   const codes = all.map((m) => m.code);
   const counted = input.counts
     ? interpretCounts(input.counts, index, codes)
-    : { reported: new Map() as ReportedCounts, problems: [] };
+    : {
+        reported: new Map() as ReportedCounts,
+        pipeline: new Map<string, ReportedPipeline>(),
+        problems: [],
+      };
   const fulfillment = computeFulfillment(us.units, current, cs.candidates, asOf, counted.reported);
+  const holidays = interpretHolidays(input.holidays);
+  // Custom functions are told no "today" (see formulas.ts): then no file has a stage to show.
+  const pipelineDay = asOf ?? (Number.isFinite(today) ? today : null);
+  const pipeline =
+    pipelineDay === null
+      ? computePipeline(us.units, [], 0, st.settings.pipeline, new WorkingCalendar([]))
+      : computePipeline(
+          us.units,
+          cs.candidates,
+          pipelineDay,
+          st.settings.pipeline,
+          new WorkingCalendar(holidays.days),
+          counted.pipeline,
+        );
   const planChecks = [
+    ...holidays.problems,
     ...checkPlanIdentity(input.settings, st.settings),
     ...checkUnmatchedColumns(input.units.unmatched ?? [], codes, 'quotas'),
     ...checkMilestones(input.milestones, current, input.units.quotaCodes, st.settings.planDate),
@@ -79,6 +106,7 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
   return {
     plan: { settings: st.settings, units: us.units, milestones: current },
     fulfillment,
+    pipeline,
     problems: [
       ...st.problems,
       ...us.problems,

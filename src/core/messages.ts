@@ -134,6 +134,15 @@ export const PROBLEM = {
       ? 'Chưa ghi "Số kế hoạch": báo cáo và Tổng hợp sẽ thiếu số kế hoạch.'
       : 'Chưa ghi "Ngày kế hoạch": báo cáo thiếu ngày kế hoạch, và không kiểm tra được các mốc có thuộc kế hoạch này không.',
   planIdentitySuggestion: 'Ghi số và ngày của kế hoạch năm nay trong sheet Cấu hình.',
+  holidayMissing: 'Dòng có tên ngày nghỉ nhưng chưa ghi ngày.',
+  decisionBeforeResolution:
+    'Ngày kết nạp (quyết định) trước ngày chi bộ đề nghị: hồ sơ này không được theo dõi hạn cho tới khi sửa.',
+  ceremonyBeforeDecision:
+    'Ngày lễ kết nạp trước ngày quyết định kết nạp: hồ sơ này không được theo dõi hạn cho tới khi sửa.',
+  recognizedBeforeProbationEnd: (end: Day, months: number) =>
+    `Công nhận chính thức trước khi hết ${months} tháng dự bị (${formatDmy(end)}): hồ sơ này không được theo dõi hạn cho tới khi sửa.`,
+  certificateOld:
+    'Giấy chứng nhận bồi dưỡng đã quá 5 năm vào ngày chi bộ đề nghị kết nạp: kiểm tra lại (có thể phải học lại lớp bồi dưỡng).',
   milestoneOutsidePlanSuggestion:
     'Kiểm tra lại năm của ngày này, hoặc "Ngày kế hoạch" trong sheet Cấu hình.',
 } as const;
@@ -573,6 +582,24 @@ export const ROOMS = {
     `Đã xong ${done}/${total} đơn vị (lần này tạo ${created} sheet đơn vị mới, bảo vệ ${protectedSheets} sheet)` +
     (skipped.length ? `; không thêm được người sửa: ${skipped.join('; ')}` : '') +
     `. Còn ${total - done} đơn vị: Apps Script chỉ cho mỗi lần chạy 6 phút, nên lần này dừng ở đây để không bỏ dở giữa chừng. Hãy chọn lại "Phân quyền đơn vị": lần sau làm tiếp từ đơn vị thứ ${done + 1}.`,
+} as const;
+
+/** The membership pipeline's stages (pipeline.ts), as sheets, reports and e-mails name them. */
+export const STAGE_LABEL = {
+  awaiting_decision: 'Chờ quyết định kết nạp',
+  awaiting_ceremony: 'Chờ lễ kết nạp',
+  probation: 'Dự bị',
+  official: 'Chính thức',
+} as const;
+
+/** The funnel, from the class to official membership. */
+export const FUNNEL_LABEL = {
+  classed: 'Được cử đi học lớp bồi dưỡng',
+  certified: 'Có giấy chứng nhận',
+  proposed: 'Chi bộ đề nghị kết nạp',
+  admitted: 'Có quyết định kết nạp',
+  ceremony: 'Đã tổ chức lễ kết nạp',
+  official: 'Được công nhận chính thức',
 } as const;
 
 /** Where a figure comes from (`Tổng hợp`, e-mails). */

@@ -60,6 +60,21 @@ export interface Settings {
   sendHour: number;
   dataMode: 'list' | 'counts';
   dryRun: boolean;
+  /** The membership pipeline's limits (Quy định 24-QĐ/TW and its successors; see pipeline.ts). */
+  pipeline: PipelineRules;
+}
+
+export interface PipelineRules {
+  /** Working days from the cell's resolution to the admission decision. */
+  decisionDays: number;
+  /** Working days from the decision to the ceremony. */
+  ceremonyDays: number;
+  /** Months of probation from the ceremony. */
+  probationMonths: number;
+  /** Working days after probation for the cell to consider official membership. */
+  considerDays: number;
+  /** Days before a file falls due that its unit is reminded, largest first. */
+  leadDays: number[];
 }
 
 export interface Plan {
@@ -79,7 +94,10 @@ export type CandidateField =
   | 'certified'
   | 'admitted'
   | 'decision'
-  | 'note';
+  | 'note'
+  | 'resolution'
+  | 'ceremony'
+  | 'recognized';
 
 export type CellValue = string | number | boolean | Date | null;
 

@@ -57,6 +57,18 @@ export function nameFingerprint(name: string): number | null {
   return hash >>> 0;
 }
 
+/**
+ * A short, stable stand-in for a person in reminder keys: FNV-1a of the folded name and the
+ * birth day, 8 hex digits. It does not give the name back, and is the same however the name is
+ * typed, so a file's reminder is sent once even when rows move.
+ */
+export function personKey(name: string, birth: Day | string): string {
+  const text = `${foldKey(name)}|${birth}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
 interface Person {
   id: number;
   name: string;

@@ -3,6 +3,7 @@
 // renamed column or a mistyped year silently drops quotas or reminders.
 import { dayFromYmd, readDay, ymdOf, type Day } from './dates';
 import { sameKind } from './kinds';
+import { addMonths } from './working-days';
 import { PROBLEM } from './messages';
 import { foldKey, matchKey } from './normalize';
 import { problemAt } from './problems';
@@ -167,19 +168,6 @@ function rowsByCode(table: RawTable<MilestoneField>): Map<string, number> {
     if (code !== '' && !rowOf.has(code)) rowOf.set(code, raw.row);
   }
   return rowOf;
-}
-
-function addMonths(day: Day, months: number): Day {
-  const { year, month, day: d } = ymdOf(day);
-  const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  // The last day of a shorter month stands for a day it does not have (31/08 + 6 months = 28/02).
-  for (let dd = d; dd > 0; dd--) {
-    const found = dayFromYmd(y, m, dd);
-    if (found !== null) return found;
-  }
-  return day;
 }
 
 /**

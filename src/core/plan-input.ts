@@ -32,7 +32,10 @@ export type MilestoneField =
   | 'leadDays'
   | 'archived';
 /** Settings read from a cell of their own (the rejected addresses are derived). */
-export type SettingField = Exclude<keyof Settings, 'rejectedBoardEmails'>;
+export type SettingField =
+  | Exclude<keyof Settings, 'rejectedBoardEmails' | 'pipeline'>
+  | Exclude<keyof Settings['pipeline'], 'leadDays'>
+  | 'fileLeadDays';
 
 export interface RawUnitRow extends RawRow<UnitField> {
   /** Cells under the columns headed by a milestone code. */
@@ -325,6 +328,13 @@ export const DEFAULT_SETTINGS: Settings = {
   sendHour: 7,
   dataMode: 'list',
   dryRun: false,
+  pipeline: {
+    decisionDays: 60,
+    ceremonyDays: 30,
+    probationMonths: 12,
+    considerDays: 30,
+    leadDays: [14, 7, 1],
+  },
 };
 
 /**
@@ -380,6 +390,30 @@ export function interpretSettings(raw: RawSettings): { settings: Settings; probl
       ),
     );
   }
+  const rules = { ...DEFAULT_SETTINGS.pipeline };
+  for (const field of [
+    'decisionDays',
+    'ceremonyDays',
+    'probationMonths',
+    'considerDays',
+  ] as const) {
+    const value = text(field);
+    if (value === '') continue;
+    const n = Number(value);
+    if (Number.isInteger(n) && n > 0 && n <= 1000) rules[field] = n;
+    else bad(field);
+  }
+  const leadText = text('fileLeadDays');
+  if (leadText !== '') {
+    const leads = leadText
+      .split(/[,;\s]+/)
+      .filter((t) => t !== '')
+      .map(Number);
+    if (leads.every((n) => Number.isInteger(n) && n > 0))
+      rules.leadDays = [...new Set(leads)].sort((a, b) => b - a);
+    else bad('fileLeadDays');
+  }
+  settings.pipeline = rules;
   const hourText = text('sendHour');
   if (hourText !== '') {
     const hour = Number(hourText);

@@ -2,6 +2,7 @@
 // demo. Days the plan leaves open are chosen here and documented in the README.
 import { dayFromYmd, type Day } from './dates';
 import type { Milestone, Plan, Quota, Unit } from './model';
+import { DEFAULT_SETTINGS } from './plan-input';
 
 /** Plan 145's two kinds of cell: data of this plan, not of the product. */
 export const SCHOOL = 'Trường học';
@@ -215,6 +216,7 @@ export const PLAN_145: Plan = {
     sendHour: 7,
     dataMode: 'list',
     dryRun: false,
+    pipeline: DEFAULT_SETTINGS.pipeline,
   },
   units: PLAN_145_UNITS,
   milestones: PLAN_145_MILESTONES,

@@ -1,7 +1,7 @@
 // The workbook contract of DESIGN.md: sheet names and header texts. Columns are found by header,
 // never by position; header text is compared after normalisation.
 import type { CandidateField } from '../core/model';
-import type { CountField } from '../core/counts';
+import type { CountField, PipelineCountField } from '../core/counts';
 import type { MilestoneField, SettingField, UnitField } from '../core/plan-input';
 
 export const SHEET = {
@@ -10,6 +10,8 @@ export const SHEET = {
   candidates: 'Danh sách',
   counts: 'Số liệu',
   dashboard: 'Tổng hợp',
+  files: 'Hồ sơ',
+  holidays: 'Ngày nghỉ',
   problems: 'Kiểm tra',
   mailLog: 'Nhật ký thư',
   settings: 'Cấu hình',
@@ -63,7 +65,27 @@ export const CANDIDATE_COLUMNS: ColumnSpec<CandidateField | 'index'>[] = [
   { field: 'admitted', header: 'Ngày kết nạp', required: true, date: true, width: 110 },
   { field: 'decision', header: 'Số quyết định', required: false, width: 120 },
   { field: 'note', header: 'Ghi chú', required: false, width: 200 },
+  // The membership pipeline, read when present. Last in a new sheet, so lists typed before these
+  // columns existed keep their places (columns are found by header: move them freely).
+  {
+    field: 'resolution',
+    header: 'Ngày chi bộ đề nghị',
+    required: false,
+    date: true,
+    width: 140,
+  },
+  { field: 'ceremony', header: 'Ngày lễ kết nạp', required: false, date: true, width: 120 },
+  {
+    field: 'recognized',
+    header: 'Ngày công nhận chính thức',
+    required: false,
+    date: true,
+    width: 170,
+  },
 ];
+
+/** The pipeline's columns, added at the end of a list that lacks them (see setup). */
+export const PIPELINE_FIELDS: CandidateField[] = ['resolution', 'ceremony', 'recognized'];
 
 export const SETTINGS_COLUMNS: ColumnSpec<'key' | 'value'>[] = [
   { field: 'key', header: 'Khóa', required: true, width: 200 },
@@ -82,6 +104,45 @@ export const SETTING_KEYS: { field: SettingField; key: string }[] = [
   { field: 'sendHour', key: 'Giờ gửi nhắc việc' },
   { field: 'dataMode', key: 'Chế độ dữ liệu' },
   { field: 'dryRun', key: 'Chạy thử' },
+  { field: 'decisionDays', key: 'Hạn quyết định kết nạp (ngày làm việc)' },
+  { field: 'ceremonyDays', key: 'Hạn lễ kết nạp (ngày làm việc)' },
+  { field: 'probationMonths', key: 'Thời gian dự bị (tháng)' },
+  { field: 'considerDays', key: 'Hạn xét chính thức (ngày làm việc)' },
+  { field: 'fileLeadDays', key: 'Nhắc trước hạn hồ sơ (ngày)' },
+];
+
+export const HOLIDAY_COLUMNS: ColumnSpec<'day' | 'name'>[] = [
+  { field: 'day', header: 'Ngày', required: true, date: true, width: 110 },
+  { field: 'name', header: 'Tên ngày nghỉ', required: false, width: 320 },
+];
+
+/**
+ * Counts-only mode: each unit's files by stage in `Số liệu` (no name), after the milestones. The
+ * office's `ptdv counts` fills them from its own list.
+ */
+export const COUNT_PIPELINE_COLUMNS: ColumnSpec<PipelineCountField>[] = [
+  { field: 'awaiting_decision', header: 'Chờ quyết định kết nạp', required: false, width: 110 },
+  {
+    field: 'awaiting_decision_overdue',
+    header: 'Chờ quyết định kết nạp quá hạn',
+    required: false,
+    width: 110,
+  },
+  { field: 'awaiting_ceremony', header: 'Chờ lễ kết nạp', required: false, width: 110 },
+  {
+    field: 'awaiting_ceremony_overdue',
+    header: 'Chờ lễ kết nạp quá hạn',
+    required: false,
+    width: 110,
+  },
+  { field: 'probation', header: 'Dự bị', required: false, width: 90 },
+  {
+    field: 'probation_overdue',
+    header: 'Dự bị quá hạn xét chính thức',
+    required: false,
+    width: 110,
+  },
+  { field: 'official', header: 'Chính thức', required: false, width: 90 },
 ];
 
 export const COUNTS_FIXED_HEADERS = {

@@ -10,11 +10,13 @@ import {
   type RawUnitRow,
   type SettingField,
 } from '../core/plan-input';
-import type { RawCountRow, RawCountTable } from '../core/counts';
+import type { PipelineCountField, RawCountRow, RawCountTable } from '../core/counts';
 import type { UnmatchedColumn } from '../core/plan-checks';
 import {
   CANDIDATE_COLUMNS,
   COUNT_COLUMNS,
+  COUNT_PIPELINE_COLUMNS,
+  HOLIDAY_COLUMNS,
   MILESTONE_COLUMNS,
   SETTINGS_COLUMNS,
   SETTING_KEYS,
@@ -105,7 +107,7 @@ function unmatchedColumns<F extends string>(
   sheet: string,
   values: Cell[][],
   header: HeaderMap<F>,
-  specs: readonly ColumnSpec<F>[],
+  specs: readonly { header: string }[],
   codes: readonly string[],
 ): UnmatchedColumn[] {
   const known = new Set([...specs.map((s) => matchKey(s.header)), ...codes.map(matchKey)]);
@@ -230,9 +232,13 @@ export function readCounts(
   if (sheets.length === 0) return null;
   const rows: RawCountRow[] = [];
   const unmatched: UnmatchedColumn[] = [];
+  const known = [...COUNT_COLUMNS, ...COUNT_PIPELINE_COLUMNS];
   for (const sheet of sheets) {
     const { table, values, header } = readTable(workbook, sheet, COUNT_COLUMNS, positions);
-    unmatched.push(...unmatchedColumns(sheet, values, header, COUNT_COLUMNS, milestoneCodes));
+    unmatched.push(...unmatchedColumns(sheet, values, header, known, milestoneCodes));
+    const stageAt = COUNT_PIPELINE_COLUMNS.map(
+      (c) => [c.field, header.byKey.get(matchKey(c.header))] as const,
+    ).filter((e): e is readonly [PipelineCountField, number] => e[1] !== undefined);
     const unit = unitOfCountSheet(sheet);
     const at = milestoneCodes
       .map((code) => [code, header.byKey.get(matchKey(code))] as const)
@@ -247,10 +253,28 @@ export function readCounts(
         row: r.row,
         cells,
         counts: Object.fromEntries(at.map(([code, c]) => [code, line[c] ?? null])),
+        ...(stageAt.length > 0
+          ? { pipeline: Object.fromEntries(stageAt.map(([f, c]) => [f, line[c] ?? null])) }
+          : {}),
       });
     }
   }
-  return { sheet: SHEET.counts, columns: headerLabels(COUNT_COLUMNS), rows, unmatched };
+  return {
+    sheet: SHEET.counts,
+    columns: headerLabels(COUNT_COLUMNS),
+    rows,
+    unmatched,
+    pipelineColumns: headerLabels(COUNT_PIPELINE_COLUMNS),
+  };
+}
+
+/** `Ngày nghỉ`, when the workbook has it (an older one reads the built-in days off). */
+export function readHolidays(
+  workbook: Workbook,
+  positions?: ColumnPositions,
+): RawTable<'day' | 'name'> | null {
+  if (!workbook.sheetNames().some((n) => matchKey(n) === matchKey(SHEET.holidays))) return null;
+  return readTable(workbook, SHEET.holidays, HOLIDAY_COLUMNS, positions).table;
 }
 
 /**
@@ -271,5 +295,6 @@ export function readInput(workbook: Workbook, positions?: ColumnPositions): Work
       ? { columns: columns as Record<CandidateField, string>, rows: [] }
       : readCandidates(workbook, positions),
     counts: readCounts(workbook, codes, countsOnly, positions),
+    holidays: readHolidays(workbook, positions),
   };
 }

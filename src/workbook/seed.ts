@@ -71,6 +71,13 @@ function settingValue(settings: Settings, field: SettingField): Cell {
       return DATA_MODE_LABEL[settings.dataMode];
     case 'dryRun':
       return settings.dryRun ? YES_NO_LABEL.yes : YES_NO_LABEL.no;
+    case 'decisionDays':
+    case 'ceremonyDays':
+    case 'probationMonths':
+    case 'considerDays':
+      return settings.pipeline[field];
+    case 'fileLeadDays':
+      return settings.pipeline.leadDays.join(', ');
     default:
       return settings[field];
   }
