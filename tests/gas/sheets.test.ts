@@ -81,6 +81,9 @@ describe('setupWorkbook', () => {
         'Ngày kết nạp',
         'Số quyết định',
         'Ghi chú',
+        'Ngày chi bộ đề nghị',
+        'Ngày lễ kết nạp',
+        'Ngày công nhận chính thức',
       ],
     ]);
     expect(list.numberFormats('C2:C3')).toEqual([['dd/mm/yyyy'], ['dd/mm/yyyy']]);
