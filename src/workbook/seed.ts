@@ -1,5 +1,5 @@
 // The sheets of a new workbook, seeded from a plan (Plan 145 by default).
-import { formatDmy, instantOfDay, type Day } from '../core/dates';
+import { formatDmy, instantOfDay, readDay, type Day } from '../core/dates';
 import {
   APPLIES_TO_ALL,
   DATA_MODE_LABEL,
@@ -9,11 +9,14 @@ import {
 } from '../core/messages';
 import { formatQuota } from '../core/quota';
 import { kindsOf } from '../core/kinds';
+import { VIETNAM_HOLIDAYS_2024_2026 } from '../core/holidays-vn';
 import type { Plan, Settings } from '../core/model';
 import type { SettingField } from '../core/plan-input';
 import {
   CANDIDATE_COLUMNS,
+  COUNT_PIPELINE_COLUMNS,
   COUNTS_FIXED_HEADERS,
+  HOLIDAY_COLUMNS,
   MAIL_LOG_COLUMNS,
   MAIL_LOG_HEADERS,
   MILESTONE_COLUMNS,
@@ -33,6 +36,10 @@ export interface SheetSeed {
 }
 
 const dateCell = (day: Day | null): Cell => (day === null ? '' : instantOfDay(day));
+const readIso = (iso: string): Day | null => {
+  const reading = readDay(iso);
+  return reading.kind === 'ok' ? reading.day : null;
+};
 
 /**
  * Empty rows left below each input table for typing. Each costs its width in cells of the
@@ -134,6 +141,7 @@ export function countSheetLayout(
     COUNTS_FIXED_HEADERS.code,
     COUNTS_FIXED_HEADERS.name,
     ...codes,
+    ...COUNT_PIPELINE_COLUMNS.map((c) => c.header),
     COUNTS_FIXED_HEADERS.updated,
     COUNTS_FIXED_HEADERS.updatedBy,
   ];
@@ -187,7 +195,14 @@ export function seedSheets(plan: Plan, blank = false): SheetSeed[] {
   const countSheet = countSheetLayout(codes);
   const counts: Cell[][] = [
     countSheet.header,
-    ...plan.units.map((u) => [u.code, u.name, ...codes.map(() => ''), '', '']),
+    ...plan.units.map((u) => [
+      u.code,
+      u.name,
+      ...codes.map(() => ''),
+      ...COUNT_PIPELINE_COLUMNS.map(() => ''),
+      '',
+      '',
+    ]),
   ];
   const settings: Cell[][] = [
     SETTINGS_COLUMNS.map((c) => c.header),
@@ -229,8 +244,9 @@ export function seedSheets(plan: Plan, blank = false): SheetSeed[] {
     ...dates(MILESTONE_COLUMNS),
   ];
   return [
-    // A placeholder so the dashboard is the first tab; refresh fills it.
+    // Placeholders so the dashboard and the files are the first tabs; refresh fills them.
     { name: SHEET.dashboard, rows: [[]], layout: plain([]) },
+    { name: SHEET.files, rows: [[]], layout: plain([]) },
     {
       name: SHEET.quotas,
       rows: units,
@@ -274,6 +290,18 @@ export function seedSheets(plan: Plan, blank = false): SheetSeed[] {
       name: SHEET.settings,
       rows: settings,
       layout: { ...layoutOf(SETTINGS_COLUMNS), spareRows: SPARE_ROWS.settings },
+    },
+    {
+      name: SHEET.holidays,
+      rows: [
+        HOLIDAY_COLUMNS.map((c) => c.header),
+        ...VIETNAM_HOLIDAYS_2024_2026.map((h) => [dateCell(readIso(h.date)), h.name]),
+      ],
+      layout: {
+        ...layoutOf(HOLIDAY_COLUMNS),
+        validations: dates(HOLIDAY_COLUMNS),
+        spareRows: SPARE_ROWS.plan,
+      },
     },
   ];
 }

@@ -5,6 +5,7 @@ import { PLAN_145 } from '../core/plan145';
 import type { Plan } from '../core/model';
 import { SHEET } from './contract';
 import { dashboardTable, problemsTable } from './dashboard';
+import { filesTable } from './files-sheet';
 import { readInput, type ColumnPositions } from './read';
 import { seedSheets } from './seed';
 import type { Workbook } from './port';
@@ -26,7 +27,9 @@ export function refreshWorkbook(workbook: Workbook, now: Date, asOf?: Day): Eval
   const evaluation = evaluateWorkbook(workbook, now, asOf, positions);
   const dashboard = dashboardTable(evaluation, now);
   const problems = problemsTable(evaluation, positions);
+  const files = filesTable(evaluation, now);
   workbook.writeSheet(SHEET.dashboard, dashboard.rows, dashboard.layout);
+  workbook.writeSheet(SHEET.files, files.rows, files.layout);
   workbook.writeSheet(SHEET.problems, problems.rows, problems.layout);
   return evaluation;
 }

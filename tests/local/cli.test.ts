@@ -42,6 +42,7 @@ describe('ptdv on real .xlsx files', () => {
     await book.xlsx.readFile(file);
     expect(book.worksheets.map((w) => w.name)).toEqual([
       'Tổng hợp',
+      'Hồ sơ',
       'Chỉ tiêu',
       'Mốc',
       'Danh sách',
@@ -49,6 +50,7 @@ describe('ptdv on real .xlsx files', () => {
       'Kiểm tra',
       'Nhật ký thư',
       'Cấu hình',
+      'Ngày nghỉ',
     ]);
     const quotas = book.getWorksheet('Chỉ tiêu');
     expect(quotas?.rowCount).toBe(14);
