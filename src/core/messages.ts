@@ -267,6 +267,12 @@ export const CLI = {
     projected: number,
     pace: string,
   ) => `  - ${unit}: ${milestone} ${actual}/${target}, dự báo đến hạn ${projected} — ${pace}`,
+  filesTitle: (asOf: string, n: number) =>
+    n === 0
+      ? `Hồ sơ kết nạp, chuyển chính thức: không hồ sơ nào quá hạn đến ngày ${asOf}.`
+      : `Hồ sơ quá hạn đến ngày ${asOf}: ${n} (theo đơn vị, sheet và dòng; không in tên):`,
+  fileLine: (sheet: string, row: number, stage: string, due: string) =>
+    `    - ${sheet}, dòng ${row}: ${stage}, hạn ${due}`,
   reading: (path: string) => `Đang đọc ${path}…`,
   computing: 'Đang tính toán…',
   saving: (path: string) => `Đang ghi ${path}…`,
@@ -434,6 +440,22 @@ export const MAIL = {
   contactNoEmail: (issuer: string) => `Mọi thắc mắc xin liên hệ ${issuer}.`,
   footer:
     'Thư được gửi tự động từ bảng theo dõi phát triển đảng viên. Thư chỉ nêu số liệu, không nêu tên người.',
+  fileSubject: (due: number, overdue: number) =>
+    `[Nhắc việc] Hồ sơ kết nạp, chuyển chính thức: ${[due ? `${due} sắp đến hạn` : '', overdue ? `${overdue} quá hạn` : ''].filter((p) => p !== '').join(', ')}`,
+  fileIntro: (issuer: string) =>
+    `${issuer} xin nhắc đơn vị các hồ sơ sắp đến hạn hoặc đã quá hạn (Quy định của Trung ương về thời hạn ra quyết định kết nạp, tổ chức lễ kết nạp và xét công nhận đảng viên chính thức):`,
+  fileHeader: ['Bước', 'Sheet, dòng', 'Hạn', 'Còn lại'],
+  fileLeft: (daysLeft: number) =>
+    daysLeft < 0
+      ? `quá hạn ${-daysLeft} ngày`
+      : daysLeft === 0
+        ? 'hạn là hôm nay'
+        : `còn ${daysLeft} ngày`,
+  fileRow: (sheet: string, row: number) => `${sheet}, dòng ${row}`,
+  fileAsk:
+    'Đề nghị đơn vị hoàn thành các bước trên trước hạn và cập nhật ngày vào bảng theo dõi. Thư chỉ nêu sheet và dòng, không nêu tên người.',
+  digestFiles: (n: number) => `Hồ sơ được nhắc hôm nay (${n}), theo đơn vị và bước:`,
+  digestFilesHeader: ['Đơn vị', 'Bước', 'Sắp đến hạn', 'Quá hạn'],
   digestSubject: (day: string, reminded: number, overdue: number) =>
     `[Nhắc việc] Tổng hợp ngày ${day}: nhắc ${reminded} lượt` +
     (overdue ? `, ${overdue} đơn vị quá hạn chưa đạt` : ''),
@@ -485,6 +507,9 @@ export const MAIL_LOG = {
   outbox: (file: string) => `Đã ghi tệp ${file}`,
   notBoard:
     'Lần chạy nhắc việc dừng, không gửi thư nào: tài khoản chạy không có quyền ghi sheet Nhật ký thư (chỉ Ban Tổ chức). Ban Tổ chức hãy bật lại nhắc việc hằng ngày bằng tài khoản của mình.',
+  fileMilestone: (stage: string) => `Hồ sơ: ${stage}`,
+  overdueLead: 'quá hạn',
+  fileAt: (sheet: string, row: number) => `(${sheet}, dòng ${row})`,
   recovered: ' (ghi bù: lần chạy trước đã gửi thư này nhưng bị dừng trước khi kịp ghi nhật ký)',
 } as const;
 
@@ -639,6 +664,13 @@ export const REPORT = {
   partSummary: 'I. KẾT QUẢ CHUNG',
   partSections: 'II. KẾT QUẢ TỪNG MỐC',
   partRisks: 'III. ĐƠN VỊ KHÔNG KỊP HOẶC CÓ NGUY CƠ KHÔNG KỊP',
+  partFiles: 'IV. HỒ SƠ KẾT NẠP VÀ CHUYỂN ĐẢNG CHÍNH THỨC',
+  filesIntro: (overdue: number) =>
+    overdue === 0
+      ? 'Số người ở từng bước theo đơn vị (không có tên); không hồ sơ nào quá hạn.'
+      : `Số người ở từng bước theo đơn vị (không có tên); ${overdue} hồ sơ quá hạn (số trong ngoặc).`,
+  filesColumns: ['TT', 'Đơn vị', 'Chờ quyết định', 'Chờ lễ kết nạp', 'Dự bị', 'Chính thức'],
+  funnelTitle: 'Từ lớp bồi dưỡng đến đảng viên chính thức (số người)',
   summaryLead: (asOf: string, units: number, kinds: readonly [string, number][], ms: number) =>
     `Tính đến ngày ${asOf}, ${units} đơn vị (${kinds.map(([k, n]) => `${n} ${k.toLocaleLowerCase('vi')}`).join(', ')}) ` +
     `thực hiện ${ms} mốc của kế hoạch. Kết quả từng mốc như sau:`,

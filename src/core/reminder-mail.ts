@@ -2,10 +2,17 @@
 // name or date of birth ever appears, and every value from the sheet is escaped.
 import { formatDmy, type Day } from './dates';
 import { escapeHtml } from './html';
-import { MAIL, NO_COMMITTEE, PACE_LABEL, SOURCE_LABEL, WEEKDAY_LABEL } from './messages';
+import {
+  MAIL,
+  NO_COMMITTEE,
+  PACE_LABEL,
+  SOURCE_LABEL,
+  STAGE_LABEL,
+  WEEKDAY_LABEL,
+} from './messages';
 import { weekdayOf } from './dates';
 import type { Settings } from './model';
-import type { BehindRow, Digest, UnitReminder } from './reminders';
+import type { BehindRow, Digest, UnitFileNotice, UnitReminder } from './reminders';
 
 export interface MailContext {
   today: Day;
@@ -15,6 +22,11 @@ export interface MailContext {
 
 export interface OutgoingMail {
   key: string;
+  /**
+   * The reminders this mail carries when there are several (a unit's files): each is logged
+   * under its own key, so each person's file is reminded once per stage and lead day.
+   */
+  keys?: string[];
   to: string[];
   subject: string;
   text: string;
@@ -88,6 +100,49 @@ export function unitMail(reminder: UnitReminder, ctx: MailContext): OutgoingMail
     ].join('\n'),
   );
   return { key: reminder.key, to: unit.emails, subject, text, html };
+}
+
+/** A unit's files falling due or overdue: stage, sheet and row, due day. Never a name. */
+export function fileMail(notice: UnitFileNotice, ctx: MailContext): OutgoingMail {
+  const rows = [...notice.files]
+    .sort((a, b) => a.daysLeft - b.daysLeft)
+    .map((f) => [
+      STAGE_LABEL[f.file.stage],
+      MAIL.fileRow(f.file.sheet, f.file.row),
+      f.file.due === null ? '' : formatDmy(f.file.due),
+      MAIL.fileLeft(f.daysLeft),
+    ]);
+  const overdue = notice.files.filter((f) => f.daysLeft < 0).length;
+  const subject = MAIL.fileSubject(notice.files.length - overdue, overdue);
+  const text = [
+    MAIL.greeting(notice.unit.name),
+    '',
+    MAIL.fileIntro(issuer(ctx)),
+    ...rows.map((r) => `- ${r.join(' | ')}`),
+    '',
+    MAIL.fileAsk,
+    MAIL.link(ctx.sheetUrl),
+    contact(ctx),
+    '',
+    MAIL.footer,
+  ].join('\n');
+  const html = htmlPage(
+    [escapeHtml(MAIL.greeting(notice.unit.name)), escapeHtml(MAIL.fileIntro(issuer(ctx)))],
+    [
+      htmlTable(MAIL.fileHeader, rows),
+      `<p>${escapeHtml(MAIL.fileAsk)}</p>`,
+      `<p><a href="${escapeHtml(ctx.sheetUrl)}">${escapeHtml(MAIL.linkText)}</a></p>`,
+      `<p>${escapeHtml(contact(ctx))}</p>`,
+    ].join('\n'),
+  );
+  return {
+    key: notice.key,
+    keys: notice.files.map((f) => f.key),
+    to: notice.unit.emails,
+    subject,
+    text,
+    html,
+  };
 }
 
 const behindCells = (r: BehindRow): (string | number)[] => [
@@ -177,6 +232,24 @@ function digestSections(digest: Digest, cap: number): Section[] {
       header: [...MAIL.digestSummaryHeader],
       rows: summaryRows(digest),
       more: 0,
+    });
+  // Files: per unit and stage, how many fall due and how many are overdue (no rows, no names).
+  const fileRows: (string | number)[][] = [];
+  for (const notice of digest.files) {
+    const byStage = new Map<string, [number, number]>();
+    for (const f of notice.files) {
+      const label = STAGE_LABEL[f.file.stage];
+      const counts = byStage.get(label) ?? [0, 0];
+      counts[f.daysLeft < 0 ? 1 : 0]++;
+      byStage.set(label, counts);
+    }
+    for (const [label, [due, late]] of byStage) fileRows.push([notice.unit.name, label, due, late]);
+  }
+  if (fileRows.length > 0)
+    sections.push({
+      title: MAIL.digestFiles(digest.files.reduce((n, u) => n + u.files.length, 0)),
+      header: [...MAIL.digestFilesHeader],
+      ...limited(fileRows, (r) => r),
     });
   sections.push(
     {

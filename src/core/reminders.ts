@@ -9,6 +9,7 @@ import { formatIso, type Day } from './dates';
 import type { Fulfillment, Result } from './fulfillment';
 import { paceRisks, type PaceRisk } from './forecast';
 import type { Milestone, Plan, Unit } from './model';
+import type { PersonFile } from './pipeline';
 
 export type MailStatus = 'sent' | 'failed' | 'deferred' | 'dry_run';
 
@@ -37,8 +38,26 @@ export interface BehindRow {
   daysLeft: number;
 }
 
+/** One person's file falling due (or overdue), without the person: unit, stage, row. */
+export interface FileReminder {
+  key: string;
+  file: PersonFile;
+  /** The lead day whose reminder this is; 0 once the file is overdue (reminded once). */
+  leadDays: number;
+  daysLeft: number;
+}
+
+/** Today's files of one unit that fall due within a lead day or are overdue: one mail. */
+export interface UnitFileNotice {
+  key: string;
+  unit: Unit;
+  files: FileReminder[];
+}
+
 export interface Digest {
   key: string;
+  /** Files reminded today, by unit (counts and rows in the digest, never names). */
+  files: UnitFileNotice[];
   /** This run's unit reminders, so the Board sees who was reminded. */
   reminders: UnitReminder[];
   /** Units short on milestones whose reminders are running. */
@@ -52,6 +71,7 @@ export interface Digest {
 export interface ReminderPlan {
   today: Day;
   reminders: UnitReminder[];
+  fileNotices: UnitFileNotice[];
   digest: Digest | null;
 }
 
@@ -62,6 +82,8 @@ export interface PlanInput {
   fulfillment: Fulfillment;
   log: readonly LogEntry[];
   dryRun: boolean;
+  /** Everyone's file as of today (see pipeline.ts); none in counts-only mode. */
+  files?: readonly PersonFile[];
 }
 
 const DIGEST = 'digest';
@@ -70,6 +92,47 @@ export const reminderKey = (unit: string, milestone: Milestone, leadDays: number
   `${unit}|${milestone.code}|${formatIso(milestone.deadline)}|${leadDays}`;
 
 export const digestKey = (today: Day): string => `${DIGEST}|${formatIso(today)}`;
+
+/** Overdue files are reminded once, under this lead day. */
+const OVERDUE_LEAD = 0;
+
+/** A file's reminder key: unit, stage, due day, lead day and the person's stand-in, no name. */
+export const fileKey = (file: PersonFile, leadDays: number): string =>
+  `hs|${file.unitCode}|${file.stage}|${formatIso(file.due ?? 0)}|${leadDays}|${file.key}`;
+
+/**
+ * Files due within a lead day (the smallest lead day not yet passed, as for milestones) or
+ * overdue, not yet reminded under that lead day: grouped by unit, one mail each.
+ */
+export function planFileNotices(
+  today: Day,
+  files: readonly PersonFile[],
+  leadDays: readonly number[],
+  units: readonly Unit[],
+  done: ReadonlySet<string>,
+): UnitFileNotice[] {
+  const byUnit = new Map<string, FileReminder[]>();
+  for (const file of files) {
+    if (file.due === null || file.stage === 'official') continue;
+    const daysLeft = file.due - today;
+    let lead: number | null = null;
+    if (daysLeft < 0) lead = OVERDUE_LEAD;
+    else for (const l of leadDays) if (l >= daysLeft && (lead === null || l < lead)) lead = l;
+    if (lead === null) continue;
+    const key = fileKey(file, lead);
+    if (done.has(key)) continue;
+    const list = byUnit.get(file.unitCode);
+    const reminder = { key, file, leadDays: lead, daysLeft };
+    if (list) list.push(reminder);
+    else byUnit.set(file.unitCode, [reminder]);
+  }
+  const notices: UnitFileNotice[] = [];
+  for (const unit of units) {
+    const list = byUnit.get(unit.code);
+    if (list) notices.push({ key: `hs|${unit.code}|${formatIso(today)}`, unit, files: list });
+  }
+  return notices;
+}
 
 /** The lead day whose reminder is current today: the smallest L with deadline - L <= today. */
 export function currentLead(milestone: Milestone, today: Day): number | null {
@@ -140,18 +203,26 @@ export function planReminders(input: PlanInput): ReminderPlan {
       });
     }
   }
+  const fileNotices = planFileNotices(
+    today,
+    input.files ?? [],
+    input.plan.settings.pipeline.leadDays,
+    input.plan.units,
+    done,
+  );
   const key = digestKey(today);
   const digest =
-    !done.has(key) && (reminders.length > 0 || overdue.length > 0)
+    !done.has(key) && (reminders.length > 0 || overdue.length > 0 || fileNotices.length > 0)
       ? {
           key,
+          files: fileNotices,
           reminders,
           behind,
           overdue,
           atRisk: paceRisks(fulfillment, input.plan.settings.planDate),
         }
       : null;
-  return { today, reminders, digest };
+  return { today, reminders, fileNotices, digest };
 }
 
 export interface UpcomingReminder {

@@ -7,6 +7,7 @@ import { forecast, paceRisks, windowStart, type Forecast, type Pace } from './fo
 import type { Result } from './fulfillment';
 import {
   ALL_UNITS,
+  FUNNEL_LABEL,
   NO_COMMITTEE,
   REPORT,
   SUBTOTAL_BY_COMMITTEE,
@@ -14,6 +15,7 @@ import {
 } from './messages';
 import type { Milestone, Status } from './model';
 import { kindsOf, sameKind } from './kinds';
+import { FUNNEL_STEPS, OPEN_STAGES, STAGES, type OpenStage, type Stage } from './pipeline';
 
 export type ReportRowKind = 'unit' | 'group' | 'total';
 
@@ -58,6 +60,20 @@ export interface ReportRisk {
   pace: Pace;
 }
 
+export interface ReportFilesRow {
+  label: string;
+  total: boolean;
+  stages: Record<Stage, number>;
+  overdue: Record<OpenStage, number>;
+}
+
+/** Part IV: files per unit (units with none left out) and the funnel; null with no file at all. */
+export interface ReportFiles {
+  rows: ReportFilesRow[];
+  overdue: number;
+  funnel: { label: string; count: number }[];
+}
+
 export interface ReportDocument {
   /** Left block of the heading: the reporting body (upper case), its star, the number line. */
   body: string[];
@@ -69,6 +85,7 @@ export interface ReportDocument {
   summary: string[];
   sections: ReportSection[];
   risks: ReportRisk[];
+  files: ReportFiles | null;
   /** Milestones open on the report date (so an empty risk list means "all on track"). */
   openMilestones: number;
   recipients: string[];
@@ -167,6 +184,26 @@ function summary(evaluation: Evaluation, sections: ReportSection[], asOf: Day): 
   return lines;
 }
 
+function filesPart(evaluation: Evaluation): ReportFiles | null {
+  const { pipeline } = evaluation;
+  const rows: ReportFilesRow[] = pipeline.units
+    .filter((u) => STAGES.some((s) => u.stages[s] > 0))
+    .map((u) => ({ label: u.unit.name, total: false, stages: u.stages, overdue: u.overdue }));
+  const funnel = FUNNEL_STEPS.map((step) => ({
+    label: FUNNEL_LABEL[step],
+    count: pipeline.total.funnel[step],
+  }));
+  if (rows.length === 0 && funnel.every((f) => f.count === 0)) return null;
+  rows.push({
+    label: ALL_UNITS,
+    total: true,
+    stages: pipeline.total.stages,
+    overdue: pipeline.total.overdue,
+  });
+  const overdue = OPEN_STAGES.reduce((n, s) => n + pipeline.total.overdue[s], 0);
+  return { rows, overdue, funnel };
+}
+
 /** The report as of `asOf` (figures cut there), dated `today` (the day it is signed). */
 export function buildReportDocument(evaluation: Evaluation, today: Day): ReportDocument {
   const { plan, fulfillment } = evaluation;
@@ -203,6 +240,7 @@ export function buildReportDocument(evaluation: Evaluation, today: Day): ReportD
     summary: summary(evaluation, sections, asOf),
     sections,
     risks,
+    files: filesPart(evaluation),
     openMilestones: sections.filter((sec) => sec.phase === 'open').length,
     recipients: REPORT.recipients(s.issuerName),
     asOf: formatDmy(asOf),

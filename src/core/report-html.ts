@@ -2,7 +2,13 @@
 // A4, nothing fetched from anywhere. Every value from the sheets is escaped.
 import { escapeHtml } from './html';
 import { PACE_LABEL, REPORT, STATUS_LABEL, formatPercent } from './messages';
-import type { ReportBar, ReportDocument, ReportRow, ReportSection } from './report-document';
+import type {
+  ReportBar,
+  ReportDocument,
+  ReportFiles,
+  ReportRow,
+  ReportSection,
+} from './report-document';
 import type { Status } from './model';
 
 const BAR_COLOUR: Record<Status, string> = {
@@ -38,6 +44,7 @@ table.grid th { background: #f2f2f2; }
 table.grid td.n { text-align: right; white-space: nowrap; }
 table.grid tr.group td { font-style: italic; }
 table.grid tr.total td { font-weight: bold; }
+span.late { color: #b3261e; font-weight: bold; }
 td.s-not_met, td.p-behind { background: #f4cccc; }
 td.s-met, td.p-on_track { background: #d9ead3; }
 td.s-exceeded { background: #cfe2f3; }
@@ -81,6 +88,7 @@ function resultRow(r: ReportRow, i: number): string {
 /** Fixed column widths (percent of the page), so every milestone's table lines up. */
 const RESULT_WIDTHS = [5, 33, 8, 9, 8, 12, 12, 13];
 const RISK_WIDTHS = [5, 29, 17, 8, 9, 10, 10, 12];
+const FILES_WIDTHS = [5, 35, 15, 15, 15, 15];
 
 function head(columns: readonly string[], widths: readonly number[]): string {
   return (
@@ -151,6 +159,46 @@ function risksHtml(doc: ReportDocument): string {
   return `<table class="grid risks">${head(REPORT.riskColumns, RISK_WIDTHS)}<tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** Part IV: people per stage by unit (overdue in brackets), and the funnel as bars of counts. */
+function filesHtml(files: ReportFiles): string {
+  const cell = (n: number, late?: number) =>
+    `<td class="n">${n}${late ? ` <span class="late">(${late})</span>` : ''}</td>`;
+  const rows = files.rows.map(
+    (r, i) =>
+      `<tr${r.total ? ' class="total"' : ''}>` +
+      `<td class="n">${r.total ? '' : i + 1}</td>` +
+      `<td>${escapeHtml(r.label)}</td>` +
+      cell(r.stages.awaiting_decision, r.overdue.awaiting_decision) +
+      cell(r.stages.awaiting_ceremony, r.overdue.awaiting_ceremony) +
+      cell(r.stages.probation, r.overdue.probation) +
+      cell(r.stages.official) +
+      '</tr>',
+  );
+  const top = Math.max(1, ...files.funnel.map((f) => f.count));
+  const area = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+  const bars = files.funnel.map((f, i) => {
+    const y = 4 + i * ROW_HEIGHT;
+    const width = (f.count / top) * area;
+    return (
+      `<g class="step" data-label="${escapeHtml(f.label)}" data-count="${f.count}">` +
+      `<text x="${LABEL_WIDTH - 6}" y="${y + 13}" text-anchor="end">${escapeHtml(clip(f.label, LABEL_CHARS))}</text>` +
+      `<rect x="${LABEL_WIDTH}" y="${y + 2}" width="${width.toFixed(1)}" height="${ROW_HEIGHT - 6}" fill="#5b8def"/>` +
+      `<text x="${(LABEL_WIDTH + width + 4).toFixed(1)}" y="${y + 13}">${f.count}</text>` +
+      '</g>'
+    );
+  });
+  const height = files.funnel.length * ROW_HEIGHT + 10;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${CHART_WIDTH} ${height}" ` +
+    `width="100%" aria-label="${escapeHtml(REPORT.funnelTitle)}">${bars.join('')}` +
+    `<line x1="${LABEL_WIDTH}" y1="0" x2="${LABEL_WIDTH}" y2="${height}" stroke="#000"/></svg>`;
+  return (
+    `<section class="files"><p>${escapeHtml(REPORT.filesIntro(files.overdue))}</p>` +
+    `<table class="grid files">${head(REPORT.filesColumns, FILES_WIDTHS)}<tbody>${rows.join('')}</tbody></table>` +
+    `<figure>${svg}<figcaption>${escapeHtml(REPORT.funnelTitle)}</figcaption></figure></section>`
+  );
+}
+
 export function reportHtml(doc: ReportDocument): string {
   const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
   return `<!DOCTYPE html>
@@ -171,6 +219,7 @@ ${doc.sections.map(sectionHtml).join('\n')}
 <h2>${escapeHtml(REPORT.partRisks)}</h2>
 ${risksHtml(doc)}
 <p class="note">${escapeHtml(REPORT.forecastNote)}</p>
+${doc.files ? `<h2>${escapeHtml(REPORT.partFiles)}</h2>\n${filesHtml(doc.files)}` : ''}
 <div class="recipients">${doc.recipients.map(p).join('')}</div>
 </body></html>
 `;

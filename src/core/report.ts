@@ -5,6 +5,7 @@ import type { RowSummary } from './candidates';
 import type { Result } from './fulfillment';
 import { forecastRow, paceRisks, type Forecast, type Pace } from './forecast';
 import type { AppliesTo, MilestoneKind, Problem, Severity } from './model';
+import type { OpenStage, Stage } from './pipeline';
 
 /** The pace forecast of an open milestone, dates as ISO text. */
 export interface JsonForecast {
@@ -55,6 +56,24 @@ export interface JsonReport {
     min: number;
     forecast: JsonForecast;
   }[];
+  /** Where each unit's files stand, and each person's file (sheet and row, never a name). */
+  pipeline: {
+    units: {
+      code: string;
+      stages: Record<Stage, number>;
+      overdue: Record<OpenStage, number>;
+      /** `list` or `counts` (reported in Số liệu); null with neither. */
+      source: 'list' | 'counts' | null;
+    }[];
+    people: {
+      sheet: string;
+      row: number;
+      unit: string;
+      stage: Stage;
+      due: string | null;
+      overdue: boolean;
+    }[];
+  };
   /** Candidate rows read; how many had an error (left out where it matters) or only warnings. */
   rows: RowSummary;
   problems: (Pick<Problem, 'sheet' | 'row' | 'column' | 'code' | 'message'> & {
@@ -124,6 +143,22 @@ export function buildJsonReport(evaluation: Evaluation): JsonReport {
       min: r.result.min ?? 0,
       forecast: jsonForecast(r.forecast),
     })),
+    pipeline: {
+      units: evaluation.pipeline.units.map((u) => ({
+        code: u.unit.code,
+        stages: u.stages,
+        overdue: u.overdue,
+        source: u.source,
+      })),
+      people: evaluation.pipeline.files.map((f) => ({
+        sheet: f.sheet,
+        row: f.row,
+        unit: f.unitCode,
+        stage: f.stage,
+        due: iso(f.due),
+        overdue: f.overdue,
+      })),
+    },
     rows: evaluation.rows,
     problems: evaluation.problems.map((p) => ({
       sheet: p.sheet,

@@ -11,20 +11,20 @@ export function propertiesJournal(): SentJournal {
   const store = () => PropertiesService.getDocumentProperties();
   return {
     pending() {
-      const found = new Map<string, Cell[]>();
+      const found = new Map<string, Cell[][]>();
       for (const [name, value] of Object.entries(store().getProperties())) {
         if (!name.startsWith(PREFIX)) continue;
         try {
-          found.set(name.slice(PREFIX.length), JSON.parse(value) as Cell[]);
+          found.set(name.slice(PREFIX.length), JSON.parse(value) as Cell[][]);
         } catch {
-          // A note cut short is only a lost log row: the key is still known to be sent.
+          // A note cut short is only lost log rows: its mail's key is still known to be sent.
           found.set(name.slice(PREFIX.length), []);
         }
       }
       return found;
     },
-    note(key, row) {
-      store().setProperty(PREFIX + key, JSON.stringify(row));
+    note(key, rows) {
+      store().setProperty(PREFIX + key, JSON.stringify(rows));
     },
     forget(keys) {
       const properties = store();

@@ -32,6 +32,10 @@ export interface SyntheticPerson {
   nominated: Day;
   certified: Day | null;
   admitted: Day | null;
+  /** The cell's resolution proposing admission, before the decision. */
+  resolution: Day | null;
+  /** The admission ceremony; missing for some, so the demo has files overdue. */
+  ceremony: Day | null;
 }
 
 /** How far each unit gets, so the demo shows units behind, on target and ahead. */
@@ -39,6 +43,7 @@ const FILL = [1.1, 1, 0.9, 0.75, 1.2, 0.6, 1, 0.5, 1, 1.5, 0.8, 1, 0.4];
 
 export function syntheticPeople(plan: Plan, seed = 145): SyntheticPerson[] {
   const rnd = random(seed);
+  const steps = random(seed + 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const between = (a: Day, b: Day): Day => a + Math.floor(rnd() * (b - a + 1));
   const people: SyntheticPerson[] = [];
@@ -71,6 +76,8 @@ export function syntheticPeople(plan: Plan, seed = 145): SyntheticPerson[] {
           nominated: between(m.from ?? m.deadline - 14, m.deadline),
           certified: opening + 7,
           admitted: null,
+          resolution: null,
+          ceremony: null,
         });
       }
     }
@@ -92,6 +99,14 @@ export function syntheticPeople(plan: Plan, seed = 145): SyntheticPerson[] {
       if (first > last) continue;
       p.admitted = between(first, last);
       admitted++;
+      // Pipeline dates from their own sequence, so the figures above stay as they were.
+      // Most decisions come a few weeks after the cell's resolution; some take months.
+      const wait = steps() < 0.15 ? 70 + Math.floor(steps() * 40) : 20 + Math.floor(steps() * 25);
+      p.resolution = Math.max(p.certified + 1, p.admitted - wait);
+      // Four in five hold the ceremony within a few weeks; the rest are late. Nothing after the
+      // plan's year, which tests and the demo read as "today".
+      const ceremony = p.admitted + 10 + Math.floor(steps() * 30);
+      p.ceremony = steps() < 0.8 && ceremony <= year.deadline ? ceremony : null;
     }
     people.push(...nominees);
   });
@@ -122,6 +137,9 @@ export function candidateCells(people: readonly SyntheticPerson[]): Cell[][] {
     date(p.certified),
     date(p.admitted),
     p.admitted === null ? '' : `${1000 + i}-QĐ/HU`,
+    '',
+    date(p.resolution),
+    date(p.ceremony),
     '',
   ]);
 }

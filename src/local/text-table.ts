@@ -6,6 +6,7 @@ import {
   CLI,
   NO_COMMITTEE,
   PACE_LABEL,
+  STAGE_LABEL,
   STATUS_LABEL,
   SUBTOTAL_BY_COMMITTEE,
   SUBTOTAL_BY_TYPE,
@@ -106,4 +107,22 @@ export function renderRisks(evaluation: Evaluation): string {
     ),
     '',
   ].join('\n');
+}
+
+/** Overdue files by unit, each by sheet and row (never a name), and each unit's figures. */
+export function renderOverdueFiles(evaluation: Evaluation): string {
+  const { pipeline } = evaluation;
+  const overdue = pipeline.files.filter((f) => f.overdue);
+  const lines = [CLI.filesTitle(formatDmy(pipeline.asOf), overdue.length)];
+  for (const u of pipeline.units) {
+    const mine = overdue.filter((f) => f.unitCode === u.unit.code);
+    if (mine.length === 0) continue;
+    lines.push(`  ${u.unit.code} ${u.unit.name}:`);
+    for (const f of mine)
+      lines.push(
+        CLI.fileLine(f.sheet, f.row, STAGE_LABEL[f.stage], f.due === null ? '' : formatDmy(f.due)),
+      );
+  }
+  lines.push('');
+  return lines.join('\n');
 }

@@ -4,9 +4,15 @@
 // always reaches that write, and what it sent is never sent again.
 import { dayOfInstant, formatDateTimeVietnam } from '../core/dates';
 import { evaluate, type Evaluation } from '../core/evaluate';
-import { MAIL_LOG, MAIL_STATUS_LABEL } from '../core/messages';
+import { MAIL_LOG, MAIL_STATUS_LABEL, STAGE_LABEL } from '../core/messages';
 import { matchKey } from '../core/normalize';
-import { digestMail, unitMail, type MailContext, type OutgoingMail } from '../core/reminder-mail';
+import {
+  digestMail,
+  fileMail,
+  unitMail,
+  type MailContext,
+  type OutgoingMail,
+} from '../core/reminder-mail';
 import {
   planReminders,
   type LogEntry,
@@ -31,10 +37,11 @@ export interface Mailer {
  * these notes, and the next run logs them instead of sending the messages again.
  */
 export interface SentJournal {
-  /** Log rows noted by runs that did not finish, by key. */
-  pending(): Map<string, Cell[]>;
-  note(key: string, row: Cell[]): void;
-  forget(keys: readonly string[]): void;
+  /** Log rows noted by runs that did not finish, by the key of their mail. */
+  pending(): Map<string, Cell[][]>;
+  /** The log rows of one mail (one per reminder it carries), in one write. */
+  note(mailKey: string, rows: Cell[][]): void;
+  forget(mailKeys: readonly string[]): void;
 }
 
 /** Where every message sent is already durable (the outbox's files): nothing to note. */
@@ -57,14 +64,18 @@ export function recoverJournal(workbook: Workbook, journal: SentJournal): number
       .map((e) => e.key),
   );
   const rows: Cell[][] = [];
-  for (const [key, row] of pending) {
-    if (logged.has(key)) continue;
-    // Status and key make a row count as sent, even if the rest of the note was lost.
-    const line = MAIL_LOG_HEADERS.map((_, i) => row[i] ?? '');
-    line[STATUS_COLUMN] = MAIL_STATUS_LABEL.sent;
-    line[DETAIL_COLUMN] = `${cellText(line[DETAIL_COLUMN])}${MAIL_LOG.recovered}`;
-    line[KEY_COLUMN] = key;
-    rows.push(line);
+  for (const [mailKey, noted] of pending) {
+    // A note cut short still says its mail was sent: its key alone is logged then.
+    for (const row of noted.length > 0 ? noted : [[]]) {
+      const key = cellText(row[KEY_COLUMN]) || mailKey;
+      if (logged.has(key)) continue;
+      // Status and key make a row count as sent, even if the rest of the note was lost.
+      const line = MAIL_LOG_HEADERS.map((_, i) => row[i] ?? '');
+      line[STATUS_COLUMN] = MAIL_STATUS_LABEL.sent;
+      line[DETAIL_COLUMN] = `${cellText(line[DETAIL_COLUMN])}${MAIL_LOG.recovered}`;
+      line[KEY_COLUMN] = key;
+      rows.push(line);
+    }
   }
   if (rows.length > 0) workbook.appendRows(SHEET.mailLog, rows);
   journal.forget([...pending.keys()]);
@@ -118,9 +129,13 @@ export function prepareReminders(workbook: Workbook, now: Date, sheetUrl: string
     fulfillment: evaluation.fulfillment,
     log,
     dryRun: settings.dryRun,
+    files: evaluation.pipeline.files,
   });
   const context: MailContext = { today, sheetUrl, settings };
-  const mails = plan.reminders.map((r) => unitMail(r, context));
+  const mails = [
+    ...plan.reminders.map((r) => unitMail(r, context)),
+    ...plan.fileNotices.map((n) => fileMail(n, context)),
+  ];
   if (plan.digest) mails.push(digestMail(plan.digest, context));
   return { evaluation, plan, context, mails };
 }
@@ -129,6 +144,30 @@ export function prepareReminders(workbook: Workbook, now: Date, sheetUrl: string
 const STATUS_COLUMN = 5;
 const DETAIL_COLUMN = 6;
 const KEY_COLUMN = 7;
+
+/** The log rows of a mail: one, or one per file reminder it carries. */
+function logRows(
+  now: Date,
+  run: PreparedRun,
+  mail: OutgoingMail,
+  status: MailStatus,
+  detail: string,
+): Cell[][] {
+  const notice = run.plan.fileNotices.find((n) => n.key === mail.key);
+  if (!notice) return [logRow(now, run, mail, status, detail)];
+  const skipped = notice.unit.rejectedEmails;
+  return notice.files.map((f) => [
+    formatDateTimeVietnam(now),
+    MAIL_LOG.fileMilestone(STAGE_LABEL[f.file.stage]),
+    notice.unit.name,
+    mail.to.join(', '),
+    f.leadDays === 0 ? MAIL_LOG.overdueLead : f.leadDays,
+    MAIL_STATUS_LABEL[status],
+    `${detail} ${MAIL_LOG.fileAt(f.file.sheet, f.file.row)}` +
+      (skipped.length ? MAIL_LOG.skipped(skipped) : ''),
+    f.key,
+  ]);
+}
 
 function logRow(
   now: Date,
@@ -199,7 +238,7 @@ export function runReminders(
         try {
           detail = mailer.send(mail) || MAIL_LOG.sent(mail.subject);
           status = 'sent';
-          journal.note(mail.key, logRow(now(), run, mail, status, detail));
+          journal.note(mail.key, logRows(now(), run, mail, status, detail));
           noted.push(mail.key);
         } catch (e) {
           status = 'failed';
@@ -207,7 +246,7 @@ export function runReminders(
         }
       }
     }
-    log.push(logRow(now(), run, mail, status, detail));
+    for (const row of logRows(now(), run, mail, status, detail)) log.push(row);
     counts[status]++;
     if (status === 'sent' || status === 'dry_run') delivered.add(mail.key);
     return status;
@@ -218,7 +257,8 @@ export function runReminders(
     // The digest is written after the unit mails, so it tells the Board who was really reminded.
     if (run.plan.digest) {
       const reminders = run.plan.digest.reminders.filter((r) => delivered.has(r.key));
-      digest = send(digestMail({ ...run.plan.digest, reminders }, run.context));
+      const files = run.plan.digest.files.filter((n) => delivered.has(n.key));
+      digest = send(digestMail({ ...run.plan.digest, reminders, files }, run.context));
     }
   } finally {
     // One block for the whole run, whatever the number of messages; then the notes can go.

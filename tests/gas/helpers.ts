@@ -70,6 +70,8 @@ export function visiblePeople(day: Day): SyntheticPerson[] {
       ...p,
       certified: p.certified !== null && p.certified <= day ? p.certified : null,
       admitted: p.admitted !== null && p.admitted <= day ? p.admitted : null,
+      resolution: p.resolution !== null && p.resolution <= day ? p.resolution : null,
+      ceremony: p.ceremony !== null && p.ceremony <= day ? p.ceremony : null,
     }));
 }
 

@@ -1,5 +1,8 @@
-import { dayFromYmd, formatIso, instantOfDay, type Day } from '../../src/core/dates';
+import { dayFromYmd, formatDmy, formatIso, instantOfDay, type Day } from '../../src/core/dates';
 import { PLAN_145 } from '../../src/core/plan145';
+import { VIETNAM_HOLIDAYS_2024_2026 } from '../../src/core/holidays-vn';
+import { personKey } from '../../src/core/people';
+import { syntheticPeople } from '../../src/local/synthetic';
 import {
   sheetWithAddresses as preparedSheet,
   typeInBy as typeIn,
@@ -88,7 +91,8 @@ describe('a simulated year: every day of 2024 through runDailyReminders', () => 
   const { env, gas } = preparedSheet();
   for (let day = d(2024, 1, 1); day <= d(2024, 12, 31); day++) runOn(env, gas, day);
   const rows = logRows(env);
-  const unitRows = rows.filter((r) => !r.key.startsWith('digest|'));
+  // Quota reminders here; files' reminders (`hs|…`) have their own simulation below.
+  const unitRows = rows.filter((r) => !r.key.startsWith('digest|') && !r.key.startsWith('hs|'));
   const digests = rows.filter((r) => r.key.startsWith('digest|'));
 
   test('each unit gets exactly the reminders the rule gives, and no key twice', () => {
@@ -99,7 +103,9 @@ describe('a simulated year: every day of 2024 through runDailyReminders', () => 
   });
 
   test('the mails went to each unit and counted only figures', () => {
-    const unitMails = env.mail.sent.filter((m) => !m.to.includes('bantochuc@'));
+    const unitMails = env.mail.sent.filter(
+      (m) => !m.to.includes('bantochuc@') && !m.subject.startsWith('[Nhắc việc] Hồ sơ'),
+    );
     expect(unitMails).toHaveLength(unitRows.length);
     for (const m of unitMails) {
       expect(m.subject).toMatch(/^\[Nhắc việc\] .+ — (còn \d+ ngày|hạn là hôm nay)$/);
@@ -357,5 +363,110 @@ describe('trigger, menu, preview', () => {
     expect(env.mail.sent.at(-1)).toMatchObject({ to: 'owner@example.com' });
     expect(env.mail.sent.at(-1)?.subject).toMatch(/^\[Thư thử\] \[Nhắc việc\]/);
     expect(logRows(env)).toEqual([]);
+  });
+});
+
+/** The N-th working day after a day: Monday to Friday less the announced days off. */
+function workingDaysAfter(from: Day, n: number): Day {
+  const off = new Set(
+    VIETNAM_HOLIDAYS_2024_2026.map((h) => {
+      const [y, m, dd] = h.date.split('-').map(Number) as [number, number, number];
+      return d(y, m, dd);
+    }),
+  );
+  let day = from;
+  for (let left = n; left > 0;) {
+    day++;
+    const weekday = new Date(instantOfDay(day).getTime() + 7 * 3_600_000).getUTCDay();
+    if (weekday !== 0 && weekday !== 6 && !off.has(day)) left--;
+  }
+  return day;
+}
+
+const plusMonths = (day: Day, months: number): Day => {
+  const t = new Date(instantOfDay(day).getTime() + 7 * 3_600_000);
+  const index = t.getUTCFullYear() * 12 + t.getUTCMonth() + months;
+  return d(Math.floor(index / 12), (index % 12) + 1, t.getUTCDate());
+};
+
+/**
+ * Each file's reminders by the rule, worked out here apart from the product: for every stage a
+ * person passes through, each lead day (14, 7, 1) whose day falls while they are in it, and the
+ * day after the due day if they are still in it then.
+ */
+function expectedFileKeys(until: Day): string[] {
+  const keys: string[] = [];
+  for (const p of syntheticPeople(PLAN_145)) {
+    const unit = PLAN_145.units.find((u) => u.name === p.unit);
+    if (!unit || p.admitted === null) continue;
+    const who = personKey(p.name, p.birth);
+    const stages: { stage: string; from: Day; to: Day; due: Day }[] = [];
+    if (p.resolution !== null)
+      stages.push({
+        stage: 'awaiting_decision',
+        from: p.resolution,
+        to: p.admitted,
+        due: workingDaysAfter(p.resolution, 60),
+      });
+    stages.push({
+      stage: 'awaiting_ceremony',
+      from: p.admitted,
+      to: p.ceremony ?? Number.POSITIVE_INFINITY,
+      due: workingDaysAfter(p.admitted, 30),
+    });
+    if (p.ceremony !== null)
+      stages.push({
+        stage: 'probation',
+        from: p.ceremony,
+        to: Number.POSITIVE_INFINITY,
+        due: workingDaysAfter(plusMonths(p.ceremony, 12), 30),
+      });
+    for (const s of stages) {
+      for (const [lead, day] of [
+        [14, s.due - 14],
+        [7, s.due - 7],
+        [1, s.due - 1],
+        [0, s.due + 1],
+      ] as const) {
+        if (day >= s.from && day < s.to && day <= until)
+          keys.push(`hs|${unit.code}|${s.stage}|${formatIso(s.due)}|${lead}|${who}`);
+      }
+    }
+  }
+  return keys.sort();
+}
+
+describe('files over a simulated 2024–2025: every day through runDailyReminders', () => {
+  const { env, gas } = preparedSheet();
+  const last = d(2025, 12, 31);
+  for (let day = d(2024, 1, 1); day <= last; day++) runOn(env, gas, day, 1000);
+  const rows = logRows(env).filter((r) => r.key.startsWith('hs|'));
+
+  test('each file is reminded once per stage and lead day, exactly as the rule gives', () => {
+    const sent = rows.filter((r) => r.status === 'đã gửi').map((r) => r.key);
+    expect(sent.length).toBeGreaterThan(50);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect([...sent].sort()).toEqual(expectedFileKeys(last));
+    expect(rows.filter((r) => r.status !== 'đã gửi')).toEqual([]);
+    // All three open stages and overdue files come up in two years.
+    for (const stage of ['awaiting_decision', 'awaiting_ceremony', 'probation'])
+      expect(sent.some((k) => k.includes(`|${stage}|`))).toBe(true);
+    expect(sent.some((k) => k.split('|')[4] === '0')).toBe(true);
+  });
+
+  test('the files mails carry sheet rows and counts, never a name or a birth date', () => {
+    const mails = env.mail.sent.filter((m) => m.subject.startsWith('[Nhắc việc] Hồ sơ'));
+    expect(mails.length).toBeGreaterThan(10);
+    const people = syntheticPeople(PLAN_145);
+    for (const m of mails) {
+      expect(m.body).toMatch(/Danh sách, dòng \d+/);
+      expect(m.body + m.htmlBody).not.toMatch(/Mẫu \d{4}/);
+      for (const p of people.slice(0, 30)) expect(m.body).not.toContain(formatDmy(p.birth));
+    }
+    const digests = env.mail.sent.filter((m) => m.subject.includes('Tổng hợp ngày'));
+    expect(digests.some((m) => m.body.includes('Hồ sơ được nhắc hôm nay'))).toBe(true);
+    console.log(
+      `Simulated 2024–2025: ${rows.length} file reminders in ${mails.length} mails to units.`,
+    );
   });
 });

@@ -9,7 +9,7 @@ import { reportHtml } from '../../core/report-html';
 import type { Evaluation } from '../../core/evaluate';
 import { evaluateWorkbook, refreshWorkbook } from '../../workbook/usecases';
 import { printPdf } from '../pdf';
-import { renderProblemSummary, renderRisks, renderTable } from '../text-table';
+import { renderOverdueFiles, renderProblemSummary, renderRisks, renderTable } from '../text-table';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';
 import { UsageError } from '../usage-error';
@@ -49,6 +49,7 @@ export async function reportCommand(opts: ReportOptions, io: Io): Promise<number
   else {
     io.out(renderTable(evaluation));
     io.out(renderRisks(evaluation));
+    io.out(renderOverdueFiles(evaluation));
     io.out(renderProblemSummary(evaluation, PROBLEMS_SHOWN));
   }
   if (opts.write) io.err(CLI.written(opts.workbook));
