@@ -120,7 +120,9 @@ export function setup(book: SheetsWorkbook): void {
     if (!empty.get(seed.name)) continue;
     // New tabs go after the existing ones, so nothing the users arranged moves.
     if (book.ensureSheet(seed.name).created) created.push(seed.name);
-    book.writeSheet(seed.name, seedPlan ? seed.rows : seed.rows.slice(0, 1), seed.layout);
+    // The days off are the country's, not the plan's: an older workbook gets them too.
+    const full = seedPlan || seed.name === SHEET.holidays;
+    book.writeSheet(seed.name, full ? seed.rows : seed.rows.slice(0, 1), seed.layout);
   }
   if (seedPlan) refreshWorkbook(book, new Date());
   messages.unshift(GAS.setupDone(created));

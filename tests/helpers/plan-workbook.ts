@@ -20,6 +20,9 @@ export interface Person {
   nominated?: Cell;
   certified?: Cell;
   admitted?: Cell;
+  resolution?: Cell;
+  ceremony?: Cell;
+  recognized?: Cell;
 }
 
 const asDate = (v: Cell | undefined): Cell => {
@@ -46,6 +49,9 @@ export function addPeople(book: MemoryWorkbook, people: Person[], asTypedText = 
       date(p.admitted),
       '',
       '',
+      date(p.resolution),
+      date(p.ceremony),
+      date(p.recognized),
     ]);
   }
   book.sheets.set(SHEET.candidates, rows);

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { dayOfInstant, formatDmy, instantOfDay, isDateObject } from '../../core/dates';
 import { CLI } from '../../core/messages';
 import { matchKey } from '../../core/normalize';
-import { SHEET } from '../../workbook/contract';
+import { COUNT_PIPELINE_COLUMNS, SHEET } from '../../workbook/contract';
+import type { OpenStage, Stage } from '../../core/pipeline';
 import { countSheetLayout } from '../../workbook/seed';
 import { evaluateWorkbook } from '../../workbook/usecases';
 import type { Cell } from '../../workbook/port';
@@ -65,17 +66,29 @@ export async function countsCommand(
   }
   const { header, layout } = countSheetLayout(codes);
   const day = asOf ?? dayOfInstant(now);
+  const files = new Map(evaluation.pipeline.units.map((u) => [u.unit.code, u]));
   const rows: Cell[][] = [
     header,
-    ...evaluation.fulfillment.units.map(({ unit, results }) => [
-      unit.code,
-      unit.name,
-      // Only the list counts here (a figure typed into the local `Số liệu` is not re-exported); a
-      // blank, not a 0, where the list has no one, so it never overrides a unit's own report.
-      ...codes.map((c) => (results[c]?.source === 'list' ? (results[c]?.actual ?? 0) : '')),
-      instantOfDay(day),
-      opts.by ?? CLI.countsBy,
-    ]),
+    ...evaluation.fulfillment.units.map(({ unit, results }) => {
+      // Files by stage, counts only: each stage and its overdue ones, as `Số liệu` heads them.
+      const f = files.get(unit.code);
+      const stageCells = COUNT_PIPELINE_COLUMNS.map((c) => {
+        if (!f || f.source !== 'list') return '';
+        if (c.field.endsWith('_overdue'))
+          return f.overdue[c.field.slice(0, -'_overdue'.length) as OpenStage];
+        return f.stages[c.field as Stage];
+      });
+      return [
+        unit.code,
+        unit.name,
+        // Only the list counts here (a figure typed into the local `Số liệu` is not re-exported);
+        // a blank, not a 0, where the list has no one, so it never overrides a unit's own report.
+        ...codes.map((c) => (results[c]?.source === 'list' ? (results[c]?.actual ?? 0) : '')),
+        ...stageCells,
+        instantOfDay(day),
+        opts.by ?? CLI.countsBy,
+      ];
+    }),
   ];
   const base = opts.out.replace(/\.(xlsx|csv)$/i, '');
   const out = XlsxWorkbook.empty();
