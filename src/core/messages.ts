@@ -331,6 +331,8 @@ export const GAS = {
       : `Phát hiện ${errors} lỗi và ${warnings} cảnh báo: xem sheet Kiểm tra.`,
   failed: (why: string) => `Không thực hiện được: ${why}`,
   toastTitle: 'Phát triển đảng viên',
+  columnsAdded: (sheet: string, headers: readonly string[]) =>
+    `Đã thêm vào cuối sheet ${sheet} các cột: ${headers.join(', ')}.`,
   askExample:
     'Bảng tính còn trống. Điền sẵn Kế hoạch 145/KH-HU (Huyện ủy Hiệp Hòa, 2024) làm ví dụ?\n\n' +
     'Có: điền ví dụ để xem thử (sau đó sửa hoặc xóa). Không: bắt đầu trống, với các tiêu đề và khóa Cấu hình, để nhập kế hoạch của mình. Hủy: không làm gì.',

@@ -6,10 +6,10 @@ import { BLANK_PLAN } from '../core/plan-input';
 import { currentPlanYear, NewYearError, moveToNewYear } from '../workbook/new-year';
 import { PLAN_145 } from '../core/plan145';
 import { ContractError } from '../workbook/errors';
-import { SHEET } from '../workbook/contract';
+import { CANDIDATE_COLUMNS, PIPELINE_FIELDS, SHEET } from '../workbook/contract';
+import { readSettings, unitOfSheet } from '../workbook/read';
 import { seedSheets } from '../workbook/seed';
 import { interpretSettings } from '../core/plan-input';
-import { readSettings } from '../workbook/read';
 import { checkWorkbook, refreshWorkbook } from '../workbook/usecases';
 import type { Evaluation } from '../core/evaluate';
 import { markProblems } from './marks';
@@ -123,6 +123,21 @@ export function setup(book: SheetsWorkbook): void {
     // The days off are the country's, not the plan's: an older workbook gets them too.
     const full = seedPlan || seed.name === SHEET.holidays;
     book.writeSheet(seed.name, full ? seed.rows : seed.rows.slice(0, 1), seed.layout);
+  }
+  // Lists typed before the pipeline's columns existed get them, at the end.
+  if (!countsOnly) {
+    const pipeline = CANDIDATE_COLUMNS.filter((c) => PIPELINE_FIELDS.includes(c.field as never));
+    const lists = book
+      .sheetNames()
+      .filter((n) => n === SHEET.candidates || unitOfSheet(n) !== null);
+    for (const name of lists) {
+      const added = book.addDateColumns(
+        name,
+        pipeline.map((c) => c.header),
+        CANDIDATE_COLUMNS,
+      );
+      if (added.length > 0) messages.push(GAS.columnsAdded(name, added));
+    }
   }
   if (seedPlan) refreshWorkbook(book, new Date());
   messages.unshift(GAS.setupDone(created));

@@ -3,6 +3,8 @@
 // service call as a round trip).
 import { matchKey } from '../core/normalize';
 import { ContractError } from '../workbook/errors';
+import { locateHeader } from '../workbook/header';
+import type { ColumnSpec } from '../workbook/contract';
 import { STATUS_COLOURS, VALIDATION_HELP } from '../core/messages';
 import { columnLetters, widestRow } from '../core/table';
 import type {
@@ -303,6 +305,38 @@ export class SheetsWorkbook implements Workbook {
     const grid = rows.map((r) => [...r.map(asText), ...new Array<Cell>(width - r.length).fill('')]);
     growGrid(sheet, grid.length, width);
     sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  }
+
+  /**
+   * Adds the date columns a typed-in list lacks after its last column, headed and formatted;
+   * what users typed stays where it is. Returns the headers added.
+   */
+  addDateColumns(
+    name: string,
+    headers: readonly string[],
+    specs: readonly ColumnSpec<string>[],
+  ): string[] {
+    const sheet = this.sheet(name);
+    if (sheet === null || sheet.getLastRow() === 0) return [];
+    const width = Math.max(1, sheet.getLastColumn());
+    // The header is among the first rows (titles may sit above it).
+    const top = sheet
+      .getRange(1, 1, Math.min(10, sheet.getLastRow()), width)
+      .getValues() as Cell[][];
+    const header = locateHeader(name, top, specs);
+    const have = new Set((top[header.headerIndex] ?? []).map((v) => matchKey(String(v))));
+    const missing = headers.filter((h) => !have.has(matchKey(h)));
+    if (missing.length === 0) return [];
+    this.dataRanges.delete(matchKey(name));
+    growGrid(sheet, sheet.getMaxRows(), width + missing.length);
+    const row = header.headerIndex + 1;
+    const added = sheet.getRange(row, width + 1, 1, missing.length);
+    added.setValues([missing.map(asText)]);
+    added.setFontWeight('bold');
+    const below = sheet.getMaxRows() - row;
+    if (below > 0)
+      sheet.getRange(row + 1, width + 1, below, missing.length).setNumberFormat('dd/mm/yyyy');
+    return missing;
   }
 
   appendRows(name: string, rows: Cell[][]): void {

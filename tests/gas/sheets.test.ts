@@ -369,3 +369,32 @@ test('the bundle runs every entry point without a Node global (checked by loadin
   );
   expect(out.trim()).toBe('ok');
 });
+
+describe('a list typed before the pipeline columns existed', () => {
+  test('setup adds them at the end, keeps what was typed, and the rows still count', () => {
+    const { env, gas } = setUp();
+    const list = env.spreadsheet.sheet('Danh sách');
+    // An older list: the first 11 columns only, with a row typed in.
+    list.deleteColumns(12, 3);
+    list.load(
+      [[1, 'Nguyễn Văn Mẫu', '01/01/2005', 'Trường THPT Hiệp Hòa số 1', 'Học sinh', 'BD1-HS']],
+      2,
+    );
+    expect(list.getMaxColumns()).toBe(11);
+    gas.setupWorkbook();
+    expect(list.values()[0]?.slice(11)).toEqual([
+      'Ngày chi bộ đề nghị',
+      'Ngày lễ kết nạp',
+      'Ngày công nhận chính thức',
+    ]);
+    expect(list.values()[1]?.slice(0, 4)).toEqual([
+      1,
+      'Nguyễn Văn Mẫu',
+      '01/01/2005',
+      'Trường THPT Hiệp Hòa số 1',
+    ]);
+    expect(env.ui.toasts.at(-1)?.message).toContain('Đã thêm vào cuối sheet Danh sách các cột');
+    gas.setupWorkbook();
+    expect(list.getMaxColumns()).toBe(14);
+  });
+});
