@@ -103,6 +103,7 @@ export function provincePlan(): Plan {
       planDate: day(2025, 1, 15),
       reportingBody: 'Ban Tổ chức Tỉnh ủy Mẫu',
       place: 'Mẫu',
+      spreadsheetUrl: '',
       boardEmails: ['bantochuc@example.com'],
       rejectedBoardEmails: [],
       sendHour: 7,

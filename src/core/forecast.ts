@@ -13,7 +13,10 @@
 //   nguy cơ (at_risk)  the pace reaches the minimum only in the deadline's last week: one slow
 //                      week and it is missed;
 //   không kịp (behind) the pace does not reach the minimum by the deadline (nothing counted yet
-//                      included).
+//                      included);
+//   chưa đủ số liệu (too_early) the window's first week: a day or two of data says nothing
+//                      about a pace (a second day with 3 people would "project" 79).
+// In the first week there is no projection at all; a minimum already reached is still kịp.
 //
 // Only open milestones get a forecast: started (start <= asOf) and not past (asOf <= deadline),
 // for a unit or group with a minimum above zero. `start` is the milestone's `Từ ngày`, or the
@@ -24,7 +27,7 @@ import type { Milestone, Unit } from './model';
 
 const { ceil, floor, round } = Math;
 
-export type Pace = 'on_track' | 'at_risk' | 'behind';
+export type Pace = 'on_track' | 'at_risk' | 'behind' | 'too_early';
 
 const DAYS_PER_WEEK = 7;
 
@@ -34,8 +37,11 @@ export interface Forecast {
   windowDays: number;
   /** Counted entries per week so far, one decimal. */
   perWeek: number;
-  /** The count at the deadline at that pace, rounded down: a person cannot be 0.6 admitted. */
-  projected: number;
+  /**
+   * The count at the deadline at that pace, rounded down (a person cannot be 0.6 admitted); null
+   * in the window's first week.
+   */
+  projected: number | null;
   /** The day the pace reaches the minimum; null when reached already or nothing is counted. */
   reachDay: Day | null;
   /** Still to find to reach the minimum. */
@@ -69,9 +75,12 @@ export function forecast(
   const elapsed = asOf - start + 1;
   const window = milestone.deadline - start + 1;
   const met = actual >= min;
-  const reachDay = met || actual === 0 ? null : start + ceil((min * elapsed) / actual) - 1;
+  const early = elapsed <= DAYS_PER_WEEK;
+  const reachDay =
+    met || actual === 0 || early ? null : start + ceil((min * elapsed) / actual) - 1;
   let status: Pace = 'on_track';
-  if (!met) {
+  if (!met && early) status = 'too_early';
+  else if (!met) {
     if (reachDay === null || reachDay > milestone.deadline) status = 'behind';
     else if (reachDay > milestone.deadline - DAYS_PER_WEEK) status = 'at_risk';
   }
@@ -80,7 +89,7 @@ export function forecast(
     elapsedDays: elapsed,
     windowDays: window,
     perWeek: round(((actual * DAYS_PER_WEEK) / elapsed) * 10) / 10,
-    projected: floor((actual * window) / elapsed),
+    projected: early ? null : floor((actual * window) / elapsed),
     reachDay,
     shortfall: met ? 0 : min - actual,
     status,
@@ -112,7 +121,7 @@ export interface PaceRisk {
   forecast: Forecast;
 }
 
-const SEVERITY: Record<Pace, number> = { behind: 0, at_risk: 1, on_track: 2 };
+const SEVERITY: Record<Pace, number> = { behind: 0, at_risk: 1, on_track: 2, too_early: 3 };
 
 /**
  * Every unit at risk or behind on an open milestone: the worst first (behind before at risk),
@@ -125,7 +134,8 @@ export function paceRisks(fulfillment: Fulfillment, planStart: Day | null): Pace
       const result = results[milestone.code];
       if (!result) continue;
       const f = forecast(result, milestone, fulfillment.asOf, planStart);
-      if (f && f.status !== 'on_track') risks.push({ unit, milestone, result, forecast: f });
+      if (f && (f.status === 'behind' || f.status === 'at_risk'))
+        risks.push({ unit, milestone, result, forecast: f });
     }
   }
   return risks.sort(

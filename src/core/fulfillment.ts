@@ -44,6 +44,14 @@ export interface Fulfillment {
   all: Record<string, Result>;
 }
 
+/**
+ * A percentage (one decimal) as the fraction a sheet formats as %, without binary noise: 33.3 is
+ * 0.333, not 33.3 / 100 = 0.33299999999999996.
+ */
+export function percentFraction(percent: number): number {
+  return Math.round(percent * 10) / 1000;
+}
+
 export function resultFor(actual: number, quota: Quota | null, source: Source = null): Result {
   if (quota === null) {
     return {

@@ -26,6 +26,7 @@ export const PACE_LABEL: Record<Pace, string> = {
   on_track: 'kịp',
   at_risk: 'nguy cơ',
   behind: 'không kịp',
+  too_early: 'chưa đủ số liệu',
 };
 
 export const DATA_MODE_LABEL = { list: 'Danh sách', counts: 'Chỉ số liệu' } as const;
@@ -149,9 +150,14 @@ export const PROBLEM = {
 
 export const CONTRACT_ERROR = {
   fileMissing: (path: string) => `Không tìm thấy tệp "${path}".`,
-  fileUnreadable: (path: string, why: string) => `Không đọc được tệp "${path}": ${why}`,
+  fileUnreadable: (path: string) =>
+    `Không đọc được tệp "${path}": đây không phải tệp Excel .xlsx (Excel 2007 trở lên) hoặc tệp đã hỏng. Mở tệp bằng Excel hay LibreOffice và lưu lại dưới dạng .xlsx.`,
+  /**
+   * Never "ptdv init" here: run on the same file with --force, it would replace a workbook full of
+   * people with an empty one.
+   */
   sheetMissing: (sheet: string) =>
-    `Thiếu sheet "${sheet}". Hãy chạy "Khởi tạo bảng tính" (hoặc ptdv init) để tạo sheet này.`,
+    `Thiếu sheet "${sheet}". Hãy thêm một sheet tên "${sheet}" với dòng tiêu đề theo mẫu (xem README, mục Sổ tay bảng tính), hoặc trên Google Sheets chọn "Khởi tạo bảng tính": chức năng này chỉ thêm sheet còn thiếu, không xóa dữ liệu.`,
   columnMissing: (sheet: string, column: string) =>
     `Sheet "${sheet}" thiếu cột "${column}" ở dòng tiêu đề. Hãy thêm cột này hoặc chạy "Khởi tạo bảng tính".`,
 } as const;
@@ -232,6 +238,15 @@ export const CLI = {
   badToday: (text: string) =>
     `Ngày "${text}" không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2024-05-19.`,
   missingOption: (option: string) => `Thiếu tùy chọn ${option}.`,
+  unknownOption: (option: string, near: string | null) =>
+    `Không có tùy chọn ${option}.` +
+    (near ? ` Có phải là ${near}?` : '') +
+    ' Gõ "ptdv help" để xem các tùy chọn.',
+  optionNeedsValue: (option: string) =>
+    `Tùy chọn ${option} cần một giá trị, ví dụ ${option} 2024-12-31.`,
+  optionTakesNoValue: (option: string) => `Tùy chọn ${option} không nhận giá trị.`,
+  extraArgument: (arg: string) =>
+    `Không hiểu "${arg}": mỗi lệnh chỉ có một tên lệnh, các giá trị đi sau tùy chọn của chúng.`,
   unknownCommand: (cmd: string) => `Không có lệnh "${cmd}". Gõ "ptdv help" để xem các lệnh.`,
   remindSummary: (day: string, written: number, dry: number, failed: number, outbox: string) =>
     `Nhắc việc ngày ${day}: ` +

@@ -55,6 +55,8 @@ export interface Settings {
   reportingBody: string;
   /** The place name in a report's date line ("Hiệp Hòa, ngày …"); may be empty. */
   place: string;
+  /** The shared spreadsheet's address, for the link in mails; empty leaves the link out. */
+  spreadsheetUrl: string;
   boardEmails: string[];
   rejectedBoardEmails: string[];
   sendHour: number;

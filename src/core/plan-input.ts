@@ -323,6 +323,7 @@ export const DEFAULT_SETTINGS: Settings = {
   planDate: null,
   reportingBody: '',
   place: '',
+  spreadsheetUrl: '',
   boardEmails: [],
   rejectedBoardEmails: [],
   sendHour: 7,
@@ -370,6 +371,7 @@ export function interpretSettings(raw: RawSettings): { settings: Settings; probl
   settings.planNumber = text('planNumber');
   settings.reportingBody = text('reportingBody');
   settings.place = text('place');
+  settings.spreadsheetUrl = text('spreadsheetUrl');
   const planDate = readDay(raw.entries.planDate?.value);
   if (planDate.kind === 'ok') settings.planDate = planDate.day;
   else if (planDate.kind === 'invalid') bad('planDate');

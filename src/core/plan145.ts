@@ -211,6 +211,7 @@ export const PLAN_145: Plan = {
     planDate: day(2024, 3, 20),
     reportingBody: 'Ban Tổ chức Huyện ủy Hiệp Hòa',
     place: 'Hiệp Hòa',
+    spreadsheetUrl: '',
     boardEmails: [],
     rejectedBoardEmails: [],
     sendHour: 7,

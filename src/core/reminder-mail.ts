@@ -35,7 +35,15 @@ export interface OutgoingMail {
 
 export const longDate = (day: Day): string => `${WEEKDAY_LABEL[weekdayOf(day)]}, ${formatDmy(day)}`;
 
-const issuer = (ctx: MailContext): string => ctx.settings.issuerName || MAIL.defaultIssuer;
+/** Reminders come from the reporting body (e.g. the Organization Board), not the issuing committee. */
+const issuer = (ctx: MailContext): string => ctx.settings.reportingBody || MAIL.defaultIssuer;
+
+/** The link to the shared spreadsheet, or nothing when there is none to give (never a file path). */
+const linkText = (ctx: MailContext): string[] => (ctx.sheetUrl ? [MAIL.link(ctx.sheetUrl)] : []);
+const linkHtml = (ctx: MailContext): string =>
+  ctx.sheetUrl
+    ? `<p><a href="${escapeHtml(ctx.sheetUrl)}">${escapeHtml(MAIL.linkText)}</a></p>`
+    : '';
 
 function contact(ctx: MailContext): string {
   const board = ctx.settings.boardEmails.join(', ');
@@ -85,7 +93,7 @@ export function unitMail(reminder: UnitReminder, ctx: MailContext): OutgoingMail
     ...facts.map(([k, v]) => `- ${k}: ${v}`),
     '',
     ask,
-    MAIL.link(ctx.sheetUrl),
+    ...linkText(ctx),
     contact(ctx),
     '',
     MAIL.footer,
@@ -95,7 +103,7 @@ export function unitMail(reminder: UnitReminder, ctx: MailContext): OutgoingMail
     [
       htmlTable([MAIL.labels.item, MAIL.labels.value], facts),
       `<p>${escapeHtml(ask)}</p>`,
-      `<p><a href="${escapeHtml(ctx.sheetUrl)}">${escapeHtml(MAIL.linkText)}</a></p>`,
+      linkHtml(ctx),
       `<p>${escapeHtml(contact(ctx))}</p>`,
     ].join('\n'),
   );
@@ -121,7 +129,7 @@ export function fileMail(notice: UnitFileNotice, ctx: MailContext): OutgoingMail
     ...rows.map((r) => `- ${r.join(' | ')}`),
     '',
     MAIL.fileAsk,
-    MAIL.link(ctx.sheetUrl),
+    ...linkText(ctx),
     contact(ctx),
     '',
     MAIL.footer,
@@ -131,7 +139,7 @@ export function fileMail(notice: UnitFileNotice, ctx: MailContext): OutgoingMail
     [
       htmlTable(MAIL.fileHeader, rows),
       `<p>${escapeHtml(MAIL.fileAsk)}</p>`,
-      `<p><a href="${escapeHtml(ctx.sheetUrl)}">${escapeHtml(MAIL.linkText)}</a></p>`,
+      linkHtml(ctx),
       `<p>${escapeHtml(contact(ctx))}</p>`,
     ].join('\n'),
   );
@@ -279,7 +287,7 @@ function digestSections(digest: Digest, cap: number): Section[] {
         r.result.target ?? '',
         r.result.actual,
         r.forecast.shortfall,
-        r.forecast.projected,
+        r.forecast.projected ?? '',
         PACE_LABEL[r.forecast.status],
       ]),
     },
@@ -305,7 +313,7 @@ function renderDigest(digest: Digest, ctx: MailContext, cap: number): OutgoingMa
       ...(s.note && s.rows.length > 0 ? [s.note] : []),
       '',
     ]),
-    MAIL.link(ctx.sheetUrl),
+    ...linkText(ctx),
     '',
     MAIL.footer,
   ].join('\n');
@@ -322,7 +330,7 @@ function renderDigest(digest: Digest, ctx: MailContext, cap: number): OutgoingMa
             .map((line) => `\n<p>${escapeHtml(line)}</p>`)
             .join(''),
       ),
-      `<p><a href="${escapeHtml(ctx.sheetUrl)}">${escapeHtml(MAIL.linkText)}</a></p>`,
+      linkHtml(ctx),
     ].join('\n'),
   );
   return { key: digest.key, to: ctx.settings.boardEmails, subject, text, html };

@@ -218,7 +218,7 @@ export function buildReportDocument(evaluation: Evaluation, today: Day): ReportD
     deadline: formatDmy(r.milestone.deadline),
     target: r.result.target ?? '',
     actual: r.result.actual,
-    projected: r.forecast.projected,
+    projected: r.forecast.projected ?? 0,
     reachDate: r.forecast.reachDay === null ? REPORT.never : formatDmy(r.forecast.reachDay),
     pace: r.forecast.status,
   }));

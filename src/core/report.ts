@@ -13,7 +13,8 @@ export interface JsonForecast {
   elapsedDays: number;
   windowDays: number;
   perWeek: number;
-  projected: number;
+  /** Null in the window's first week (status `too_early`). */
+  projected: number | null;
   reachDate: string | null;
   shortfall: number;
   status: Pace;

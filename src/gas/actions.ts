@@ -6,7 +6,16 @@ import { BLANK_PLAN } from '../core/plan-input';
 import { currentPlanYear, NewYearError, moveToNewYear } from '../workbook/new-year';
 import { PLAN_145 } from '../core/plan145';
 import { ContractError } from '../workbook/errors';
-import { CANDIDATE_COLUMNS, PIPELINE_FIELDS, SHEET } from '../workbook/contract';
+import {
+  CANDIDATE_COLUMNS,
+  PIPELINE_FIELDS,
+  SETTINGS_COLUMNS,
+  SETTING_KEYS,
+  SHEET,
+} from '../workbook/contract';
+import { locateHeader } from '../workbook/header';
+import { matchKey } from '../core/normalize';
+import { cellText } from '../core/table';
 import { readSettings, unitOfSheet } from '../workbook/read';
 import { seedSheets } from '../workbook/seed';
 import { interpretSettings } from '../core/plan-input';
@@ -139,9 +148,26 @@ export function setup(book: SheetsWorkbook): void {
       if (added.length > 0) messages.push(GAS.columnsAdded(name, added));
     }
   }
+  fillSpreadsheetUrl(book);
   if (seedPlan) refreshWorkbook(book, new Date());
   messages.unshift(GAS.setupDone(created));
   spreadsheet.toast(messages.join(' '), GAS.toastTitle);
+}
+
+/**
+ * `Địa chỉ bảng tính` gets this spreadsheet's address when blank: a copy worked on with `ptdv`
+ * then still links its mails to the shared sheet, never to a file on the office's machine.
+ */
+function fillSpreadsheetUrl(book: SheetsWorkbook): void {
+  const values = book.readSheet(SHEET.settings);
+  const sheet = book.sheet(SHEET.settings);
+  if (values === null || sheet === null) return;
+  const key = matchKey(SETTING_KEYS.find((s) => s.field === 'spreadsheetUrl')?.key ?? '');
+  const header = locateHeader(SHEET.settings, values, SETTINGS_COLUMNS);
+  const at = values.findIndex((r) => matchKey(cellText(r[header.columns.key as number])) === key);
+  const valueColumn = (header.columns.value as number) + 1;
+  if (at > header.headerIndex && cellText(values[at]?.[valueColumn - 1]) === '')
+    sheet.getRange(at + 1, valueColumn).setValue(book.spreadsheet.getUrl());
 }
 
 function behindCount(evaluation: Evaluation): number {

@@ -2,6 +2,7 @@
 // usable, 2 the command was typed wrong.
 import { parseArgs } from 'node:util';
 import { CLI } from '../core/messages';
+import { editDistance } from '../core/units';
 import { ContractError } from '../workbook/errors';
 import { checkCommand } from './commands/check';
 import { countsCommand } from './commands/counts';
@@ -33,6 +34,30 @@ const OPTIONS = {
   pdf: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+const OPTION_NAMES = Object.keys(OPTIONS).map((o) => `--${o}`);
+
+/** Node's parseArgs speaks English ("Unknown option '--todya'…"): said again in Vietnamese. */
+function parseArgsError(e: unknown, argv: readonly string[]): string | null {
+  const code = (e as { code?: string }).code ?? '';
+  if (!code.startsWith('ERR_PARSE_ARGS')) return null;
+  const message = (e as Error).message;
+  const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? argv.find((a) => a.startsWith('-')) ?? '';
+  const name = option.split('=')[0] ?? option;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const near = OPTION_NAMES.map((o) => [o, editDistance(o, name, 4)] as const)
+      .filter(([, d]) => d < 4)
+      .sort((a, b) => a[1] - b[1])[0];
+    return CLI.unknownOption(name, near ? near[0] : null);
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return /does not take an argument/.test(message)
+      ? CLI.optionTakesNoValue(name)
+      : CLI.optionNeedsValue(name);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return CLI.extraArgument(/'([^']*)'/.exec(message)?.[1] ?? '');
+  return CLI.unknownOption(name, null);
+}
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
@@ -120,9 +145,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(e.message);
       return 1;
     }
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err((e as Error).message);
+    if (e instanceof UsageError) {
+      io.err(e.message);
       io.err(CLI.usage);
+      return 2;
+    }
+    const parse = parseArgsError(e, argv);
+    if (parse !== null) {
+      io.err(parse);
       return 2;
     }
     throw e;

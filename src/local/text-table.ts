@@ -101,7 +101,7 @@ export function renderRisks(evaluation: Evaluation): string {
         r.milestone.code,
         r.result.actual,
         r.result.target ?? '',
-        r.forecast.projected,
+        r.forecast.projected ?? 0,
         PACE_LABEL[r.forecast.status],
       ),
     ),

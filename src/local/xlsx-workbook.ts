@@ -61,8 +61,9 @@ export class XlsxWorkbook implements Workbook {
     const book = new ExcelJS.Workbook();
     try {
       await book.xlsx.readFile(path);
-    } catch (e) {
-      throw new FileError(CONTRACT_ERROR.fileUnreadable(path, (e as Error).message));
+    } catch {
+      // exceljs says "Can't find end of central directory…": the user needs to hear what to do.
+      throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
     }
     return new XlsxWorkbook(book);
   }

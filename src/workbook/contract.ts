@@ -100,6 +100,7 @@ export const SETTING_KEYS: { field: SettingField; key: string }[] = [
   { field: 'planDate', key: 'Ngày kế hoạch' },
   { field: 'reportingBody', key: 'Cơ quan báo cáo' },
   { field: 'place', key: 'Địa danh' },
+  { field: 'spreadsheetUrl', key: 'Địa chỉ bảng tính' },
   { field: 'boardEmails', key: 'Email Ban Tổ chức' },
   { field: 'sendHour', key: 'Giờ gửi nhắc việc' },
   { field: 'dataMode', key: 'Chế độ dữ liệu' },

@@ -16,7 +16,7 @@ import {
 } from '../core/messages';
 import { forecastRow, type ForecastRow } from '../core/forecast';
 import type { Evaluation } from '../core/evaluate';
-import type { Result } from '../core/fulfillment';
+import { percentFraction, type Result } from '../core/fulfillment';
 import type { Milestone } from '../core/model';
 import { PROBLEM_HEADERS } from './contract';
 import type { Cell, CellTarget, ChartSpec, SheetLayout } from './port';
@@ -33,7 +33,7 @@ export interface Table {
 
 function resultCells(r: Result | undefined, f: ForecastRow[string]): Cell[] {
   if (!r) return ['', '', '', '', '', '', ''];
-  const fraction = r.percent === null ? '' : r.percent / 100;
+  const fraction = r.percent === null ? '' : percentFraction(r.percent);
   return [
     r.actual,
     r.target ?? '',

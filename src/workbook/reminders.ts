@@ -131,7 +131,8 @@ export function prepareReminders(workbook: Workbook, now: Date, sheetUrl: string
     dryRun: settings.dryRun,
     files: evaluation.pipeline.files,
   });
-  const context: MailContext = { today, sheetUrl, settings };
+  // Sheets knows its own address; elsewhere `Cấu hình` may give it (never a file's path).
+  const context: MailContext = { today, sheetUrl: sheetUrl || settings.spreadsheetUrl, settings };
   const mails = [
     ...plan.reminders.map((r) => unitMail(r, context)),
     ...plan.fileNotices.map((n) => fileMail(n, context)),

@@ -3,6 +3,7 @@
 // chart per milestone, the at-risk table. Styles come as whole grids, so an adapter applies
 // each with one call.
 import { PACE_LABEL, REPORT, STATUS_COLOURS, STATUS_LABEL } from '../core/messages';
+import { percentFraction } from '../core/fulfillment';
 import type { ReportDocument, ReportRow } from '../core/report-document';
 import type { Cell } from './port';
 
@@ -239,7 +240,7 @@ function resultCells(r: ReportRow, n: number | null): Cell[] {
     r.label,
     r.target,
     r.actual,
-    r.percent === null ? '' : r.percent / 100,
+    r.percent === null ? '' : percentFraction(r.percent),
     STATUS_LABEL[r.status],
     r.projected ?? '',
     r.pace ? PACE_LABEL[r.pace] : '',

@@ -133,7 +133,7 @@ describe('the messages', () => {
     sheetUrl: 'https://docs.google.com/spreadsheets/d/x',
     settings: {
       ...PLAN_145.settings,
-      issuerName: 'Ban Thường vụ <Huyện ủy>',
+      reportingBody: 'Ban Tổ chức <Huyện ủy>',
       boardEmails: ['bantochuc@example.com'],
     },
   };
@@ -148,7 +148,7 @@ describe('the messages', () => {
     expect(mail.text).toContain('- Còn thiếu: 7');
     expect(mail.text).toContain('https://docs.google.com/spreadsheets/d/x');
     expect(mail.text).toContain('bantochuc@example.com');
-    expect(mail.html).toContain('Ban Thường vụ &lt;Huyện ủy&gt;');
+    expect(mail.html).toContain('Ban Tổ chức &lt;Huyện ủy&gt; xin nhắc');
     expect(mail.html).not.toContain('<Huyện ủy>');
     expect(mail.text + mail.html).not.toContain('Mẫu 1');
   });

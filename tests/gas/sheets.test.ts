@@ -159,7 +159,9 @@ describe('refreshDashboard', () => {
         const at = header.indexOf(`${m.code} thực hiện`);
         expect(row?.[at]).toBe(r.actual);
         expect(row?.[at + 1]).toBe(r.target ?? '');
-        expect(row?.[at + 2]).toBe(r.percent === null ? '' : r.percent / 100);
+        // The percentage as a clean fraction: 133.3 % is 1.333, not 1.3330000000000002.
+        expect(row?.[at + 2]).toBe(r.percent === null ? '' : Number((r.percent / 100).toFixed(3)));
+        if (r.percent !== null) expect(String(row?.[at + 2]).length).toBeLessThanOrEqual(6);
       }
     }
     const total = table.find((r) => r[1] === 'Tổng cộng');

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { dayOfInstant, formatIso, instantOfDay } from '../../core/dates';
 import { CLI, MAIL_LOG } from '../../core/messages';
 import { runReminders, type Mailer } from '../../workbook/reminders';
+import type { OutgoingMail } from '../../core/reminder-mail';
 import { buildEml, emlFileName } from '../eml';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';
@@ -19,25 +20,22 @@ export async function remindCommand(
     day === undefined ? io.now() : new Date(instantOfDay(day).getTime() + 8 * 3_600_000);
   io.progress(CLI.reading(opts.workbook));
   const book = await XlsxWorkbook.open(opts.workbook);
-  const files: string[] = [];
+  // The run decides what goes out; the files are composed afterwards (MailComposer works
+  // asynchronously), all before the log is saved: a file that cannot be written keeps the run
+  // out of the log, so nothing is logged as sent that was not.
+  const outgoing: { file: string; mail: OutgoingMail; at: Date }[] = [];
   const outbox: Mailer = {
     remainingQuota: () => Number.POSITIVE_INFINITY,
     send: (mail) => {
-      mkdirSync(opts.outbox, { recursive: true });
       const file = join(opts.outbox, emlFileName(mail.key, formatIso(dayOfInstant(now()))));
-      const from = 'ptdv@localhost';
-      writeFileSync(file, buildEml(mail, from, now()));
-      files.push(file);
+      outgoing.push({ file, mail, at: now() });
       return MAIL_LOG.outbox(resolve(file));
     },
   };
-  const summary = runReminders(
-    book,
-    outbox,
-    now,
-    resolve(opts.workbook),
-    opts.dryRun ? { dryRun: true } : {},
-  );
+  const summary = runReminders(book, outbox, now, '', opts.dryRun ? { dryRun: true } : {});
+  if (outgoing.length > 0) mkdirSync(opts.outbox, { recursive: true });
+  for (const { file, mail, at } of outgoing)
+    writeFileSync(file, await buildEml(mail, 'ptdv@localhost', at));
   io.progress(CLI.saving(opts.workbook));
   await book.save(opts.workbook);
   const c = summary.counts;
