@@ -76,8 +76,7 @@ export function forecast(
   const window = milestone.deadline - start + 1;
   const met = actual >= min;
   const early = elapsed <= DAYS_PER_WEEK;
-  const reachDay =
-    met || actual === 0 || early ? null : start + ceil((min * elapsed) / actual) - 1;
+  const reachDay = met || actual === 0 || early ? null : start + ceil((min * elapsed) / actual) - 1;
   let status: Pace = 'on_track';
   if (!met && early) status = 'too_early';
   else if (!met) {
