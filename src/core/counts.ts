@@ -39,6 +39,8 @@ export interface RawCountTable extends Omit<RawTable<CountField>, 'rows'> {
 
 export interface ReportedCount {
   count: number;
+  /** Typed in `Số liệu` (the default), or counted from the unit's own file. */
+  source?: 'counts' | 'files';
   sheet: string;
   row: number;
   updated: Day | null;

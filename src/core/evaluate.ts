@@ -12,6 +12,7 @@ import {
   type RawUnitTable,
 } from './plan-input';
 import { UnitIndex } from './units';
+import type { UnitFileFigures } from './unit-files';
 import { interpretHolidays } from './holidays';
 import { computePipeline, type Pipeline, type ReportedPipeline } from './pipeline';
 import { WorkingCalendar } from './working-days';
@@ -36,6 +37,8 @@ export interface WorkbookInput {
   counts: RawCountTable | null;
   /** `Ngày nghỉ`; absent in a workbook made before it existed (the built-in days are used). */
   holidays?: RawTable<'day' | 'name'> | null;
+  /** What was read from the units' own files (one spreadsheet per unit), figures only. */
+  unitFiles?: readonly UnitFileFigures[];
 }
 
 export interface Evaluation {
@@ -81,6 +84,25 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
         problems: [],
       };
   const fulfillment = computeFulfillment(us.units, current, cs.candidates, asOf, counted.reported);
+  // A unit's own file reports like a row of `Số liệu`: the Board's list still wins where it has anyone.
+  for (const f of input.unitFiles ?? []) {
+    const unit = index.find(f.code);
+    if (!unit) continue;
+    let byMilestone = counted.reported.get(unit.code);
+    if (!byMilestone) counted.reported.set(unit.code, (byMilestone = new Map()));
+    for (const [code, count] of Object.entries(f.counts))
+      if (!byMilestone.has(code))
+        byMilestone.set(code, {
+          count,
+          source: 'files',
+          sheet: f.label,
+          row: 0,
+          updated: null,
+          by: '',
+        });
+    if (!counted.pipeline.has(unit.code))
+      counted.pipeline.set(unit.code, { ...f.pipeline, source: 'files' });
+  }
   const holidays = interpretHolidays(input.holidays);
   // Custom functions are told no "today" (see formulas.ts): then no file has a stage to show.
   const pipelineDay = asOf ?? (Number.isFinite(today) ? today : null);
@@ -115,8 +137,12 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
       ...counted.problems,
       ...mismatches(fulfillment, counted.reported),
       ...cs.problems,
+      ...(input.unitFiles ?? []).flatMap((f) => f.problems),
     ],
-    rows: cs.summary,
+    rows: addRows(
+      cs.summary,
+      (input.unitFiles ?? []).map((f) => f.rows),
+    ),
   };
 }
 
@@ -140,4 +166,16 @@ function mismatches(fulfillment: Fulfillment, reported: ReportedCounts): Problem
     }
   }
   return problems;
+}
+
+/** Rows read in the Board's workbook and in the units' own files, together. */
+function addRows(own: RowSummary, files: readonly RowSummary[]): RowSummary {
+  return files.reduce(
+    (sum, r) => ({
+      rows: sum.rows + r.rows,
+      withErrors: sum.withErrors + r.withErrors,
+      withWarningsOnly: sum.withWarningsOnly + r.withWarningsOnly,
+    }),
+    own,
+  );
 }

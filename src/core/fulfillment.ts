@@ -23,7 +23,8 @@ export interface Result {
   source: Source;
 }
 
-export type Source = 'list' | 'counts' | null;
+/** `files`: a unit's own spreadsheet, read by the Board (see unit-files.ts). */
+export type Source = 'list' | 'counts' | 'files' | null;
 
 export interface UnitResults {
   unit: Unit;
@@ -183,7 +184,7 @@ export function computeFulfillment(
     const actual = counted.actual(u, m);
     if (actual > 0 || counted.listed[u * milestones.length + m] === 1) return [actual, 'list'];
     const typed = reported.get(unit.code)?.get(milestone);
-    return typed ? [typed.count, 'counts'] : [0, null];
+    return typed ? [typed.count, typed.source ?? 'counts'] : [0, null];
   };
   const unitResults: UnitResults[] = units.map((unit, u) => ({
     unit,

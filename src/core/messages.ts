@@ -311,8 +311,10 @@ export const CLI = {
     '      Từ danh sách người trên máy văn phòng, tính số liệu từng đơn vị (đã kiểm tra) và ghi',
     '      SO-LIEU.xlsx, SO-LIEU.csv theo mẫu sheet Số liệu (không có tên, ngày sinh); --into ghi thẳng vào bảng chung',
     '      (chỉ khi bảng chung có đủ mã đơn vị và mã mốc của danh sách).',
-    '  ptdv check --workbook TỆP.xlsx [--json]',
+    '  ptdv check --workbook TỆP.xlsx [--json] [--unit-files THƯ-MỤC]',
     '      Liệt kê mọi lỗi và cảnh báo trong dữ liệu nhập; mã thoát 1 khi có lỗi.',
+    '  --unit-files THƯ-MỤC (với report, check, remind, counts): đọc thêm danh sách riêng của từng đơn vị,',
+    '      mỗi đơn vị một tệp .xlsx đặt tên theo mã (THPT-HH1.xlsx hoặc "THPT-HH1 - ….xlsx").',
     '  ptdv remind --workbook TỆP.xlsx [--today YYYY-MM-DD] [--outbox THƯ-MỤC] [--dry-run]',
     '      Lập thư nhắc việc đến hạn: mỗi thư một tệp .eml trong thư mục (mặc định ./outbox),',
     '      ghi Nhật ký thư; thư đã gửi không bao giờ gửi lại. --dry-run chỉ ghi nhật ký "thử".',
@@ -626,6 +628,26 @@ export const ROOMS = {
     `. Còn ${total - done} đơn vị: Apps Script chỉ cho mỗi lần chạy 6 phút, nên lần này dừng ở đây để không bỏ dở giữa chừng. Hãy chọn lại "Phân quyền đơn vị": lần sau làm tiếp từ đơn vị thứ ${done + 1}.`,
 } as const;
 
+/** One spreadsheet per unit (Tạo tệp riêng cho đơn vị). */
+export const UNIT_FILES = {
+  menu: 'Tạo tệp riêng cho đơn vị',
+  sheet: 'Tệp đơn vị',
+  label: (code: string) => `Tệp ${code}`,
+  fileName: (code: string, name: string) => `${code} - ${name} (danh sách riêng của đơn vị)`,
+  headers: ['Mã', 'Tên đơn vị', 'Địa chỉ tệp', 'Đọc lần cuối'],
+  noFile: (name: string) =>
+    `Tệp "${name}" không khớp mã đơn vị nào trong sheet Chỉ tiêu: không được đọc.`,
+  noFileSuggestion:
+    'Đặt tên tệp bắt đầu bằng mã đơn vị, ví dụ THPT-HH1.xlsx hoặc "THPT-HH1 - Trường THPT Hiệp Hòa số 1.xlsx".',
+  done: (created: number, shared: number, total: number, failed: readonly string[]) =>
+    `Đã tạo ${created} tệp mới, cập nhật quyền của ${shared} tệp; ${total} đơn vị có tệp riêng.` +
+    (failed.length ? ` Chưa làm được: ${failed.join('; ')}.` : '') +
+    ' Mỗi tệp chỉ cán bộ phụ trách đơn vị và Ban Tổ chức mở được; bảng tính này chỉ giữ số liệu đọc từ tệp, không giữ tên người.',
+  partial: (done: number, total: number) =>
+    `Đã xong ${done}/${total} đơn vị. Apps Script chỉ cho mỗi lần chạy 6 phút: hãy chọn lại "Tạo tệp riêng cho đơn vị" để làm tiếp.`,
+  noEmails: (code: string) => `${code} (chưa có Email phụ trách)`,
+} as const;
+
 /** The membership pipeline's stages (pipeline.ts), as sheets, reports and e-mails name them. */
 export const STAGE_LABEL = {
   awaiting_decision: 'Chờ quyết định kết nạp',
@@ -659,7 +681,11 @@ export const FUNNEL_LABEL = {
 } as const;
 
 /** Where a figure comes from (`Tổng hợp`, e-mails). */
-export const SOURCE_LABEL = { list: 'danh sách', counts: 'số liệu báo cáo' } as const;
+export const SOURCE_LABEL = {
+  list: 'danh sách',
+  counts: 'số liệu báo cáo',
+  files: 'tệp đơn vị',
+} as const;
 
 /** The standing office's report (sheet, HTML page and PDF). */
 export const REPORT = {

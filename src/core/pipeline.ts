@@ -49,7 +49,7 @@ export interface UnitPipeline {
   nextDue: Day | null;
   funnel: Record<FunnelStep, number>;
   /** Where the figures come from: the person list, or the counts the unit reported. */
-  source: 'list' | 'counts' | null;
+  source: 'list' | 'counts' | 'files' | null;
 }
 
 export interface Pipeline {
@@ -61,6 +61,8 @@ export interface Pipeline {
 
 /** Counts a unit reported in `Số liệu` instead of a list (counts-only mode). */
 export interface ReportedPipeline {
+  /** Typed in `Số liệu` (the default), or counted from the unit's own file. */
+  source?: 'counts' | 'files';
   stages: Partial<Record<Stage, number>>;
   overdue: Partial<Record<OpenStage, number>>;
 }
@@ -180,7 +182,7 @@ export function computePipeline(
     if (u.source === 'list' || !typed) continue;
     for (const s of STAGES) u.stages[s] = typed.stages[s] ?? 0;
     for (const s of OPEN_STAGES) u.overdue[s] = typed.overdue[s] ?? 0;
-    u.source = 'counts';
+    u.source = typed.source ?? 'counts';
   }
   const total = { stages: zeroStages(), overdue: zeroOverdue(), funnel: zeroFunnel() };
   for (const u of byUnit.values()) {

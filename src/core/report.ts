@@ -64,7 +64,7 @@ export interface JsonReport {
       stages: Record<Stage, number>;
       overdue: Record<OpenStage, number>;
       /** `list` or `counts` (reported in Số liệu); null with neither. */
-      source: 'list' | 'counts' | null;
+      source: 'list' | 'counts' | 'files' | null;
     }[];
     people: {
       sheet: string;

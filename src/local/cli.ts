@@ -28,6 +28,7 @@ const OPTIONS = {
   into: { type: 'string' },
   'plan-from': { type: 'string' },
   blank: { type: 'boolean' },
+  'unit-files': { type: 'string' },
   year: { type: 'string' },
   by: { type: 'string' },
   html: { type: 'string' },
@@ -100,6 +101,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
             write: values.write === true,
             html: values.html,
             pdf: values.pdf,
+            unitFiles: values['unit-files'],
           },
           io,
         );
@@ -111,6 +113,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
             into: values.into,
             today: values.today,
             by: values.by,
+            unitFiles: values['unit-files'],
           },
           io,
         );
@@ -124,7 +127,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       case 'check':
         return await checkCommand(
-          { workbook: required('workbook'), json: values.json === true },
+          {
+            workbook: required('workbook'),
+            json: values.json === true,
+            unitFiles: values['unit-files'],
+          },
           io,
         );
       case 'remind':
@@ -134,6 +141,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
             today: values.today,
             outbox: values.outbox ?? 'outbox',
             dryRun: values['dry-run'] === true,
+            unitFiles: values['unit-files'],
           },
           io,
         );

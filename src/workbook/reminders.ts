@@ -23,6 +23,7 @@ import { cellText } from '../core/table';
 import { MAIL_LOG_COLUMNS, MAIL_LOG_HEADERS, SHEET } from './contract';
 import { locateHeader } from './header';
 import { readInput, requireSheet } from './read';
+import type { UnitFilesSource } from './usecases';
 import type { Cell, Workbook } from './port';
 
 /** Sends one message or throws; counts what is left of today's quota, in recipients. */
@@ -118,9 +119,16 @@ export interface PreparedRun {
 }
 
 /** Reads the sheets and the log once, and plans today's messages (the digest last). */
-export function prepareReminders(workbook: Workbook, now: Date, sheetUrl: string): PreparedRun {
+export function prepareReminders(
+  workbook: Workbook,
+  now: Date,
+  sheetUrl: string,
+  unitFiles?: UnitFilesSource,
+): PreparedRun {
   const today = dayOfInstant(now);
-  const evaluation = evaluate(readInput(workbook), today, today);
+  const input = readInput(workbook);
+  if (unitFiles) input.unitFiles = unitFiles(input, today, today);
+  const evaluation = evaluate(input, today, today);
   const log = readMailLog(workbook);
   const settings = evaluation.plan.settings;
   const plan = planReminders({
@@ -202,13 +210,18 @@ export function runReminders(
   mailer: Mailer,
   now: () => Date,
   sheetUrl: string,
-  options: { dryRun?: boolean; budgetMs?: number; journal?: SentJournal } = {},
+  options: {
+    dryRun?: boolean;
+    budgetMs?: number;
+    journal?: SentJournal;
+    unitFiles?: UnitFilesSource;
+  } = {},
 ): RunSummary {
   const started = now().getTime();
   const budget = options.budgetMs ?? Number.POSITIVE_INFINITY;
   const journal = options.journal ?? NO_JOURNAL;
   recoverJournal(workbook, journal);
-  const run = prepareReminders(workbook, now(), sheetUrl);
+  const run = prepareReminders(workbook, now(), sheetUrl, options.unitFiles);
   const dryRun = options.dryRun ?? run.context.settings.dryRun;
   const counts: Record<MailStatus, number> = { sent: 0, failed: 0, deferred: 0, dry_run: 0 };
   let quotaGone = false;

@@ -4,15 +4,17 @@ import { buildJsonReport } from '../../core/report';
 import { renderProblemSummary } from '../text-table';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';
+import { folderUnitFiles } from '../unit-files';
 
 /** Lists every problem in the entries; exit code 1 when any is an error, so scripts can gate on it. */
 export async function checkCommand(
-  opts: { workbook: string; json: boolean },
+  opts: { workbook: string; json: boolean; unitFiles?: string | undefined },
   io: Io,
 ): Promise<number> {
   io.progress(CLI.reading(opts.workbook));
   const book = await XlsxWorkbook.open(opts.workbook);
-  const evaluation = evaluateWorkbook(book, io.now());
+  const files = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
+  const evaluation = evaluateWorkbook(book, io.now(), undefined, undefined, files);
   const errors = evaluation.problems.filter((p) => p.severity === 'error').length;
   if (opts.json) {
     const report = buildJsonReport(evaluation);

@@ -10,6 +10,7 @@ import type { Cell } from '../../workbook/port';
 import { renderProblemSummary } from '../text-table';
 import { FileError, XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';
+import { folderUnitFiles } from '../unit-files';
 import { parseToday } from './report';
 
 const PROBLEMS_SHOWN = 50;
@@ -35,6 +36,7 @@ export async function countsCommand(
     into: string | undefined;
     today: string | undefined;
     by: string | undefined;
+    unitFiles?: string | undefined;
   },
   io: Io,
 ): Promise<number> {
@@ -42,7 +44,8 @@ export async function countsCommand(
   io.progress(CLI.reading(opts.workbook));
   const local = await XlsxWorkbook.open(opts.workbook);
   const now = io.now();
-  const evaluation = evaluateWorkbook(local, now, asOf);
+  const unitFiles = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
+  const evaluation = evaluateWorkbook(local, now, asOf, undefined, unitFiles);
   if (evaluation.plan.settings.dataMode === 'counts')
     throw new FileError(CLI.countsNeedList(opts.workbook));
   const codes = evaluation.fulfillment.milestones.map((m) => m.code);
@@ -73,7 +76,7 @@ export async function countsCommand(
       // Files by stage, counts only: each stage and its overdue ones, as `Số liệu` heads them.
       const f = files.get(unit.code);
       const stageCells = COUNT_PIPELINE_COLUMNS.map((c) => {
-        if (!f || f.source !== 'list') return '';
+        if (!f || (f.source !== 'list' && f.source !== 'files')) return '';
         if (c.field.endsWith('_overdue'))
           return f.overdue[c.field.slice(0, -'_overdue'.length) as OpenStage];
         return f.stages[c.field as Stage];
@@ -83,7 +86,10 @@ export async function countsCommand(
         unit.name,
         // Only the list counts here (a figure typed into the local `Số liệu` is not re-exported);
         // a blank, not a 0, where the list has no one, so it never overrides a unit's own report.
-        ...codes.map((c) => (results[c]?.source === 'list' ? (results[c]?.actual ?? 0) : '')),
+        ...codes.map((c) => {
+          const source = results[c]?.source;
+          return source === 'list' || source === 'files' ? (results[c]?.actual ?? 0) : '';
+        }),
         ...stageCells,
         instantOfDay(day),
         opts.by ?? CLI.countsBy,

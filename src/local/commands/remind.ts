@@ -7,11 +7,18 @@ import type { OutgoingMail } from '../../core/reminder-mail';
 import { buildEml, emlFileName } from '../eml';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';
+import { folderUnitFiles } from '../unit-files';
 import { parseToday } from './report';
 
 /** What the daily trigger does, with an outbox of .eml files in place of MailApp. */
 export async function remindCommand(
-  opts: { workbook: string; today: string | undefined; outbox: string; dryRun: boolean },
+  opts: {
+    workbook: string;
+    today: string | undefined;
+    outbox: string;
+    dryRun: boolean;
+    unitFiles?: string | undefined;
+  },
   io: Io,
 ): Promise<number> {
   const day = parseToday(opts.today);
@@ -32,7 +39,11 @@ export async function remindCommand(
       return MAIL_LOG.outbox(resolve(file));
     },
   };
-  const summary = runReminders(book, outbox, now, '', opts.dryRun ? { dryRun: true } : {});
+  const unitFiles = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
+  const summary = runReminders(book, outbox, now, '', {
+    ...(opts.dryRun ? { dryRun: true } : {}),
+    ...(unitFiles ? { unitFiles } : {}),
+  });
   if (outgoing.length > 0) mkdirSync(opts.outbox, { recursive: true });
   for (const { file, mail, at } of outgoing)
     writeFileSync(file, await buildEml(mail, 'ptdv@localhost', at));

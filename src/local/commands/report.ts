@@ -12,6 +12,7 @@ import { printPdf } from '../pdf';
 import { renderOverdueFiles, renderProblemSummary, renderRisks, renderTable } from '../text-table';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';
+import { folderUnitFiles } from '../unit-files';
 import { UsageError } from '../usage-error';
 
 const PROBLEMS_SHOWN = 20;
@@ -23,6 +24,7 @@ export interface ReportOptions {
   write: boolean;
   html?: string | undefined;
   pdf?: string | undefined;
+  unitFiles?: string | undefined;
 }
 
 export function parseToday(text: string | undefined): number | undefined {
@@ -35,12 +37,13 @@ export function parseToday(text: string | undefined): number | undefined {
 export async function reportCommand(opts: ReportOptions, io: Io): Promise<number> {
   const asOf = parseToday(opts.today);
   io.progress(CLI.reading(opts.workbook));
+  const files = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
   const book = await XlsxWorkbook.open(opts.workbook);
   io.progress(CLI.computing);
   const now = io.now();
   const evaluation = opts.write
-    ? refreshWorkbook(book, now, asOf)
-    : evaluateWorkbook(book, now, asOf);
+    ? refreshWorkbook(book, now, asOf, files)
+    : evaluateWorkbook(book, now, asOf, undefined, files);
   if (opts.write) {
     io.progress(CLI.saving(opts.workbook));
     await book.save(opts.workbook);

@@ -1,0 +1,94 @@
+// Reading a unit's own spreadsheet (one file per unit, seen only by its officer and the Board)
+// into figures for the Board's workbook: the file's rows are that unit's list, evaluated under
+// the Board's plan; what is kept is counts, files per stage and problems by row, never a name.
+import { evaluate, type WorkbookInput } from '../core/evaluate';
+import { UNIT_FILES } from '../core/messages';
+import { problemAt } from '../core/problems';
+import { withoutPersonalData, type UnitFileFigures } from '../core/unit-files';
+import { cellText, isBlankRow } from '../core/table';
+import type { Day } from '../core/dates';
+import type { CandidateField, CandidateRow } from '../core/model';
+import { CANDIDATE_COLUMNS, SHEET, type ColumnSpec } from './contract';
+import { ContractError } from './errors';
+import { headerLabels, locateHeader } from './header';
+import type { Cell } from './port';
+
+/** The sheet of a unit's file that holds its list. */
+export const UNIT_FILE_SHEET = SHEET.candidates;
+
+const FIELDS = CANDIDATE_COLUMNS.filter(
+  (c): c is ColumnSpec<CandidateField> => c.field !== 'index',
+);
+
+/** The file's rows as candidates of its unit (a row without a unit belongs to it). */
+function fileRows(values: Cell[][], label: string, code: string): CandidateRow[] {
+  const header = locateHeader(label, values, FIELDS);
+  const rows: CandidateRow[] = [];
+  for (let r = header.headerIndex + 1; r < values.length; r++) {
+    const line = values[r] ?? [];
+    const cells: CandidateRow['cells'] = {};
+    for (const spec of FIELDS) {
+      const c = header.columns[spec.field];
+      if (c !== undefined) cells[spec.field] = line[c] ?? null;
+    }
+    if (isBlankRow(cells)) continue;
+    if (cellText(cells.unit) === '') cells.unit = code;
+    rows.push({ sheet: label, row: r + 1, cells, sheetUnit: code });
+  }
+  return rows;
+}
+
+/**
+ * What a unit's file says, as of a day, under the Board's plan (`board`: the Board's workbook as
+ * read, whose own list and counts are left aside here).
+ */
+export function summarizeUnitFile(
+  board: WorkbookInput,
+  file: { code: string; url: string; values: Cell[][] },
+  asOf: Day,
+  today: Day,
+): UnitFileFigures {
+  const label = UNIT_FILES.label(file.code);
+  let rows: CandidateRow[];
+  try {
+    rows = fileRows(file.values, label, file.code);
+  } catch (e) {
+    if (!(e instanceof ContractError)) throw e;
+    return {
+      code: file.code,
+      label,
+      url: file.url,
+      counts: {},
+      pipeline: { stages: {}, overdue: {} },
+      problems: [problemAt(label, 1, '', 'unit_file_unreadable', 'error', e.message)],
+      rows: { rows: 0, withErrors: 0, withWarningsOnly: 0 },
+    };
+  }
+  const { index: _index, ...columns } = headerLabels(CANDIDATE_COLUMNS);
+  const e = evaluate(
+    {
+      ...board,
+      candidates: { columns: columns as Record<CandidateField, string>, rows },
+      counts: null,
+      unitFiles: [],
+    },
+    asOf,
+    today,
+  );
+  const results = e.fulfillment.units.find((u) => u.unit.code === file.code)?.results ?? {};
+  const counts: Record<string, number> = {};
+  for (const [code, r] of Object.entries(results)) if (r.source === 'list') counts[code] = r.actual;
+  const unit = e.pipeline.units.find((u) => u.unit.code === file.code);
+  return {
+    code: file.code,
+    label,
+    url: file.url,
+    counts,
+    pipeline:
+      unit?.source === 'list'
+        ? { stages: unit.stages, overdue: unit.overdue }
+        : { stages: {}, overdue: {} },
+    problems: e.problems.filter((p) => p.sheet === label).map(withoutPersonalData),
+    rows: e.rows,
+  };
+}
