@@ -602,6 +602,7 @@ export const CHECK = {
     `(không được tính vào số liệu mà lỗi ảnh hưởng), ${warnings} dòng chỉ có cảnh báo (vẫn được tính).`,
   asOf: (day: string) => `Số liệu tính đến ngày ${day}.`,
   countsOnly: 'Chế độ "Chỉ số liệu": không đọc danh sách người nào; số liệu lấy từ sheet Số liệu.',
+  fileLabel: (label: string, row: number) => `${label}, dòng ${row}`,
   cellLabel: (sheet: string, row: number, column: number) =>
     `${sheet}!${columnLetters(column)}${row}`,
 } as const;
@@ -646,6 +647,8 @@ export const UNIT_FILES = {
   partial: (done: number, total: number) =>
     `Đã xong ${done}/${total} đơn vị. Apps Script chỉ cho mỗi lần chạy 6 phút: hãy chọn lại "Tạo tệp riêng cho đơn vị" để làm tiếp.`,
   noEmails: (code: string) => `${code} (chưa có Email phụ trách)`,
+  missing: (code: string) =>
+    `Không mở được tệp riêng của đơn vị ${code} (đã bị xóa, chuyển vào thùng rác, hoặc script không còn quyền): số liệu của đơn vị không được đọc. Chạy lại "Tạo tệp riêng cho đơn vị" để tạo lại tệp.`,
 } as const;
 
 /** The membership pipeline's stages (pipeline.ts), as sheets, reports and e-mails name them. */

@@ -121,4 +121,6 @@ export interface Problem {
   severity: Severity;
   message: string;
   suggestion?: string;
+  /** The cell's address when it is in another file (a unit's own spreadsheet). */
+  link?: string;
 }

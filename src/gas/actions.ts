@@ -1,7 +1,16 @@
 // What the menu items do. Each builds the SheetsWorkbook adapter, runs one use case under the
 // document lock and tells the user the outcome in Vietnamese. Everything is computed before the
 // first write, so a failure leaves no half-written sheet.
-import { GAS, HELP_HTML, MENU, NEW_YEAR, REMINDER_MENU, REPORT_UI, ROOMS } from '../core/messages';
+import {
+  GAS,
+  HELP_HTML,
+  MENU,
+  NEW_YEAR,
+  REMINDER_MENU,
+  REPORT_UI,
+  ROOMS,
+  UNIT_FILES,
+} from '../core/messages';
 import { BLANK_PLAN } from '../core/plan-input';
 import { currentPlanYear, NewYearError, moveToNewYear } from '../workbook/new-year';
 import { PLAN_145 } from '../core/plan145';
@@ -25,6 +34,7 @@ import { markProblems } from './marks';
 import { officerCheck } from './officer-check';
 import { currentRole } from './roles';
 import { setUpRooms } from './rooms';
+import { setUpUnitFiles, unitFilesOf } from './unit-files';
 import { SheetsWorkbook } from './sheets-workbook';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -37,6 +47,7 @@ export function buildMenu(): void {
     .addItem(MENU.refresh, 'refreshDashboard')
     .addItem(MENU.check, 'checkEntries')
     .addItem(ROOMS.menu, 'setupUnitRooms')
+    .addItem(UNIT_FILES.menu, 'setupUnitFiles')
     .addItem(REPORT_UI.menu, 'exportStandingReport')
     .addItem(NEW_YEAR.menu, 'startNewYear')
     .addSeparator()
@@ -179,7 +190,8 @@ function behindCount(evaluation: Evaluation): number {
 export function refresh(book: SheetsWorkbook): void {
   const { spreadsheet } = book;
   spreadsheet.toast(GAS.working, GAS.toastTitle);
-  const evaluation = refreshWorkbook(book, new Date());
+  const now = new Date();
+  const evaluation = refreshWorkbook(book, now, undefined, unitFilesOf(book, now));
   spreadsheet.toast(GAS.refreshDone(behindCount(evaluation)), GAS.toastTitle);
 }
 
@@ -191,7 +203,8 @@ export function check(): void {
     officerCheck(book, role.sheets);
     return;
   }
-  const { evaluation, positions } = checkWorkbook(book, new Date());
+  const now = new Date();
+  const { evaluation, positions } = checkWorkbook(book, now, undefined, unitFilesOf(book, now));
   markProblems(book, evaluation.problems, positions);
   const errors = evaluation.problems.filter((p) => p.severity === 'error').length;
   spreadsheet.toast(GAS.checkDone(errors, evaluation.problems.length - errors), GAS.toastTitle);
@@ -224,6 +237,13 @@ export function newYear(book: SheetsWorkbook): void {
     NEW_YEAR.done(summary.from, summary.to, summary.milestones),
     ui.ButtonSet.OK,
   );
+}
+
+/** `Tạo tệp riêng cho đơn vị`: one spreadsheet per unit, seen by its officers and the Board. */
+export function unitFiles(book: SheetsWorkbook): void {
+  const message = setUpUnitFiles(book);
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(MENU.title, message, ui.ButtonSet.OK);
 }
 
 export function rooms(book: SheetsWorkbook): void {

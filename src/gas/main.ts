@@ -11,10 +11,11 @@ import {
   rooms,
   runAction,
   setup,
+  unitFiles,
 } from './actions';
 import { currentRole } from './roles';
 import { SheetsWorkbook } from './sheets-workbook';
-import { GAS, MENU, NEW_YEAR, REMINDER_MENU, REPORT_UI, ROOMS } from '../core/messages';
+import { GAS, MENU, NEW_YEAR, REMINDER_MENU, REPORT_UI, ROOMS, UNIT_FILES } from '../core/messages';
 import { askReportDay, exportReport } from './report-actions';
 import {
   installTrigger,
@@ -58,6 +59,14 @@ export function refreshDashboard(): void {
  */
 export function checkEntries(): void {
   runAction(check);
+}
+
+/**
+ * Menu: one spreadsheet per unit, shared with that unit's officers only (Drive and Sheets
+ * advanced services, `drive.file`), recorded in `Tệp đơn vị`.
+ */
+export function setupUnitFiles(): void {
+  runAction(boardOnly(UNIT_FILES.menu, unitFiles));
 }
 
 /** Menu: protect the Board's sheets and give each unit its own `DS - <Mã>` sheet. */

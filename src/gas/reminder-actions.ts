@@ -11,6 +11,7 @@ import { prepareReminders, runReminders, type RunSummary } from '../workbook/rem
 import { mailAppMailer } from './mail-app-mailer';
 import { propertiesJournal } from './sent-journal';
 import { currentRole } from './roles';
+import { unitFilesOf } from './unit-files';
 import { SheetsWorkbook } from './sheets-workbook';
 
 const HANDLER = 'runDailyReminders';
@@ -74,9 +75,11 @@ export function sendDueReminders(): RunSummary | null {
   }
   remember({ at: formatDateTimeVietnam(new Date()), ok: true, message: '', startedAt: Date.now() });
   try {
+    const files = unitFilesOf(book, new Date());
     const summary = runReminders(book, mailAppMailer, () => new Date(), spreadsheet.getUrl(), {
       budgetMs: SEND_BUDGET_MS,
       journal: propertiesJournal(),
+      ...(files ? { unitFiles: files } : {}),
     });
     const c = summary.counts;
     remember({

@@ -11,6 +11,7 @@ import type {
   Cell,
   CellTarget,
   ChartSpec,
+  LinkTarget,
   SheetLayout,
   ValidationSpec,
   Workbook,
@@ -355,13 +356,16 @@ export class SheetsWorkbook implements Workbook {
   private readonly gids = new Map<string, number | null>();
 
   /** A link to a cell; the sheet's id is asked once per sheet, not once per link. */
-  private linkFormula(target: CellTarget, label: string): Cell {
+  private linkFormula(target: CellTarget | LinkTarget, label: string): Cell {
+    const text = label.replace(/"/g, '""');
+    // A cell of a unit's own file: its address, built by the script (never typed by a user).
+    if ('url' in target) return `=HYPERLINK("${target.url.replace(/"/g, '%22')}","${text}")`;
     if (!this.gids.has(target.sheet))
       this.gids.set(target.sheet, this.sheet(target.sheet)?.getSheetId() ?? null);
     const gid = this.gids.get(target.sheet);
     if (gid === null || gid === undefined) return asText(label);
     const url = `#gid=${gid}&range=${columnLetters(target.column)}${target.row}`;
-    return `=HYPERLINK("${url}","${label.replace(/"/g, '""')}")`;
+    return `=HYPERLINK("${url}","${text}")`;
   }
 
   /** Rules built in this run, by spec: a built rule serves every sheet that needs it. */

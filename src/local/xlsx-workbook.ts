@@ -114,7 +114,10 @@ export class XlsxWorkbook implements Workbook {
       targets.forEach((t, i) => {
         const label = rows[i]?.[column - 1];
         if (t && typeof label === 'string' && label !== '') {
-          const hyperlink = `#'${t.sheet.replace(/'/g, "''")}'!${columnLetters(t.column)}${t.row}`;
+          const hyperlink =
+            'url' in t
+              ? t.url
+              : `#'${t.sheet.replace(/'/g, "''")}'!${columnLetters(t.column)}${t.row}`;
           ws.getRow(i + 1).getCell(column).value = { text: label, hyperlink };
         }
       });

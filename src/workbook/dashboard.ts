@@ -19,7 +19,7 @@ import type { Evaluation } from '../core/evaluate';
 import { percentFraction, type Result } from '../core/fulfillment';
 import type { Milestone } from '../core/model';
 import { PROBLEM_HEADERS } from './contract';
-import type { Cell, CellTarget, ChartSpec, SheetLayout } from './port';
+import type { Cell, CellTarget, ChartSpec, LinkTarget, SheetLayout } from './port';
 import { columnOf, type ColumnPositions } from './read';
 
 const FIXED = ['Mã', 'Tên đơn vị', 'Loại', 'Cấp ủy quản lý'];
@@ -142,7 +142,7 @@ export function problemsTable(evaluation: Evaluation, positions?: ColumnPosition
       : CHECK.summary(counted.rows, counted.withErrors, counted.withWarningsOnly);
   const asOf = fulfillment.asOf === null ? '' : ` ${CHECK.asOf(formatDmy(fulfillment.asOf))}`;
   const rows: Cell[][] = [pad([summary + asOf], width), PROBLEM_HEADERS];
-  const targets: (CellTarget | null)[] = [null, null];
+  const targets: (CellTarget | LinkTarget | null)[] = [null, null];
   for (const p of evaluation.problems) {
     const column = positions ? columnOf(positions, p.sheet, p.column) : null;
     rows.push([
@@ -153,9 +153,15 @@ export function problemsTable(evaluation: Evaluation, positions?: ColumnPosition
       p.code,
       p.message,
       p.suggestion ?? '',
-      column === null ? '' : CHECK.cellLabel(p.sheet, p.row, column),
+      p.link
+        ? CHECK.fileLabel(p.sheet, p.row)
+        : column === null
+          ? ''
+          : CHECK.cellLabel(p.sheet, p.row, column),
     ]);
-    targets.push(column === null ? null : { sheet: p.sheet, row: p.row, column });
+    targets.push(
+      p.link ? { url: p.link } : column === null ? null : { sheet: p.sheet, row: p.row, column },
+    );
   }
   return {
     rows,

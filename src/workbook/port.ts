@@ -24,7 +24,12 @@ export interface SheetLayout {
    */
   spareRows?: number;
   /** A column whose cells link to other cells (one target per row of the table, or null). */
-  links?: { column: number; targets: (CellTarget | null)[] };
+  links?: { column: number; targets: (CellTarget | LinkTarget | null)[] };
+}
+
+/** A cell in another file, by its address. */
+export interface LinkTarget {
+  url: string;
 }
 
 /** A cell of another sheet, 1-based. */

@@ -5,7 +5,8 @@ import { evaluate, type WorkbookInput } from '../core/evaluate';
 import { UNIT_FILES } from '../core/messages';
 import { problemAt } from '../core/problems';
 import { withoutPersonalData, type UnitFileFigures } from '../core/unit-files';
-import { cellText, isBlankRow } from '../core/table';
+import { cellText, columnLetters, isBlankRow } from '../core/table';
+import { matchKey } from '../core/normalize';
 import type { Day } from '../core/dates';
 import type { CandidateField, CandidateRow } from '../core/model';
 import { CANDIDATE_COLUMNS, SHEET, type ColumnSpec } from './contract';
@@ -21,7 +22,11 @@ const FIELDS = CANDIDATE_COLUMNS.filter(
 );
 
 /** The file's rows as candidates of its unit (a row without a unit belongs to it). */
-function fileRows(values: Cell[][], label: string, code: string): CandidateRow[] {
+function fileRows(
+  values: Cell[][],
+  label: string,
+  code: string,
+): { rows: CandidateRow[]; columnOf: (header: string) => number | null } {
   const header = locateHeader(label, values, FIELDS);
   const rows: CandidateRow[] = [];
   for (let r = header.headerIndex + 1; r < values.length; r++) {
@@ -35,7 +40,11 @@ function fileRows(values: Cell[][], label: string, code: string): CandidateRow[]
     if (cellText(cells.unit) === '') cells.unit = code;
     rows.push({ sheet: label, row: r + 1, cells, sheetUnit: code });
   }
-  return rows;
+  const columnOf = (text: string) => {
+    const at = header.byKey.get(matchKey(text));
+    return at === undefined ? null : at + 1;
+  };
+  return { rows, columnOf };
 }
 
 /**
@@ -49,9 +58,9 @@ export function summarizeUnitFile(
   today: Day,
 ): UnitFileFigures {
   const label = UNIT_FILES.label(file.code);
-  let rows: CandidateRow[];
+  let read: ReturnType<typeof fileRows>;
   try {
-    rows = fileRows(file.values, label, file.code);
+    read = fileRows(file.values, label, file.code);
   } catch (e) {
     if (!(e instanceof ContractError)) throw e;
     return {
@@ -68,7 +77,7 @@ export function summarizeUnitFile(
   const e = evaluate(
     {
       ...board,
-      candidates: { columns: columns as Record<CandidateField, string>, rows },
+      candidates: { columns: columns as Record<CandidateField, string>, rows: read.rows },
       counts: null,
       unitFiles: [],
     },
@@ -88,7 +97,17 @@ export function summarizeUnitFile(
       unit?.source === 'list'
         ? { stages: unit.stages, overdue: unit.overdue }
         : { stages: {}, overdue: {} },
-    problems: e.problems.filter((p) => p.sheet === label).map(withoutPersonalData),
+    problems: e.problems
+      .filter((p) => p.sheet === label)
+      .map((p) => {
+        // Kiểm tra links each problem to its cell in the unit's file (the file's only sheet).
+        const column = file.url ? read.columnOf(p.column) : null;
+        const link =
+          column === null
+            ? {}
+            : { link: `${file.url}#gid=0&range=${columnLetters(column)}${p.row}` };
+        return { ...withoutPersonalData(p), ...link };
+      }),
     rows: e.rows,
   };
 }

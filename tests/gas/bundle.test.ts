@@ -12,6 +12,7 @@ const ENTRY_POINTS = [
   'showHelp',
   'exportStandingReport',
   'startNewYear',
+  'setupUnitFiles',
   'setupUnitRooms',
   'previewReminders',
   'sendRemindersNow',
@@ -62,9 +63,11 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/userinfo.email',
     ]);
-    // The report's PDF goes through the Drive advanced service, which drive.file covers.
+    // The report's PDF and the units' own files go through the Drive and Sheets advanced
+    // services, which drive.file covers for files the script created.
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([
       { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+      { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
     ]);
     for (const scope of manifest.oauthScopes as string[]) {
       expect(scope).not.toMatch(/\/auth\/(gmail|drive|spreadsheets)$|mail\.google\.com/);

@@ -42,6 +42,7 @@ describe('the menu', () => {
       'Cập nhật Tổng hợp',
       'Kiểm tra dữ liệu nhập',
       'Phân quyền đơn vị',
+      'Tạo tệp riêng cho đơn vị',
       'Xuất báo cáo',
       'Sang năm mới',
       'Hướng dẫn sử dụng',

@@ -1,0 +1,353 @@
+// One spreadsheet per unit, in Apps Script: `Tạo tệp riêng cho đơn vị` creates each unit's file
+// and shares it with that unit's officer only; refresh, check and reminders read the files that
+// changed and keep figures only. Files are made and read through the Sheets (v4) and Drive (v3)
+// advanced services under `drive.file`: the script sees the files it created and nothing else of
+// anyone's Drive (https://developers.google.com/workspace/drive/api/guides/api-specific-auth).
+import { formatDateTimeVietnam, formatIso } from '../core/dates';
+import { UNIT_FILES } from '../core/messages';
+import { matchKey } from '../core/normalize';
+import { interpretMilestones, interpretUnits } from '../core/plan-input';
+import { problemAt } from '../core/problems';
+import { cellText } from '../core/table';
+import type { Unit } from '../core/model';
+import type { UnitFileFigures } from '../core/unit-files';
+import { CANDIDATE_COLUMNS } from '../workbook/contract';
+import { readMilestones, readUnits } from '../workbook/read';
+import { summarizeUnitFile, UNIT_FILE_SHEET } from '../workbook/unit-files';
+import type { UnitFilesSource } from '../workbook/usecases';
+import type { Cell } from '../workbook/port';
+import type { SheetsWorkbook } from './sheets-workbook';
+
+interface Permission {
+  id?: string;
+  role?: string;
+  type?: string;
+  emailAddress?: string;
+}
+
+/** The parts of the advanced services used here; both are enabled in appsscript.json. */
+interface DriveService {
+  Files: {
+    list(optionalArgs: Record<string, unknown>): {
+      files?: { id?: string; modifiedTime?: string }[];
+      nextPageToken?: string;
+    };
+  };
+  Permissions: {
+    list(fileId: string, optionalArgs?: Record<string, unknown>): { permissions?: Permission[] };
+    create(
+      resource: Permission,
+      fileId: string,
+      optionalArgs?: Record<string, unknown>,
+    ): Permission;
+    remove(fileId: string, permissionId: string): void;
+  };
+}
+interface SheetsService {
+  Spreadsheets: {
+    create(resource: Record<string, unknown>): { spreadsheetId?: string; spreadsheetUrl?: string };
+    batchUpdate(resource: { requests: object[] }, spreadsheetId: string): unknown;
+    Values: {
+      get(
+        spreadsheetId: string,
+        range: string,
+        optionalArgs?: Record<string, unknown>,
+      ): { values?: Cell[][] };
+    };
+  };
+}
+declare const Drive: DriveService;
+declare const Sheets: SheetsService;
+
+/** The Board's record of the files: one row per unit. */
+const REGISTRY = UNIT_FILES.sheet;
+/** Figures read from each file, and when: hidden, never a name (see UnitFileFigures). */
+const CACHE = `${UNIT_FILES.sheet} (số liệu)`;
+const CACHE_HEADER = ['Mã', 'Mã tệp', 'Sửa lần cuối', 'Tính đến ngày', 'Số liệu'];
+const SPREADSHEET = 'application/vnd.google-apps.spreadsheet';
+const BUDGET_MS = 4.5 * 60_000;
+const NEXT_UNIT = 'ptdv.unitFiles.next';
+/** Rows for typing in a new file; "add more rows" gives more. */
+const FILE_ROWS = 201;
+
+interface Registered {
+  code: string;
+  name: string;
+  url: string;
+  id: string;
+  read: string;
+}
+
+const idOf = (url: string): string => /\/d\/([^/#?]+)/.exec(url)?.[1] ?? '';
+
+function readRegistry(book: SheetsWorkbook): Registered[] {
+  const values = book.readSheet(REGISTRY) ?? [];
+  return values
+    .slice(1)
+    .map((r) => ({
+      code: cellText(r[0]),
+      name: cellText(r[1]),
+      url: cellText(r[2]),
+      id: idOf(cellText(r[2])),
+      read: cellText(r[3]),
+    }))
+    .filter((r) => r.code !== '' && r.id !== '');
+}
+
+function writeRegistry(book: SheetsWorkbook, rows: readonly Registered[]): void {
+  book.writeSheet(
+    REGISTRY,
+    [[...UNIT_FILES.headers], ...rows.map((r) => [r.code, r.name, r.url, r.read])],
+    {
+      headerRow: 1,
+      dateColumns: [],
+      percentColumns: [],
+      widths: { 1: 110, 2: 300, 3: 420, 4: 140 },
+    },
+  );
+}
+
+/** A new file: the list's header, frozen and bold, with date formats and input helps. */
+function createFile(unit: Unit, classCodes: readonly string[]): { id: string; url: string } {
+  const headers = CANDIDATE_COLUMNS.map((c) => c.header);
+  const created = Sheets.Spreadsheets.create({
+    properties: {
+      title: UNIT_FILES.fileName(unit.code, unit.name),
+      locale: 'vi_VN',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    },
+    sheets: [
+      {
+        properties: {
+          sheetId: 0,
+          title: UNIT_FILE_SHEET,
+          gridProperties: { rowCount: FILE_ROWS, columnCount: headers.length, frozenRowCount: 1 },
+        },
+        data: [
+          {
+            startRow: 0,
+            startColumn: 0,
+            rowData: [
+              {
+                values: headers.map((h) => ({
+                  userEnteredValue: { stringValue: h },
+                  userEnteredFormat: { textFormat: { bold: true } },
+                })),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  const id = created.spreadsheetId ?? '';
+  const below = (column: number) => ({
+    sheetId: 0,
+    startRowIndex: 1,
+    endRowIndex: FILE_ROWS,
+    startColumnIndex: column,
+    endColumnIndex: column + 1,
+  });
+  const requests: object[] = [];
+  CANDIDATE_COLUMNS.forEach((c, i) => {
+    if (!c.date) return;
+    requests.push(
+      {
+        repeatCell: {
+          range: below(i),
+          cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'dd/mm/yyyy' } } },
+          fields: 'userEnteredFormat.numberFormat',
+        },
+      },
+      {
+        setDataValidation: {
+          range: below(i),
+          rule: { condition: { type: 'DATE_IS_VALID' }, strict: false },
+        },
+      },
+    );
+  });
+  const classAt = CANDIDATE_COLUMNS.findIndex((c) => c.field === 'classCode');
+  if (classCodes.length > 0)
+    requests.push({
+      setDataValidation: {
+        range: below(classAt),
+        rule: {
+          condition: {
+            type: 'ONE_OF_LIST',
+            values: classCodes.map((v) => ({ userEnteredValue: v })),
+          },
+          showCustomUi: true,
+          strict: false,
+        },
+      },
+    });
+  Sheets.Spreadsheets.batchUpdate({ requests }, id);
+  return { id, url: created.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${id}/edit` };
+}
+
+/**
+ * Editors are the unit's officers, and no one else but the owner: others are removed, and so
+ * is any link or domain sharing someone added. Returns whether anything changed.
+ */
+function shareWith(fileId: string, emails: readonly string[]): boolean {
+  const wanted = new Set(emails.map((e) => e.toLowerCase()));
+  const current =
+    Drive.Permissions.list(fileId, {
+      fields: 'permissions(id,role,type,emailAddress)',
+    }).permissions ?? [];
+  let changed = false;
+  for (const p of current) {
+    if (p.role === 'owner' || !p.id) continue;
+    const email = (p.emailAddress ?? '').toLowerCase();
+    if (p.type === 'user' && wanted.has(email)) {
+      wanted.delete(email);
+      continue;
+    }
+    Drive.Permissions.remove(fileId, p.id);
+    changed = true;
+  }
+  for (const email of wanted) {
+    Drive.Permissions.create({ role: 'writer', type: 'user', emailAddress: email }, fileId, {
+      sendNotificationEmail: true,
+    });
+    changed = true;
+  }
+  return changed;
+}
+
+/** `Tạo tệp riêng cho đơn vị`: a file per unit, shared with its officers; resumable. */
+export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => Date.now()): string {
+  const started = now();
+  const milestones = interpretMilestones(readMilestones(book)).milestones;
+  const codes = milestones.map((m) => m.code);
+  const { units } = interpretUnits(readUnits(book, codes), codes);
+  const classCodes = milestones.filter((m) => m.kind === 'class' && !m.archived).map((m) => m.code);
+  const registry = new Map(readRegistry(book).map((r) => [matchKey(r.code), r]));
+  const props = PropertiesService.getDocumentProperties();
+  const saved = Number(props.getProperty(NEXT_UNIT) ?? '0');
+  const first = Number.isInteger(saved) && saved > 0 && saved < units.length ? saved : 0;
+  const failed: string[] = [];
+  let created = 0;
+  let shared = 0;
+  const save = () =>
+    writeRegistry(
+      book,
+      units.flatMap((u) => {
+        const r = registry.get(matchKey(u.code));
+        return r ? [{ ...r, name: u.name }] : [];
+      }),
+    );
+  for (let i = first; i < units.length; i++) {
+    if (now() - started > BUDGET_MS) {
+      save();
+      props.setProperty(NEXT_UNIT, String(i));
+      return UNIT_FILES.partial(i, units.length);
+    }
+    const unit = units[i] as Unit;
+    if (unit.emails.length === 0) failed.push(UNIT_FILES.noEmails(unit.code));
+    let entry = registry.get(matchKey(unit.code));
+    try {
+      if (!entry) {
+        const file = createFile(unit, classCodes);
+        entry = { code: unit.code, name: unit.name, url: file.url, id: file.id, read: '' };
+        registry.set(matchKey(unit.code), entry);
+        created++;
+      }
+      if (shareWith(entry.id, unit.emails)) shared++;
+    } catch (e) {
+      failed.push(`${unit.code}: ${(e as Error).message}`);
+    }
+  }
+  save();
+  props.deleteProperty(NEXT_UNIT);
+  return UNIT_FILES.done(created, shared, registry.size, failed);
+}
+
+/** When each file the script made was last changed (one Drive call per 1,000 files). */
+function modifiedTimes(): Map<string, string> {
+  const times = new Map<string, string>();
+  let pageToken: string | undefined;
+  do {
+    const page = Drive.Files.list({
+      q: `mimeType='${SPREADSHEET}' and trashed=false`,
+      fields: 'nextPageToken,files(id,modifiedTime)',
+      pageSize: 1000,
+      ...(pageToken ? { pageToken } : {}),
+    });
+    for (const f of page.files ?? []) if (f.id) times.set(f.id, f.modifiedTime ?? '');
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return times;
+}
+
+/**
+ * The units' files as a source for refresh, check and reminders: a file is read (one Sheets
+ * call) only when it changed since it was last read, or was read for another day; what is kept
+ * in the hidden sheet is figures only. Null when the workbook has no unit files.
+ */
+export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | undefined {
+  const registry = readRegistry(book);
+  if (registry.length === 0) return undefined;
+  return (board, asOf, today) => {
+    const times = modifiedTimes();
+    const cached = new Map(
+      (book.readSheet(CACHE) ?? []).slice(1).map((r) => [cellText(r[0]), r] as const),
+    );
+    const out: UnitFileFigures[] = [];
+    const rows: Cell[][] = [CACHE_HEADER];
+    const day = formatIso(asOf);
+    for (const file of registry) {
+      const modified = times.get(file.id);
+      const label = UNIT_FILES.label(file.code);
+      if (modified === undefined) {
+        out.push(missingFile(file, label));
+        continue;
+      }
+      const old = cached.get(file.code);
+      let figures: UnitFileFigures | null = null;
+      if (
+        old &&
+        cellText(old[1]) === file.id &&
+        cellText(old[2]) === modified &&
+        cellText(old[3]) === day
+      ) {
+        try {
+          figures = JSON.parse(cellText(old[4])) as UnitFileFigures;
+        } catch {
+          figures = null;
+        }
+      }
+      if (figures === null) {
+        const values =
+          Sheets.Spreadsheets.Values.get(file.id, `'${UNIT_FILE_SHEET}'`, {
+            valueRenderOption: 'UNFORMATTED_VALUE',
+            dateTimeRenderOption: 'SERIAL_NUMBER',
+          }).values ?? [];
+        figures = summarizeUnitFile(board, { code: file.code, url: file.url, values }, asOf, today);
+        file.read = formatDateTimeVietnam(now);
+      }
+      out.push(figures);
+      rows.push([file.code, file.id, modified, day, JSON.stringify(figures)]);
+    }
+    const created = book.ensureSheet(CACHE).created;
+    book.writeSheet(CACHE, rows, { headerRow: 1, dateColumns: [], percentColumns: [], widths: {} });
+    if (created) book.sheet(CACHE)?.hideSheet();
+    writeRegistry(book, registry);
+    return out;
+  };
+}
+
+function missingFile(file: Registered, label: string): UnitFileFigures {
+  return {
+    code: file.code,
+    label,
+    url: file.url,
+    counts: {},
+    pipeline: { stages: {}, overdue: {} },
+    problems: [
+      problemAt(label, 0, '', 'unit_file_missing', 'error', UNIT_FILES.missing(file.code)),
+    ],
+    rows: { rows: 0, withErrors: 0, withWarningsOnly: 0 },
+  };
+}
