@@ -83,7 +83,6 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
         pipeline: new Map<string, ReportedPipeline>(),
         problems: [],
       };
-  const fulfillment = computeFulfillment(us.units, current, cs.candidates, asOf, counted.reported);
   // A unit's own file reports like a row of `Số liệu`: the Board's list still wins where it has anyone.
   for (const f of input.unitFiles ?? []) {
     const unit = index.find(f.code);
@@ -103,6 +102,7 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
     if (!counted.pipeline.has(unit.code))
       counted.pipeline.set(unit.code, { ...f.pipeline, source: 'files' });
   }
+  const fulfillment = computeFulfillment(us.units, current, cs.candidates, asOf, counted.reported);
   const holidays = interpretHolidays(input.holidays);
   // Custom functions are told no "today" (see formulas.ts): then no file has a stage to show.
   const pipelineDay = asOf ?? (Number.isFinite(today) ? today : null);
