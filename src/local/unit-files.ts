@@ -12,7 +12,7 @@ import type { UnitFileFigures } from '../core/unit-files';
 import { summarizeUnitFile, UNIT_FILE_SHEET } from '../workbook/unit-files';
 import type { UnitFilesSource } from '../workbook/usecases';
 import type { Cell } from '../workbook/port';
-import { XlsxWorkbook } from './xlsx-workbook';
+import { readXlsx } from './xlsx-reader';
 
 /** The unit code a file's name starts with: the part before ` - `, without `.xlsx`. */
 export function codeOfFileName(name: string): string {
@@ -25,7 +25,7 @@ export async function folderUnitFiles(dir: string): Promise<UnitFilesSource> {
     .sort();
   const files: { name: string; values: Cell[][] }[] = [];
   for (const name of names) {
-    const book = await XlsxWorkbook.open(join(dir, name));
+    const book = await readXlsx(join(dir, name), (sheet) => sheet === UNIT_FILE_SHEET);
     files.push({ name, values: book.readSheet(UNIT_FILE_SHEET) ?? [] });
   }
   return (board, asOf, today) => {

@@ -25,7 +25,7 @@ interface Ordered {
 const fromWallClock = (d: Date): Date => new Date(d.getTime() - VIETNAM_OFFSET_MS);
 const toWallClock = (d: Date): Date => new Date(d.getTime() + VIETNAM_OFFSET_MS);
 
-function toCell(value: ExcelJS.CellValue): Cell {
+export function toCell(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return '';
   if (isDateObject(value)) return fromWallClock(value);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')

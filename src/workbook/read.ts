@@ -1,6 +1,7 @@
 // Reads the input sheets into the raw tables core interprets: one read per sheet.
 import { matchKey } from '../core/normalize';
 import { cellText, isBlankRow, type RawRow, type RawTable } from '../core/table';
+import { REPORT } from '../core/messages';
 import type { WorkbookInput } from '../core/evaluate';
 import type { CandidateField, CandidateRow } from '../core/model';
 import {
@@ -266,6 +267,17 @@ export function readCounts(
     unmatched,
     pipelineColumns: headerLabels(COUNT_PIPELINE_COLUMNS),
   };
+}
+
+/**
+ * Whether the engine reads a sheet to evaluate the workbook: not the sheets it writes (the
+ * dashboard, files, problems, reports) nor the mail log (read by reminders only).
+ */
+export function isEngineInput(name: string): boolean {
+  const key = matchKey(name);
+  const written = [SHEET.dashboard, SHEET.files, SHEET.problems, SHEET.mailLog].map(matchKey);
+  // `Báo cáo dd-mm-yyyy`: the standing office's reports (see REPORT.sheetName).
+  return !written.includes(key) && !key.startsWith(matchKey(REPORT.sheetName('')));
 }
 
 /** `Ngày nghỉ`, when the workbook has it (an older one reads the built-in days off). */

@@ -2,7 +2,8 @@ import { CLI } from '../../core/messages';
 import { evaluateWorkbook } from '../../workbook/usecases';
 import { buildJsonReport } from '../../core/report';
 import { renderProblemSummary } from '../text-table';
-import { XlsxWorkbook } from '../xlsx-workbook';
+import { readXlsx } from '../xlsx-reader';
+import { isEngineInput } from '../../workbook/read';
 import type { Io } from '../io';
 import { folderUnitFiles } from '../unit-files';
 
@@ -12,7 +13,7 @@ export async function checkCommand(
   io: Io,
 ): Promise<number> {
   io.progress(CLI.reading(opts.workbook));
-  const book = await XlsxWorkbook.open(opts.workbook);
+  const book = await readXlsx(opts.workbook, isEngineInput);
   const files = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
   const evaluation = evaluateWorkbook(book, io.now(), undefined, undefined, files);
   const errors = evaluation.problems.filter((p) => p.severity === 'error').length;

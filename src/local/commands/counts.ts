@@ -9,6 +9,8 @@ import { evaluateWorkbook } from '../../workbook/usecases';
 import type { Cell } from '../../workbook/port';
 import { renderProblemSummary } from '../text-table';
 import { FileError, XlsxWorkbook } from '../xlsx-workbook';
+import { readXlsx } from '../xlsx-reader';
+import { isEngineInput } from '../../workbook/read';
 import type { Io } from '../io';
 import { folderUnitFiles } from '../unit-files';
 import { parseToday } from './report';
@@ -42,7 +44,7 @@ export async function countsCommand(
 ): Promise<number> {
   const asOf = parseToday(opts.today);
   io.progress(CLI.reading(opts.workbook));
-  const local = await XlsxWorkbook.open(opts.workbook);
+  const local = await readXlsx(opts.workbook, isEngineInput);
   const now = io.now();
   const unitFiles = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
   const evaluation = evaluateWorkbook(local, now, asOf, undefined, unitFiles);

@@ -3,6 +3,8 @@ import { CLI } from '../../core/messages';
 import { evaluateWorkbook, initializeWorkbook } from '../../workbook/usecases';
 import { PLAN_145 } from '../../core/plan145';
 import { FileError, XlsxWorkbook } from '../xlsx-workbook';
+import { readXlsx } from '../xlsx-reader';
+import { isEngineInput } from '../../workbook/read';
 import type { Plan } from '../../core/model';
 import type { Io } from '../io';
 import { UsageError } from '../usage-error';
@@ -28,7 +30,7 @@ export async function initCommand(
   let source: Plan = opts.blank ? BLANK_PLAN : PLAN_145;
   if (opts.planFrom !== undefined) {
     io.progress(CLI.reading(opts.planFrom));
-    source = evaluateWorkbook(await XlsxWorkbook.open(opts.planFrom), io.now()).plan;
+    source = evaluateWorkbook(await readXlsx(opts.planFrom, isEngineInput), io.now()).plan;
   }
   const plan = opts.countsOnly
     ? { ...source, settings: { ...source.settings, dataMode: 'counts' as const } }

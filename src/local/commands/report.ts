@@ -11,6 +11,8 @@ import { evaluateWorkbook, refreshWorkbook } from '../../workbook/usecases';
 import { printPdf } from '../pdf';
 import { renderOverdueFiles, renderProblemSummary, renderRisks, renderTable } from '../text-table';
 import { XlsxWorkbook } from '../xlsx-workbook';
+import { readXlsx } from '../xlsx-reader';
+import { isEngineInput } from '../../workbook/read';
 import type { Io } from '../io';
 import { folderUnitFiles } from '../unit-files';
 import { UsageError } from '../usage-error';
@@ -38,13 +40,16 @@ export async function reportCommand(opts: ReportOptions, io: Io): Promise<number
   const asOf = parseToday(opts.today);
   io.progress(CLI.reading(opts.workbook));
   const files = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
-  const book = await XlsxWorkbook.open(opts.workbook);
+  // Only --write changes the file: otherwise a lean, streaming read of what the engine needs.
+  const book = opts.write
+    ? await XlsxWorkbook.open(opts.workbook)
+    : await readXlsx(opts.workbook, isEngineInput);
   io.progress(CLI.computing);
   const now = io.now();
   const evaluation = opts.write
     ? refreshWorkbook(book, now, asOf, files)
     : evaluateWorkbook(book, now, asOf, undefined, files);
-  if (opts.write) {
+  if (book instanceof XlsxWorkbook) {
     io.progress(CLI.saving(opts.workbook));
     await book.save(opts.workbook);
   }

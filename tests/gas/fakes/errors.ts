@@ -61,3 +61,16 @@ export const TOO_MANY_RECIPIENTS_MESSAGE = 'Limit Exceeded: Email Recipients Per
  * Body Size. (line 99, file "Code")").
  */
 export const BODY_SIZE_MESSAGE = 'Limit Exceeded: Email Body Size.';
+
+/**
+ * An advanced service (Drive, Sheets) failing: Apps Script throws a GoogleJsonResponseException
+ * whose message names the REST method, e.g. "{ [GoogleJsonResponseException: API call to
+ * calendar.events.delete failed with error: Not Found] ... name: 'GoogleJsonResponseException' }"
+ * as logged in public Apps Script code (note `delete`, the REST name, for Calendar.Events.remove).
+ * `message` is "API call to <api>.<resource>.<method> failed with error: <Google's message>".
+ */
+export function apiError(method: string, message: string): Error {
+  const error = new Error(`API call to ${method} failed with error: ${message}`);
+  error.name = 'GoogleJsonResponseException';
+  return error;
+}

@@ -14,12 +14,16 @@
  * an editor (env.actAs(email) plays a unit officer clicking a menu item), messages of more than
  * 50 recipients or with a body over 200 KB. With `latency: true` every call costs modelled time
  * on the clock and a run is cut off 6 minutes after its first call (env.modelledMs()).
+ *
+ * The Drive (v3) and Sheets (v4) advanced services share one store of files and model the
+ * `drive.file` scope: the script reaches only the files it created for the user it runs as
+ * (env.drive.file(id), env.sheetsApi.typeInto(...) to play an officer editing their file).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { FakeCharts } from './charts';
-import { FakeDrive, type FakeDriveOptions } from './drive';
+import { DriveStore, FakeDrive, type FakeDriveOptions } from './drive';
 import { isCutOffError, CUT_OFF_MESSAGE, gasError } from './errors';
 import { FakeHtmlService } from './html';
 import { ExecutionClock, resolveLatency, type LatencyOption } from './latency';
@@ -29,6 +33,7 @@ import { FakePropertiesService } from './properties';
 import { createRealm } from './realm';
 import { Recorder, type CallRecord } from './record';
 import { createConsole, FakeLogger, FakeSession, FakeUtilities, type LogEntry } from './services';
+import { FakeSheetsService } from './sheetsApi';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeSpreadsheetApp } from './spreadsheetApp';
 import type { GasState } from './state';
@@ -66,6 +71,10 @@ export { FakeLockService } from './lock';
 export { FakeProperties, FakePropertiesService } from './properties';
 export { FakeHtmlService, FakeHtmlOutput } from './html';
 export { FakeSession } from './services';
+export { FakeDrive, SPREADSHEET_MIME } from './drive';
+export type { DriveFileRecord, PermissionRecord } from './drive';
+export { FakeSheetsService, serialNumber } from './sheetsApi';
+export type { ApiCellValue, ApiSheet, ApiSpreadsheet, GridRange } from './sheetsApi';
 
 export interface GasEnvironmentOptions {
   /** Frozen clock start (default: the real time at creation). */
@@ -80,7 +89,8 @@ export interface GasEnvironmentOptions {
   /**
    * Latency model (default off): `true` for DEFAULT_LATENCY (50 ms per SpreadsheetApp call, 2 µs
    * per cell of a bulk call, 400 ms per sendEmail, 20 ms per PropertiesService/LockService call,
-   * runs cut off 6 minutes after their first call), or some of those figures overridden.
+   * 150 ms per Drive or Sheets advanced-service call, runs cut off 6 minutes after their first
+   * call), or some of those figures overridden.
    */
   latency?: LatencyOption;
   /** Active and effective user (default 'owner@example.com'). */
@@ -110,8 +120,17 @@ export interface GasEnvironment {
   /** Calls recorded under `service` (objects obtained from a service count towards it). */
   countCalls(service: string): number;
   resetCalls(): void;
-  /** The Drive advanced service; `drive.Files.created` holds the files the script made. */
+  /**
+   * The Drive advanced service (v3); `drive.Files.created` holds the files made with
+   * Files.create (the PDFs); drive.file(id), drive.permissionsOf(id), drive.trash(id) and
+   * drive.openWithApp(id, email) reach every file the script created, spreadsheets included.
+   */
   drive: FakeDrive;
+  /**
+   * The Sheets advanced service (v4), the global `Sheets`: the spreadsheets the script created,
+   * with sheetsApi.typeInto / valuesOf / requestsOf / validationsOf / spreadsheetIds for tests.
+   */
+  sheetsApi: FakeSheetsService;
   spreadsheet: FakeSpreadsheet;
   ui: FakeUi;
   mail: FakeMailApp;
@@ -206,13 +225,18 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
   const html = new FakeHtmlService({ ...opts.htmlFiles }, () => realm.context);
   const session = new FakeSession(state);
   const logs: LogEntry[] = [];
-  const drive = new FakeDrive({
-    spreadsheetId: 'fake-spreadsheet-id',
-    spreadsheetFolder: 'folder-of-the-spreadsheet',
-    spreadsheetVisible: opts.drive?.spreadsheetVisible ?? true,
-    folderWritable: opts.drive?.folderWritable ?? true,
-    createFails: opts.drive?.createFails ?? false,
-  });
+  const driveStore = new DriveStore(state);
+  const drive = new FakeDrive(
+    {
+      spreadsheetId: 'fake-spreadsheet-id',
+      spreadsheetFolder: 'folder-of-the-spreadsheet',
+      spreadsheetVisible: opts.drive?.spreadsheetVisible ?? true,
+      folderWritable: opts.drive?.folderWritable ?? true,
+      createFails: opts.drive?.createFails ?? false,
+    },
+    driveStore,
+  );
+  const sheetsApi = new FakeSheetsService(driveStore);
 
   Object.assign(globals, {
     SpreadsheetApp: recorder.wrap(new FakeSpreadsheetApp(spreadsheet, ui)),
@@ -225,6 +249,7 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     Utilities: recorder.wrap(new FakeUtilities()),
     Charts: recorder.wrap(new FakeCharts()),
     Drive: recorder.wrap(drive),
+    Sheets: recorder.wrap(sheetsApi),
     Logger: recorder.wrap(new FakeLogger(logs)),
     console: createConsole(logs, !opts.verbose),
   });
@@ -247,6 +272,7 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     html,
     session,
     drive,
+    sheetsApi,
     logs,
     state,
     Date: realm.Date,

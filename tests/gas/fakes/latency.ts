@@ -27,6 +27,8 @@ export interface LatencyModel {
   perMailMs: number;
   /** Each PropertiesService or LockService call (ms). */
   perPropertyMs: number;
+  /** Each Drive or Sheets advanced-service call: a REST round trip (ms). */
+  perApiMs: number;
   /** Execution time limit from the run's first call (ms): 6 minutes. */
   limitMs: number;
 }
@@ -36,6 +38,7 @@ export const DEFAULT_LATENCY: Readonly<LatencyModel> = Object.freeze({
   perCellUs: 2,
   perMailMs: 400,
   perPropertyMs: 20,
+  perApiMs: 150,
   limitMs: 360_000,
 });
 
@@ -95,6 +98,9 @@ export function costOf(model: LatencyModel, call: CallRecord, target: object): n
     case 'PropertiesService':
     case 'LockService':
       return model.perPropertyMs;
+    case 'Drive':
+    case 'Sheets':
+      return model.perApiMs;
     case 'Utilities':
       return call.method === 'sleep' ? Math.max(0, Number(call.args[0]) || 0) : 0;
     default:

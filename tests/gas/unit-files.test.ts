@@ -1,0 +1,193 @@
+// One spreadsheet per unit, through the built bundle on fakes of the Drive (v3) and Sheets (v4)
+// advanced services that, like `drive.file`, show the script only the files it created.
+import { PLAN_145 } from '../../src/core/plan145';
+import { syntheticPeople } from '../../src/local/synthetic';
+import { formatDmy } from '../../src/core/dates';
+import type { GasEnvironment } from './fakes';
+import { openSheet, type Bundle } from './helpers';
+
+const BOARD = 'bantochuc@example.com';
+const emailOf = (code: string) => `${code.toLowerCase()}@example.com`;
+const PEOPLE = syntheticPeople(PLAN_145);
+
+function boardSheet(): { env: GasEnvironment; gas: Bundle } {
+  const { env, gas } = openSheet(new Date('2024-05-12T01:00:00Z'));
+  gas.setupWorkbook();
+  env.spreadsheet.sheet('Chỉ tiêu').load(
+    PLAN_145.units.map((u) => [emailOf(u.code)]),
+    2,
+    6,
+  );
+  const settings = env.spreadsheet.sheet('Cấu hình');
+  settings.load([[BOARD]], settings.values().findIndex((r) => r[0] === 'Email Ban Tổ chức') + 1, 2);
+  env.endExecution();
+  return { env, gas };
+}
+
+/** The registry: code → file id. */
+const registry = (env: GasEnvironment): Map<string, string> =>
+  new Map(
+    env.spreadsheet
+      .sheet('Tệp đơn vị')
+      .values()
+      .slice(1)
+      .map((r) => [String(r[0]), /\/d\/([^/#?]+)/.exec(String(r[2]))?.[1] ?? '']),
+  );
+
+/** The synthetic people of a unit as its officer types them into the unit's file. */
+function typeInto(env: GasEnvironment, id: string, unitName: string): number {
+  const rows = PEOPLE.filter((p) => p.unit === unitName && p.nominated <= 19855).map((p, i) => [
+    i + 1,
+    p.name,
+    new env.Date(Date.UTC(1970, 0, 1) + p.birth * 86_400_000 - 7 * 3_600_000),
+    '',
+    p.group,
+    p.classCode,
+    '',
+    p.certified === null ? '' : formatDmy(p.certified),
+    p.admitted !== null && p.admitted <= 19855 ? formatDmy(p.admitted) : '',
+  ]);
+  env.sheetsApi.typeInto(id, 'Danh sách', rows, 2);
+  return rows.length;
+}
+
+describe('Tạo tệp riêng cho đơn vị', () => {
+  test('13 Plan 145 units get 13 files, each shared with exactly its officer, recorded in Tệp đơn vị', () => {
+    const { env, gas } = boardSheet();
+    gas.setupUnitFiles();
+    const files = registry(env);
+    expect(files.size).toBe(13);
+    for (const unit of PLAN_145.units) {
+      const id = files.get(unit.code) ?? '';
+      const perms = env.drive.permissionsOf(id);
+      const others = perms.filter((p: { role: string }) => p.role !== 'owner');
+      expect(
+        others.map((p: { type: string; role: string; emailAddress?: string }) => [
+          p.type,
+          p.role,
+          p.emailAddress,
+        ]),
+      ).toEqual([['user', 'writer', emailOf(unit.code)]]);
+      expect(perms.some((p: { type: string }) => p.type === 'anyone' || p.type === 'domain')).toBe(
+        false,
+      );
+      expect(env.sheetsApi.valuesOf(id, 'Danh sách')[0]?.slice(0, 3)).toEqual([
+        'STT',
+        'Họ và tên',
+        'Ngày sinh',
+      ]);
+    }
+    expect(env.ui.alerts.at(-1)?.prompt).toContain('Đã tạo 13 tệp mới');
+  });
+
+  test('run again: new units get files, a changed officer takes over, what was typed stays', () => {
+    const { env, gas } = boardSheet();
+    gas.setupUnitFiles();
+    const files = registry(env);
+    const hh1 = files.get('THPT-HH1') ?? '';
+    typeInto(env, hh1, 'Trường THPT Hiệp Hòa số 1');
+    const typed = env.sheetsApi.valuesOf(hh1, 'Danh sách').length;
+    // THPT-HH1 gets a new officer.
+    env.spreadsheet.sheet('Chỉ tiêu').load([['moi.thpt1@example.com']], 2, 6);
+    gas.setupUnitFiles();
+    expect(registry(env).size).toBe(13);
+    const editors = env.drive
+      .permissionsOf(hh1)
+      .filter((p: { role: string }) => p.role !== 'owner')
+      .map((p: { emailAddress?: string }) => p.emailAddress);
+    expect(editors).toEqual(['moi.thpt1@example.com']);
+    expect(env.sheetsApi.valuesOf(hh1, 'Danh sách').length).toBe(typed);
+  });
+});
+
+describe('refresh, check and reminders read the unit files', () => {
+  function withFiles() {
+    const { env, gas } = boardSheet();
+    gas.setupUnitFiles();
+    const files = registry(env);
+    let typed = 0;
+    for (const unit of PLAN_145.units)
+      typed += typeInto(env, files.get(unit.code) ?? '', unit.name);
+    env.endExecution();
+    return { env, gas, files, typed };
+  }
+
+  test('counts and problems from the files reach Tổng hợp and Kiểm tra, with a link to the cell', () => {
+    const { env, gas, files } = withFiles();
+    // A mistake in THPT-HH2's file.
+    env.sheetsApi.typeInto(
+      files.get('THPT-HH2') ?? '',
+      'Danh sách',
+      [[99, 'Sai Mẫu', '31/02/2006', '', 'Học sinh', 'BD9-HS']],
+      40,
+    );
+    gas.refreshDashboard();
+    const table = env.spreadsheet.sheet('Tổng hợp').values();
+    const header = table[3] as string[];
+    const hh1 = table.find((r) => r[0] === 'THPT-HH1') ?? [];
+    const expected = PEOPLE.filter(
+      (p) =>
+        p.unit === 'Trường THPT Hiệp Hòa số 1' && p.classCode === 'BD1-HS' && p.nominated <= 19855,
+    ).length;
+    expect(hh1[header.indexOf('BD1-HS thực hiện')]).toBe(expected);
+    expect(hh1[header.indexOf('BD1-HS nguồn')]).toBe('tệp đơn vị');
+    gas.checkEntries();
+    const problems = env.spreadsheet.sheet('Kiểm tra').values().slice(2);
+    const mine = problems.filter((r) => r[0] === 'Tệp THPT-HH2');
+    expect(mine.map((r) => [r[1], r[4]])).toEqual([
+      [40, 'date_invalid'],
+      [40, 'class_unknown'],
+    ]);
+    const links = env.spreadsheet
+      .sheet('Kiểm tra')
+      .formulas()
+      .slice(2)
+      .filter((f) => String(f[7]).includes(files.get('THPT-HH2') ?? 'none'));
+    expect(links.length).toBe(2);
+    expect(String(links[0]?.[7])).toMatch(/range=C40/);
+  });
+
+  test('an unchanged file is not read twice; a changed one is read again', () => {
+    const { env, gas, files } = withFiles();
+    const reads = () =>
+      env.calls.filter((c) => c.service === 'Sheets' && c.method === 'get').length;
+    env.resetCalls();
+    gas.refreshDashboard();
+    expect(reads()).toBe(13);
+    env.endExecution();
+    env.resetCalls();
+    gas.refreshDashboard();
+    gas.checkEntries();
+    expect(reads()).toBe(0);
+    env.sheetsApi.typeInto(
+      files.get('THPT-HH3') ?? '',
+      'Danh sách',
+      [[50, 'Mới Mẫu', '01/01/2005', '', 'Học sinh', 'BD1-HS']],
+      50,
+    );
+    env.endExecution();
+    env.resetCalls();
+    gas.refreshDashboard();
+    expect(reads()).toBe(1);
+  });
+
+  test('no name or birth date anywhere in the Board workbook, its properties or the mails', () => {
+    const { env, gas } = withFiles();
+    gas.refreshDashboard();
+    gas.checkEntries();
+    gas.runDailyReminders();
+    env.endExecution();
+    const cells = env.spreadsheet
+      .sheetNames()
+      .flatMap((n) => env.spreadsheet.sheet(n).values().flat().map(String));
+    const props = JSON.stringify(env.properties.getDocumentProperties().getProperties());
+    const mails = env.mail.sent.map((m) => m.body + m.htmlBody).join('\n');
+    expect(env.mail.sent.length).toBeGreaterThan(0);
+    const everything = [cells.join('\n'), props, mails].join('\n');
+    for (const p of PEOPLE.slice(0, 60)) {
+      expect(everything).not.toContain(p.name);
+      expect(everything).not.toContain(formatDmy(p.birth));
+    }
+    expect(everything).not.toMatch(/Mẫu \d{4}/);
+  });
+});
