@@ -114,9 +114,16 @@ export function renderOverdueFiles(evaluation: Evaluation): string {
   const { pipeline } = evaluation;
   const overdue = pipeline.files.filter((f) => f.overdue);
   const lines = [CLI.filesTitle(formatDmy(pipeline.asOf), overdue.length)];
+  // Grouped once: a province has thousands of files over 2,000 units.
+  const byUnit = new Map<string, typeof overdue>();
+  for (const f of overdue) {
+    const list = byUnit.get(f.unitCode);
+    if (list) list.push(f);
+    else byUnit.set(f.unitCode, [f]);
+  }
   for (const u of pipeline.units) {
-    const mine = overdue.filter((f) => f.unitCode === u.unit.code);
-    if (mine.length === 0) continue;
+    const mine = byUnit.get(u.unit.code);
+    if (!mine) continue;
     lines.push(`  ${u.unit.code} ${u.unit.name}:`);
     for (const f of mine)
       lines.push(
