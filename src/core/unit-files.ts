@@ -19,6 +19,24 @@ export interface UnitFileFigures {
   rows: RowSummary;
 }
 
+/** A file that could not be read (gone, of no unit, without a list): one problem, no figures. */
+export function unreadFile(
+  code: string,
+  label: string,
+  url: string,
+  problem: Problem,
+): UnitFileFigures {
+  return {
+    code,
+    label,
+    url,
+    counts: {},
+    pipeline: { stages: {}, overdue: {} },
+    problems: [problem],
+    rows: { rows: 0, withErrors: 0, withWarningsOnly: 0 },
+  };
+}
+
 /** Columns whose cells hold a person's name or birth date: never quoted outside the file. */
 const PERSONAL = /họ và tên|ngày sinh/i;
 

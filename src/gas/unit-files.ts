@@ -10,7 +10,7 @@ import { interpretMilestones, interpretUnits } from '../core/plan-input';
 import { problemAt } from '../core/problems';
 import { cellText } from '../core/table';
 import type { Unit } from '../core/model';
-import type { UnitFileFigures } from '../core/unit-files';
+import { unreadFile, type UnitFileFigures } from '../core/unit-files';
 import { CANDIDATE_COLUMNS } from '../workbook/contract';
 import { readMilestones, readUnits } from '../workbook/read';
 import { summarizeUnitFile, UNIT_FILE_SHEET } from '../workbook/unit-files';
@@ -339,15 +339,10 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
 }
 
 function missingFile(file: Registered, label: string): UnitFileFigures {
-  return {
-    code: file.code,
+  return unreadFile(
+    file.code,
     label,
-    url: file.url,
-    counts: {},
-    pipeline: { stages: {}, overdue: {} },
-    problems: [
-      problemAt(label, 0, '', 'unit_file_missing', 'error', UNIT_FILES.missing(file.code)),
-    ],
-    rows: { rows: 0, withErrors: 0, withWarningsOnly: 0 },
-  };
+    file.url,
+    problemAt(label, 0, '', 'unit_file_missing', 'error', UNIT_FILES.missing(file.code)),
+  );
 }

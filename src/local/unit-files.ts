@@ -8,7 +8,7 @@ import { matchKey } from '../core/normalize';
 import { interpretUnits } from '../core/plan-input';
 import { problemAt } from '../core/problems';
 import { cellText } from '../core/table';
-import type { UnitFileFigures } from '../core/unit-files';
+import { unreadFile, type UnitFileFigures } from '../core/unit-files';
 import { summarizeUnitFile, UNIT_FILE_SHEET } from '../workbook/unit-files';
 import type { UnitFilesSource } from '../workbook/usecases';
 import type { Cell } from '../workbook/port';
@@ -36,13 +36,11 @@ export async function folderUnitFiles(dir: string): Promise<UnitFilesSource> {
       const prefix = matchKey(codeOfFileName(file.name));
       const unit = units.find((u) => matchKey(u.code) === prefix);
       if (!unit) {
-        out.push({
-          code: '',
-          label: file.name,
-          url: '',
-          counts: {},
-          pipeline: { stages: {}, overdue: {} },
-          problems: [
+        out.push(
+          unreadFile(
+            '',
+            file.name,
+            '',
             problemAt(
               file.name,
               0,
@@ -52,9 +50,8 @@ export async function folderUnitFiles(dir: string): Promise<UnitFilesSource> {
               UNIT_FILES.noFile(file.name),
               UNIT_FILES.noFileSuggestion,
             ),
-          ],
-          rows: { rows: 0, withErrors: 0, withWarningsOnly: 0 },
-        });
+          ),
+        );
         continue;
       }
       out.push(

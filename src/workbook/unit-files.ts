@@ -4,7 +4,7 @@
 import { evaluate, type WorkbookInput } from '../core/evaluate';
 import { UNIT_FILES } from '../core/messages';
 import { problemAt } from '../core/problems';
-import { withoutPersonalData, type UnitFileFigures } from '../core/unit-files';
+import { unreadFile, withoutPersonalData, type UnitFileFigures } from '../core/unit-files';
 import { cellText, columnLetters, isBlankRow } from '../core/table';
 import { matchKey } from '../core/normalize';
 import type { Day } from '../core/dates';
@@ -63,15 +63,12 @@ export function summarizeUnitFile(
     read = fileRows(file.values, label, file.code);
   } catch (e) {
     if (!(e instanceof ContractError)) throw e;
-    return {
-      code: file.code,
+    return unreadFile(
+      file.code,
       label,
-      url: file.url,
-      counts: {},
-      pipeline: { stages: {}, overdue: {} },
-      problems: [problemAt(label, 1, '', 'unit_file_unreadable', 'error', e.message)],
-      rows: { rows: 0, withErrors: 0, withWarningsOnly: 0 },
-    };
+      file.url,
+      problemAt(label, 1, '', 'unit_file_unreadable', 'error', e.message),
+    );
   }
   const { index: _index, ...columns } = headerLabels(CANDIDATE_COLUMNS);
   const e = evaluate(
