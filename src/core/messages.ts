@@ -647,6 +647,8 @@ export const UNIT_FILES = {
   partial: (done: number, total: number) =>
     `Đã xong ${done}/${total} đơn vị. Apps Script chỉ cho mỗi lần chạy 6 phút: hãy chọn lại "Tạo tệp riêng cho đơn vị" để làm tiếp.`,
   noEmails: (code: string) => `${code} (chưa có Email phụ trách)`,
+  unreadable: (code: string, why: string) =>
+    `Không đọc được tệp riêng của đơn vị ${code} lần này (${why}): số liệu của đơn vị không được tính lần này. Kiểm tra tệp còn sheet "Danh sách", rồi cập nhật lại.`,
   missing: (code: string) =>
     `Không mở được tệp riêng của đơn vị ${code} (đã bị xóa, chuyển vào thùng rác, hoặc script không còn quyền): số liệu của đơn vị không được đọc. Chạy lại "Tạo tệp riêng cho đơn vị" để tạo lại tệp.`,
 } as const;

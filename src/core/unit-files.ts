@@ -46,5 +46,9 @@ const PERSONAL = /họ và tên|ngày sinh/i;
  */
 export function withoutPersonalData(problem: Problem): Problem {
   if (!PERSONAL.test(problem.column)) return problem;
-  return { ...problem, message: problem.message.replace(/"[^"]*"/g, '"…"') };
+  // Quoted text and any date written out (e.g. "Ngày 15/08/2026 ở tương lai") are both hidden.
+  return {
+    ...problem,
+    message: problem.message.replace(/"[^"]*"/g, '"…"').replace(/\d{1,2}\/\d{1,2}\/\d{4}/g, '…'),
+  };
 }

@@ -231,7 +231,8 @@ export function newYear(book: SheetsWorkbook): void {
     return;
   }
   // The dashboard shows the new year's milestones only from now on.
-  refreshWorkbook(book, new Date());
+  const now = new Date();
+  refreshWorkbook(book, now, undefined, unitFilesOf(book, now));
   ui.alert(
     MENU.title,
     NEW_YEAR.done(summary.from, summary.to, summary.milestones),

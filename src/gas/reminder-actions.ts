@@ -116,7 +116,9 @@ export function sendDueReminders(): RunSummary | null {
 export function sendNow(book: SheetsWorkbook): void {
   const ui = SpreadsheetApp.getUi();
   const { spreadsheet } = book;
-  const due = prepareReminders(book, new Date(), spreadsheet.getUrl()).mails.length;
+  const now = new Date();
+  const due = prepareReminders(book, now, spreadsheet.getUrl(), unitFilesOf(book, now)).mails
+    .length;
   if (ui.alert(MENU.title, REMINDER_UI.confirmSend(due), ui.ButtonSet.YES_NO) !== ui.Button.YES)
     return;
   const summary = sendDueReminders();
@@ -130,7 +132,9 @@ export function sendNow(book: SheetsWorkbook): void {
 
 export function preview(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const run = prepareReminders(new SheetsWorkbook(spreadsheet), new Date(), spreadsheet.getUrl());
+  const book = new SheetsWorkbook(spreadsheet);
+  const now = new Date();
+  const run = prepareReminders(book, now, spreadsheet.getUrl(), unitFilesOf(book, now));
   const html = previewHtml({
     today: run.plan.today,
     reminders: run.plan.reminders,
@@ -148,7 +152,9 @@ export function preview(): void {
 /** Sends one of today's planned messages to the person asking, marked as a test; not logged. */
 export function sendTest(key: string): string {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const run = prepareReminders(new SheetsWorkbook(spreadsheet), new Date(), spreadsheet.getUrl());
+  const book = new SheetsWorkbook(spreadsheet);
+  const now = new Date();
+  const run = prepareReminders(book, now, spreadsheet.getUrl(), unitFilesOf(book, now));
   const mail = run.mails.find((m) => m.key === key);
   if (!mail) return REMINDER_UI.testMissing;
   const me = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();

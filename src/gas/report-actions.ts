@@ -7,6 +7,7 @@ import { buildReportDocument } from '../core/report-document';
 import { reportHtml } from '../core/report-html';
 import { reportSheet, REPORT_WIDTH, type Box, type ReportSheet } from '../workbook/report-sheet';
 import { evaluateWorkbook } from '../workbook/usecases';
+import { unitFilesOf } from './unit-files';
 import { savePdf, type SavedPdf } from './drive-pdf';
 import { asText, barChart, fitGrid, SheetsWorkbook, widthRuns } from './sheets-workbook';
 
@@ -34,7 +35,8 @@ export function exportReport(asOf: Day): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const now = new Date();
   spreadsheet.toast(REPORT_UI.working, GAS.toastTitle);
-  const evaluation = evaluateWorkbook(new SheetsWorkbook(spreadsheet), now, asOf);
+  const book = new SheetsWorkbook(spreadsheet);
+  const evaluation = evaluateWorkbook(book, now, asOf, undefined, unitFilesOf(book, now));
   const doc = buildReportDocument(evaluation, dayOfInstant(now));
   const name = REPORT.sheetName(formatDmy(asOf));
   // Everything is computed before the first write: a failure leaves the old report in place.

@@ -15,6 +15,7 @@ import { CANDIDATE_COLUMNS } from '../workbook/contract';
 import { readMilestones, readUnits } from '../workbook/read';
 import { summarizeUnitFile, UNIT_FILE_SHEET } from '../workbook/unit-files';
 import type { UnitFilesSource } from '../workbook/usecases';
+import type { WorkbookInput } from '../core/evaluate';
 import type { Cell } from '../workbook/port';
 import type { SheetsWorkbook } from './sheets-workbook';
 
@@ -69,6 +70,8 @@ const BUDGET_MS = 4.5 * 60_000;
 const NEXT_UNIT = 'ptdv.unitFiles.next';
 /** Rows for typing in a new file; "add more rows" gives more. */
 const FILE_ROWS = 201;
+/** Sheets holds at most 50,000 characters in a cell; a margin is kept. */
+const CELL_LIMIT = 45_000;
 
 interface Registered {
   code: string;
@@ -108,9 +111,13 @@ function writeRegistry(book: SheetsWorkbook, rows: readonly Registered[]): void 
 }
 
 /** A new file: the list's header, frozen and bold, with date formats and input helps. */
-function createFile(unit: Unit, classCodes: readonly string[]): { id: string; url: string } {
+function createFile(
+  unit: Unit,
+  classCodes: readonly string[],
+  created: (file: { id: string; url: string }) => void,
+): void {
   const headers = CANDIDATE_COLUMNS.map((c) => c.header);
-  const created = Sheets.Spreadsheets.create({
+  const spreadsheet = Sheets.Spreadsheets.create({
     properties: {
       title: UNIT_FILES.fileName(unit.code, unit.name),
       locale: 'vi_VN',
@@ -140,7 +147,11 @@ function createFile(unit: Unit, classCodes: readonly string[]): { id: string; ur
       },
     ],
   });
-  const id = created.spreadsheetId ?? '';
+  const id = spreadsheet.spreadsheetId ?? '';
+  created({
+    id,
+    url: spreadsheet.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${id}/edit`,
+  });
   const below = (column: number) => ({
     sheetId: 0,
     startRowIndex: 1,
@@ -183,7 +194,6 @@ function createFile(unit: Unit, classCodes: readonly string[]): { id: string; ur
       },
     });
   Sheets.Spreadsheets.batchUpdate({ requests }, id);
-  return { id, url: created.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${id}/edit` };
 }
 
 /**
@@ -249,10 +259,20 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
     let entry = registry.get(matchKey(unit.code));
     try {
       if (!entry) {
-        const file = createFile(unit, classCodes);
-        entry = { code: unit.code, name: unit.name, url: file.url, id: file.id, read: '' };
-        registry.set(matchKey(unit.code), entry);
-        created++;
+        // Recorded as soon as it exists: if the input helps fail, the next run does not make a
+        // second file.
+        createFile(unit, classCodes, (file) => {
+          registry.set(matchKey(unit.code), {
+            code: unit.code,
+            name: unit.name,
+            url: file.url,
+            id: file.id,
+            read: '',
+          });
+          created++;
+        });
+        entry = registry.get(matchKey(unit.code));
+        if (!entry) continue;
       }
       if (shareWith(entry.id, unit.emails)) shared++;
     } catch (e) {
@@ -296,7 +316,8 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
     );
     const out: UnitFileFigures[] = [];
     const rows: Cell[][] = [CACHE_HEADER];
-    const day = formatIso(asOf);
+    // Figures depend on the day and on the Board's plan (milestones, quotas, settings, days off).
+    const day = `${formatIso(asOf)} ${planSignature(board)}`;
     for (const file of registry) {
       const modified = times.get(file.id);
       const label = UNIT_FILES.label(file.code);
@@ -319,16 +340,41 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
         }
       }
       if (figures === null) {
-        const values =
-          Sheets.Spreadsheets.Values.get(file.id, `'${UNIT_FILE_SHEET}'`, {
-            valueRenderOption: 'UNFORMATTED_VALUE',
-            dateTimeRenderOption: 'SERIAL_NUMBER',
-          }).values ?? [];
-        figures = summarizeUnitFile(board, { code: file.code, url: file.url, values }, asOf, today);
-        file.read = formatDateTimeVietnam(now);
+        try {
+          const values =
+            Sheets.Spreadsheets.Values.get(file.id, `'${UNIT_FILE_SHEET}'`, {
+              valueRenderOption: 'UNFORMATTED_VALUE',
+              dateTimeRenderOption: 'SERIAL_NUMBER',
+            }).values ?? [];
+          figures = summarizeUnitFile(
+            board,
+            { code: file.code, url: file.url, values },
+            asOf,
+            today,
+          );
+          file.read = formatDateTimeVietnam(now);
+        } catch (e) {
+          // One file that cannot be read (its sheet renamed, a quota) never stops the others.
+          out.push(
+            unreadFile(
+              file.code,
+              label,
+              file.url,
+              problemAt(
+                label,
+                0,
+                '',
+                'unit_file_unreadable',
+                'error',
+                UNIT_FILES.unreadable(file.code, (e as Error).message),
+              ),
+            ),
+          );
+          continue;
+        }
       }
       out.push(figures);
-      rows.push([file.code, file.id, modified, day, JSON.stringify(figures)]);
+      rows.push([file.code, file.id, modified, day, cacheText(figures)]);
     }
     const created = book.ensureSheet(CACHE).created;
     book.writeSheet(CACHE, rows, { headerRow: 1, dateColumns: [], percentColumns: [], widths: {} });
@@ -336,6 +382,33 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
     writeRegistry(book, registry);
     return out;
   };
+}
+
+/** A short fingerprint of the Board's plan as read, so a changed plan re-reads the files. */
+function planSignature(board: WorkbookInput): string {
+  const text = JSON.stringify([
+    board.units.rows,
+    board.milestones.rows,
+    board.settings.entries,
+    board.holidays?.rows ?? null,
+  ]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16);
+}
+
+/**
+ * The figures as one cell, under Sheets' 50,000 characters a cell: a file with very many problems
+ * keeps its counts and its first problems (the rest are seen when the file is read again).
+ */
+function cacheText(figures: UnitFileFigures): string {
+  let kept = figures.problems.length;
+  let text = JSON.stringify(figures);
+  while (text.length > CELL_LIMIT && kept > 0) {
+    kept = Math.floor(kept / 2);
+    text = JSON.stringify({ ...figures, problems: figures.problems.slice(0, kept) });
+  }
+  return text;
 }
 
 function missingFile(file: Registered, label: string): UnitFileFigures {

@@ -249,14 +249,23 @@ export function runReminders(
         status = 'deferred';
         detail = MAIL_LOG.deferred(remaining, mail.to.length);
       } else {
+        let sent = false;
         try {
           detail = mailer.send(mail) || MAIL_LOG.sent(mail.subject);
-          status = 'sent';
-          journal.note(mail.key, logRows(now(), run, mail, status, detail));
-          noted.push(mail.key);
+          sent = true;
         } catch (e) {
-          status = 'failed';
           detail = MAIL_LOG.failed((e as Error).message);
+        }
+        status = sent ? 'sent' : 'failed';
+        // A mail that went out is `sent` whatever happens to its note: only a kill before this
+        // run's log is written could then repeat it.
+        if (sent) {
+          try {
+            journal.note(mail.key, logRows(now(), run, mail, status, detail));
+            noted.push(mail.key);
+          } catch {
+            // A full property store loses only the durable note, not the log row below.
+          }
         }
       }
     }

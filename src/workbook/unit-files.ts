@@ -81,10 +81,11 @@ export function summarizeUnitFile(
     asOf,
     today,
   );
-  const results = e.fulfillment.units.find((u) => u.unit.code === file.code)?.results ?? {};
+  const mine = (code: string) => matchKey(code) === matchKey(file.code);
+  const results = e.fulfillment.units.find((u) => mine(u.unit.code))?.results ?? {};
   const counts: Record<string, number> = {};
   for (const [code, r] of Object.entries(results)) if (r.source === 'list') counts[code] = r.actual;
-  const unit = e.pipeline.units.find((u) => u.unit.code === file.code);
+  const unit = e.pipeline.units.find((u) => mine(u.unit.code));
   return {
     code: file.code,
     label,

@@ -1,4 +1,5 @@
 // From candidate to official member: working days, each stage and its due day, the checks.
+import { withoutPersonalData } from '../../src/core/unit-files';
 import { dayFromYmd, formatDmy, type Day } from '../../src/core/dates';
 import { builtInHolidays } from '../../src/core/holidays';
 import { DEFAULT_SETTINGS } from '../../src/core/plan-input';
@@ -161,4 +162,20 @@ describe('the pipeline of a workbook', () => {
     expect(e.problems.map((p) => `${p.severity}:${p.code}`)).toEqual(['warning:certificate_old']);
     expect(e.pipeline.files).toHaveLength(1);
   });
+});
+
+test('a unit file problem on a name or birth cell keeps no value, quoted or written out', () => {
+  const masked = withoutPersonalData({
+    sheet: 'Tệp THPT-HH1',
+    row: 4,
+    column: 'Ngày sinh',
+    code: 'date_future',
+    severity: 'error',
+    message: 'Ngày 15/08/2026 ở tương lai.',
+  });
+  expect(masked.message).toBe('Ngày … ở tương lai.');
+  expect(
+    withoutPersonalData({ ...masked, column: 'Họ và tên', message: 'Không đọc được "Mẫu".' })
+      .message,
+  ).toBe('Không đọc được "…".');
 });

@@ -191,3 +191,46 @@ describe('refresh, check and reminders read the unit files', () => {
     expect(everything).not.toMatch(/Mẫu \d{4}/);
   });
 });
+
+describe('unit files that go wrong', () => {
+  test('a file whose list was renamed is reported, and the other units still count', () => {
+    const { env, gas } = boardSheet();
+    gas.setupUnitFiles();
+    const files = registry(env);
+    for (const unit of PLAN_145.units) typeInto(env, files.get(unit.code) ?? '', unit.name);
+    env.sheetsApi.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          { updateSheetProperties: { properties: { sheetId: 0, title: 'Khác' }, fields: 'title' } },
+        ],
+      },
+      files.get('THPT-HH4') ?? '',
+    );
+    env.endExecution();
+    gas.refreshDashboard();
+    const problems = env.spreadsheet.sheet('Kiểm tra').values().slice(2);
+    expect(problems.some((r) => r[0] === 'Tệp THPT-HH4' && r[4] === 'unit_file_unreadable')).toBe(
+      true,
+    );
+    const table = env.spreadsheet.sheet('Tổng hợp').values();
+    const at = (table[3] as string[]).indexOf('BD1-HS nguồn');
+    expect(table.find((r) => r[0] === 'THPT-HH1')?.[at]).toBe('tệp đơn vị');
+  });
+
+  test('a change to the Board plan reads the files again the same day', () => {
+    const { env, gas } = boardSheet();
+    gas.setupUnitFiles();
+    const files = registry(env);
+    for (const unit of PLAN_145.units) typeInto(env, files.get(unit.code) ?? '', unit.name);
+    gas.refreshDashboard();
+    env.endExecution();
+    const reads = () =>
+      env.calls.filter((c) => c.service === 'Sheets' && c.method === 'get').length;
+    const milestones = env.spreadsheet.sheet('Mốc');
+    const row = milestones.values().findIndex((r) => r[0] === 'KN-2024') + 1;
+    milestones.load([['Kết nạp cả năm 2024']], row, 2);
+    env.resetCalls();
+    gas.refreshDashboard();
+    expect(reads()).toBe(13);
+  });
+});
