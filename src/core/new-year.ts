@@ -1,12 +1,5 @@
 // Moving a plan to the next year in the same workbook: this year's milestones are archived and
-// next year's added, with codes, names and dates carried over (DESIGN: `Lưu trữ`).
-import { dayFromYmd, ymdOf, type Day } from './dates';
-
-/** The same calendar day `years` later; 29/02 becomes 28/02 in a year without it. */
-export function shiftYears(day: Day, years: number): Day {
-  const { year, month, day: d } = ymdOf(day);
-  return dayFromYmd(year + years, month, d) ?? (dayFromYmd(year + years, month, d - 1) as Day);
-}
+// next year's added, with codes, names and dates carried over (the `Lưu trữ` column).
 
 /**
  * Next year's code: the old year replaced by the new one (`KN-2024` → `KN-2025`), or the new year

@@ -73,6 +73,39 @@ function htmlTable(
   ].join('\n');
 }
 
+/**
+ * A letter to a unit, in text and HTML: greeting, introduction, the figures (as lines and as a
+ * table), what is asked, the link to the shared sheet and whom to ask.
+ */
+function letter(
+  ctx: MailContext,
+  unit: string,
+  intro: string,
+  lines: readonly string[],
+  table: string,
+  ask: string,
+): { text: string; html: string } {
+  const text = [
+    MAIL.greeting(unit),
+    '',
+    intro,
+    ...lines,
+    '',
+    ask,
+    ...linkText(ctx),
+    contact(ctx),
+    '',
+    MAIL.footer,
+  ].join('\n');
+  const html = htmlPage(
+    [escapeHtml(MAIL.greeting(unit)), escapeHtml(intro)],
+    [table, `<p>${escapeHtml(ask)}</p>`, linkHtml(ctx), `<p>${escapeHtml(contact(ctx))}</p>`].join(
+      '\n',
+    ),
+  );
+  return { text, html };
+}
+
 export function unitMail(reminder: UnitReminder, ctx: MailContext): OutgoingMail {
   const { unit, milestone, result, shortfall, daysLeft } = reminder;
   const subject = MAIL.subject(milestone.name, daysLeft);
@@ -86,26 +119,13 @@ export function unitMail(reminder: UnitReminder, ctx: MailContext): OutgoingMail
     [MAIL.labels.shortfall, shortfall],
   ];
   const ask = milestone.kind === 'class' ? MAIL.askClass : MAIL.askAdmission;
-  const text = [
-    MAIL.greeting(unit.name),
-    '',
+  const { text, html } = letter(
+    ctx,
+    unit.name,
     MAIL.intro(issuer(ctx)),
-    ...facts.map(([k, v]) => `- ${k}: ${v}`),
-    '',
+    facts.map(([k, v]) => `- ${k}: ${v}`),
+    htmlTable([MAIL.labels.item, MAIL.labels.value], facts),
     ask,
-    ...linkText(ctx),
-    contact(ctx),
-    '',
-    MAIL.footer,
-  ].join('\n');
-  const html = htmlPage(
-    [escapeHtml(MAIL.greeting(unit.name)), escapeHtml(MAIL.intro(issuer(ctx)))],
-    [
-      htmlTable([MAIL.labels.item, MAIL.labels.value], facts),
-      `<p>${escapeHtml(ask)}</p>`,
-      linkHtml(ctx),
-      `<p>${escapeHtml(contact(ctx))}</p>`,
-    ].join('\n'),
   );
   return { key: reminder.key, to: unit.emails, subject, text, html };
 }
@@ -122,26 +142,13 @@ export function fileMail(notice: UnitFileNotice, ctx: MailContext): OutgoingMail
     ]);
   const overdue = notice.files.filter((f) => f.daysLeft < 0).length;
   const subject = MAIL.fileSubject(notice.files.length - overdue, overdue);
-  const text = [
-    MAIL.greeting(notice.unit.name),
-    '',
+  const { text, html } = letter(
+    ctx,
+    notice.unit.name,
     MAIL.fileIntro(issuer(ctx)),
-    ...rows.map((r) => `- ${r.join(' | ')}`),
-    '',
+    rows.map((r) => `- ${r.join(' | ')}`),
+    htmlTable(MAIL.fileHeader, rows),
     MAIL.fileAsk,
-    ...linkText(ctx),
-    contact(ctx),
-    '',
-    MAIL.footer,
-  ].join('\n');
-  const html = htmlPage(
-    [escapeHtml(MAIL.greeting(notice.unit.name)), escapeHtml(MAIL.fileIntro(issuer(ctx)))],
-    [
-      htmlTable(MAIL.fileHeader, rows),
-      `<p>${escapeHtml(MAIL.fileAsk)}</p>`,
-      linkHtml(ctx),
-      `<p>${escapeHtml(contact(ctx))}</p>`,
-    ].join('\n'),
   );
   return {
     key: notice.key,

@@ -5,7 +5,8 @@
 // written only when nothing went wrong, so a refusal leaves the workbook as it was.
 import { instantOfDay, readDay, ymdOf, type Day } from '../core/dates';
 import { NEW_YEAR, YES_NO_LABEL } from '../core/messages';
-import { nextCode, nextName, shiftYears } from '../core/new-year';
+import { nextCode, nextName } from '../core/new-year';
+import { addMonths } from '../core/working-days';
 import { foldKey, matchKey } from '../core/normalize';
 import { cellText, widestRow } from '../core/table';
 import { MILESTONE_COLUMNS, SETTINGS_COLUMNS, SETTING_KEYS, SHEET, UNIT_COLUMNS } from './contract';
@@ -112,7 +113,8 @@ export function moveToNewYear(workbook: Workbook, year: number): NewYearSummary 
       const c = at[field];
       if (c === undefined) continue;
       const reading = readDay(line[c]);
-      if (reading.kind === 'ok') copy[c] = instantOfDay(shiftYears(reading.day, years));
+      // Whole years, 29/02 becoming 28/02 in a year without it.
+      if (reading.kind === 'ok') copy[c] = instantOfDay(addMonths(reading.day, 12 * years));
     }
     copy[archivedAt] = '';
     line[archivedAt] = YES_NO_LABEL.yes;

@@ -48,8 +48,11 @@ export function snapshot(env: GasEnvironment) {
 }
 
 /** A Plan 145 sheet whose units and Board have (made-up) addresses. */
-export function sheetWithAddresses(): { env: GasEnvironment; gas: Bundle } {
-  const { env, gas } = openSheet(new Date('2024-01-01T00:00:00Z'));
+export function sheetWithAddresses(now = new Date('2024-01-01T00:00:00Z')): {
+  env: GasEnvironment;
+  gas: Bundle;
+} {
+  const { env, gas } = openSheet(now);
   gas.setupWorkbook();
   env.spreadsheet.sheet('Chỉ tiêu').load(
     PLAN_145.units.map((u) => [`${u.code.toLowerCase()}@example.com`]),

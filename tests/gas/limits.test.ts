@@ -1,13 +1,11 @@
 // Google's real limits, on the built bundle: a log that outgrows its sheet, a run killed after a
 // send, unit officers clicking Board items, the workbook's cells, MailApp's size and recipients,
 // resumable rooms, and custom functions that depend on their arguments only.
-import { PLAN_145 } from '../../src/core/plan145';
 import { MAIL_LOG_HEADERS, SHEET } from '../../src/workbook/contract';
 import { provinceSheets } from '../../bench/province';
 import { createGasEnvironment, isCutOffError, loadBundle, type GasEnvironment } from './fakes';
 import { openSheet, sheetWithAddresses, snapshot, typeInBy, type Bundle } from './helpers';
 
-const BOARD = 'bantochuc@example.com';
 const emailOf = (code: string) => `${code.toLowerCase()}@example.com`;
 /** 12/05/2024: seven days before 19/5, when five schools are short of KN-19-5. */
 const REMINDER_DAY = new Date('2024-05-12T01:00:00Z');
@@ -122,19 +120,7 @@ describe('a run that dies after sending repeats at most the message in flight', 
 
 describe('unit officers after Phân quyền đơn vị', () => {
   function rooms(): { env: GasEnvironment; gas: Bundle } {
-    const { env, gas } = openSheet(REMINDER_DAY);
-    gas.setupWorkbook();
-    env.spreadsheet.sheet('Chỉ tiêu').load(
-      PLAN_145.units.map((u) => [emailOf(u.code)]),
-      2,
-      6,
-    );
-    const settings = env.spreadsheet.sheet('Cấu hình');
-    settings.load(
-      [[BOARD]],
-      settings.values().findIndex((r) => r[0] === 'Email Ban Tổ chức') + 1,
-      2,
-    );
+    const { env, gas } = sheetWithAddresses(REMINDER_DAY);
     gas.setupUnitRooms();
     env.endExecution();
     return { env, gas };
@@ -219,19 +205,7 @@ describe('unit officers after Phân quyền đơn vị', () => {
 
 describe('cells and mail at province scale', () => {
   test('setup and unit rooms keep each sheet to what it holds: the cell budget the README states', () => {
-    const { env, gas } = openSheet();
-    gas.setupWorkbook();
-    env.spreadsheet.sheet('Chỉ tiêu').load(
-      PLAN_145.units.map((u) => [emailOf(u.code)]),
-      2,
-      6,
-    );
-    const settings = env.spreadsheet.sheet('Cấu hình');
-    settings.load(
-      [[BOARD]],
-      settings.values().findIndex((r) => r[0] === 'Email Ban Tổ chức') + 1,
-      2,
-    );
+    const { env, gas } = sheetWithAddresses();
     const before = env.spreadsheet.totalCells();
     gas.setupUnitRooms();
     const room = env.spreadsheet.sheet('DS - THPT-HH1');

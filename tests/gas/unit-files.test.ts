@@ -4,22 +4,13 @@ import { PLAN_145 } from '../../src/core/plan145';
 import { syntheticPeople } from '../../src/local/synthetic';
 import { formatDmy } from '../../src/core/dates';
 import type { GasEnvironment } from './fakes';
-import { openSheet, type Bundle } from './helpers';
+import { sheetWithAddresses, type Bundle } from './helpers';
 
-const BOARD = 'bantochuc@example.com';
 const emailOf = (code: string) => `${code.toLowerCase()}@example.com`;
 const PEOPLE = syntheticPeople(PLAN_145);
 
 function boardSheet(): { env: GasEnvironment; gas: Bundle } {
-  const { env, gas } = openSheet(new Date('2024-05-12T01:00:00Z'));
-  gas.setupWorkbook();
-  env.spreadsheet.sheet('Chỉ tiêu').load(
-    PLAN_145.units.map((u) => [emailOf(u.code)]),
-    2,
-    6,
-  );
-  const settings = env.spreadsheet.sheet('Cấu hình');
-  settings.load([[BOARD]], settings.values().findIndex((r) => r[0] === 'Email Ban Tổ chức') + 1, 2);
+  const { env, gas } = sheetWithAddresses(new Date('2024-05-12T01:00:00Z'));
   env.endExecution();
   return { env, gas };
 }
