@@ -5,9 +5,32 @@ import type { Milestone, Unit } from './model';
 
 export const sameKind = (a: string, b: string): boolean => matchKey(a) === matchKey(b);
 
+// Asked for every row of a list: the keys of a milestone's kinds and of the (few) kinds typed are
+// worked out once, not per row.
+const listKeys = new WeakMap<readonly string[], Set<string>>();
+const kindKeys = new Map<string, string>();
+
+function kindKey(kind: string): string {
+  let key = kindKeys.get(kind);
+  if (key === undefined) {
+    key = matchKey(kind);
+    // Kinds are a handful; a bound keeps a pathological sheet from growing the map.
+    if (kindKeys.size > 1000) kindKeys.clear();
+    kindKeys.set(kind, key);
+  }
+  return key;
+}
+
 /** Whether a milestone (its `Áp dụng cho`) is for the unit's kind of cell. */
 export function appliesToUnit(milestone: Milestone, unit: Unit): boolean {
-  return milestone.appliesTo === 'all' || milestone.appliesTo.some((k) => sameKind(k, unit.type));
+  if (milestone.appliesTo === 'all') return true;
+  const kinds = milestone.appliesTo;
+  let keys = listKeys.get(kinds);
+  if (!keys) {
+    keys = new Set(kinds.map(kindKey));
+    listKeys.set(kinds, keys);
+  }
+  return keys.has(kindKey(unit.type));
 }
 
 /** The kinds of the units, each once, as first typed, in the order first met. */

@@ -1,14 +1,26 @@
 // A lean read of an .xlsx for the commands that only read it (report without --write, check,
-// counts, init --plan-from): exceljs's streaming WorkbookReader, values only (no hyperlinks; the
-// styles only to tell a date from a number, so cells read exactly as the full reader gives them),
-// and only the sheets the engine reads. A province's 200,000-row list is read row by row instead
-// of building every cell object of the whole workbook.
+// counts, init --plan-from, and remind's planning): exceljs's streaming readers, values only (no
+// hyperlinks; the styles only to tell a date from a number, so cells read exactly as the full
+// reader gives them), and only the sheets the engine reads. A province's 200,000-row list is read
+// row by row instead of building every cell object of the whole workbook.
+//
+// The zip is opened by its central directory (unzipper, exceljs's own unzip library) so its parts
+// are read in the order the reader needs them: relationships, workbook, styles, shared strings,
+// then the wanted sheets only. exceljs's WorkbookReader reads the parts in the order they lie in
+// the file, and Excel, Google Sheets and exceljs itself all put the shared strings after the
+// sheets: it then copies every sheet to a temporary file first, and it fails outright on files
+// whose workbook part comes last. The parts are handed to WorkbookReader's own part readers
+// (`_parseRels`, …), so every cell is still decoded by exceljs; those are not in its typings, so
+// they are named in `PartReaders` below and a test compares the result with the full read.
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
+import { posix } from 'node:path';
+import type { Readable } from 'node:stream';
+import unzipper from 'unzipper';
 import { CONTRACT_ERROR } from '../core/messages';
 import { matchKey } from '../core/normalize';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
-import { FileError, toCell, XlsxWorkbook } from './xlsx-workbook';
+import { FileError, toCell } from './xlsx-workbook';
 
 /** A workbook read once, whose sheets can only be read. */
 export class ReadOnlyWorkbook implements Workbook {
@@ -48,8 +60,66 @@ interface StreamedRow {
   number: number;
   values: ExcelJS.CellValue[];
 }
-interface StreamedSheet extends AsyncIterable<StreamedRow> {
+/** WorksheetReader (exceljs 4.4): `parse` yields its events a chunk of the file at a time. */
+interface SheetReader {
+  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
+}
+
+/** What WorkbookReader keeps once the workbook part is read (exceljs 4.4). */
+interface SheetEntry {
   name: string;
+  rId: string;
+}
+interface Relationship {
+  Id: string;
+  Target: string;
+}
+
+/** WorkbookReader's part readers (exceljs 4.4, lib/stream/xlsx/workbook-reader.js). */
+interface PartReaders {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseWorksheet(
+    chunks: AsyncIterable<unknown>,
+    sheetNo: string,
+  ): Iterable<{ value: SheetReader }>;
+  workbookRels?: Relationship[];
+  model?: { sheets?: SheetEntry[] };
+  sharedStrings?: unknown[];
+}
+
+/** The path of a part the workbook's relationships point to (relative to xl/, or absolute). */
+function partPath(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
+}
+
+/**
+ * Reads one sheet's rows into equal-length rows of cells, empty rows included. The reader's
+ * events are taken a chunk at a time (its row iterator would wait once per row).
+ */
+async function readRows(sheet: SheetReader): Promise<Cell[][]> {
+  const out: Cell[][] = [];
+  let width = 0;
+  for await (const events of sheet.parse()) {
+    for (const { eventType, value } of events) {
+      if (eventType !== 'row') continue;
+      const row = value as StreamedRow;
+      const values = row.values;
+      const line: Cell[] = new Array<Cell>(Math.max(values.length - 1, 0));
+      for (let c = 1; c < values.length; c++) line[c - 1] = toCell(values[c]);
+      out[row.number - 1] = line;
+      if (line.length > width) width = line.length;
+    }
+  }
+  // Rows of equal length, empty rows included, as every Workbook hands them out.
+  for (let r = 0; r < out.length; r++) {
+    const line = out[r] ?? [];
+    for (let c = line.length; c < width; c++) line.push('');
+    out[r] = line;
+  }
+  return out;
 }
 
 /** Reads `path`, keeping the sheets `wanted` says to. */
@@ -58,49 +128,46 @@ export async function readXlsx(
   wanted: (name: string) => boolean,
 ): Promise<ReadOnlyWorkbook> {
   if (!existsSync(path)) throw new FileError(CONTRACT_ERROR.fileMissing(path));
+  let parts: Map<string, unzipper.File>;
+  try {
+    const zip = await unzipper.Open.file(path);
+    parts = new Map(zip.files.map((f) => [f.path, f]));
+  } catch {
+    // Not a zip at all (a .csv renamed, a truncated download): say so in Vietnamese.
+    throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
+  }
+  const part = (name: string) => parts.get(name)?.stream();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as PartReaders;
+  const rels = part('xl/_rels/workbook.xml.rels');
+  const book = part('xl/workbook.xml');
+  if (!rels || !book) throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
+  await reader._parseRels(rels);
+  await reader._parseWorkbook(book);
+  const styles = part('xl/styles.xml');
+  if (styles) await reader._parseStyles(styles);
+  const strings = part('xl/sharedStrings.xml');
+  if (strings) for await (const _ of reader._parseSharedStrings(strings));
+  // A workbook without shared strings (every string inline) still needs the table to exist.
+  reader.sharedStrings ??= [];
+
   const names: string[] = [];
   const sheets = new Map<string, Cell[][]>();
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'cache',
-      worksheets: 'emit',
-      entries: 'ignore',
-    });
-    for await (const sheet of reader as unknown as AsyncIterable<StreamedSheet>) {
-      names.push(sheet.name);
-      const keep = wanted(sheet.name);
-      const rows: Cell[][] = [];
-      let width = 0;
-      for await (const row of sheet) {
-        if (!keep) continue;
-        const values = row.values;
-        const line: Cell[] = [];
-        for (let c = 1; c < values.length; c++) line.push(toCell(values[c]));
-        rows[row.number - 1] = line;
-        if (line.length > width) width = line.length;
-      }
-      if (!keep) continue;
-      // Rows of equal length, empty rows included, as every Workbook hands them out.
-      for (let r = 0; r < rows.length; r++) {
-        const line = rows[r] ?? [];
-        while (line.length < width) line.push('');
-        rows[r] = line;
-      }
-      sheets.set(sheet.name, rows);
-    }
-  } catch (e) {
-    if (e instanceof FileError) throw e;
-    // exceljs's streaming reader trips over some files whose workbook part comes last (seen on a
-    // small file it wrote itself: "Cannot read properties of undefined (reading 'sheets')"); the
-    // full reader reads those, and says in Vietnamese when a file is not an .xlsx at all.
-    const full = await XlsxWorkbook.open(path);
-    const all = full.sheetNames();
-    return new ReadOnlyWorkbook(
-      all,
-      new Map(all.filter(wanted).map((n) => [n, full.readSheet(n) ?? []])),
-    );
+  const targets = new Map((reader.workbookRels ?? []).map((r) => [r.Id, partPath(r.Target)]));
+  for (const sheet of reader.model?.sheets ?? []) {
+    names.push(sheet.name);
+    if (!wanted(sheet.name)) continue;
+    const target = targets.get(sheet.rId);
+    const stream = target === undefined ? undefined : part(target);
+    if (!stream) throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
+    let rows: Cell[][] = [];
+    for (const { value } of reader._parseWorksheet(stream, '0')) rows = await readRows(value);
+    sheets.set(sheet.name, rows);
   }
   return new ReadOnlyWorkbook(names, sheets);
 }

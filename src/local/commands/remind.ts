@@ -5,6 +5,11 @@ import { CLI, MAIL_LOG } from '../../core/messages';
 import { runReminders, type Mailer } from '../../workbook/reminders';
 import type { OutgoingMail } from '../../core/reminder-mail';
 import { buildEml, emlFileName } from '../eml';
+import { matchKey } from '../../core/normalize';
+import { SHEET } from '../../workbook/contract';
+import { isEngineInput } from '../../workbook/read';
+import { StagedAppends } from '../staged-appends';
+import { readXlsx } from '../xlsx-reader';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';
 import { folderUnitFiles } from '../unit-files';
@@ -26,7 +31,11 @@ export async function remindCommand(
   const now = () =>
     day === undefined ? io.now() : new Date(instantOfDay(day).getTime() + 8 * 3_600_000);
   io.progress(CLI.reading(opts.workbook));
-  const book = await XlsxWorkbook.open(opts.workbook);
+  // Decided from a lean read; the log rows are staged and written by the full writer at the end.
+  const logKey = matchKey(SHEET.mailLog);
+  const book = new StagedAppends(
+    await readXlsx(opts.workbook, (name) => isEngineInput(name) || matchKey(name) === logKey),
+  );
   // The run decides what goes out; the files are composed afterwards (MailComposer works
   // asynchronously), all before the log is saved: a file that cannot be written keeps the run
   // out of the log, so nothing is logged as sent that was not.
@@ -47,8 +56,12 @@ export async function remindCommand(
   if (outgoing.length > 0) mkdirSync(opts.outbox, { recursive: true });
   for (const { file, mail, at } of outgoing)
     writeFileSync(file, await buildEml(mail, 'ptdv@localhost', at));
-  io.progress(CLI.saving(opts.workbook));
-  await book.save(opts.workbook);
+  if (book.pending) {
+    io.progress(CLI.saving(opts.workbook));
+    const full = await XlsxWorkbook.open(opts.workbook);
+    book.replayInto(full);
+    await full.save(opts.workbook);
+  }
   const c = summary.counts;
   io.out(
     CLI.remindSummary(formatIso(summary.plan.today), c.sent, c.dry_run, c.failed, opts.outbox),
