@@ -136,7 +136,10 @@ export async function readXlsx(
     // Not a zip at all (a .csv renamed, a truncated download): say so in Vietnamese.
     throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
   }
-  const part = (name: string) => parts.get(name)?.stream();
+  // Text, decoded across chunk boundaries: exceljs decodes each chunk of bytes on its own, which
+  // garbles any letter whose UTF-8 bytes straddle two chunks ("Tr��ờng"), as Vietnamese does on
+  // every page (exceljs issues 2063 and 2084: https://github.com/exceljs/exceljs/issues/2084).
+  const part = (name: string) => parts.get(name)?.stream().setEncoding('utf8');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

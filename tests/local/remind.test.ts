@@ -59,11 +59,53 @@ describe('ptdv remind', () => {
     ]);
     expect(log.slice(1).map((row) => row[5])).toEqual(files.map(() => 'đã gửi'));
 
+    // Nothing new to send: the file is not rewritten at all.
+    const before = readFileSync(file);
     expect(
       ptdv('remind', '--workbook', file, '--today', '2024-05-12', '--outbox', outbox).code,
     ).toBe(0);
     expect(readdirSync(outbox).sort()).toEqual(files);
+    expect(readFileSync(file).equals(before)).toBe(true);
     expect(await logRows(file)).toHaveLength(log.length);
+  });
+
+  test('a day that logs keeps what the officers typed and how the sheets are set up', async () => {
+    const snapshot = async () => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const list = book.getWorksheet('Danh sách');
+      return {
+        rows: list?.getSheetValues(),
+        validations: JSON.stringify(
+          (list as unknown as { dataValidations: { model: unknown } }).dataValidations.model,
+        ),
+        dateFormat: list?.getColumn(4).numFmt,
+        fill: list?.getCell('A2').fill,
+        width: list?.getColumn(2).width,
+        views: list?.views,
+        sheets: book.worksheets.map((ws) => ws.name),
+      };
+    };
+    // The office's own touches, which the full writer keeps: a dropdown, a fill, a wide column.
+    const touched = new ExcelJS.Workbook();
+    await touched.xlsx.readFile(file);
+    const sheet = touched.getWorksheet('Danh sách');
+    if (!sheet) throw new Error('no Danh sách');
+    sheet.getCell('C2').dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"Nam,Nữ"'],
+    };
+    sheet.getCell('A2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    sheet.getColumn(2).width = 40;
+    await touched.xlsx.writeFile(file);
+    const before = await snapshot();
+    expect(before.validations).toContain('Nam,Nữ');
+    expect(
+      ptdv('remind', '--workbook', file, '--today', '2024-05-12', '--outbox', outbox).code,
+    ).toBe(0);
+    expect(await snapshot()).toEqual(before);
+    expect((await logRows(file)).length).toBeGreaterThan(1);
   });
 
   test('--dry-run logs "thử" and writes no file', async () => {

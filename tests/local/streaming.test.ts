@@ -1,7 +1,9 @@
 // The lean streaming read (report, check, counts) gives the same report as the full read, on the
 // demo (with its planted mistakes) and on random messy workbooks.
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import unzipper from 'unzipper';
 import { buildJsonReport } from '../../src/core/report';
 import { instantOfDay } from '../../src/core/dates';
 import { PLAN_145 } from '../../src/core/plan145';
@@ -22,8 +24,75 @@ async function bothReads(file: string) {
   return { full, lean };
 }
 
+/** Every cell of every sheet the engine reads, as each reader gives it. */
+async function bothCells(file: string) {
+  const full = await XlsxWorkbook.open(file);
+  const lean = await readXlsx(file, isEngineInput);
+  const sheets = (book: { sheetNames(): string[]; readSheet(n: string): Cell[][] | null }) =>
+    book
+      .sheetNames()
+      .filter(isEngineInput)
+      .map((name) => ({ name, rows: book.readSheet(name) }));
+  return { full: sheets(full), lean: sheets(lean) };
+}
+
+/** Writes `source`'s sheets again with exceljs's streaming writer, every string inline. */
+async function rewriteInline(source: string, target: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(source);
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: target,
+    useSharedStrings: false,
+    useStyles: true,
+  });
+  for (const ws of book.worksheets) {
+    const out = writer.addWorksheet(ws.name);
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      const copy = out.getRow(r);
+      row.eachCell((cell, c) => {
+        copy.getCell(c).value = cell.value;
+        copy.getCell(c).numFmt = cell.numFmt;
+      });
+      copy.commit();
+    });
+    out.commit();
+  }
+  await writer.commit();
+}
+
 describe('the streaming read equals the full read', () => {
   const dir = tempDir();
+
+  test('cell for cell on a long Vietnamese list, shared and inline strings', async () => {
+    // Thousands of accented names: the file is read in 16 KB chunks, so many letters' bytes are
+    // split between two chunks (exceljs's own streaming read garbles those).
+    const syllables = ['Nguyễn', 'Thị', 'Hồng', 'Nhung', 'Đặng', 'Quốc', 'Việt', 'Hoà', 'Hòa'];
+    const people: Cell[][] = Array.from({ length: 3000 }, (_, i) => [
+      i + 1,
+      `${syllables[i % 9]} ${syllables[(i * 7) % 9]} ${syllables[(i * 5) % 9]} ${i}`,
+      instantOfDay(13000 + i),
+      i % 3 === 0 ? 'Trường THPT Hiệp Hòa số 1' : 'Công ty TNHH Quế Võ',
+      'Học sinh, sinh viên',
+      'BD1-HS',
+    ]);
+    const shared = join(dir, 'long.xlsx');
+    const book = XlsxWorkbook.empty();
+    initializeWorkbook(book, NOW);
+    book.writeSheet(
+      SHEET.candidates,
+      [CANDIDATE_COLUMNS.map((c) => c.header), ...people],
+      candidateLayout([]),
+    );
+    await book.save(shared);
+    const inline = join(dir, 'long-inline.xlsx');
+    await rewriteInline(shared, inline);
+    for (const file of [shared, inline]) {
+      const { full, lean } = await bothCells(file);
+      const list = lean.find((s) => s.name === SHEET.candidates)?.rows;
+      expect(list?.slice(1).map((r) => r[1])).toEqual(people.map((p) => p[1]));
+      expect(lean).toEqual(full);
+    }
+  });
 
   test('on the demo workbook, planted mistakes included', async () => {
     const demo = join(dir, 'demo.xlsx');
@@ -31,6 +100,20 @@ describe('the streaming read equals the full read', () => {
     const { full, lean } = await bothReads(demo);
     expect(lean.problems.length).toBeGreaterThan(10);
     expect(lean).toEqual(full);
+  });
+
+  test('on a file with every string inline and no shared string table', async () => {
+    // The shape of files from other programs, which the lean read must take as the full read does.
+    const demo = join(dir, 'demo-inline.xlsx');
+    expect(ptdv('demo', '--out', demo).code).toBe(0);
+    const inline = join(dir, 'inline.xlsx');
+    await rewriteInline(demo, inline);
+    const zip = await unzipper.Open.file(inline);
+    expect(zip.files.map((f) => f.path)).not.toContain('xl/sharedStrings.xml');
+    const { full, lean } = await bothReads(inline);
+    expect(lean.problems.length).toBeGreaterThan(10);
+    expect(lean).toEqual(full);
+    expect(lean).toEqual((await bothReads(demo)).full);
   });
 
   test('on random messy workbooks', async () => {
