@@ -20,7 +20,7 @@ import unzipper from 'unzipper';
 import { CONTRACT_ERROR } from '../core/messages';
 import { matchKey } from '../core/normalize';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
-import { FileError, toCell } from './xlsx-workbook';
+import { FileError, toCell, XlsxWorkbook } from './xlsx-workbook';
 
 /** A workbook read once, whose sheets can only be read. */
 export class ReadOnlyWorkbook implements Workbook {
@@ -122,12 +122,28 @@ async function readRows(sheet: SheetReader): Promise<Cell[][]> {
   return out;
 }
 
+/**
+ * `PTDV_XLSX_READ=full` reads every file with the full reader instead, as before the lean read
+ * existed: a way around a file the lean read might take differently, and the bench's "before".
+ */
+export function fullReadRequested(): boolean {
+  return process.env.PTDV_XLSX_READ === 'full';
+}
+
 /** Reads `path`, keeping the sheets `wanted` says to. */
 export async function readXlsx(
   path: string,
   wanted: (name: string) => boolean,
 ): Promise<ReadOnlyWorkbook> {
   if (!existsSync(path)) throw new FileError(CONTRACT_ERROR.fileMissing(path));
+  if (fullReadRequested()) {
+    const full = await XlsxWorkbook.open(path);
+    const all = full.sheetNames();
+    return new ReadOnlyWorkbook(
+      all,
+      new Map(all.filter(wanted).map((n) => [n, full.readSheet(n) ?? []])),
+    );
+  }
   let parts: Map<string, unzipper.File>;
   try {
     const zip = await unzipper.Open.file(path);

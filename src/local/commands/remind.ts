@@ -9,7 +9,7 @@ import { matchKey } from '../../core/normalize';
 import { SHEET } from '../../workbook/contract';
 import { isEngineInput } from '../../workbook/read';
 import { StagedAppends } from '../staged-appends';
-import { readXlsx } from '../xlsx-reader';
+import { fullReadRequested, readXlsx } from '../xlsx-reader';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';
 import { folderUnitFiles } from '../unit-files';
@@ -33,9 +33,12 @@ export async function remindCommand(
   io.progress(CLI.reading(opts.workbook));
   // Decided from a lean read; the log rows are staged and written by the full writer at the end.
   const logKey = matchKey(SHEET.mailLog);
-  const book = new StagedAppends(
-    await readXlsx(opts.workbook, (name) => isEngineInput(name) || matchKey(name) === logKey),
-  );
+  // PTDV_XLSX_READ=full: one full read, saved whatever happened, as before the lean read.
+  const book = fullReadRequested()
+    ? await XlsxWorkbook.open(opts.workbook)
+    : new StagedAppends(
+        await readXlsx(opts.workbook, (name) => isEngineInput(name) || matchKey(name) === logKey),
+      );
   // The run decides what goes out; the files are composed afterwards (MailComposer works
   // asynchronously), all before the log is saved: a file that cannot be written keeps the run
   // out of the log, so nothing is logged as sent that was not.
@@ -56,7 +59,10 @@ export async function remindCommand(
   if (outgoing.length > 0) mkdirSync(opts.outbox, { recursive: true });
   for (const { file, mail, at } of outgoing)
     writeFileSync(file, await buildEml(mail, 'ptdv@localhost', at));
-  if (book.pending) {
+  if (book instanceof XlsxWorkbook) {
+    io.progress(CLI.saving(opts.workbook));
+    await book.save(opts.workbook);
+  } else if (book.pending) {
     io.progress(CLI.saving(opts.workbook));
     const full = await XlsxWorkbook.open(opts.workbook);
     book.replayInto(full);
