@@ -1,17 +1,15 @@
 // A lean read of an .xlsx for the commands that only read it (report without --write, check,
-// counts, init --plan-from, and remind's planning): exceljs's streaming readers, values only (no
-// hyperlinks; the styles only to tell a date from a number, so cells read exactly as the full
-// reader gives them), and only the sheets the engine reads. A province's 200,000-row list is read
-// row by row instead of building every cell object of the whole workbook.
+// counts, init --plan-from, and remind's planning): values only, and only the sheets the engine
+// reads. A province's 200,000-row list is read as a stream of XML, never as a cell object each.
 //
 // The zip is opened by its central directory (unzipper, exceljs's own unzip library) so its parts
 // are read in the order the reader needs them: relationships, workbook, styles, shared strings,
-// then the wanted sheets only. exceljs's WorkbookReader reads the parts in the order they lie in
-// the file, and Excel, Google Sheets and exceljs itself all put the shared strings after the
-// sheets: it then copies every sheet to a temporary file first, and it fails outright on files
-// whose workbook part comes last. The parts are handed to WorkbookReader's own part readers
-// (`_parseRels`, …), so every cell is still decoded by exceljs; those are not in its typings, so
-// they are named in `PartReaders` below and a test compares the result with the full read.
+// then the wanted sheets only. exceljs's streaming WorkbookReader reads the parts in the order
+// they lie in the file, and Excel, Google Sheets and exceljs itself all put the shared strings
+// after the sheets: it then copies every sheet to a temporary file first, and it fails outright
+// on files whose workbook part comes last. The first parts go to WorkbookReader's own part
+// readers (`_parseRels`, …; not in its typings, so named in `PartReaders` below); the sheets to
+// `sheetRows`, which decodes their cells as exceljs's full reader does, only faster.
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
@@ -20,7 +18,9 @@ import unzipper from 'unzipper';
 import { CONTRACT_ERROR } from '../core/messages';
 import { matchKey } from '../core/normalize';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
-import { FileError, toCell, XlsxWorkbook } from './xlsx-workbook';
+import exceljsUtils from 'exceljs/lib/utils/utils';
+import { sheetRows, type SheetContext, type SheetRows } from './xlsx-sheet-rows';
+import { FileError, XlsxWorkbook } from './xlsx-workbook';
 
 /** A workbook read once, whose sheets can only be read. */
 export class ReadOnlyWorkbook implements Workbook {
@@ -56,15 +56,6 @@ export class ReadOnlyWorkbook implements Workbook {
   }
 }
 
-interface StreamedRow {
-  number: number;
-  values: ExcelJS.CellValue[];
-}
-/** WorksheetReader (exceljs 4.4): `parse` yields its events a chunk of the file at a time. */
-interface SheetReader {
-  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
-}
-
 /** What WorkbookReader keeps once the workbook part is read (exceljs 4.4). */
 interface SheetEntry {
   name: string;
@@ -81,13 +72,11 @@ interface PartReaders {
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
-  _parseWorksheet(
-    chunks: AsyncIterable<unknown>,
-    sheetNo: string,
-  ): Iterable<{ value: SheetReader }>;
   workbookRels?: Relationship[];
   model?: { sheets?: SheetEntry[] };
+  properties?: { model?: { date1904?: boolean } };
   sharedStrings?: unknown[];
+  styles?: { getStyleModel(id: number): { numFmt?: string } | null };
 }
 
 /** The path of a part the workbook's relationships point to (relative to xl/, or absolute). */
@@ -96,30 +85,19 @@ function partPath(target: string): string {
 }
 
 /**
- * Reads one sheet's rows into equal-length rows of cells, empty rows included. The reader's
- * events are taken a chunk at a time (its row iterator would wait once per row).
+ * Rows of equal length, empty rows included, as every Workbook hands them out: as wide as the
+ * widest row, or no columns at all when no cell is used (exceljs's `actualColumnCount`).
  */
-async function readRows(sheet: SheetReader): Promise<Cell[][]> {
-  const out: Cell[][] = [];
+function squared({ rows, used }: SheetRows): Cell[][] {
   let width = 0;
-  for await (const events of sheet.parse()) {
-    for (const { eventType, value } of events) {
-      if (eventType !== 'row') continue;
-      const row = value as StreamedRow;
-      const values = row.values;
-      const line: Cell[] = new Array<Cell>(Math.max(values.length - 1, 0));
-      for (let c = 1; c < values.length; c++) line[c - 1] = toCell(values[c]);
-      out[row.number - 1] = line;
-      if (line.length > width) width = line.length;
-    }
+  if (used) for (const line of rows) if (line && line.length > width) width = line.length;
+  for (let r = 0; r < rows.length; r++) {
+    const line = rows[r] ?? [];
+    for (let c = 0; c < width; c++) if (line[c] === undefined) line[c] = '';
+    line.length = width;
+    rows[r] = line;
   }
-  // Rows of equal length, empty rows included, as every Workbook hands them out.
-  for (let r = 0; r < out.length; r++) {
-    const line = out[r] ?? [];
-    for (let c = line.length; c < width; c++) line.push('');
-    out[r] = line;
-  }
-  return out;
+  return rows;
 }
 
 /**
@@ -175,6 +153,19 @@ export async function readXlsx(
   // A workbook without shared strings (every string inline) still needs the table to exist.
   reader.sharedStrings ??= [];
 
+  const dateStyles = new Map<number, boolean>();
+  const context: SheetContext = {
+    sharedStrings: reader.sharedStrings,
+    date1904: reader.properties?.model?.date1904 === true,
+    isDateStyle(id) {
+      let isDate = dateStyles.get(id);
+      if (isDate === undefined) {
+        isDate = exceljsUtils.isDateFmt(reader.styles?.getStyleModel(id)?.numFmt);
+        dateStyles.set(id, isDate);
+      }
+      return isDate;
+    },
+  };
   const names: string[] = [];
   const sheets = new Map<string, Cell[][]>();
   const targets = new Map((reader.workbookRels ?? []).map((r) => [r.Id, partPath(r.Target)]));
@@ -184,9 +175,7 @@ export async function readXlsx(
     const target = targets.get(sheet.rId);
     const stream = target === undefined ? undefined : part(target);
     if (!stream) throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
-    let rows: Cell[][] = [];
-    for (const { value } of reader._parseWorksheet(stream, '0')) rows = await readRows(value);
-    sheets.set(sheet.name, rows);
+    sheets.set(sheet.name, squared(await sheetRows(stream, context)));
   }
   return new ReadOnlyWorkbook(names, sheets);
 }

@@ -1,0 +1,13 @@
+// exceljs's own value helpers (lib/utils/utils.js, exceljs 4.4), which its typings do not name:
+// the lean read decodes cells with them so it agrees with the full reader.
+declare module 'exceljs/lib/utils/utils' {
+  const utils: {
+    /** A serial day number (from 1900, or 1904) as a Date in UTC wall-clock time. */
+    excelToDate(serial: number, date1904?: boolean): Date;
+    /** Whether a number format shows a date or a time. */
+    isDateFmt(format: string | undefined): boolean;
+    /** `&lt;` and the other XML escapes read back. */
+    xmlDecode(text: string): string;
+  };
+  export = utils;
+}
