@@ -45,9 +45,19 @@ export class StagedAppends implements Workbook {
     return this.staged.size > 0;
   }
 
-  /** Appends what was staged to `target`, sheet by sheet in the order first staged. */
-  replayInto(target: Workbook): void {
+  /** What was staged, sheet by sheet in the order first staged, under the sheets' own names. */
+  appends(): StagedRows[] {
     const names = new Map(this.base.sheetNames().map((n) => [matchKey(n), n]));
-    for (const [key, rows] of this.staged) target.appendRows(names.get(key) ?? key, rows);
+    return [...this.staged].map(([key, rows]) => ({ sheet: names.get(key) ?? key, rows }));
   }
+}
+
+export interface StagedRows {
+  sheet: string;
+  rows: Cell[][];
+}
+
+/** Appends staged rows to `target`, in order. */
+export function replay(appends: readonly StagedRows[], target: Workbook): void {
+  for (const { sheet, rows } of appends) target.appendRows(sheet, rows);
 }

@@ -1,6 +1,6 @@
 // remind decides from a lean read: the log rows it appends must read back within the run, reach
 // the file in order, and a missing log must be named in Vietnamese before anything is written.
-import { StagedAppends } from '../../src/local/staged-appends';
+import { replay, StagedAppends } from '../../src/local/staged-appends';
 import { FileError } from '../../src/local/xlsx-workbook';
 import { MemoryWorkbook } from '../../src/workbook/memory-workbook';
 
@@ -30,7 +30,7 @@ test('appended rows read back padded, and reach the file once replayed', () => {
   // The lean read itself is untouched until the replay.
   expect(source.readSheet('Nhật ký thư')).toHaveLength(1);
   const target = base();
-  staged.replayInto(target);
+  replay(staged.appends(), target);
   expect(target.readSheet('Nhật ký thư')).toEqual([
     ['Thời gian', 'Mốc', 'Khóa'],
     ['a', 'KN-19-5'],

@@ -2,13 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dayOfInstant, formatIso, instantOfDay } from '../../core/dates';
 import { CLI, MAIL_LOG } from '../../core/messages';
-import { runReminders, type Mailer } from '../../workbook/reminders';
+import { runReminders, type Mailer, type RunSummary } from '../../workbook/reminders';
+import type { Workbook } from '../../workbook/port';
 import type { OutgoingMail } from '../../core/reminder-mail';
 import { buildEml, emlFileName } from '../eml';
 import { matchKey } from '../../core/normalize';
 import { SHEET } from '../../workbook/contract';
 import { isEngineInput } from '../../workbook/read';
-import { StagedAppends } from '../staged-appends';
+import { replay, StagedAppends, type StagedRows } from '../staged-appends';
 import { fullReadRequested, readXlsx } from '../xlsx-reader';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';
@@ -31,14 +32,6 @@ export async function remindCommand(
   const now = () =>
     day === undefined ? io.now() : new Date(instantOfDay(day).getTime() + 8 * 3_600_000);
   io.progress(CLI.reading(opts.workbook));
-  // Decided from a lean read; the log rows are staged and written by the full writer at the end.
-  const logKey = matchKey(SHEET.mailLog);
-  // PTDV_XLSX_READ=full: one full read, saved whatever happened, as before the lean read.
-  const book = fullReadRequested()
-    ? await XlsxWorkbook.open(opts.workbook)
-    : new StagedAppends(
-        await readXlsx(opts.workbook, (name) => isEngineInput(name) || matchKey(name) === logKey),
-      );
   // The run decides what goes out; the files are composed afterwards (MailComposer works
   // asynchronously), all before the log is saved: a file that cannot be written keeps the run
   // out of the log, so nothing is logged as sent that was not.
@@ -52,21 +45,36 @@ export async function remindCommand(
     },
   };
   const unitFiles = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
-  const summary = runReminders(book, outbox, now, '', {
-    ...(opts.dryRun ? { dryRun: true } : {}),
-    ...(unitFiles ? { unitFiles } : {}),
-  });
-  if (outgoing.length > 0) mkdirSync(opts.outbox, { recursive: true });
-  for (const { file, mail, at } of outgoing)
-    writeFileSync(file, await buildEml(mail, 'ptdv@localhost', at));
-  if (book instanceof XlsxWorkbook) {
+  const run = (book: Workbook) =>
+    runReminders(book, outbox, now, '', {
+      ...(opts.dryRun ? { dryRun: true } : {}),
+      ...(unitFiles ? { unitFiles } : {}),
+    });
+  const writeOutbox = async () => {
+    if (outgoing.length > 0) mkdirSync(opts.outbox, { recursive: true });
+    for (const { file, mail, at } of outgoing)
+      writeFileSync(file, await buildEml(mail, 'ptdv@localhost', at));
+  };
+  let summary: RunSummary;
+  if (fullReadRequested()) {
+    // PTDV_XLSX_READ=full: one full read, saved whatever happened, as before the lean read.
+    const book = await XlsxWorkbook.open(opts.workbook);
+    summary = run(book);
+    await writeOutbox();
     io.progress(CLI.saving(opts.workbook));
     await book.save(opts.workbook);
-  } else if (book.pending) {
-    io.progress(CLI.saving(opts.workbook));
-    const full = await XlsxWorkbook.open(opts.workbook);
-    book.replayInto(full);
-    await full.save(opts.workbook);
+  } else {
+    // Decided from a lean read; the log rows it appends are kept and, if there are any, written
+    // by the full reader and writer once the lean read is let go.
+    const decided = await decideOnLeanRead(opts.workbook, run);
+    summary = decided.summary;
+    await writeOutbox();
+    if (decided.appends.length > 0) {
+      io.progress(CLI.saving(opts.workbook));
+      const full = await XlsxWorkbook.open(opts.workbook);
+      replay(decided.appends, full);
+      await full.save(opts.workbook);
+    }
   }
   const c = summary.counts;
   io.out(
@@ -76,4 +84,17 @@ export async function remindCommand(
     io.out(CLI.remindLine(r.unit.name, r.milestone.code, r.leadDays, r.shortfall));
   if (summary.plan.digest) io.out(CLI.remindDigest(summary.plan.digest.overdue.length));
   return 0;
+}
+
+/** Runs the reminders on a lean read of `path`; the read is unreachable once this returns. */
+async function decideOnLeanRead(
+  path: string,
+  run: (book: Workbook) => RunSummary,
+): Promise<{ summary: RunSummary; appends: StagedRows[] }> {
+  const logKey = matchKey(SHEET.mailLog);
+  const book = new StagedAppends(
+    await readXlsx(path, (name) => isEngineInput(name) || matchKey(name) === logKey),
+  );
+  const summary = run(book);
+  return { summary, appends: book.appends() };
 }
