@@ -122,14 +122,22 @@ export async function readXlsx(
       new Map(all.filter(wanted).map((n) => [n, full.readSheet(n) ?? []])),
     );
   }
-  let parts: Map<string, unzipper.File>;
   try {
-    const zip = await unzipper.Open.file(path);
-    parts = new Map(zip.files.map((f) => [f.path, f]));
-  } catch {
-    // Not a zip at all (a .csv renamed, a truncated download): say so in Vietnamese.
+    return await readLean(path, wanted);
+  } catch (e) {
+    // Not a zip (a .csv renamed), a truncated download, broken XML: say so in Vietnamese, as the
+    // full reader does, rather than a parser's stack.
+    if (e instanceof FileError) throw e;
     throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
   }
+}
+
+async function readLean(
+  path: string,
+  wanted: (name: string) => boolean,
+): Promise<ReadOnlyWorkbook> {
+  const zip = await unzipper.Open.file(path);
+  const parts = new Map(zip.files.map((f) => [f.path, f]));
   // Text, decoded across chunk boundaries: exceljs decodes each chunk of bytes on its own, which
   // garbles any letter whose UTF-8 bytes straddle two chunks ("Tr��ờng"), as Vietnamese does on
   // every page (exceljs issues 2063 and 2084: https://github.com/exceljs/exceljs/issues/2084).

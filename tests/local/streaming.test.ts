@@ -1,6 +1,8 @@
 // The lean streaming read (report, check, counts) gives the same report as the full read, on the
 // demo (with its planted mistakes) and on random messy workbooks.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import unzipper from 'unzipper';
@@ -167,6 +169,31 @@ describe('the streaming read equals the full read', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  test('a broken file is named in Vietnamese, as the full read does', async () => {
+    const demo = join(dir, 'demo-broken.xlsx');
+    expect(ptdv('demo', '--out', demo).code).toBe(0);
+    // Every sheet cut in half (a copy that failed half way), and a zip cut short (a download).
+    const zip = await JSZip.loadAsync(readFileSync(demo));
+    for (const sheet of Object.keys(zip.files).filter((p) =>
+      /worksheets\/sheet\d+\.xml$/.test(p),
+    )) {
+      const xml = (await zip.file(sheet)?.async('string')) ?? '';
+      zip.file(sheet, xml.slice(0, xml.length / 2));
+    }
+    const halfSheet = join(dir, 'half-sheet.xlsx');
+    writeFileSync(halfSheet, await zip.generateAsync({ type: 'nodebuffer' }));
+    const cutShort = join(dir, 'cut-short.xlsx');
+    writeFileSync(cutShort, readFileSync(demo).subarray(0, 20_000));
+    for (const file of [halfSheet, cutShort]) {
+      for (const command of ['report', 'check']) {
+        const r = ptdv(command, '--workbook', file);
+        expect(r.code).toBe(1);
+        expect(r.stderr.trim()).toMatch(/^Không đọc được tệp .*tệp đã hỏng/);
+        expect(r.stderr).not.toMatch(/\bat \w|Error:/);
+      }
+    }
   });
 
   test('on random messy workbooks', async () => {
