@@ -651,6 +651,20 @@ export const UNIT_FILES = {
     `Không đọc được tệp riêng của đơn vị ${code} lần này (${why}): số liệu của đơn vị không được tính lần này. Kiểm tra tệp còn sheet "Danh sách", rồi cập nhật lại.`,
   missing: (code: string) =>
     `Không mở được tệp riêng của đơn vị ${code} (đã bị xóa, chuyển vào thùng rác, hoặc script không còn quyền): số liệu của đơn vị không được đọc. Chạy lại "Tạo tệp riêng cho đơn vị" để tạo lại tệp.`,
+  /** Another account runs the script: drive.file shows it none of the files. */
+  otherAccount: (code: string, owner: string, me: string, read: string) =>
+    read === ''
+      ? `Tệp riêng của đơn vị ${code} do tài khoản ${owner} tạo; tài khoản đang chạy (${me || 'không rõ'}) không đọc được tệp này (quyền drive.file) và chưa có số liệu nào đã đọc: số liệu của đơn vị không được tính lần này. Hãy cập nhật bằng tài khoản ${owner}.`
+      : `Tệp riêng của đơn vị ${code} do tài khoản ${owner} tạo; tài khoản đang chạy (${me || 'không rõ'}) không đọc được tệp này (quyền drive.file), nên dùng số liệu đọc lần cuối lúc ${read}. Hãy cập nhật bằng tài khoản ${owner} để có số liệu mới.`,
+  /** Files recorded before their owner was noted, none of which this account can see. */
+  unknownOwnerOnly: (me: string) =>
+    `Tài khoản đang chạy (${me || 'không rõ'}) không thấy tệp đơn vị nào đã ghi trong sheet "Tệp đơn vị": chúng do một tài khoản Ban Tổ chức khác tạo, và với quyền drive.file chỉ tài khoản đó đọc được chúng. Không tạo hay chia sẻ thêm tệp nào. Hãy chọn lại "Tạo tệp riêng cho đơn vị" bằng tài khoản đã tạo các tệp.`,
+  /** Files made by two accounts could be read by neither in full. */
+  ownerOnly: (owner: string, me: string) =>
+    `Các tệp đơn vị do tài khoản ${owner} tạo, và với quyền drive.file chỉ tài khoản đó đọc được chúng. Tài khoản đang chạy (${me || 'không rõ'}) không tạo hay chia sẻ thêm tệp nào. Hãy đăng nhập bằng ${owner} rồi chọn lại "Tạo tệp riêng cho đơn vị".`,
+  /** The daily trigger's account cannot read the files. */
+  triggerNotOwner: (owner: string) =>
+    ` Lưu ý: các tệp đơn vị do tài khoản ${owner} tạo, nên nhắc việc chạy bằng tài khoản này chỉ dùng số liệu đọc lần cuối từ các tệp đó; hãy bật nhắc việc bằng tài khoản ${owner}.`,
 } as const;
 
 /** The membership pipeline's stages (pipeline.ts), as sheets, reports and e-mails name them. */

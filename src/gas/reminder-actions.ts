@@ -1,7 +1,7 @@
 // Reminders inside Apps Script: the daily trigger, the menu items, the preview dialog and the
 // test copy. A run takes the script lock, so a second run leaves instead of sending twice.
 import { formatDateTimeVietnam } from '../core/dates';
-import { MAIL_LOG, MAIL_STATUS_LABEL, MENU, REMINDER_UI } from '../core/messages';
+import { MAIL_LOG, MAIL_STATUS_LABEL, MENU, REMINDER_UI, UNIT_FILES } from '../core/messages';
 import { interpretSettings } from '../core/plan-input';
 import { readSettings } from '../workbook/read';
 import { previewHtml } from '../core/preview';
@@ -11,7 +11,7 @@ import { prepareReminders, runReminders, type RunSummary } from '../workbook/rem
 import { mailAppMailer } from './mail-app-mailer';
 import { propertiesJournal } from './sent-journal';
 import { currentRole } from './roles';
-import { unitFilesOf } from './unit-files';
+import { unitFilesOf, unitFilesOwner } from './unit-files';
 import { SheetsWorkbook } from './sheets-workbook';
 
 const HANDLER = 'runDailyReminders';
@@ -190,7 +190,14 @@ export function installTrigger(book: SheetsWorkbook): void {
     .inTimezone(TIME_ZONE)
     .create();
   properties().setProperties({ [PROP.owner]: me, [PROP.hour]: String(sendHour) });
-  ui.alert(MENU.title, REMINDER_UI.installed(sendHour, me), ui.ButtonSet.OK);
+  // Under drive.file the trigger's account reads the unit files only if it made them.
+  const files = unitFilesOwner();
+  const notOwner = files !== null && me !== '' && files !== me.toLowerCase();
+  ui.alert(
+    MENU.title,
+    REMINDER_UI.installed(sendHour, me) + (notOwner ? UNIT_FILES.triggerNotOwner(files) : ''),
+    ui.ButtonSet.OK,
+  );
 }
 
 export function removeTrigger(): void {

@@ -68,6 +68,12 @@ const CACHE_HEADER = ['Mã', 'Mã tệp', 'Sửa lần cuối', 'Tính đến ng
 const SPREADSHEET = 'application/vnd.google-apps.spreadsheet';
 const BUDGET_MS = 4.5 * 60_000;
 const NEXT_UNIT = 'ptdv.unitFiles.next';
+/**
+ * The account that created the files. Under drive.file only that account's runs see them
+ * (https://developers.google.com/workspace/drive/api/guides/api-specific-auth): another Board
+ * member's click, or a trigger another account installed, would find every file "missing".
+ */
+const OWNER = 'ptdv.unitFiles.owner';
 /** Rows for typing in a new file; "add more rows" gives more. */
 const FILE_ROWS = 201;
 /** Sheets holds at most 50,000 characters in a cell; a margin is kept. */
@@ -226,15 +232,41 @@ function shareWith(fileId: string, emails: readonly string[]): boolean {
   return changed;
 }
 
+/** The account running the script, in lower case ('' when Google does not say). */
+function runningAccount(): string {
+  return Session.getEffectiveUser().getEmail().toLowerCase();
+}
+
+/** The account that created the unit files, if known. */
+export function unitFilesOwner(): string | null {
+  return PropertiesService.getDocumentProperties().getProperty(OWNER);
+}
+
+/** Whether the files are known to be another account's (so this run cannot see them). */
+function ownedByAnother(owner: string | null, me: string): owner is string {
+  return owner !== null && me !== '' && owner !== me;
+}
+
 /** `Tạo tệp riêng cho đơn vị`: a file per unit, shared with its officers; resumable. */
 export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => Date.now()): string {
   const started = now();
+  const me = runningAccount();
+  const owner = unitFilesOwner();
+  // Files made by two accounts could be read in full by neither: the first account keeps them.
+  if (ownedByAnother(owner, me)) return UNIT_FILES.ownerOnly(owner, me);
   const milestones = interpretMilestones(readMilestones(book)).milestones;
   const codes = milestones.map((m) => m.code);
   const { units } = interpretUnits(readUnits(book, codes), codes);
   const classCodes = milestones.filter((m) => m.kind === 'class' && !m.archived).map((m) => m.code);
   const registry = new Map(readRegistry(book).map((r) => [matchKey(r.code), r]));
   const props = PropertiesService.getDocumentProperties();
+  if (owner === null && me !== '') {
+    // Files recorded before the owner was: this account made them only if it can see one.
+    const times = registry.size > 0 ? modifiedTimes() : null;
+    const mine = times === null || [...registry.values()].some((r) => times.has(r.id));
+    if (!mine) return UNIT_FILES.unknownOwnerOnly(me);
+    props.setProperty(OWNER, me);
+  }
   const saved = Number(props.getProperty(NEXT_UNIT) ?? '0');
   const first = Number.isInteger(saved) && saved > 0 && saved < units.length ? saved : 0;
   const failed: string[] = [];
@@ -310,7 +342,13 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
   const registry = readRegistry(book);
   if (registry.length === 0) return undefined;
   return (board, asOf, today) => {
+    const me = runningAccount();
+    const owner = unitFilesOwner();
+    if (ownedByAnother(owner, me)) return lastReadBy(owner, me, book, registry);
     const times = modifiedTimes();
+    // Files recorded before their owner was: seeing one of them shows this account made them.
+    if (owner === null && me !== '' && registry.some((r) => times.has(r.id)))
+      PropertiesService.getDocumentProperties().setProperty(OWNER, me);
     const cached = new Map(
       (book.readSheet(CACHE) ?? []).slice(1).map((r) => [cellText(r[0]), r] as const),
     );
@@ -382,6 +420,45 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
     writeRegistry(book, registry);
     return out;
   };
+}
+
+/**
+ * Another account runs: drive.file shows it none of the files, so each unit counts with the
+ * figures its files gave when last read by their owner, with a warning that says so and when
+ * (nothing is read or rewritten); a file never read yet is an error and counts nothing.
+ */
+function lastReadBy(
+  owner: string,
+  me: string,
+  book: SheetsWorkbook,
+  registry: readonly Registered[],
+): UnitFileFigures[] {
+  const cached = new Map(
+    (book.readSheet(CACHE) ?? []).slice(1).map((r) => [cellText(r[0]), r] as const),
+  );
+  return registry.map((file) => {
+    const label = UNIT_FILES.label(file.code);
+    const old = cached.get(file.code);
+    let figures: UnitFileFigures | null = null;
+    if (old && cellText(old[1]) === file.id) {
+      try {
+        figures = JSON.parse(cellText(old[4])) as UnitFileFigures;
+      } catch {
+        figures = null;
+      }
+    }
+    const read = figures === null ? '' : file.read;
+    const problem = problemAt(
+      label,
+      0,
+      '',
+      'unit_file_other_account',
+      figures === null ? 'error' : 'warning',
+      UNIT_FILES.otherAccount(file.code, owner, me, read),
+    );
+    if (figures === null) return unreadFile(file.code, label, file.url, problem);
+    return { ...figures, problems: [problem, ...figures.problems] };
+  });
 }
 
 /** A short fingerprint of the Board's plan as read, so a changed plan re-reads the files. */

@@ -225,3 +225,80 @@ describe('unit files that go wrong', () => {
     expect(reads()).toBe(13);
   });
 });
+
+describe('another Board account, which drive.file shows none of the files', () => {
+  const OTHER = 'ban2@example.com';
+  const ownerOf = (env: GasEnvironment) =>
+    env.properties.getDocumentProperties().getProperty('ptdv.unitFiles.owner');
+
+  function readByOwner() {
+    const { env, gas } = boardSheet();
+    gas.setupUnitFiles();
+    const owner = ownerOf(env);
+    const files = registry(env);
+    for (const unit of PLAN_145.units) typeInto(env, files.get(unit.code) ?? '', unit.name);
+    gas.refreshDashboard();
+    env.endExecution();
+    return { env, gas, files, owner: owner ?? '' };
+  }
+
+  test('counts with the figures last read by the owner, says so, and reads nothing', () => {
+    const { env, gas, owner } = readByOwner();
+    expect(owner).toMatch(/@/);
+    const before = env.spreadsheet.sheet('Tổng hợp').values();
+    const cache = env.spreadsheet.sheet('Tệp đơn vị (số liệu)').values();
+    env.actAs(OTHER);
+    env.resetCalls();
+    gas.refreshDashboard();
+    expect(env.calls.filter((c) => c.service === 'Sheets' || c.service === 'Drive')).toEqual([]);
+    const after = env.spreadsheet.sheet('Tổng hợp').values();
+    // Same figures as the owner's run (the title's time aside), not every unit at 0.
+    expect(after.slice(3)).toEqual(before.slice(3));
+    expect(env.spreadsheet.sheet('Tệp đơn vị (số liệu)').values()).toEqual(cache);
+    const problems = env.spreadsheet.sheet('Kiểm tra').values().slice(2);
+    const warnings = problems.filter((r) => r[4] === 'unit_file_other_account');
+    expect(warnings).toHaveLength(13);
+    expect(String(warnings[0]?.[5])).toContain(owner);
+    expect(String(warnings[0]?.[5])).toContain(OTHER);
+    expect(String(warnings[0]?.[5])).toMatch(/đọc lần cuối lúc \d{2}\/\d{2}\/\d{4}/);
+    expect(problems.some((r) => r[4] === 'unit_file_missing')).toBe(false);
+  });
+
+  test('a file its owner never read counts nothing, as an error naming the owner', () => {
+    const { env, gas } = boardSheet();
+    gas.setupUnitFiles();
+    env.endExecution();
+    env.actAs(OTHER);
+    gas.refreshDashboard();
+    const problems = env.spreadsheet.sheet('Kiểm tra').values().slice(2);
+    const errors = problems.filter((r) => r[4] === 'unit_file_other_account');
+    expect(errors).toHaveLength(13);
+    expect(errors.every((r) => String(r[5]).includes('chưa có số liệu nào đã đọc'))).toBe(true);
+  });
+
+  test('makes no second set of files, and a trigger it installs is warned about', () => {
+    const { env, gas, files } = readByOwner();
+    const made = env.drive.Files.created.length;
+    env.actAs(OTHER);
+    gas.setupUnitFiles();
+    expect(env.ui.alerts.at(-1)?.prompt).toMatch(/do tài khoản .*@.* tạo.*Hãy đăng nhập bằng/);
+    expect(registry(env)).toEqual(files);
+    expect(env.drive.Files.created.length).toBe(made);
+    env.endExecution();
+    gas.installDailyTrigger();
+    expect(env.ui.alerts.at(-1)?.prompt).toContain('Lưu ý: các tệp đơn vị do tài khoản');
+  });
+
+  test('files recorded before the owner was noted: the owner is learnt, anyone else refused', () => {
+    const { env, gas, owner } = readByOwner();
+    env.properties.getDocumentProperties().deleteProperty('ptdv.unitFiles.owner');
+    env.actAs(OTHER);
+    gas.setupUnitFiles();
+    expect(env.ui.alerts.at(-1)?.prompt).toContain('không thấy tệp đơn vị nào');
+    expect(ownerOf(env)).toBeNull();
+    env.endExecution();
+    env.actAs(owner);
+    gas.refreshDashboard();
+    expect(ownerOf(env)).toBe(owner);
+  });
+});
