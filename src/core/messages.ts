@@ -733,6 +733,7 @@ export const REPORT = {
       : `Số người ở từng bước theo đơn vị (không có tên); ${overdue} hồ sơ quá hạn (số trong ngoặc).`,
   filesColumns: ['TT', 'Đơn vị', 'Chờ quyết định', 'Chờ lễ kết nạp', 'Dự bị', 'Chính thức'],
   funnelTitle: 'Từ lớp bồi dưỡng đến đảng viên chính thức (số người)',
+  funnelColumns: ['', 'Bước', 'Số người'],
   summaryLead: (asOf: string, units: number, kinds: readonly [string, number][], ms: number) =>
     `Tính đến ngày ${asOf}, ${units} đơn vị (${kinds.map(([k, n]) => `${n} ${k.toLocaleLowerCase('vi')}`).join(', ')}) ` +
     `thực hiện ${ms} mốc của kế hoạch. Kết quả từng mốc như sau:`,

@@ -126,7 +126,7 @@ function writeReport(sheet: Sheet, layout: ReportSheet): void {
   for (const h of layout.rowHeights) sheet.setRowHeight(h.row, h.px);
   for (const c of layout.charts)
     sheet.insertChart(
-      barChart(sheet, c)
+      barChart(sheet, c, c.values)
         .setOption('width', c.width)
         .setOption('height', c.height)
         .setPosition(c.anchorRow, 1, 0, 0)

@@ -81,6 +81,7 @@ export function asText(value: Cell): Cell {
 export function barChart(
   sheet: Sheet,
   spec: Pick<ChartSpec, 'title' | 'firstRow' | 'lastRow' | 'labelColumn' | 'valueColumn'>,
+  values: 'percent' | 'count' = 'percent',
 ): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
   const rows = spec.lastRow - spec.firstRow + 1;
   return sheet
@@ -88,7 +89,7 @@ export function barChart(
     .asBarChart()
     .setTitle(spec.title)
     .setOption('legend', { position: 'none' })
-    .setOption('hAxis', { format: 'percent', minValue: 0 })
+    .setOption('hAxis', { format: values === 'percent' ? 'percent' : '#,##0', minValue: 0 })
     .addRange(sheet.getRange(spec.firstRow, spec.labelColumn, rows, 1))
     .addRange(sheet.getRange(spec.firstRow, spec.valueColumn, rows, 1));
 }

@@ -4,7 +4,7 @@
 // each with one call.
 import { PACE_LABEL, REPORT, STATUS_COLOURS, STATUS_LABEL } from '../core/messages';
 import { percentFraction } from '../core/fulfillment';
-import type { ReportDocument, ReportRow } from '../core/report-document';
+import type { ReportDocument, ReportFiles, ReportRow } from '../core/report-document';
 import type { Cell } from './port';
 
 export const REPORT_WIDTH = 8;
@@ -33,6 +33,8 @@ export interface ReportChart {
   anchorRow: number;
   width: number;
   height: number;
+  /** The values are fractions shown as percentages, or counts of people. */
+  values: 'percent' | 'count';
 }
 
 export interface ReportSheet {
@@ -87,7 +89,7 @@ export function reportSheet(doc: ReportDocument): ReportSheet {
         (c, i) => s.fill ?? (i === 5 || i === 7 ? (STATUS_FILL[String(c)] ?? null) : null),
       ),
     );
-    sheet.alignments.push(s.aligns ?? fill(s.align));
+    sheet.alignments.push(s.aligns ? [...s.aligns, ...rest(s.aligns, s.align)] : fill(s.align));
     sheet.wraps.push(fill(s.wrap));
     return row;
   };
@@ -113,6 +115,58 @@ export function reportSheet(doc: ReportDocument): ReportSheet {
       { row, column: 4, rows: 1, columns: 5 },
     );
   }
+  /** Part IV: people per stage by unit (overdue in brackets), then the funnel with its chart. */
+  const filesPart = (files: ReportFiles) => {
+    paragraph(REPORT.partFiles, { bold: true });
+    paragraph(REPORT.filesIntro(files.overdue));
+    const header = add([...REPORT.filesColumns], {
+      bold: true,
+      align: 'center',
+      wrap: true,
+      fill: HEADER_FILL,
+    });
+    const late = (n: number, overdue: number): Cell => (overdue > 0 ? `${n} (${overdue})` : n);
+    files.rows.forEach((r, i) =>
+      add(
+        [
+          r.total ? '' : i + 1,
+          r.label,
+          late(r.stages.awaiting_decision, r.overdue.awaiting_decision),
+          late(r.stages.awaiting_ceremony, r.overdue.awaiting_ceremony),
+          late(r.stages.probation, r.overdue.probation),
+          r.stages.official,
+        ],
+        {
+          bold: r.total,
+          wrap: true,
+          aligns: ['right', 'left', 'right', 'right', 'right', 'right'],
+        },
+      ),
+    );
+    const columns = REPORT.filesColumns.length;
+    sheet.borders.push({ row: header, column: 1, rows: files.rows.length + 1, columns });
+    add([]);
+    const funnel = add([...REPORT.funnelColumns], { bold: true, align: 'center', fill: null });
+    sheet.backgrounds[funnel - 1] = [null, HEADER_FILL, HEADER_FILL, ...rest([0, 0, 0], null)];
+    const steps = files.funnel.map((f) =>
+      add(['', f.label, f.count], { aligns: ['left', 'left', 'right'] }),
+    );
+    sheet.borders.push({ row: funnel, column: 2, rows: steps.length + 1, columns: 2 });
+    const height = steps.length * BAR_PX + 70;
+    sheet.charts.push({
+      title: REPORT.funnelTitle,
+      firstRow: steps[0] ?? funnel,
+      lastRow: steps[steps.length - 1] ?? funnel,
+      labelColumn: 2,
+      valueColumn: 3,
+      anchorRow: sheet.rows.length + 2,
+      width: 600,
+      height,
+      values: 'count',
+    });
+    for (let i = 0; i < Math.ceil(height / 21) + 2; i++) add([]);
+  };
+
   add([]);
   paragraph(doc.title, { bold: true, align: 'center' });
   paragraph(doc.subtitle, { bold: true, align: 'center' });
@@ -159,6 +213,7 @@ export function reportSheet(doc: ReportDocument): ReportSheet {
         anchorRow,
         width: 600,
         height,
+        values: 'percent',
       });
       // Blank rows under the chart, so the next section starts below it.
       for (let i = 0; i < Math.ceil(height / 21) + 2; i++) add([]);
@@ -200,6 +255,7 @@ export function reportSheet(doc: ReportDocument): ReportSheet {
   }
   paragraph(REPORT.forecastNote, { italic: true });
   add([]);
+  if (doc.files) filesPart(doc.files);
   doc.recipients.forEach((line, k) => paragraph(line, { bold: k === 0, italic: k > 0 }));
   return sheet;
 }

@@ -64,9 +64,10 @@ describe('Xuất báo cáo', () => {
       (r) => r[0] === 'III. ĐƠN VỊ KHÔNG KỊP HOẶC CÓ NGUY CƠ KHÔNG KỊP',
     );
     expect(values[risks + 2]?.[7]).toBe('không kịp');
-    // One bar chart per milestone table, below it, never over the next table.
+    // One bar chart per milestone table and one for part IV's funnel, each below its table,
+    // never over the next one.
     const charts = sheet.charts();
-    expect(charts.length).toBe(6);
+    expect(charts.length).toBe(7);
     for (const c of charts) {
       expect(c.type).toBe('BAR');
       expect(c.position.anchorColumn).toBe(1);
@@ -77,6 +78,49 @@ describe('Xuất báo cáo', () => {
     const total = [0, 1, 2, 3, 4, 5, 6, 7].reduce((s, c) => s + (widths[c] ?? 100), 0);
     expect(total).toBeLessThanOrEqual(720);
     expect(sheet.merges()).toEqual(expect.arrayContaining(['A1:C1', 'D1:H1']));
+  });
+
+  test('part IV: people per stage by unit with overdue files in brackets, totals that add up, the funnel', () => {
+    const { env, gas } = workbook();
+    exportOn(env, gas, '01/09/2024');
+    const sheet = env.spreadsheet.sheet(NAME);
+    const values = sheet.values();
+    const part = values.findIndex((r) => r[0] === 'IV. HỒ SƠ KẾT NẠP VÀ CHUYỂN ĐẢNG CHÍNH THỨC');
+    expect(part).toBeGreaterThan(0);
+    expect(values[part + 2]?.slice(0, 6)).toEqual([
+      'TT',
+      'Đơn vị',
+      'Chờ quyết định',
+      'Chờ lễ kết nạp',
+      'Dự bị',
+      'Chính thức',
+    ]);
+    const total = values.findIndex((r, i) => i > part && r[1] === 'Tổng cộng');
+    const units = values.slice(part + 3, total);
+    expect(units.length).toBeGreaterThan(0);
+    // "12 (3)": 12 people at the step, 3 of them overdue.
+    const split = (c: unknown): [number, number] => {
+      const m = /^(\d+)(?: \((\d+)\))?$/.exec(String(c));
+      if (!m) throw new Error(`not a count: ${String(c)}`);
+      return [Number(m[1]), Number(m[2] ?? 0)];
+    };
+    for (let c = 2; c < 6; c++) {
+      const sum = units.reduce<[number, number]>(
+        (s, r) => [s[0] + split(r[c])[0], s[1] + split(r[c])[1]],
+        [0, 0],
+      );
+      expect(split(values[total]?.[c])).toEqual(sum);
+    }
+    expect(units.some((r) => r.slice(2, 5).some((c) => / \(\d+\)$/.test(String(c))))).toBe(true);
+    // The funnel's steps with counts, and a bar chart of counts (not percentages) under them.
+    const funnel = values.findIndex((r, i) => i > total && r[1] === 'Bước');
+    expect(values[funnel]?.[2]).toBe('Số người');
+    const chart = sheet
+      .charts()
+      .find((c) => c.options.title === 'Từ lớp bồi dưỡng đến đảng viên chính thức (số người)');
+    expect(chart).toBeDefined();
+    expect((chart?.options.hAxis as { format: string }).format).not.toBe('percent');
+    expect(chart?.position.anchorRow).toBeGreaterThan(funnel + 1);
   });
 
   test('saves the same report as a PDF beside the spreadsheet and links both in a dialog', () => {
