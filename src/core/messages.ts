@@ -659,6 +659,13 @@ export const UNIT_FILES = {
   /** Files recorded before their owner was noted, none of which this account can see. */
   unknownOwnerOnly: (me: string) =>
     `Tài khoản đang chạy (${me || 'không rõ'}) không thấy tệp đơn vị nào đã ghi trong sheet "Tệp đơn vị": chúng do một tài khoản Ban Tổ chức khác tạo, và với quyền drive.file chỉ tài khoản đó đọc được chúng. Không tạo hay chia sẻ thêm tệp nào. Hãy chọn lại "Tạo tệp riêng cho đơn vị" bằng tài khoản đã tạo các tệp.`,
+  /** A changed file left for the next run by the Sheets API's per-minute read quota. */
+  deferred: (code: string, read: string, perRun: number) =>
+    `Tệp riêng của đơn vị ${code} đã đổi nhưng chưa được đọc lại lần này: Google chỉ cho đọc khoảng 60 tệp mỗi phút, nên mỗi lần cập nhật đọc tối đa ${perRun} tệp. ` +
+    (read === ''
+      ? 'Tệp chưa từng được đọc nên số liệu của đơn vị chưa được tính.'
+      : `Tạm dùng số liệu đọc lần cuối lúc ${read}.`) +
+    ' Chờ một phút rồi cập nhật lại để đọc tiếp.',
   /** Files made by two accounts could be read by neither in full. */
   ownerOnly: (owner: string, me: string) =>
     `Các tệp đơn vị do tài khoản ${owner} tạo, và với quyền drive.file chỉ tài khoản đó đọc được chúng. Tài khoản đang chạy (${me || 'không rõ'}) không tạo hay chia sẻ thêm tệp nào. Hãy đăng nhập bằng ${owner} rồi chọn lại "Tạo tệp riêng cho đơn vị".`,

@@ -76,6 +76,12 @@ const NEXT_UNIT = 'ptdv.unitFiles.next';
 const OWNER = 'ptdv.unitFiles.owner';
 /** Rows for typing in a new file; "add more rows" gives more. */
 const FILE_ROWS = 201;
+/**
+ * Files read per run: the Sheets API allows 60 read requests a minute per user
+ * (https://developers.google.com/sheets/api/limits); a margin is kept. Changed files beyond it are
+ * read by the next run, counting meanwhile with their figures as last read.
+ */
+const READS_PER_RUN = 55;
 /** Sheets holds at most 50,000 characters in a cell; a margin is kept. */
 const CELL_LIMIT = 45_000;
 
@@ -356,6 +362,8 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
     const rows: Cell[][] = [CACHE_HEADER];
     // Figures depend on the day and on the Board's plan (milestones, quotas, settings, days off).
     const day = `${formatIso(asOf)} ${planSignature(board)}`;
+    let reads = 0;
+    let throttled = false;
     for (const file of registry) {
       const modified = times.get(file.id);
       const label = UNIT_FILES.label(file.code);
@@ -365,20 +373,17 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
       }
       const old = cached.get(file.code);
       let figures: UnitFileFigures | null = null;
-      if (
-        old &&
-        cellText(old[1]) === file.id &&
-        cellText(old[2]) === modified &&
-        cellText(old[3]) === day
-      ) {
-        try {
-          figures = JSON.parse(cellText(old[4])) as UnitFileFigures;
-        } catch {
-          figures = null;
-        }
+      if (old && cellText(old[2]) === modified && cellText(old[3]) === day)
+        figures = cachedFigures(old, file);
+      if (figures === null && (throttled || reads >= READS_PER_RUN)) {
+        // Left for the next run: the figures last read, flagged, and the old cache row kept.
+        out.push(deferredFile(file, old, label));
+        if (old) rows.push(old);
+        continue;
       }
       if (figures === null) {
         try {
+          reads++;
           const values =
             Sheets.Spreadsheets.Values.get(file.id, `'${UNIT_FILE_SHEET}'`, {
               valueRenderOption: 'UNFORMATTED_VALUE',
@@ -392,6 +397,12 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
           );
           file.read = formatDateTimeVietnam(now);
         } catch (e) {
+          if (isReadQuota(e)) {
+            throttled = true;
+            out.push(deferredFile(file, old, label));
+            if (old) rows.push(old);
+            continue;
+          }
           // One file that cannot be read (its sheet renamed, a quota) never stops the others.
           out.push(
             unreadFile(
@@ -439,14 +450,7 @@ function lastReadBy(
   return registry.map((file) => {
     const label = UNIT_FILES.label(file.code);
     const old = cached.get(file.code);
-    let figures: UnitFileFigures | null = null;
-    if (old && cellText(old[1]) === file.id) {
-      try {
-        figures = JSON.parse(cellText(old[4])) as UnitFileFigures;
-      } catch {
-        figures = null;
-      }
-    }
+    const figures = old ? cachedFigures(old, file) : null;
     const read = figures === null ? '' : file.read;
     const problem = problemAt(
       label,
@@ -459,6 +463,43 @@ function lastReadBy(
     if (figures === null) return unreadFile(file.code, label, file.url, problem);
     return { ...figures, problems: [problem, ...figures.problems] };
   });
+}
+
+/** The figures a cache row holds for this file (whatever day they were read for), or null. */
+function cachedFigures(row: readonly Cell[], file: Registered): UnitFileFigures | null {
+  if (cellText(row[1]) !== file.id) return null;
+  try {
+    return JSON.parse(cellText(row[4])) as UnitFileFigures;
+  } catch {
+    return null;
+  }
+}
+
+/** Google's answer when the per-minute read quota is spent (HTTP 429). */
+function isReadQuota(e: unknown): boolean {
+  return /quota exceeded|rate ?limit|429/i.test((e as Error)?.message ?? '');
+}
+
+/**
+ * A changed file not read again this run: its figures as last read, with a warning saying when;
+ * an error counting nothing when it was never read.
+ */
+function deferredFile(
+  file: Registered,
+  old: readonly Cell[] | undefined,
+  label: string,
+): UnitFileFigures {
+  const figures = old ? cachedFigures(old, file) : null;
+  const problem = problemAt(
+    label,
+    0,
+    '',
+    'unit_file_deferred',
+    figures === null ? 'error' : 'warning',
+    UNIT_FILES.deferred(file.code, figures === null ? '' : file.read, READS_PER_RUN),
+  );
+  if (figures === null) return unreadFile(file.code, label, file.url, problem);
+  return { ...figures, problems: [problem, ...figures.problems] };
 }
 
 /** A short fingerprint of the Board's plan as read, so a changed plan re-reads the files. */

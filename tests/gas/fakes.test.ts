@@ -1382,4 +1382,19 @@ describe('Drive v3 and Sheets v4 advanced services under drive.file', () => {
     gas.values(id, `'${SHEET}'`);
     expect(env.modelledMs()).toBe(10);
   });
+
+  it('refuses a 61st read in a minute for one user, as the per-user quota does, and not after it', () => {
+    const env = createGasEnvironment({ now: NOW });
+    const gas = unitScripts(env);
+    const id = String(gas.createUnitFile('Tệp').spreadsheetId);
+    for (let i = 0; i < 60; i++) gas.values(id, `'${SHEET}'`);
+    const refused = gas.attempt(() => gas.values(id, `'${SHEET}'`));
+    expect(String(refused)).toMatch(/Quota exceeded .*Read requests per minute per user/);
+    // Another user has a quota of their own; and a minute later the first may read again.
+    env.actAs('khac@example.com');
+    expect(() => env.sheetsApi.countRead('sheets.spreadsheets.values.get')).not.toThrow();
+    env.actAs(env.spreadsheet.getOwner().getEmail());
+    env.setNow(new Date(NOW.getTime() + 60_000));
+    expect(() => gas.values(id, `'${SHEET}'`)).not.toThrow();
+  });
 });

@@ -3,7 +3,9 @@
 import { PLAN_145 } from '../../src/core/plan145';
 import { syntheticPeople } from '../../src/local/synthetic';
 import { formatDmy } from '../../src/core/dates';
-import type { GasEnvironment } from './fakes';
+import { provinceSheets } from '../../bench/province';
+import { SHEET } from '../../src/workbook/contract';
+import { createGasEnvironment, loadBundle, type GasEnvironment } from './fakes';
 import { sheetWithAddresses, type Bundle } from './helpers';
 
 const emailOf = (code: string) => `${code.toLowerCase()}@example.com`;
@@ -300,5 +302,85 @@ describe('another Board account, which drive.file shows none of the files', () =
     env.actAs(owner);
     gas.refreshDashboard();
     expect(ownerOf(env)).toBe(owner);
+  });
+});
+
+describe('more changed files than the Sheets API reads in a minute', () => {
+  const START = new Date('2025-09-28T01:00:00Z');
+
+  /** 70 of the bench province's units, each with its own file; DV-0070's officer types 3 rows. */
+  function seventyUnits() {
+    const env = createGasEnvironment({ now: START, sheetNames: ['Trang tính1'] });
+    const sheets = provinceSheets(0);
+    sheets[SHEET.quotas] = (sheets[SHEET.quotas] ?? []).slice(0, 71);
+    for (const [name, values] of Object.entries(sheets))
+      env.spreadsheet.addSheet(name, values as never);
+    const gas = loadBundle(env) as Bundle;
+    gas.setupUnitFiles();
+    const files = registry(env);
+    expect(files.size).toBe(70);
+    const birth = new env.Date(Date.UTC(2000, 4, 1) - 7 * 3_600_000);
+    env.sheetsApi.typeInto(
+      files.get('DV-0070') ?? '',
+      'Danh sách',
+      [1, 2, 3].map((i) => [i, `Công Nhân Mẫu ${i}`, birth, '', 'Công nhân', 'BD1-CN']),
+      2,
+    );
+    env.endExecution();
+    const reads = () =>
+      env.calls.filter((c) => c.service === 'Sheets' && c.method === 'get').length;
+    const run = () => {
+      env.resetCalls();
+      gas.refreshDashboard();
+      env.endExecution();
+      const problems = env.spreadsheet.sheet('Kiểm tra').values().slice(2);
+      const deferred = problems.filter((r) => r[4] === 'unit_file_deferred');
+      const table = env.spreadsheet.sheet('Tổng hợp').values();
+      const at = (table[3] as string[]).indexOf('BD1-CN thực hiện');
+      const dv70 = table.find((r) => r[0] === 'DV-0070')?.[at];
+      return { reads: reads(), deferred, dv70 };
+    };
+    return { env, run };
+  }
+
+  test('reads 55 files a run; the rest count with their last figures, flagged, and are read next', () => {
+    const { env, run } = seventyUnits();
+    const first = run();
+    expect(first.reads).toBe(55);
+    // Files 56 to 70 were never read: errors, counting nothing yet.
+    expect(first.deferred).toHaveLength(15);
+    expect(first.deferred.every((r) => r[3] === 'Lỗi')).toBe(true);
+    expect(String(first.deferred[0]?.[5])).toContain('60 tệp mỗi phút');
+    expect(first.dv70).toBe(0);
+    // A minute later the next click reads the other 15, and only those.
+    env.setNow(new Date(START.getTime() + 61_000));
+    const second = run();
+    expect(second.reads).toBe(15);
+    expect(second.deferred).toEqual([]);
+    expect(second.dv70).toBe(3);
+    // The next day every file is read again for that day: 55 are, the other 15 keep yesterday's
+    // figures (DV-0070 still counts its 3) with a warning that says when they were read.
+    env.setNow(new Date(START.getTime() + 86_400_000));
+    const third = run();
+    expect(third.reads).toBe(55);
+    expect(third.deferred).toHaveLength(15);
+    expect(third.deferred.every((r) => r[3] === 'Cảnh báo')).toBe(true);
+    expect(String(third.deferred.at(-1)?.[5])).toMatch(/đọc lần cuối lúc \d{2}\/\d{2}\/2025/);
+    expect(third.dv70).toBe(3);
+  });
+
+  test("Google's 429 in the middle of a run: the files after it wait, nothing counts as zero", () => {
+    const { env, run } = seventyUnits();
+    // Another script (or a second click) already spent 50 of the minute's 60 reads.
+    for (let i = 0; i < 50; i++) env.sheetsApi.countRead('sheets.spreadsheets.values.get');
+    const first = run();
+    expect(first.reads).toBe(11); // 10 read, the 11th refused
+    expect(first.deferred).toHaveLength(60);
+    expect(
+      env.spreadsheet
+        .sheet('Kiểm tra')
+        .values()
+        .some((r) => r[4] === 'unit_file_unreadable'),
+    ).toBe(false);
   });
 });

@@ -21,6 +21,11 @@ import { SERVICE } from './record';
 
 export type ApiCellValue = string | number | boolean | Date;
 
+/** Read requests per minute per user (https://developers.google.com/sheets/api/limits). */
+export const READS_PER_MINUTE = 60;
+const READ_QUOTA =
+  "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'.";
+
 export interface ApiCell {
   value: ApiCellValue;
   /** Formula text ('=…') when the cell holds one; its value is then '' (not evaluated). */
@@ -276,6 +281,7 @@ export class FakeSheetsValues {
     } = {},
   ): Record<string, unknown> {
     const method = 'sheets.spreadsheets.values.get';
+    this.service.countRead(method);
     const book = this.service.reachable(spreadsheetId, method);
     const { sheet, r0, c0, r1, c1 } = parseRange(range, book, method);
     const valueRender = optionalArgs.valueRenderOption ?? 'FORMATTED_VALUE';
@@ -345,6 +351,24 @@ export class FakeSheetsService {
 
   constructor(private readonly store: DriveStore) {
     this.Spreadsheets = new FakeSheetsSpreadsheets(this);
+  }
+
+  /** When each user's reads were made (ms), for the per-minute quota. */
+  private readonly reads = new Map<string, number[]>();
+
+  /**
+   * A read request against the quota of 60 read requests per minute per user per project
+   * (https://developers.google.com/sheets/api/limits): one more in the last 60 s answers 429
+   * with Google's message ("Quota exceeded for quota metric 'Read requests' and limit 'Read
+   * requests per minute per user' …", as quoted in public error logs).
+   */
+  countRead(method: string): void {
+    const now = this.store.state.now().getTime();
+    const user = this.store.state.effectiveUser;
+    const recent = (this.reads.get(user) ?? []).filter((t) => now - t < 60_000);
+    if (recent.length >= READS_PER_MINUTE) throw apiError(method, READ_QUOTA);
+    recent.push(now);
+    this.reads.set(user, recent);
   }
 
   /** The spreadsheet if drive.file lets the script see it, else the API's 404. */
