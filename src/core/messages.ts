@@ -607,6 +607,17 @@ export const CHECK = {
     `${sheet}!${columnLetters(column)}${row}`,
 } as const;
 
+/** Long setup work continued by a one-off trigger, and the mail that says it is done. */
+export const CONTINUATION = {
+  later:
+    ' Phần còn lại sẽ tự làm tiếp sau khoảng một phút, bằng tài khoản của bạn, cho đến khi xong; khi xong bạn nhận một thư báo. Bạn cũng có thể chọn lại ngay để làm tiếp.',
+  subject: (job: 'rooms' | 'files') =>
+    `[Phát triển đảng viên] Đã xong: ${job === 'rooms' ? 'Phân quyền đơn vị' : 'Tạo tệp riêng cho đơn vị'}`,
+  sender: 'Phát triển đảng viên',
+  failed: (why: string) =>
+    `Việc làm tiếp bị dừng vì lỗi: ${why}. Hãy mở bảng tính và chọn lại mục đó trong menu.`,
+} as const;
+
 export const ROOMS = {
   menu: 'Phân quyền đơn vị',
   configDescription: 'ptdv: chỉ Ban Tổ chức được sửa',
@@ -623,10 +634,14 @@ export const ROOMS = {
     created: number,
     protectedSheets: number,
     skipped: string[],
+    continuing: boolean,
   ) =>
     `Đã xong ${done}/${total} đơn vị (lần này tạo ${created} sheet đơn vị mới, bảo vệ ${protectedSheets} sheet)` +
     (skipped.length ? `; không thêm được người sửa: ${skipped.join('; ')}` : '') +
-    `. Còn ${total - done} đơn vị: Apps Script chỉ cho mỗi lần chạy 6 phút, nên lần này dừng ở đây để không bỏ dở giữa chừng. Hãy chọn lại "Phân quyền đơn vị": lần sau làm tiếp từ đơn vị thứ ${done + 1}.`,
+    `. Còn ${total - done} đơn vị: Apps Script chỉ cho mỗi lần chạy 6 phút, nên lần này dừng ở đây để không bỏ dở giữa chừng.` +
+    (continuing
+      ? CONTINUATION.later
+      : ` Hãy chọn lại "Phân quyền đơn vị": lần sau làm tiếp từ đơn vị thứ ${done + 1}.`),
 } as const;
 
 /** One spreadsheet per unit (Tạo tệp riêng cho đơn vị). */
@@ -644,8 +659,9 @@ export const UNIT_FILES = {
     `Đã tạo ${created} tệp mới, cập nhật quyền của ${shared} tệp; ${total} đơn vị có tệp riêng.` +
     (failed.length ? ` Chưa làm được: ${failed.join('; ')}.` : '') +
     ' Mỗi tệp chỉ cán bộ phụ trách đơn vị và Ban Tổ chức mở được; bảng tính này chỉ giữ số liệu đọc từ tệp, không giữ tên người.',
-  partial: (done: number, total: number) =>
-    `Đã xong ${done}/${total} đơn vị. Apps Script chỉ cho mỗi lần chạy 6 phút: hãy chọn lại "Tạo tệp riêng cho đơn vị" để làm tiếp.`,
+  partial: (done: number, total: number, continuing: boolean) =>
+    `Đã xong ${done}/${total} đơn vị. Apps Script chỉ cho mỗi lần chạy 6 phút.` +
+    (continuing ? CONTINUATION.later : ' Hãy chọn lại "Tạo tệp riêng cho đơn vị" để làm tiếp.'),
   noEmails: (code: string) => `${code} (chưa có Email phụ trách)`,
   unreadable: (code: string, why: string) =>
     `Không đọc được tệp riêng của đơn vị ${code} lần này (${why}): số liệu của đơn vị không được tính lần này. Kiểm tra tệp còn sheet "Danh sách", rồi cập nhật lại.`,

@@ -13,7 +13,10 @@ import {
   setup,
   unitFiles,
 } from './actions';
+import { runContinuation } from './continuation';
 import { currentRole } from './roles';
+import { roomsUnfinished, setUpRooms } from './rooms';
+import { setUpUnitFiles, unitFilesUnfinished } from './unit-files';
 import { SheetsWorkbook } from './sheets-workbook';
 import { GAS, MENU, NEW_YEAR, REMINDER_MENU, REPORT_UI, ROOMS, UNIT_FILES } from '../core/messages';
 import { askReportDay, exportReport } from './report-actions';
@@ -67,6 +70,22 @@ export function checkEntries(): void {
  */
 export function setupUnitFiles(): void {
   runAction(boardOnly(UNIT_FILES.menu, unitFiles));
+}
+
+/**
+ * Trigger (one-off, a minute after a setup run stopped at its time limit): continues
+ * `Phân quyền đơn vị` / `Tạo tệp riêng cho đơn vị` as the Board member who started it.
+ */
+export function continueSetup(): void {
+  runContinuation((job) => {
+    const book = new SheetsWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+    if (job === 'rooms') {
+      const message = setUpRooms(book, book.spreadsheet);
+      return { done: !roomsUnfinished(), message };
+    }
+    const message = setUpUnitFiles(book);
+    return { done: !unitFilesUnfinished(), message };
+  });
 }
 
 /** Menu: protect the Board's sheets and give each unit its own `DS - <Mã>` sheet. */

@@ -12,6 +12,7 @@ import {
   unitSheetName,
 } from '../workbook/read';
 import { SPARE_ROWS, candidateLayout, countSheetLayout } from '../workbook/seed';
+import { continueLater, finished } from './continuation';
 import type { SheetsWorkbook } from './sheets-workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -70,6 +71,11 @@ const ROOMS_BUDGET_MS = 4.5 * 60_000;
 /** The position of the next unit to do, while a pass over the units is unfinished. */
 const NEXT_UNIT = 'ptdv.rooms.next';
 
+/** Whether a pass over the units stopped before the end and waits to be continued. */
+export function roomsUnfinished(): boolean {
+  return PropertiesService.getDocumentProperties().getProperty(NEXT_UNIT) !== null;
+}
+
 export function setUpRooms(
   book: SheetsWorkbook,
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -108,7 +114,8 @@ export function setUpRooms(
   for (let i = first; i < units.length; i++) {
     if (now() - started > ROOMS_BUDGET_MS) {
       props.setProperty(NEXT_UNIT, String(i));
-      return ROOMS.partial(i, units.length, created, protectedSheets, failed);
+      const continuing = continueLater('rooms');
+      return ROOMS.partial(i, units.length, created, protectedSheets, failed, continuing);
     }
     const unit = units[i] as (typeof units)[number];
     // Counts-only mode: each unit types its figures into its own row of counts, never names.
@@ -135,5 +142,6 @@ export function setUpRooms(
     protectedSheets++;
   }
   props.deleteProperty(NEXT_UNIT);
+  finished('rooms');
   return ROOMS.done(created, protectedSheets, failed);
 }

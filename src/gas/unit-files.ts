@@ -17,6 +17,7 @@ import { summarizeUnitFile, UNIT_FILE_SHEET } from '../workbook/unit-files';
 import type { UnitFilesSource } from '../workbook/usecases';
 import type { WorkbookInput } from '../core/evaluate';
 import type { Cell } from '../workbook/port';
+import { continueLater, finished } from './continuation';
 import type { SheetsWorkbook } from './sheets-workbook';
 
 interface Permission {
@@ -253,6 +254,11 @@ function ownedByAnother(owner: string | null, me: string): owner is string {
   return owner !== null && me !== '' && owner !== me;
 }
 
+/** Whether making the files stopped before the last unit and waits to be continued. */
+export function unitFilesUnfinished(): boolean {
+  return PropertiesService.getDocumentProperties().getProperty(NEXT_UNIT) !== null;
+}
+
 /** `Tạo tệp riêng cho đơn vị`: a file per unit, shared with its officers; resumable. */
 export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => Date.now()): string {
   const started = now();
@@ -290,7 +296,7 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
     if (now() - started > BUDGET_MS) {
       save();
       props.setProperty(NEXT_UNIT, String(i));
-      return UNIT_FILES.partial(i, units.length);
+      return UNIT_FILES.partial(i, units.length, continueLater('files'));
     }
     const unit = units[i] as Unit;
     if (unit.emails.length === 0) failed.push(UNIT_FILES.noEmails(unit.code));
@@ -319,6 +325,7 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
   }
   save();
   props.deleteProperty(NEXT_UNIT);
+  finished('files');
   return UNIT_FILES.done(created, shared, registry.size, failed);
 }
 

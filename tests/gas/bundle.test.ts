@@ -20,6 +20,7 @@ const ENTRY_POINTS = [
   'removeDailyTrigger',
   'showReminderStatus',
   'runDailyReminders',
+  'continueSetup',
   'sendTestReminder',
   'PTDV_THUCHIEN',
   'PTDV_CHITIEU',

@@ -280,6 +280,66 @@ describe('Phân quyền đơn vị for hundreds of units', () => {
   });
 });
 
+describe('Phân quyền đơn vị continues by itself', () => {
+  test('a one-off trigger a minute later goes on as the same account until done, then mails them', () => {
+    const env = createGasEnvironment({
+      now: new Date('2025-09-28T01:00:00Z'),
+      sheetNames: ['Trang tính1'],
+      latency: true,
+    });
+    const sheets = provinceSheets(0);
+    sheets[SHEET.quotas] = (sheets[SHEET.quotas] ?? []).slice(0, 301);
+    for (const [name, values] of Object.entries(sheets))
+      env.spreadsheet.addSheet(name, values as never);
+    const gas = loadBundle(env);
+    const clicker = env.spreadsheet.getOwner().getEmail();
+    gas.setupUnitRooms();
+    const first = env.ui.alerts.at(-1)?.prompt ?? '';
+    expect(first).toMatch(/^Đã xong \d+\/300 đơn vị/);
+    expect(first).toContain('sẽ tự làm tiếp sau khoảng một phút');
+    env.endExecution();
+    let runs = 0;
+    for (; runs < 10; runs++) {
+      const trigger = env.triggers.find((t) => t.handler === 'continueSetup');
+      if (!trigger) break;
+      expect(trigger.schedule.after).toBe(60_000);
+      expect(trigger.creator).toBe(clicker);
+      env.actAsTrigger(trigger);
+      // No dialog can be shown from a trigger: the fake's getUi() throws there, as Google's does.
+      gas.continueSetup();
+      expect(env.modelledMs()).toBeLessThan(5 * 60_000);
+      env.endExecution();
+    }
+    expect(runs).toBeGreaterThan(0);
+    expect(env.triggers.filter((t) => t.handler === 'continueSetup')).toEqual([]);
+    const rooms = env.spreadsheet.sheetNames().filter((n) => n.startsWith('DS - '));
+    expect(rooms.length).toBe(300);
+    const done = env.mail.sent.filter((m) => String(m.subject).includes('Đã xong'));
+    expect(done.map((m) => m.to)).toEqual([clicker]);
+    expect(String(done[0]?.body)).toMatch(/^Đã tạo \d+ sheet đơn vị mới/);
+  });
+
+  test('a click that finishes the work first leaves the trigger nothing to do', () => {
+    const env = createGasEnvironment({
+      now: new Date('2025-09-28T01:00:00Z'),
+      sheetNames: ['Trang tính1'],
+      latency: true,
+    });
+    const sheets = provinceSheets(0);
+    sheets[SHEET.quotas] = (sheets[SHEET.quotas] ?? []).slice(0, 301);
+    for (const [name, values] of Object.entries(sheets))
+      env.spreadsheet.addSheet(name, values as never);
+    const gas = loadBundle(env);
+    for (let click = 0; click < 10; click++) {
+      gas.setupUnitRooms();
+      env.endExecution();
+      if ((env.ui.alerts.at(-1)?.prompt ?? '').startsWith('Đã tạo')) break;
+    }
+    expect(env.triggers.filter((t) => t.handler === 'continueSetup')).toEqual([]);
+    expect(env.mail.sent).toEqual([]);
+  });
+});
+
 describe('custom functions depend on their arguments only', () => {
   test('"today" is an argument: the same result whatever the clock, a later row cut only when today is given', () => {
     const { env, gas } = openSheet(new Date('2024-05-01T03:00:00Z'));
