@@ -11,3 +11,14 @@ declare module 'exceljs/lib/utils/utils' {
   };
   export = utils;
 }
+
+// The full reader's shared string table (lib/xlsx/xform/strings/shared-strings-xform.js).
+declare module 'exceljs/lib/xlsx/xform/strings/shared-strings-xform' {
+  class SharedStringsXform {
+    /** Reads the part's XML from chunks of text. */
+    parseStream(chunks: AsyncIterable<unknown>): Promise<unknown>;
+    /** Each string: text, or `{ richText }`; undefined before anything is read. */
+    readonly values: unknown[] | undefined;
+  }
+  export = SharedStringsXform;
+}

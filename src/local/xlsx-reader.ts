@@ -8,8 +8,9 @@
 // they lie in the file, and Excel, Google Sheets and exceljs itself all put the shared strings
 // after the sheets: it then copies every sheet to a temporary file first, and it fails outright
 // on files whose workbook part comes last. The first parts go to WorkbookReader's own part
-// readers (`_parseRels`, …; not in its typings, so named in `PartReaders` below); the sheets to
-// `sheetRows`, which decodes their cells as exceljs's full reader does, only faster.
+// readers (`_parseRels`, …; not in its typings, so named in `PartReaders` below), the shared
+// strings to the full reader's xform; the sheets to `sheetRows`, which decodes their cells as
+// exceljs's full reader does, only faster.
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
@@ -19,6 +20,7 @@ import { CONTRACT_ERROR } from '../core/messages';
 import { matchKey } from '../core/normalize';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
 import exceljsUtils from 'exceljs/lib/utils/utils';
+import SharedStringsXform from 'exceljs/lib/xlsx/xform/strings/shared-strings-xform';
 import { sheetRows, type SheetContext, type SheetRows } from './xlsx-sheet-rows';
 import { FileError, XlsxWorkbook } from './xlsx-workbook';
 
@@ -71,11 +73,9 @@ interface PartReaders {
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
   workbookRels?: Relationship[];
   model?: { sheets?: SheetEntry[] };
   properties?: { model?: { date1904?: boolean } };
-  sharedStrings?: unknown[];
   styles?: { getStyleModel(id: number): { numFmt?: string } | null };
 }
 
@@ -84,13 +84,8 @@ function partPath(target: string): string {
   return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
 }
 
-/**
- * Rows of equal length, empty rows included, as every Workbook hands them out: as wide as the
- * widest row, or no columns at all when no cell is used (exceljs's `actualColumnCount`).
- */
-function squared({ rows, used }: SheetRows): Cell[][] {
-  let width = 0;
-  if (used) for (const line of rows) if (line && line.length > width) width = line.length;
+/** Rows of equal length (the sheet's width as the full reader gives it), empty rows included. */
+function squared({ rows, width }: SheetRows): Cell[][] {
   for (let r = 0; r < rows.length; r++) {
     const line = rows[r] ?? [];
     for (let c = 0; c < width; c++) if (line[c] === undefined) line[c] = '';
@@ -156,14 +151,16 @@ async function readLean(
   await reader._parseWorkbook(book);
   const styles = part('xl/styles.xml');
   if (styles) await reader._parseStyles(styles);
-  const strings = part('xl/sharedStrings.xml');
-  if (strings) for await (const _ of reader._parseSharedStrings(strings));
-  // A workbook without shared strings (every string inline) still needs the table to exist.
-  reader.sharedStrings ??= [];
+  // The shared strings through the full reader's own xform: exceljs's streaming reader keeps
+  // `_x000D_` (Excel's carriage return) undecoded, the whitespace between tags of an indented
+  // file, and a phonetic reading in place of the text.
+  const strings = new SharedStringsXform();
+  const table = part('xl/sharedStrings.xml');
+  if (table) await strings.parseStream(table);
 
   const dateStyles = new Map<number, boolean>();
   const context: SheetContext = {
-    sharedStrings: reader.sharedStrings,
+    sharedStrings: strings.values ?? [],
     date1904: reader.properties?.model?.date1904 === true,
     isDateStyle(id) {
       let isDate = dateStyles.get(id);
@@ -178,6 +175,8 @@ async function readLean(
   const sheets = new Map<string, Cell[][]>();
   const targets = new Map((reader.workbookRels ?? []).map((r) => [r.Id, partPath(r.Target)]));
   for (const sheet of reader.model?.sheets ?? []) {
+    // Worksheets only, as the full reader lists them (a chart sheet holds no cells).
+    if (!/(^|\/)worksheets\//.test(targets.get(sheet.rId) ?? '')) continue;
     names.push(sheet.name);
     if (!wanted(sheet.name)) continue;
     const target = targets.get(sheet.rId);

@@ -95,8 +95,11 @@ function decode(
 /** A sheet's rows as read: row i is the sheet's row i + 1, as long as its last cell, or missing. */
 export interface SheetRows {
   rows: Cell[][];
-  /** Some cell holds a value or belongs to a merged range (exceljs's `actualColumnCount` > 0). */
-  used: boolean;
+  /**
+   * The sheet's width as exceljs's full reader gives it: the last cell (a value, a formula or an
+   * empty cell with a format) of the rows that hold any value or merged cell; 0 when none does.
+   */
+  width: number;
 }
 
 /** Reads a worksheet part (its text, in chunks) into rows of cells. */
@@ -106,11 +109,14 @@ export async function sheetRows(
 ): Promise<SheetRows> {
   const rows: Cell[][] = [];
   const merges: string[] = [];
-  let used = false;
+  /** Per row index: the last cell exceljs keeps, and whether the row holds a value. */
+  const lastCell: number[] = [];
+  const valued: boolean[] = [];
   const parser = new SaxesParser();
   let row: Cell[] = [];
   let rowNumber = 0;
   let column = 0;
+  let kept = 0;
   let inCell = false;
   let type: string | undefined;
   let styleId = 0;
@@ -126,11 +132,12 @@ export async function sheetRows(
         rowNumber = a.r ? parseInt(a.r, 10) : rowNumber + 1;
         row = [];
         rows[rowNumber - 1] = row;
-        column = 0;
+        kept = 0;
         break;
       case 'c':
         inCell = true;
-        column = a.r ? columnOf(a.r) : column + 1;
+        // Without an address a cell follows the last one exceljs kept.
+        column = a.r ? columnOf(a.r) : kept + 1;
         type = a.t;
         styleId = a.s ? parseInt(a.s, 10) : 0;
         formula = false;
@@ -153,28 +160,31 @@ export async function sheetRows(
         break;
     }
   });
-  const onText = (value: string) => {
+  // CDATA is not read: exceljs's full reader ignores it in cells too.
+  parser.on('text', (value: string) => {
     if (reading) text += value;
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
+  });
   parser.on('closetag', (node: SaxesTagPlain) => {
     switch (node.name) {
       case 'v':
       case 't':
         reading = false;
         break;
-      case 'c':
+      case 'c': {
         inCell = false;
-        if (text !== null) {
-          const value = decode(type, formula, text, styleId, context);
-          row[column - 1] = toCell(value as ExcelJS.CellValue);
-          used = true;
-        } else {
-          // An empty cell (kept for its format, say) still widens the sheet, as in exceljs.
-          row[column - 1] = '';
-        }
+        const hasValue = text !== null || formula;
+        // exceljs drops a cell with neither a value nor a format (its "merge" cells).
+        if (!hasValue && styleId === 0) break;
+        row[column - 1] =
+          text === null
+            ? ''
+            : toCell(decode(type, formula, text, styleId, context) as ExcelJS.CellValue);
+        kept = column;
+        const r = rowNumber - 1;
+        if (column > (lastCell[r] ?? 0)) lastCell[r] = column;
+        if (hasValue) valued[r] = true;
         break;
+      }
       default:
         break;
     }
@@ -198,8 +208,13 @@ export async function sheetRows(
     for (let r = top; r <= bottom; r++) {
       const line = (rows[r - 1] ??= []);
       for (let c = left; c <= right; c++) line[c - 1] = value;
+      if (right > (lastCell[r - 1] ?? 0)) lastCell[r - 1] = right;
+      valued[r - 1] = true;
     }
-    used = true;
   }
-  return { rows, used };
+  let width = 0;
+  valued.forEach((v, r) => {
+    if (v && (lastCell[r] ?? 0) > width) width = lastCell[r] ?? 0;
+  });
+  return { rows, width };
 }

@@ -171,6 +171,100 @@ describe('the streaming read equals the full read', () => {
     );
   });
 
+  describe('cell for cell on what Excel and other programs write that exceljs does not', () => {
+    /** A small workbook made by exceljs, then one part edited by hand. */
+    async function edited(name: string, edit: (zip: JSZip) => Promise<void>): Promise<string> {
+      const book = new ExcelJS.Workbook();
+      const ws = book.addWorksheet('S');
+      ws.getCell('A1').value = 'hello';
+      ws.getCell('C1').value = 7;
+      ws.getCell('D1').value = 'plain';
+      ws.getCell('A2').value = 'x';
+      const base = join(dir, `${name}-base.xlsx`);
+      await book.xlsx.writeFile(base);
+      const zip = await JSZip.loadAsync(readFileSync(base));
+      await edit(zip);
+      const file = join(dir, `${name}.xlsx`);
+      writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+      return file;
+    }
+    const change = (path: string, fn: (xml: string) => string) => async (zip: JSZip) => {
+      zip.file(path, fn((await zip.file(path)?.async('string')) ?? ''));
+    };
+    const strings = (fn: (xml: string) => string) => change('xl/sharedStrings.xml', fn);
+    const sheet = (fn: (xml: string) => string) => change('xl/worksheets/sheet1.xml', fn);
+    const cases: [string, (zip: JSZip) => Promise<void>][] = [
+      // Excel's carriage return inside a cell.
+      ['_x000D_', strings((x) => x.replace('<t>hello</t>', '<t>Dòng 1_x000D_\nDòng 2</t>'))],
+      [
+        'a phonetic reading',
+        strings((x) =>
+          x.replace('<t>hello</t>', '<t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh>'),
+        ),
+      ],
+      [
+        'an indented string table',
+        strings((x) => x.replace('<si><t>hello</t></si>', '<si>\n    <t>hello</t>\n  </si>')),
+      ],
+      [
+        'a bordered empty row',
+        sheet((x) => x.replace('</sheetData>', '<row r="3"><c r="H3" s="1"/></row></sheetData>')),
+      ],
+      [
+        'an empty cell without format',
+        sheet((x) => x.replace(/(<c r="D1"[^>]*>.*?<\/c>)/, '$1<c r="H1"/>')),
+      ],
+      [
+        'an empty formatted cell in a row of values',
+        sheet((x) => x.replace(/(<c r="D1"[^>]*>.*?<\/c>)/, '$1<c r="F1" s="1"/>')),
+      ],
+      [
+        'CDATA in a value',
+        sheet((x) =>
+          x.replace(/<c r="C1"[^>]*>.*?<\/c>/, '<c r="C1" t="str"><v><![CDATA[cd]]></v></c>'),
+        ),
+      ],
+      [
+        'a formula without a cached result',
+        sheet((x) => x.replace(/<c r="C1"[^>]*>.*?<\/c>/, '<c r="E1"><f>1+1</f></c>')),
+      ],
+      [
+        'cells without an address',
+        sheet((x) =>
+          x.replace(
+            /<row r="2"[^>]*>.*?<\/row>/,
+            '<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c/><c t="inlineStr"><is><t>c</t></is></c></row>',
+          ),
+        ),
+      ],
+      [
+        'a chart sheet',
+        async (zip) => {
+          zip.file(
+            'xl/chartsheets/sheet1.xml',
+            '<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr/></chartsheet>',
+          );
+          await change('xl/_rels/workbook.xml.rels', (x) =>
+            x.replace(
+              '</Relationships>',
+              '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+            ),
+          )(zip);
+          await change('xl/workbook.xml', (x) =>
+            x.replace('</sheets>', '<sheet name="Biểu đồ" sheetId="9" r:id="rId99"/></sheets>'),
+          )(zip);
+        },
+      ],
+    ];
+    test.each(cases)('%s', async (name, edit) => {
+      const file = await edited(name.replace(/\W+/g, '-'), edit);
+      const full = await XlsxWorkbook.open(file);
+      const lean = await readXlsx(file, () => true);
+      expect(lean.sheetNames()).toEqual(full.sheetNames());
+      for (const n of full.sheetNames()) expect(lean.readSheet(n)).toEqual(full.readSheet(n));
+    });
+  });
+
   test('a broken file is named in Vietnamese, as the full read does', async () => {
     const demo = join(dir, 'demo-broken.xlsx');
     expect(ptdv('demo', '--out', demo).code).toBe(0);
