@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
@@ -106,6 +107,31 @@ describe('ptdv remind', () => {
     ).toBe(0);
     expect(await snapshot()).toEqual(before);
     expect((await logRows(file)).length).toBeGreaterThan(1);
+  });
+
+  test('a log the full reader cannot find stops the run before any mail file is written', async () => {
+    // The log's part renamed: the lean read finds the sheet, exceljs's full reader (which saves
+    // the log) does not. Nothing may go out that cannot be logged.
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+    const book = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    const rId = /<sheet [^>]*name="Nhật ký thư"[^>]*r:id="(rId\d+)"/.exec(book)?.[1] ?? '';
+    const target = new RegExp(
+      `Id="${rId}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rId}"`,
+    ).exec(rels);
+    const part = `xl/${target?.[1] ?? target?.[2] ?? ''}`;
+    const xml = (await zip.file(part)?.async('string')) ?? '';
+    expect(xml).toContain('<sheetData');
+    zip.remove(part);
+    zip.file('xl/worksheets/log.xml', xml);
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace(part.slice(3), 'worksheets/log.xml'));
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const before = readFileSync(file);
+    const r = ptdv('remind', '--workbook', file, '--today', '2024-05-12', '--outbox', outbox);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Nhật ký thư');
+    expect(existsSync(outbox)).toBe(false);
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   test('--dry-run logs "thử" and writes no file', async () => {

@@ -68,11 +68,17 @@ export async function remindCommand(
     // by the full reader and writer once the lean read is let go.
     const decided = await decideOnLeanRead(opts.workbook, run);
     summary = decided.summary;
-    await writeOutbox();
+    // The file that will take the log is opened, and the rows added in memory, before any .eml
+    // is written: a file the full reader cannot open or whose log it cannot find (or memory that
+    // runs out) stops the run with nothing written at all.
+    let full: XlsxWorkbook | null = null;
     if (decided.appends.length > 0) {
-      io.progress(CLI.saving(opts.workbook));
-      const full = await XlsxWorkbook.open(opts.workbook);
+      full = await XlsxWorkbook.open(opts.workbook);
       replay(decided.appends, full);
+    }
+    await writeOutbox();
+    if (full) {
+      io.progress(CLI.saving(opts.workbook));
       await full.save(opts.workbook);
     }
   }
