@@ -668,16 +668,19 @@ export const UNIT_FILES = {
   missing: (code: string) =>
     `Không mở được tệp riêng của đơn vị ${code} (đã bị xóa, chuyển vào thùng rác, hoặc script không còn quyền): số liệu của đơn vị không được đọc. Chạy lại "Tạo tệp riêng cho đơn vị" để tạo lại tệp.`,
   /** Another account runs the script: drive.file shows it none of the files. */
-  otherAccount: (code: string, owner: string, me: string, read: string) =>
-    read === ''
-      ? `Tệp riêng của đơn vị ${code} do tài khoản ${owner} tạo; tài khoản đang chạy (${me || 'không rõ'}) không đọc được tệp này (quyền drive.file) và chưa có số liệu nào đã đọc: số liệu của đơn vị không được tính lần này. Hãy cập nhật bằng tài khoản ${owner}.`
-      : `Tệp riêng của đơn vị ${code} do tài khoản ${owner} tạo; tài khoản đang chạy (${me || 'không rõ'}) không đọc được tệp này (quyền drive.file), nên dùng số liệu đọc lần cuối lúc ${read}. Hãy cập nhật bằng tài khoản ${owner} để có số liệu mới.`,
+  otherAccount: (code: string, owner: string | null, me: string, read: string) => {
+    const who = owner ?? 'một tài khoản Ban Tổ chức khác';
+    const fix = `Hãy cập nhật bằng tài khoản ${owner ?? 'đã tạo các tệp'}`;
+    return read === ''
+      ? `Tệp riêng của đơn vị ${code} do ${owner ? `tài khoản ${who}` : who} tạo; tài khoản đang chạy (${me || 'không rõ'}) không đọc được tệp này (quyền drive.file) và chưa có số liệu nào đã đọc: số liệu của đơn vị không được tính lần này. ${fix}.`
+      : `Tệp riêng của đơn vị ${code} do ${owner ? `tài khoản ${who}` : who} tạo; tài khoản đang chạy (${me || 'không rõ'}) không đọc được tệp này (quyền drive.file), nên dùng số liệu đọc lần cuối lúc ${read}. ${fix} để có số liệu mới.`;
+  },
   /** Files recorded before their owner was noted, none of which this account can see. */
   unknownOwnerOnly: (me: string) =>
-    `Tài khoản đang chạy (${me || 'không rõ'}) không thấy tệp đơn vị nào đã ghi trong sheet "Tệp đơn vị": chúng do một tài khoản Ban Tổ chức khác tạo, và với quyền drive.file chỉ tài khoản đó đọc được chúng. Không tạo hay chia sẻ thêm tệp nào. Hãy chọn lại "Tạo tệp riêng cho đơn vị" bằng tài khoản đã tạo các tệp.`,
+    `Tài khoản đang chạy (${me || 'không rõ'}) không thấy tệp đơn vị nào đã ghi trong sheet "Tệp đơn vị": chúng do một tài khoản Ban Tổ chức khác tạo, và với quyền drive.file chỉ tài khoản đó đọc được chúng. Không tạo hay chia sẻ thêm tệp nào. Hãy chọn lại "Tạo tệp riêng cho đơn vị" bằng tài khoản đã tạo các tệp. Nếu các tệp đó đã bị xóa hẳn, hãy xóa các dòng của chúng trong sheet "Tệp đơn vị" rồi chọn lại.`,
   /** A changed file left for the next run by the Sheets API's per-minute read quota. */
   deferred: (code: string, read: string, perRun: number) =>
-    `Tệp riêng của đơn vị ${code} đã đổi nhưng chưa được đọc lại lần này: Google chỉ cho đọc khoảng 60 tệp mỗi phút, nên mỗi lần cập nhật đọc tối đa ${perRun} tệp. ` +
+    `Tệp riêng của đơn vị ${code} cần đọc lại (tệp đã đổi, hoặc số liệu phải tính cho ngày mới hay kế hoạch mới) nhưng chưa được đọc lần này: Google chỉ cho đọc khoảng 60 tệp mỗi phút, nên mỗi lần cập nhật đọc tối đa ${perRun} tệp, tệp lâu chưa đọc nhất trước. ` +
     (read === ''
       ? 'Tệp chưa từng được đọc nên số liệu của đơn vị chưa được tính.'
       : `Tạm dùng số liệu đọc lần cuối lúc ${read}.`) +

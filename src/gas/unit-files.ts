@@ -65,7 +65,7 @@ declare const Sheets: SheetsService;
 const REGISTRY = UNIT_FILES.sheet;
 /** Figures read from each file, and when: hidden, never a name (see UnitFileFigures). */
 const CACHE = `${UNIT_FILES.sheet} (số liệu)`;
-const CACHE_HEADER = ['Mã', 'Mã tệp', 'Sửa lần cuối', 'Tính đến ngày', 'Số liệu'];
+const CACHE_HEADER = ['Mã', 'Mã tệp', 'Sửa lần cuối', 'Tính đến ngày', 'Số liệu', 'Đọc lúc'];
 const SPREADSHEET = 'application/vnd.google-apps.spreadsheet';
 const BUDGET_MS = 4.5 * 60_000;
 const NEXT_UNIT = 'ptdv.unitFiles.next';
@@ -359,9 +359,12 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
     const owner = unitFilesOwner();
     if (ownedByAnother(owner, me)) return lastReadBy(owner, me, book, registry);
     const times = modifiedTimes();
-    // Files recorded before their owner was: seeing one of them shows this account made them.
-    if (owner === null && me !== '' && registry.some((r) => times.has(r.id)))
+    if (owner === null && me !== '') {
+      // Files recorded before their owner was: seeing one of them shows this account made them;
+      // seeing none, that another did (or that all are gone): the cache is kept, not emptied.
+      if (!registry.some((r) => times.has(r.id))) return lastReadBy(null, me, book, registry);
       PropertiesService.getDocumentProperties().setProperty(OWNER, me);
+    }
     const cached = new Map(
       (book.readSheet(CACHE) ?? []).slice(1).map((r) => [cellText(r[0]), r] as const),
     );
@@ -369,7 +372,24 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
     const rows: Cell[][] = [CACHE_HEADER];
     // Figures depend on the day and on the Board's plan (milestones, quotas, settings, days off).
     const day = `${formatIso(asOf)} ${planSignature(board)}`;
-    let reads = 0;
+    const fresh = (file: Registered, modified: string | undefined): UnitFileFigures | null => {
+      const old = cached.get(file.code);
+      if (!old || modified === undefined) return null;
+      return cellText(old[2]) === modified && cellText(old[3]) === day
+        ? cachedFigures(old, file)
+        : null;
+    };
+    // The files to read this run: those least recently read first (never read: first of all), so
+    // that with more than a run's reads every file gets its turn over the runs.
+    const readAt = (file: Registered) => cellText(cached.get(file.code)?.[5]);
+    const due = registry.filter((f) => times.has(f.id) && fresh(f, times.get(f.id)) === null);
+    const turn = new Set(
+      [...due]
+        .sort((a, b) => readAt(a).localeCompare(readAt(b)))
+        .slice(0, READS_PER_RUN)
+        .map((f) => f.id),
+    );
+    const stamp = now.toISOString();
     let throttled = false;
     for (const file of registry) {
       const modified = times.get(file.id);
@@ -379,10 +399,9 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
         continue;
       }
       const old = cached.get(file.code);
-      let figures: UnitFileFigures | null = null;
-      if (old && cellText(old[2]) === modified && cellText(old[3]) === day)
-        figures = cachedFigures(old, file);
-      if (figures === null && (throttled || reads >= READS_PER_RUN)) {
+      let figures = fresh(file, modified);
+      const readNow = figures === null;
+      if (figures === null && (throttled || !turn.has(file.id))) {
         // Left for the next run: the figures last read, flagged, and the old cache row kept.
         out.push(deferredFile(file, old, label));
         if (old) rows.push(old);
@@ -390,7 +409,6 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
       }
       if (figures === null) {
         try {
-          reads++;
           const values =
             Sheets.Spreadsheets.Values.get(file.id, `'${UNIT_FILE_SHEET}'`, {
               valueRenderOption: 'UNFORMATTED_VALUE',
@@ -410,7 +428,9 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
             if (old) rows.push(old);
             continue;
           }
-          // One file that cannot be read (its sheet renamed, a quota) never stops the others.
+          // One file that cannot be read (its sheet renamed) never stops the others; noted as
+          // tried now, so that it does not take the first turn of every run.
+          rows.push([file.code, file.id, '', day, '', stamp]);
           out.push(
             unreadFile(
               file.code,
@@ -430,7 +450,14 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
         }
       }
       out.push(figures);
-      rows.push([file.code, file.id, modified, day, cacheText(figures)]);
+      rows.push([
+        file.code,
+        file.id,
+        modified,
+        day,
+        cacheText(figures),
+        readNow ? stamp : cellText(old?.[5]),
+      ]);
     }
     const created = book.ensureSheet(CACHE).created;
     book.writeSheet(CACHE, rows, { headerRow: 1, dateColumns: [], percentColumns: [], widths: {} });
@@ -446,7 +473,7 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
  * (nothing is read or rewritten); a file never read yet is an error and counts nothing.
  */
 function lastReadBy(
-  owner: string,
+  owner: string | null,
   me: string,
   book: SheetsWorkbook,
   registry: readonly Registered[],
@@ -484,7 +511,7 @@ function cachedFigures(row: readonly Cell[], file: Registered): UnitFileFigures 
 
 /** Google's answer when the per-minute read quota is spent (HTTP 429). */
 function isReadQuota(e: unknown): boolean {
-  return /quota exceeded|rate ?limit|429/i.test((e as Error)?.message ?? '');
+  return /quota exceeded|ratelimitexceeded|too many requests/i.test((e as Error)?.message ?? '');
 }
 
 /**

@@ -291,6 +291,21 @@ describe('another Board account, which drive.file shows none of the files', () =
     expect(env.ui.alerts.at(-1)?.prompt).toContain('Lưu ý: các tệp đơn vị do tài khoản');
   });
 
+  test('files recorded before the owner was noted, refreshed by another account: last figures, cache kept', () => {
+    const { env, gas } = readByOwner();
+    env.properties.getDocumentProperties().deleteProperty('ptdv.unitFiles.owner');
+    const before = env.spreadsheet.sheet('Tổng hợp').values();
+    const cache = env.spreadsheet.sheet('Tệp đơn vị (số liệu)').values();
+    env.actAs(OTHER);
+    gas.refreshDashboard();
+    const problems = env.spreadsheet.sheet('Kiểm tra').values().slice(2);
+    expect(problems.filter((r) => r[4] === 'unit_file_other_account')).toHaveLength(13);
+    expect(problems.some((r) => r[4] === 'unit_file_missing')).toBe(false);
+    expect(env.spreadsheet.sheet('Tổng hợp').values().slice(3)).toEqual(before.slice(3));
+    expect(env.spreadsheet.sheet('Tệp đơn vị (số liệu)').values()).toEqual(cache);
+    expect(ownerOf(env)).toBeNull();
+  });
+
   test('files recorded before the owner was noted: the owner is learnt, anyone else refused', () => {
     const { env, gas, owner } = readByOwner();
     env.properties.getDocumentProperties().deleteProperty('ptdv.unitFiles.owner');
@@ -340,7 +355,14 @@ describe('more changed files than the Sheets API reads in a minute', () => {
       const dv70 = table.find((r) => r[0] === 'DV-0070')?.[at];
       return { reads: reads(), deferred, dv70 };
     };
-    return { env, run };
+    const typeMore = () =>
+      env.sheetsApi.typeInto(
+        files.get('DV-0070') ?? '',
+        'Danh sách',
+        [[4, 'Công Nhân Mẫu 4', birth, '', 'Công nhân', 'BD1-CN']],
+        5,
+      );
+    return { env, run, typeMore };
   }
 
   test('reads 55 files a run; the rest count with their last figures, flagged, and are read next', () => {
@@ -367,6 +389,21 @@ describe('more changed files than the Sheets API reads in a minute', () => {
     expect(third.deferred.every((r) => r[3] === 'Cảnh báo')).toBe(true);
     expect(String(third.deferred.at(-1)?.[5])).toMatch(/đọc lần cuối lúc \d{2}\/\d{2}\/2025/);
     expect(third.dv70).toBe(3);
+  });
+
+  test('one run a day: the files least recently read go first, so every change shows within two days', () => {
+    const { env, run, typeMore } = seventyUnits();
+    const day = (n: number) => env.setNow(new Date(START.getTime() + n * 86_400_000));
+    expect(run().dv70).toBe(0); // day 0: files 1-55 read, DV-0070 not yet
+    day(1);
+    expect(run().dv70).toBe(3); // the never-read ones first
+    typeMore(); // DV-0070's officer adds a fourth person
+    day(2);
+    const third = run();
+    expect(third.reads).toBe(55);
+    expect(third.dv70).toBe(3); // not its turn today: yesterday's figures, flagged
+    day(3);
+    expect(run().dv70).toBe(4);
   });
 
   test("Google's 429 in the middle of a run: the files after it wait, nothing counts as zero", () => {
