@@ -178,7 +178,8 @@ export function installTrigger(book: SheetsWorkbook): void {
   // Triggers belong to the user who made them: another user's stays invisible here.
   const owner = properties().getProperty(PROP.owner);
   const me = Session.getEffectiveUser().getEmail();
-  if (owner && owner !== me && ourTriggers().length === 0) {
+  // Addresses compare without case: Google may spell the same account differently.
+  if (owner && owner.toLowerCase() !== me.toLowerCase() && ourTriggers().length === 0) {
     if (ui.alert(MENU.title, REMINDER_UI.takeOver(owner), ui.ButtonSet.YES_NO) !== ui.Button.YES)
       return;
   }
