@@ -57,20 +57,6 @@ function decodeValue(t: string | undefined, text: string, context: SheetContext)
   }
 }
 
-/** The cached result of a formula, as exceljs's full reader gives it. */
-function decodeResult(t: string | undefined, text: string): unknown {
-  switch (t) {
-    case 'str':
-      return exceljsUtils.xmlDecode(text);
-    case 'b':
-      return parseInt(text, 10) !== 0;
-    case 'e':
-      return { error: text };
-    default:
-      return parseFloat(text);
-  }
-}
-
 /**
  * A cell's value; under a date format a number (and, as exceljs does, any formula result) is a
  * date. Style 0 is no style to exceljs (its `styleId &&`), whatever its format.
@@ -84,7 +70,9 @@ function decode(
 ): unknown {
   // An empty <v> is no result at all to exceljs (its `if (model.value)`).
   if (formula && text === '') return undefined;
-  const value = formula ? decodeResult(t, text) : decodeValue(t, text, context);
+  // A formula's cached result is read as a number unless it is a string, a boolean or an error.
+  const kind = formula && (t === 's' || t === 'inlineStr') ? undefined : t;
+  const value = decodeValue(kind, text, context);
   const date = styleId !== 0 && context.isDateStyle(styleId);
   if (date && (formula || typeof value === 'number'))
     return exceljsUtils.excelToDate(value as number, context.date1904);
