@@ -372,17 +372,19 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
     const rows: Cell[][] = [CACHE_HEADER];
     // Figures depend on the day and on the Board's plan (milestones, quotas, settings, days off).
     const day = `${formatIso(asOf)} ${planSignature(board)}`;
-    const fresh = (file: Registered, modified: string | undefined): UnitFileFigures | null => {
+    // Figures still good for this day and plan, parsed once per file.
+    const fresh = new Map<string, UnitFileFigures | null>();
+    for (const file of registry) {
       const old = cached.get(file.code);
-      if (!old || modified === undefined) return null;
-      return cellText(old[2]) === modified && cellText(old[3]) === day
-        ? cachedFigures(old, file)
-        : null;
-    };
+      const modified = times.get(file.id);
+      const current =
+        old && modified !== undefined && cellText(old[2]) === modified && cellText(old[3]) === day;
+      fresh.set(file.id, current ? cachedFigures(old, file) : null);
+    }
     // The files to read this run: those least recently read first (never read: first of all), so
     // that with more than a run's reads every file gets its turn over the runs.
     const readAt = (file: Registered) => cellText(cached.get(file.code)?.[5]);
-    const due = registry.filter((f) => times.has(f.id) && fresh(f, times.get(f.id)) === null);
+    const due = registry.filter((f) => times.has(f.id) && fresh.get(f.id) === null);
     const turn = new Set(
       [...due]
         .sort((a, b) => readAt(a).localeCompare(readAt(b)))
@@ -399,11 +401,11 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
         continue;
       }
       const old = cached.get(file.code);
-      let figures = fresh(file, modified);
+      let figures = fresh.get(file.id) ?? null;
       const readNow = figures === null;
       if (figures === null && (throttled || !turn.has(file.id))) {
         // Left for the next run: the figures last read, flagged, and the old cache row kept.
-        out.push(deferredFile(file, old, label));
+        out.push(deferredFile(file, old));
         if (old) rows.push(old);
         continue;
       }
@@ -424,7 +426,7 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
         } catch (e) {
           if (isReadQuota(e)) {
             throttled = true;
-            out.push(deferredFile(file, old, label));
+            out.push(deferredFile(file, old));
             if (old) rows.push(old);
             continue;
           }
@@ -481,22 +483,11 @@ function lastReadBy(
   const cached = new Map(
     (book.readSheet(CACHE) ?? []).slice(1).map((r) => [cellText(r[0]), r] as const),
   );
-  return registry.map((file) => {
-    const label = UNIT_FILES.label(file.code);
-    const old = cached.get(file.code);
-    const figures = old ? cachedFigures(old, file) : null;
-    const read = figures === null ? '' : file.read;
-    const problem = problemAt(
-      label,
-      0,
-      '',
-      'unit_file_other_account',
-      figures === null ? 'error' : 'warning',
+  return registry.map((file) =>
+    lastFigures(file, cached.get(file.code), 'unit_file_other_account', (read) =>
       UNIT_FILES.otherAccount(file.code, owner, me, read),
-    );
-    if (figures === null) return unreadFile(file.code, label, file.url, problem);
-    return { ...figures, problems: [problem, ...figures.problems] };
-  });
+    ),
+  );
 }
 
 /** The figures a cache row holds for this file (whatever day they were read for), or null. */
@@ -515,26 +506,35 @@ function isReadQuota(e: unknown): boolean {
 }
 
 /**
- * A changed file not read again this run: its figures as last read, with a warning saying when;
- * an error counting nothing when it was never read.
+ * A file not read this run (another account's, or past the run's reads): its figures as last
+ * read, with a warning that says when (`message` gets the time); an error counting nothing when
+ * it was never read.
  */
-function deferredFile(
+function lastFigures(
   file: Registered,
   old: readonly Cell[] | undefined,
-  label: string,
+  code: 'unit_file_other_account' | 'unit_file_deferred',
+  message: (read: string) => string,
 ): UnitFileFigures {
+  const label = UNIT_FILES.label(file.code);
   const figures = old ? cachedFigures(old, file) : null;
   const problem = problemAt(
     label,
     0,
     '',
-    'unit_file_deferred',
+    code,
     figures === null ? 'error' : 'warning',
-    UNIT_FILES.deferred(file.code, figures === null ? '' : file.read, READS_PER_RUN),
+    message(figures === null ? '' : file.read),
   );
   if (figures === null) return unreadFile(file.code, label, file.url, problem);
   return { ...figures, problems: [problem, ...figures.problems] };
 }
+
+/** A changed file left for a later run by the Sheets API's read quota. */
+const deferredFile = (file: Registered, old: readonly Cell[] | undefined): UnitFileFigures =>
+  lastFigures(file, old, 'unit_file_deferred', (read) =>
+    UNIT_FILES.deferred(file.code, read, READS_PER_RUN),
+  );
 
 /** A short fingerprint of the Board's plan as read, so a changed plan re-reads the files. */
 function planSignature(board: WorkbookInput): string {
