@@ -248,19 +248,23 @@ describe('cells and mail at province scale', () => {
   });
 });
 
+/** 300 of the bench province's units (the header and their rows), with the latency model on. */
+function threeHundredUnits() {
+  const env = createGasEnvironment({
+    now: new Date('2025-09-28T01:00:00Z'),
+    sheetNames: ['Trang tính1'],
+    latency: true,
+  });
+  const sheets = provinceSheets(0);
+  sheets[SHEET.quotas] = (sheets[SHEET.quotas] ?? []).slice(0, 301);
+  for (const [name, values] of Object.entries(sheets))
+    env.spreadsheet.addSheet(name, values as never);
+  return { env, gas: loadBundle(env) };
+}
+
 describe('Phân quyền đơn vị for hundreds of units', () => {
   test('stops before 5 minutes, says how far it got, and the next run continues', () => {
-    const env = createGasEnvironment({
-      now: new Date('2025-09-28T01:00:00Z'),
-      sheetNames: ['Trang tính1'],
-      latency: true,
-    });
-    const sheets = provinceSheets(0);
-    // 300 of the province's units: the header and their rows.
-    sheets[SHEET.quotas] = (sheets[SHEET.quotas] ?? []).slice(0, 301);
-    for (const [name, values] of Object.entries(sheets))
-      env.spreadsheet.addSheet(name, values as never);
-    const gas = loadBundle(env);
+    const { env, gas } = threeHundredUnits();
     const messages: string[] = [];
     for (let run = 0; run < 10; run++) {
       gas.setupUnitRooms();
@@ -282,16 +286,7 @@ describe('Phân quyền đơn vị for hundreds of units', () => {
 
 describe('Phân quyền đơn vị continues by itself', () => {
   test('a one-off trigger a minute later goes on as the same account until done, then mails them', () => {
-    const env = createGasEnvironment({
-      now: new Date('2025-09-28T01:00:00Z'),
-      sheetNames: ['Trang tính1'],
-      latency: true,
-    });
-    const sheets = provinceSheets(0);
-    sheets[SHEET.quotas] = (sheets[SHEET.quotas] ?? []).slice(0, 301);
-    for (const [name, values] of Object.entries(sheets))
-      env.spreadsheet.addSheet(name, values as never);
-    const gas = loadBundle(env);
+    const { env, gas } = threeHundredUnits();
     const clicker = env.spreadsheet.getOwner().getEmail();
     gas.setupUnitRooms();
     const first = env.ui.alerts.at(-1)?.prompt ?? '';
@@ -320,16 +315,7 @@ describe('Phân quyền đơn vị continues by itself', () => {
   });
 
   test('a click that finishes the work first leaves the trigger nothing to do', () => {
-    const env = createGasEnvironment({
-      now: new Date('2025-09-28T01:00:00Z'),
-      sheetNames: ['Trang tính1'],
-      latency: true,
-    });
-    const sheets = provinceSheets(0);
-    sheets[SHEET.quotas] = (sheets[SHEET.quotas] ?? []).slice(0, 301);
-    for (const [name, values] of Object.entries(sheets))
-      env.spreadsheet.addSheet(name, values as never);
-    const gas = loadBundle(env);
+    const { env, gas } = threeHundredUnits();
     for (let click = 0; click < 10; click++) {
       gas.setupUnitRooms();
       env.endExecution();

@@ -38,6 +38,18 @@ async function bothCells(file: string) {
   return { full: sheets(full), lean: sheets(lean) };
 }
 
+/** A new workbook (Plan 145) whose `Danh sách` holds `people` under the contract's header. */
+async function saveList(file: string, people: Cell[][]): Promise<void> {
+  const book = XlsxWorkbook.empty();
+  initializeWorkbook(book, NOW);
+  book.writeSheet(
+    SHEET.candidates,
+    [CANDIDATE_COLUMNS.map((c) => c.header), ...people],
+    candidateLayout([]),
+  );
+  await book.save(file);
+}
+
 /** Writes `source`'s sheets again with exceljs's streaming writer, every string inline. */
 async function rewriteInline(source: string, target: string): Promise<void> {
   const book = new ExcelJS.Workbook();
@@ -78,14 +90,7 @@ describe('the streaming read equals the full read', () => {
       'BD1-HS',
     ]);
     const shared = join(dir, 'long.xlsx');
-    const book = XlsxWorkbook.empty();
-    initializeWorkbook(book, NOW);
-    book.writeSheet(
-      SHEET.candidates,
-      [CANDIDATE_COLUMNS.map((c) => c.header), ...people],
-      candidateLayout([]),
-    );
-    await book.save(shared);
+    await saveList(shared, people);
     const inline = join(dir, 'long-inline.xlsx');
     await rewriteInline(shared, inline);
     for (const file of [shared, inline]) {
@@ -312,14 +317,7 @@ describe('the streaming read equals the full read', () => {
     await fc.assert(
       fc.asyncProperty(rows, async (people) => {
         const file = join(dir, 'messy.xlsx');
-        const book = XlsxWorkbook.empty();
-        initializeWorkbook(book, NOW);
-        book.writeSheet(
-          SHEET.candidates,
-          [CANDIDATE_COLUMNS.map((c) => c.header), ...people],
-          candidateLayout([]),
-        );
-        await book.save(file);
+        await saveList(file, people);
         const { full, lean } = await bothReads(file);
         expect(lean).toEqual(full);
       }),
