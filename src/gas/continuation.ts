@@ -8,7 +8,7 @@ import { CONTINUATION } from '../core/messages';
 export type Job = 'rooms' | 'files';
 
 /** The trigger's handler: a top-level function of the bundle (src/gas/main.ts). */
-export const CONTINUE_HANDLER = 'continueSetup';
+const CONTINUE_HANDLER = 'continueSetup';
 const PENDING = 'ptdv.continue.jobs';
 const DELAY_MS = 60_000;
 /** How long a continuation waits for another run (a click, a reminder run) to finish. */
