@@ -2,11 +2,11 @@
 // milestones of the 2025 year, and N candidate rows drawn with a fixed seed. The rows are typed
 // the way offices type them: most clean, some in another Unicode form or case, under an alias,
 // with a date typed as text, and a few plain mistakes, so every reading path is exercised.
-import { dayFromYmd, formatDmy, instantOfDay, type Day } from '../src/core/dates';
+import { dayFromYmd, formatDmy, instantOfDay, type Day } from '../src/core/calendar/dates';
 import type { Milestone, Plan, Quota, Unit } from '../src/core/model';
-import { appliesToUnit } from '../src/core/kinds';
-import { COMPANY, SCHOOL } from '../src/core/plan145';
-import { DEFAULT_SETTINGS } from '../src/core/plan-input';
+import { appliesToUnit } from '../src/core/plan/kinds';
+import { COMPANY, SCHOOL } from '../src/core/plan/plan145';
+import { DEFAULT_SETTINGS } from '../src/core/plan/settings-input';
 import { random } from '../src/local/synthetic';
 import { SHEET } from '../src/workbook/contract';
 import { seedSheets } from '../src/workbook/seed';

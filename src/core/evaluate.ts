@@ -1,31 +1,27 @@
 // The one use case every front end shares: interpret the sheets, check them, count.
-import { interpretCandidates, type RowSummary } from './candidates';
-import { interpretCounts, type RawCountTable, type ReportedCounts } from './counts';
-import { PROBLEM } from './messages';
-import { computeFulfillment, type Fulfillment } from './fulfillment';
-import {
-  interpretMilestones,
-  interpretSettings,
-  interpretUnits,
-  type MilestoneField,
-  type RawSettings,
-  type RawUnitTable,
-} from './plan-input';
-import { UnitIndex } from './units';
-import type { UnitFileFigures } from './unit-files';
-import { interpretHolidays } from './holidays';
-import { computePipeline, type Pipeline, type ReportedPipeline } from './pipeline';
-import { WorkingCalendar } from './working-days';
+import { interpretCandidates, type RowSummary } from './counting/candidates';
+import { interpretCounts, type RawCountTable, type ReportedCounts } from './counting/counts';
+import { PROBLEM } from './messages/problems';
+import { computeFulfillment, type Fulfillment } from './counting/fulfillment';
+import { interpretMilestones } from './plan/milestones-input';
+import { interpretSettings } from './plan/settings-input';
+import { interpretUnits } from './plan/units-input';
+import { type MilestoneField, type RawSettings, type RawUnitTable } from './plan/raw-plan';
+import { UnitIndex } from './plan/unit-index';
+import type { UnitFileFigures } from './counting/unit-files';
+import { interpretHolidays } from './plan/holidays';
+import { computePipeline, type Pipeline, type ReportedPipeline } from './pipeline/pipeline';
+import { WorkingCalendar } from './calendar/working-days';
 import {
   checkKinds,
   checkMilestones,
   checkPlanIdentity,
   checkUnmatchedColumns,
   withUnitKinds,
-} from './plan-checks';
-import type { Day } from './dates';
+} from './plan/plan-checks';
+import type { Day } from './calendar/dates';
 import type { CandidateField, CandidateRow, Plan, Problem } from './model';
-import type { RawTable } from './table';
+import type { RawTable } from './text/cells';
 
 export interface WorkbookInput {
   units: RawUnitTable;

@@ -1,10 +1,12 @@
-import type { Day } from './dates';
+import type { Day } from './calendar/dates';
 
 export type MilestoneKind = 'class' | 'admission';
 /** `all`, or the kinds of cell (as shown, see Unit.type) the milestone is for. */
 export type AppliesTo = 'all' | string[];
 export type Severity = 'error' | 'warning';
 export type Status = 'met' | 'not_met' | 'exceeded' | 'no_quota';
+/** A unit's pace towards a milestone's minimum (see forecast/forecast.ts). */
+export type Pace = 'on_track' | 'at_risk' | 'behind' | 'too_early';
 
 /** A single target n is min = max = n; a range `a-b` is min a, max b. */
 export interface Quota {

@@ -1,19 +1,13 @@
 // What the menu items do. Each builds the SheetsWorkbook adapter, runs one use case under the
 // document lock and tells the user the outcome in Vietnamese. Everything is computed before the
 // first write, so a failure leaves no half-written sheet.
-import {
-  GAS,
-  HELP_HTML,
-  MENU,
-  NEW_YEAR,
-  REMINDER_MENU,
-  REPORT_UI,
-  ROOMS,
-  UNIT_FILES,
-} from '../core/messages';
-import { BLANK_PLAN } from '../core/plan-input';
+import { GAS, HELP_HTML, MENU, NEW_YEAR } from '../core/messages/sheets';
+import { REMINDER_MENU } from '../core/messages/reminders';
+import { REPORT_UI } from '../core/messages/report';
+import { ROOMS, UNIT_FILES } from '../core/messages/setup';
+import { BLANK_PLAN } from '../core/plan/settings-input';
 import { currentPlanYear, NewYearError, moveToNewYear } from '../workbook/new-year';
-import { PLAN_145 } from '../core/plan145';
+import { PLAN_145 } from '../core/plan/plan145';
 import { ContractError } from '../workbook/errors';
 import {
   CANDIDATE_COLUMNS,
@@ -23,11 +17,11 @@ import {
   SHEET,
 } from '../workbook/contract';
 import { locateHeader } from '../workbook/header';
-import { matchKey } from '../core/normalize';
-import { cellText } from '../core/table';
+import { matchKey } from '../core/text/normalize';
+import { cellText } from '../core/text/cells';
 import { readSettings, unitOfSheet } from '../workbook/read';
 import { seedSheets } from '../workbook/seed';
-import { interpretSettings } from '../core/plan-input';
+import { interpretSettings } from '../core/plan/settings-input';
 import { checkWorkbook, refreshWorkbook } from '../workbook/usecases';
 import type { Evaluation } from '../core/evaluate';
 import { markProblems } from './marks';

@@ -3,7 +3,7 @@
 // and is continued by a one-off time-driven trigger a minute later, as the Board member who
 // clicked (an installable trigger runs as its creator), until done; then they get a mail saying so.
 // A trigger has no UI (SpreadsheetApp.getUi() throws there), hence the mail.
-import { CONTINUATION } from '../core/messages';
+import { CONTINUATION } from '../core/messages/setup';
 
 export type Job = 'rooms' | 'files';
 

@@ -1,6 +1,6 @@
 // Custom functions for the sheet. scripts/build.mjs copies each JSDoc block below into
 // dist/Code.js, where Sheets reads it to offer autocomplete; keep `@customfunction` in each.
-import { FORMULA } from '../core/messages';
+import { FORMULA } from '../core/messages/sheets';
 import { actualFor, quotaFor, ratioFor, summaryTable } from '../workbook/formulas';
 import type { Cell } from '../workbook/port';
 

@@ -1,4 +1,4 @@
-import type { OutgoingMail } from '../core/reminder-mail';
+import type { OutgoingMail } from '../core/reminders/reminder-mail';
 import type { Mailer } from '../workbook/reminders';
 
 const SENDER_NAME = 'Nhắc việc phát triển đảng viên';

@@ -18,7 +18,10 @@ import { currentRole } from './roles';
 import { roomsUnfinished, setUpRooms } from './rooms';
 import { setUpUnitFiles, unitFilesUnfinished } from './unit-files';
 import { SheetsWorkbook } from './sheets-workbook';
-import { GAS, MENU, NEW_YEAR, REMINDER_MENU, REPORT_UI, ROOMS, UNIT_FILES } from '../core/messages';
+import { GAS, MENU, NEW_YEAR } from '../core/messages/sheets';
+import { REMINDER_MENU } from '../core/messages/reminders';
+import { REPORT_UI } from '../core/messages/report';
+import { ROOMS, UNIT_FILES } from '../core/messages/setup';
 import { askReportDay, exportReport } from './report-actions';
 import {
   installTrigger,

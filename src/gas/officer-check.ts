@@ -1,9 +1,10 @@
 // `Kiểm tra dữ liệu nhập` for a unit officer, who may not write `Kiểm tra` or any Board sheet:
 // the whole workbook is checked (a unit's rows can clash with another's), only the officer's own
 // sheets are marked, and their problems are shown in a dialog instead of the Board's sheet.
-import { escapeHtml } from '../core/html';
-import { GAS, SEVERITY_LABEL } from '../core/messages';
-import { matchKey } from '../core/normalize';
+import { escapeHtml } from '../core/text/html';
+import { GAS } from '../core/messages/sheets';
+import { SEVERITY_LABEL } from '../core/messages/labels';
+import { matchKey } from '../core/text/normalize';
 import { evaluateWorkbook } from '../workbook/usecases';
 import type { ColumnPositions } from '../workbook/read';
 import type { Problem } from '../core/model';

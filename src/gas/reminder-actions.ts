@@ -1,11 +1,15 @@
 // Reminders inside Apps Script: the daily trigger, the menu items, the preview dialog and the
 // test copy. A run takes the script lock, so a second run leaves instead of sending twice.
-import { formatDateTimeVietnam } from '../core/dates';
-import { MAIL_LOG, MAIL_STATUS_LABEL, MENU, REMINDER_UI, UNIT_FILES } from '../core/messages';
-import { interpretSettings } from '../core/plan-input';
+import { formatDateTimeVietnam } from '../core/calendar/dates';
+import { MAIL_LOG } from '../core/messages/mail';
+import { MAIL_STATUS_LABEL } from '../core/messages/labels';
+import { MENU } from '../core/messages/sheets';
+import { REMINDER_UI } from '../core/messages/reminders';
+import { UNIT_FILES } from '../core/messages/setup';
+import { interpretSettings } from '../core/plan/settings-input';
 import { readSettings } from '../workbook/read';
-import { previewHtml } from '../core/preview';
-import { upcomingReminders } from '../core/reminders';
+import { previewHtml } from '../core/reminders/preview';
+import { upcomingReminders } from '../core/reminders/reminders';
 import { SHEET } from '../workbook/contract';
 import { prepareReminders, runReminders, type RunSummary } from '../workbook/reminders';
 import { mailAppMailer } from './mail-app-mailer';

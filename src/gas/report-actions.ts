@@ -1,10 +1,11 @@
 // `Xuất báo cáo`: the standing office's report as of a chosen day, written as a new sheet laid
 // out for A4 and saved as a PDF, with links in a dialog.
-import { dayOfInstant, formatDmy, readDay, type Day } from '../core/dates';
-import { escapeHtml } from '../core/html';
-import { GAS, MENU, REPORT, REPORT_UI } from '../core/messages';
-import { buildReportDocument } from '../core/report-document';
-import { reportHtml } from '../core/report-html';
+import { dayOfInstant, formatDmy, readDay, type Day } from '../core/calendar/dates';
+import { escapeHtml } from '../core/text/html';
+import { GAS, MENU } from '../core/messages/sheets';
+import { REPORT, REPORT_UI } from '../core/messages/report';
+import { buildReportDocument } from '../core/reports/report-document';
+import { reportHtml } from '../core/reports/report-html';
 import { reportSheet, REPORT_WIDTH, type Box, type ReportSheet } from '../workbook/report-sheet';
 import { evaluateWorkbook } from '../workbook/usecases';
 import { unitFilesOf } from './unit-files';

@@ -5,8 +5,8 @@
 // since the user's address is not always visible (Session.getActiveUser() is often empty outside
 // one's own domain: https://developers.google.com/apps-script/reference/base/session#getActiveUser()).
 import { SHEET } from '../workbook/contract';
-import { matchKey } from '../core/normalize';
-import { interpretUnits } from '../core/plan-input';
+import { matchKey } from '../core/text/normalize';
+import { interpretUnits } from '../core/plan/units-input';
 import { readUnits, unitOfCountSheet, unitOfSheet } from '../workbook/read';
 import type { SheetsWorkbook } from './sheets-workbook';
 

@@ -1,8 +1,10 @@
 // "Own rooms for each unit": the configuration and output sheets editable only by the owner and
 // the Board, and one `DS - <Mã>` input sheet per unit editable only by that unit and the Board.
 // Real protection (not warning-only): other editors are removed. Data is never touched.
-import { interpretSettings, interpretUnits, interpretMilestones } from '../core/plan-input';
-import { ROOMS } from '../core/messages';
+import { interpretSettings } from '../core/plan/settings-input';
+import { interpretUnits } from '../core/plan/units-input';
+import { interpretMilestones } from '../core/plan/milestones-input';
+import { ROOMS } from '../core/messages/setup';
 import { CANDIDATE_COLUMNS, SHEET } from '../workbook/contract';
 import {
   readMilestones,

@@ -1,12 +1,13 @@
 // The Workbook port over the bound Google Sheet. Every read is one getValues per sheet and
 // every write one setValues per block, whatever the number of rows (Apps Script bills each
 // service call as a round trip).
-import { matchKey } from '../core/normalize';
+import { matchKey } from '../core/text/normalize';
 import { ContractError } from '../workbook/errors';
 import { locateHeader } from '../workbook/header';
 import type { ColumnSpec } from '../workbook/contract';
-import { STATUS_COLOURS, VALIDATION_HELP } from '../core/messages';
-import { columnLetters, widestRow } from '../core/table';
+import { STATUS_COLOURS } from '../core/messages/labels';
+import { VALIDATION_HELP } from '../core/messages/sheets';
+import { columnLetters, widestRow } from '../core/text/cells';
 import type {
   Cell,
   CellTarget,

@@ -3,14 +3,15 @@
 // changed and keep figures only. Files are made and read through the Sheets (v4) and Drive (v3)
 // advanced services under `drive.file`: the script sees the files it created and nothing else of
 // anyone's Drive (https://developers.google.com/workspace/drive/api/guides/api-specific-auth).
-import { formatDateTimeVietnam, formatIso } from '../core/dates';
-import { UNIT_FILES } from '../core/messages';
-import { matchKey } from '../core/normalize';
-import { interpretMilestones, interpretUnits } from '../core/plan-input';
+import { formatDateTimeVietnam, formatIso } from '../core/calendar/dates';
+import { UNIT_FILES } from '../core/messages/setup';
+import { matchKey } from '../core/text/normalize';
+import { interpretMilestones } from '../core/plan/milestones-input';
+import { interpretUnits } from '../core/plan/units-input';
 import { problemAt } from '../core/problems';
-import { cellText } from '../core/table';
+import { cellText } from '../core/text/cells';
 import type { Unit } from '../core/model';
-import { unreadFile, type UnitFileFigures } from '../core/unit-files';
+import { unreadFile, type UnitFileFigures } from '../core/counting/unit-files';
 import { CANDIDATE_COLUMNS } from '../workbook/contract';
 import { readMilestones, readUnits } from '../workbook/read';
 import { summarizeUnitFile, UNIT_FILE_SHEET } from '../workbook/unit-files';
@@ -438,14 +439,13 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
               file.code,
               label,
               file.url,
-              problemAt(
-                label,
-                0,
-                '',
-                'unit_file_unreadable',
-                'error',
-                UNIT_FILES.unreadable(file.code, (e as Error).message),
-              ),
+              problemAt({
+                sheet: label,
+                row: 0,
+                column: '',
+                code: 'unit_file_unreadable',
+                message: UNIT_FILES.unreadable(file.code, (e as Error).message),
+              }),
             ),
           );
           continue;
@@ -518,14 +518,14 @@ function lastFigures(
 ): UnitFileFigures {
   const label = UNIT_FILES.label(file.code);
   const figures = old ? cachedFigures(old, file) : null;
-  const problem = problemAt(
-    label,
-    0,
-    '',
+  const problem = problemAt({
+    sheet: label,
+    row: 0,
+    column: '',
     code,
-    figures === null ? 'error' : 'warning',
-    message(figures === null ? '' : file.read),
-  );
+    severity: figures === null ? 'error' : 'warning',
+    message: message(figures === null ? '' : file.read),
+  });
   if (figures === null) return unreadFile(file.code, label, file.url, problem);
   return { ...figures, problems: [problem, ...figures.problems] };
 }
@@ -568,6 +568,12 @@ function missingFile(file: Registered, label: string): UnitFileFigures {
     file.code,
     label,
     file.url,
-    problemAt(label, 0, '', 'unit_file_missing', 'error', UNIT_FILES.missing(file.code)),
+    problemAt({
+      sheet: label,
+      row: 0,
+      column: '',
+      code: 'unit_file_missing',
+      message: UNIT_FILES.missing(file.code),
+    }),
   );
 }

@@ -1,8 +1,8 @@
 // `ptdv`: the command line over .xlsx files. Exit codes: 0 done, 1 the data or file is not
 // usable, 2 the command was typed wrong.
 import { parseArgs } from 'node:util';
-import { CLI } from '../core/messages';
-import { editDistance } from '../core/units';
+import { CLI } from '../core/messages/cli';
+import { editDistance } from '../core/plan/unit-index';
 import { ContractError } from '../workbook/errors';
 import { checkCommand } from './commands/check';
 import { countsCommand } from './commands/counts';

@@ -1,8 +1,8 @@
 // Mistakes planted in the demo workbook, one or more of each kind the entry checks know, so
 // `ptdv check` has something to show. Each entry says what the checks must report.
-import { instantOfDay, readDay } from '../core/dates';
-import { matchKey } from '../core/normalize';
-import { cellText } from '../core/table';
+import { instantOfDay, readDay } from '../core/calendar/dates';
+import { matchKey } from '../core/text/normalize';
+import { cellText } from '../core/text/cells';
 import { SHEET } from '../workbook/contract';
 import type { Cell } from '../workbook/port';
 

@@ -3,7 +3,7 @@
 // by hand. Only composed: nothing is sent, nothing reaches the network.
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { OutgoingMail } from '../core/reminder-mail';
+import type { OutgoingMail } from '../core/reminders/reminder-mail';
 
 const SENDER_NAME = 'Nhắc việc phát triển đảng viên';
 

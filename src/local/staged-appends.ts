@@ -2,8 +2,8 @@
 // it appends are kept here, seen by its own later reads, and written into the file afterwards by
 // the full reader and writer (which keep every format, validation and protection), and only when
 // there is something to write: a day without mail does not rewrite a 200,000-row file.
-import { CONTRACT_ERROR } from '../core/messages';
-import { matchKey } from '../core/normalize';
+import { CONTRACT_ERROR } from '../core/messages/problems';
+import { matchKey } from '../core/text/normalize';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
 import { FileError } from './xlsx-workbook';
 

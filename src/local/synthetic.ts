@@ -1,10 +1,10 @@
 // Synthetic candidates for Plan 145: clearly fake names ("… Mẫu 0001"), deterministic for a
 // seed, filling each unit's quotas to a varied degree so a demo shows every status.
-import { dayFromYmd, instantOfDay, ymdOf, type Day } from '../core/dates';
+import { dayFromYmd, instantOfDay, ymdOf, type Day } from '../core/calendar/dates';
 import type { Cell } from '../workbook/port';
 import type { Milestone, Plan, Unit } from '../core/model';
-import { appliesToUnit } from '../core/kinds';
-import { COMPANY } from '../core/plan145';
+import { appliesToUnit } from '../core/plan/kinds';
+import { COMPANY } from '../core/plan/plan145';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Ngô', 'Dương', 'Bùi'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Quang', 'Ngọc', 'Thanh'];

@@ -1,19 +1,19 @@
 // The fulfillment table as aligned terminal text.
-import { formatDmy } from '../core/dates';
+import { formatDmy } from '../core/calendar/dates';
 import {
   ALL_UNITS,
-  CHECK,
-  CLI,
   NO_COMMITTEE,
   PACE_LABEL,
   STAGE_LABEL,
   STATUS_LABEL,
   SUBTOTAL_BY_COMMITTEE,
   SUBTOTAL_BY_TYPE,
-} from '../core/messages';
+} from '../core/messages/labels';
+import { CHECK } from '../core/messages/sheets';
+import { CLI } from '../core/messages/cli';
 import type { Evaluation } from '../core/evaluate';
-import { isOpen, paceRisks } from '../core/forecast';
-import type { Result } from '../core/fulfillment';
+import { isOpen, paceRisks } from '../core/forecast/forecast';
+import type { Result } from '../core/counting/fulfillment';
 
 const NAME_WIDTH = 36;
 

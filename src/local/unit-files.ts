@@ -3,12 +3,12 @@
 // as that unit's list, and only figures reach the Board's workbook and its outputs.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { UNIT_FILES } from '../core/messages';
-import { matchKey } from '../core/normalize';
-import { interpretUnits } from '../core/plan-input';
+import { UNIT_FILES } from '../core/messages/setup';
+import { matchKey } from '../core/text/normalize';
+import { interpretUnits } from '../core/plan/units-input';
 import { problemAt } from '../core/problems';
-import { cellText } from '../core/table';
-import { unreadFile, type UnitFileFigures } from '../core/unit-files';
+import { cellText } from '../core/text/cells';
+import { unreadFile, type UnitFileFigures } from '../core/counting/unit-files';
 import { summarizeUnitFile, UNIT_FILE_SHEET } from '../workbook/unit-files';
 import type { UnitFilesSource } from '../workbook/usecases';
 import type { Cell } from '../workbook/port';
@@ -41,15 +41,13 @@ export async function folderUnitFiles(dir: string): Promise<UnitFilesSource> {
             '',
             file.name,
             '',
-            problemAt(
-              file.name,
-              0,
-              '',
-              'unit_file_unknown',
-              'warning',
-              UNIT_FILES.noFile(file.name),
-              UNIT_FILES.noFileSuggestion,
-            ),
+            problemAt({
+              sheet: file.name,
+              row: 0,
+              column: '',
+              code: 'unit_file_unknown',
+              message: UNIT_FILES.noFile(file.name),
+            }),
           ),
         );
         continue;

@@ -3,10 +3,10 @@
 import { existsSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { CONTRACT_ERROR } from '../core/messages';
-import { isDateObject } from '../core/dates';
-import { matchKey } from '../core/normalize';
-import { columnLetters } from '../core/table';
+import { CONTRACT_ERROR } from '../core/messages/problems';
+import { isDateObject } from '../core/calendar/dates';
+import { matchKey } from '../core/text/normalize';
+import { columnLetters } from '../core/text/cells';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;

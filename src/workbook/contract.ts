@@ -1,8 +1,8 @@
 // The workbook contract of DESIGN.md: sheet names and header texts. Columns are found by header,
 // never by position; header text is compared after normalisation.
 import type { CandidateField } from '../core/model';
-import type { CountField, PipelineCountField } from '../core/counts';
-import type { MilestoneField, SettingField, UnitField } from '../core/plan-input';
+import type { CountField, PipelineCountField } from '../core/counting/counts';
+import type { MilestoneField, SettingField, UnitField } from '../core/plan/raw-plan';
 
 export const SHEET = {
   quotas: 'Chỉ tiêu',

@@ -1,5 +1,5 @@
 // Lays out `Tổng hợp` and `Kiểm tra` from an evaluation: the only place that knows their cells.
-import { formatDateTimeVietnam, formatDmy } from '../core/dates';
+import { formatDateTimeVietnam, formatDmy } from '../core/calendar/dates';
 import {
   ALL_UNITS,
   NO_COMMITTEE,
@@ -7,16 +7,14 @@ import {
   SUBTOTAL_BY_COMMITTEE,
   SUBTOTAL_BY_TYPE,
   UPDATED_AT,
-  DASHBOARD,
   SEVERITY_LABEL,
-  CHART_TITLE,
-  CHECK,
   SOURCE_LABEL,
   PACE_LABEL,
-} from '../core/messages';
-import { forecastRow, type ForecastRow } from '../core/forecast';
+} from '../core/messages/labels';
+import { DASHBOARD, CHART_TITLE, CHECK } from '../core/messages/sheets';
+import { forecastRow, type ForecastRow } from '../core/forecast/forecast';
 import type { Evaluation } from '../core/evaluate';
-import { percentFraction, type Result } from '../core/fulfillment';
+import { percentFraction, type Result } from '../core/counting/fulfillment';
 import type { Milestone } from '../core/model';
 import { PROBLEM_HEADERS } from './contract';
 import type { Cell, CellTarget, ChartSpec, LinkTarget, SheetLayout } from './port';

@@ -1,4 +1,4 @@
-import { CONTRACT_ERROR } from '../core/messages';
+import { CONTRACT_ERROR } from '../core/messages/problems';
 
 /** A sheet or column of the contract is missing: the user must fix the workbook's shape. */
 export class ContractError extends Error {

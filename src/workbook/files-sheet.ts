@@ -1,8 +1,9 @@
 // `Hồ sơ`: where each unit's files stand (people per stage, overdue per stage, the next due day)
 // and the funnel from the class to official membership. Counts only: no name, no row of a person.
-import { formatDateTimeVietnam, formatDmy, instantOfDay } from '../core/dates';
-import { ALL_UNITS, FILES, FUNNEL_LABEL, SOURCE_LABEL, STAGE_LABEL } from '../core/messages';
-import { FUNNEL_STEPS, OPEN_STAGES, type Pipeline } from '../core/pipeline';
+import { formatDateTimeVietnam, formatDmy, instantOfDay } from '../core/calendar/dates';
+import { ALL_UNITS, FUNNEL_LABEL, SOURCE_LABEL, STAGE_LABEL } from '../core/messages/labels';
+import { FILES } from '../core/messages/sheets';
+import { FUNNEL_STEPS, OPEN_STAGES, type Pipeline } from '../core/pipeline/pipeline';
 import type { Evaluation } from '../core/evaluate';
 import type { Cell, SheetLayout } from './port';
 

@@ -1,13 +1,14 @@
 // What the custom functions compute, over the ranges Sheets passes them (header row included).
 // Pure: no service call, so a formula never writes and recalculates whenever its ranges change.
-import { readDay, type Day } from '../core/dates';
+import { readDay, type Day } from '../core/calendar/dates';
 import { evaluate, type Evaluation } from '../core/evaluate';
-import { FORMULA, UNCLASSIFIED } from '../core/messages';
-import { matchKey } from '../core/normalize';
-import { formatQuota } from '../core/quota';
-import { interpretUnits } from '../core/plan-input';
-import { cellText } from '../core/table';
-import { UnitIndex } from '../core/units';
+import { FORMULA } from '../core/messages/sheets';
+import { UNCLASSIFIED } from '../core/messages/labels';
+import { matchKey } from '../core/text/normalize';
+import { formatQuota } from '../core/plan/quota';
+import { interpretUnits } from '../core/plan/units-input';
+import { cellText } from '../core/text/cells';
+import { UnitIndex } from '../core/plan/unit-index';
 import { SETTINGS_COLUMNS, SHEET, UNIT_COLUMNS } from './contract';
 import { dashboardTable } from './dashboard';
 import { ContractError } from './errors';

@@ -1,6 +1,6 @@
 // Finds a sheet's header row and its columns by header text, wherever users moved them.
-import { matchKey } from '../core/normalize';
-import { cellText } from '../core/table';
+import { matchKey } from '../core/text/normalize';
+import { cellText } from '../core/text/cells';
 import { ContractError } from './errors';
 import type { ColumnSpec } from './contract';
 import type { Cell } from './port';

@@ -3,12 +3,13 @@
 // column holding last year's figures as a starting point, and clear the plan's number and date.
 // `Danh sách`, `Số liệu` and `Nhật ký thư` are not touched. Everything is computed first and
 // written only when nothing went wrong, so a refusal leaves the workbook as it was.
-import { instantOfDay, readDay, ymdOf, type Day } from '../core/dates';
-import { NEW_YEAR, YES_NO_LABEL } from '../core/messages';
-import { nextCode, nextName } from '../core/new-year';
-import { addMonths } from '../core/working-days';
-import { foldKey, matchKey } from '../core/normalize';
-import { cellText, widestRow } from '../core/table';
+import { instantOfDay, readDay, ymdOf, type Day } from '../core/calendar/dates';
+import { NEW_YEAR } from '../core/messages/sheets';
+import { YES_NO_LABEL } from '../core/messages/labels';
+import { nextCode, nextName } from '../core/plan/new-year';
+import { addMonths } from '../core/calendar/working-days';
+import { foldKey, matchKey } from '../core/text/normalize';
+import { cellText, widestRow } from '../core/text/cells';
 import { MILESTONE_COLUMNS, SETTINGS_COLUMNS, SETTING_KEYS, SHEET, UNIT_COLUMNS } from './contract';
 import { locateHeader } from './header';
 import { requireSheet } from './read';

@@ -1,18 +1,18 @@
 // Reads the input sheets into the raw tables core interprets: one read per sheet.
-import { matchKey } from '../core/normalize';
-import { cellText, isBlankRow, type RawRow, type RawTable } from '../core/table';
-import { REPORT } from '../core/messages';
+import { matchKey } from '../core/text/normalize';
+import { cellText, isBlankRow, type RawRow, type RawTable } from '../core/text/cells';
+import { REPORT } from '../core/messages/report';
 import type { WorkbookInput } from '../core/evaluate';
 import type { CandidateField, CandidateRow } from '../core/model';
+import { interpretSettings } from '../core/plan/settings-input';
 import {
-  interpretSettings,
   type MilestoneField,
   type RawSettings,
   type RawUnitRow,
   type SettingField,
-} from '../core/plan-input';
-import type { PipelineCountField, RawCountRow, RawCountTable } from '../core/counts';
-import type { UnmatchedColumn } from '../core/plan-checks';
+} from '../core/plan/raw-plan';
+import type { PipelineCountField, RawCountRow, RawCountTable } from '../core/counting/counts';
+import type { UnmatchedColumn } from '../core/plan/raw-plan';
 import {
   CANDIDATE_COLUMNS,
   COUNT_COLUMNS,

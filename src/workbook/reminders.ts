@@ -2,24 +2,25 @@
 // the sheets and the log, send one message at a time, and write the log in one block at the end
 // (also when a send throws). A run stops sending well before Apps Script's 6-minute limit, so it
 // always reaches that write, and what it sent is never sent again.
-import { dayOfInstant, formatDateTimeVietnam } from '../core/dates';
+import { dayOfInstant, formatDateTimeVietnam } from '../core/calendar/dates';
 import { evaluate, type Evaluation } from '../core/evaluate';
-import { MAIL_LOG, MAIL_STATUS_LABEL, STAGE_LABEL } from '../core/messages';
-import { matchKey } from '../core/normalize';
+import { MAIL_LOG } from '../core/messages/mail';
+import { MAIL_STATUS_LABEL, STAGE_LABEL } from '../core/messages/labels';
+import { matchKey } from '../core/text/normalize';
 import {
   digestMail,
   fileMail,
   unitMail,
   type MailContext,
   type OutgoingMail,
-} from '../core/reminder-mail';
+} from '../core/reminders/reminder-mail';
 import {
   planReminders,
   type LogEntry,
   type MailStatus,
   type ReminderPlan,
-} from '../core/reminders';
-import { cellText } from '../core/table';
+} from '../core/reminders/reminders';
+import { cellText } from '../core/text/cells';
 import { MAIL_LOG_COLUMNS, MAIL_LOG_HEADERS, SHEET } from './contract';
 import { locateHeader } from './header';
 import { readInput, requireSheet } from './read';

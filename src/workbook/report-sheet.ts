@@ -2,9 +2,10 @@
 // (640 px, within A4's printable width at Sheets' normal margins), the heading in two merged blocks, paragraphs merged across, one table and one bar
 // chart per milestone, the at-risk table. Styles come as whole grids, so an adapter applies
 // each with one call.
-import { PACE_LABEL, REPORT, STATUS_COLOURS, STATUS_LABEL } from '../core/messages';
-import { percentFraction } from '../core/fulfillment';
-import type { ReportDocument, ReportFiles, ReportRow } from '../core/report-document';
+import { PACE_LABEL, STATUS_COLOURS, STATUS_LABEL } from '../core/messages/labels';
+import { REPORT } from '../core/messages/report';
+import { percentFraction } from '../core/counting/fulfillment';
+import type { ReportDocument, ReportFiles, ReportRow } from '../core/reports/report-document';
 import type { Cell } from './port';
 
 export const REPORT_WIDTH = 8;

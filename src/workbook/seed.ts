@@ -1,17 +1,17 @@
 // The sheets of a new workbook, seeded from a plan (Plan 145 by default).
-import { formatDmy, instantOfDay, readDay, type Day } from '../core/dates';
+import { formatDmy, instantOfDay, readDay, type Day } from '../core/calendar/dates';
 import {
   APPLIES_TO_ALL,
   DATA_MODE_LABEL,
   GROUP_SUGGESTIONS,
   MILESTONE_KIND_LABEL,
   YES_NO_LABEL,
-} from '../core/messages';
-import { formatQuota } from '../core/quota';
-import { kindsOf } from '../core/kinds';
-import { VIETNAM_HOLIDAYS_2024_2026 } from '../core/holidays-vn';
+} from '../core/messages/labels';
+import { formatQuota } from '../core/plan/quota';
+import { kindsOf } from '../core/plan/kinds';
+import { VIETNAM_HOLIDAYS_2024_2026 } from '../core/calendar/holidays-vn';
 import type { Plan, Settings } from '../core/model';
-import type { SettingField } from '../core/plan-input';
+import type { SettingField } from '../core/plan/raw-plan';
 import {
   CANDIDATE_COLUMNS,
   COUNT_PIPELINE_COLUMNS,

@@ -2,12 +2,12 @@
 // into figures for the Board's workbook: the file's rows are that unit's list, evaluated under
 // the Board's plan; what is kept is counts, files per stage and problems by row, never a name.
 import { evaluate, type WorkbookInput } from '../core/evaluate';
-import { UNIT_FILES } from '../core/messages';
+import { UNIT_FILES } from '../core/messages/setup';
 import { problemAt } from '../core/problems';
-import { unreadFile, withoutPersonalData, type UnitFileFigures } from '../core/unit-files';
-import { cellText, columnLetters, isBlankRow } from '../core/table';
-import { matchKey } from '../core/normalize';
-import type { Day } from '../core/dates';
+import { unreadFile, withoutPersonalData, type UnitFileFigures } from '../core/counting/unit-files';
+import { cellText, columnLetters, isBlankRow } from '../core/text/cells';
+import { matchKey } from '../core/text/normalize';
+import type { Day } from '../core/calendar/dates';
 import type { CandidateField, CandidateRow } from '../core/model';
 import { CANDIDATE_COLUMNS, SHEET, type ColumnSpec } from './contract';
 import { ContractError } from './errors';
@@ -67,7 +67,13 @@ export function summarizeUnitFile(
       file.code,
       label,
       file.url,
-      problemAt(label, 1, '', 'unit_file_unreadable', 'error', e.message),
+      problemAt({
+        sheet: label,
+        row: 1,
+        column: '',
+        code: 'unit_file_unreadable',
+        message: e.message,
+      }),
     );
   }
   const { index: _index, ...columns } = headerLabels(CANDIDATE_COLUMNS);

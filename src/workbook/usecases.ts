@@ -1,8 +1,8 @@
 // The use cases every front end runs through the Workbook port: read once, compute, write.
-import { dayOfInstant, type Day } from '../core/dates';
+import { dayOfInstant, type Day } from '../core/calendar/dates';
 import { evaluate, type Evaluation, type WorkbookInput } from '../core/evaluate';
-import type { UnitFileFigures } from '../core/unit-files';
-import { PLAN_145 } from '../core/plan145';
+import type { UnitFileFigures } from '../core/counting/unit-files';
+import { PLAN_145 } from '../core/plan/plan145';
 import type { Plan } from '../core/model';
 import { SHEET } from './contract';
 import { dashboardTable, problemsTable } from './dashboard';

@@ -1,9 +1,9 @@
 // The reminder preview dialog in real headless Chromium, used as a person would: read the table,
 // press "Gửi thử cho tôi", watch the status line. The HTML is what the built bundle (dist/Code.js)
 // hands to ui.showModalDialog; google.script.run is a stub whose answers come from the same bundle.
-import { dayFromYmd, instantOfDay, type Day } from '../../src/core/dates';
-import { PREVIEW } from '../../src/core/messages';
-import { PLAN_145 } from '../../src/core/plan145';
+import { dayFromYmd, instantOfDay, type Day } from '../../src/core/calendar/dates';
+import { PREVIEW } from '../../src/core/messages/reminders';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import type { DialogRecord, GasEnvironment } from '../gas/fakes';
 import { sheetWithAddresses, typeInBy, type Bundle } from '../gas/helpers';
 import {

@@ -4,8 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPORT } from '../../src/core/messages';
-import { PLAN_145 } from '../../src/core/plan145';
+import { REPORT } from '../../src/core/messages/report';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import { ptdv, tempDir } from '../helpers/cli';
 import { launchBrowser, openHtml, saveScreenshot, type Browser, type OfflinePage } from './browser';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { dayFromYmd, type Day } from '../../src/core/dates';
+import { dayFromYmd, type Day } from '../../src/core/calendar/dates';
 import { CANDIDATE_COLUMNS, SHEET } from '../../src/workbook/contract';
 import { evaluateWorkbook } from '../../src/workbook/usecases';
 import type { Cell } from '../../src/workbook/port';

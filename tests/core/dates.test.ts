@@ -9,7 +9,7 @@ import {
   readDay,
   weekdayOf,
   type Day,
-} from '../../src/core/dates';
+} from '../../src/core/calendar/dates';
 
 const d = (y: number, m: number, day: number): Day => dayFromYmd(y, m, day) as Day;
 

@@ -1,14 +1,14 @@
-import { PACE_LABEL } from '../../src/core/messages';
+import { PACE_LABEL } from '../../src/core/messages/labels';
 import fc from 'fast-check';
-import { dayFromYmd, formatDmy, type Day } from '../../src/core/dates';
-import { forecast, paceRisks } from '../../src/core/forecast';
-import { resultFor } from '../../src/core/fulfillment';
-import { PLAN_145_MILESTONES } from '../../src/core/plan145';
+import { dayFromYmd, formatDmy, type Day } from '../../src/core/calendar/dates';
+import { forecast, paceRisks } from '../../src/core/forecast/forecast';
+import { resultFor } from '../../src/core/counting/fulfillment';
+import { PLAN_145_MILESTONES } from '../../src/core/plan/plan145';
 import type { Milestone } from '../../src/core/model';
-import { digestMail } from '../../src/core/reminder-mail';
-import { planReminders } from '../../src/core/reminders';
-import { buildJsonReport } from '../../src/core/report';
-import { buildReportDocument } from '../../src/core/report-document';
+import { digestMail } from '../../src/core/reminders/reminder-mail';
+import { planReminders } from '../../src/core/reminders/reminders';
+import { buildJsonReport } from '../../src/core/reports/json-report';
+import { buildReportDocument } from '../../src/core/reports/report-document';
 import { evaluateWorkbook, refreshWorkbook } from '../../src/workbook/usecases';
 import { addPeople, plan145Workbook, type Person } from '../helpers/plan-workbook';
 

@@ -1,5 +1,5 @@
-import { dayFromYmd, type Day } from '../../src/core/dates';
-import { resultFor } from '../../src/core/fulfillment';
+import { dayFromYmd, type Day } from '../../src/core/calendar/dates';
+import { resultFor } from '../../src/core/counting/fulfillment';
 import { evaluateWorkbook } from '../../src/workbook/usecases';
 import { addPeople, plan145Workbook, type Person } from '../helpers/plan-workbook';
 

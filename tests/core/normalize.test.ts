@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cleanText, foldKey, matchKey } from '../../src/core/normalize';
+import { cleanText, foldKey, matchKey } from '../../src/core/text/normalize';
 
 describe('matchKey: one key for every spelling of a Vietnamese name', () => {
   test.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { foldKey } from '../../src/core/normalize';
-import { nameFingerprint, PersonRegistry } from '../../src/core/people';
+import { foldKey } from '../../src/core/text/normalize';
+import { nameFingerprint, PersonRegistry } from '../../src/core/counting/people';
 
 // Ways offices type one name: Unicode form, case, spaces, tone placement, dashes, no accents.
 const vietnamese = fc.string({

@@ -1,10 +1,10 @@
 // From candidate to official member: working days, each stage and its due day, the checks.
-import { withoutPersonalData } from '../../src/core/unit-files';
-import { dayFromYmd, formatDmy, type Day } from '../../src/core/dates';
-import { builtInHolidays } from '../../src/core/holidays';
-import { DEFAULT_SETTINGS } from '../../src/core/plan-input';
-import { stageOf } from '../../src/core/pipeline';
-import { addMonths, WorkingCalendar } from '../../src/core/working-days';
+import { withoutPersonalData } from '../../src/core/counting/unit-files';
+import { dayFromYmd, formatDmy, type Day } from '../../src/core/calendar/dates';
+import { builtInHolidays } from '../../src/core/plan/holidays';
+import { DEFAULT_SETTINGS } from '../../src/core/plan/settings-input';
+import { stageOf } from '../../src/core/pipeline/pipeline';
+import { addMonths, WorkingCalendar } from '../../src/core/calendar/working-days';
 import { evaluateWorkbook } from '../../src/workbook/usecases';
 import { addPeople, plan145Workbook, type Person } from '../helpers/plan-workbook';
 

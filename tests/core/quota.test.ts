@@ -1,4 +1,4 @@
-import { formatQuota, readQuota } from '../../src/core/quota';
+import { formatQuota, readQuota } from '../../src/core/plan/quota';
 
 describe('readQuota', () => {
   test.each<[unknown, number, number]>([

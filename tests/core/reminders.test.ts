@@ -1,13 +1,13 @@
-import { dayFromYmd, type Day } from '../../src/core/dates';
-import { digestMail, unitMail } from '../../src/core/reminder-mail';
+import { dayFromYmd, type Day } from '../../src/core/calendar/dates';
+import { digestMail, unitMail } from '../../src/core/reminders/reminder-mail';
 import {
   currentLead,
   planReminders,
   upcomingReminders,
   type LogEntry,
-} from '../../src/core/reminders';
+} from '../../src/core/reminders/reminders';
 import type { Milestone } from '../../src/core/model';
-import { PLAN_145 } from '../../src/core/plan145';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import { evaluateWorkbook } from '../../src/workbook/usecases';
 import { addPeople, plan145Workbook, type Person } from '../helpers/plan-workbook';
 

@@ -1,8 +1,8 @@
 // Every total row is the sum of its unit rows, for any workbook: the figures the Board signs.
 import fc from 'fast-check';
-import { dayFromYmd, formatDmy, type Day } from '../../src/core/dates';
-import { resultFor, type Result } from '../../src/core/fulfillment';
-import { PLAN_145 } from '../../src/core/plan145';
+import { dayFromYmd, formatDmy, type Day } from '../../src/core/calendar/dates';
+import { resultFor, type Result } from '../../src/core/counting/fulfillment';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import { SHEET } from '../../src/workbook/contract';
 import { evaluateWorkbook } from '../../src/workbook/usecases';
 import { addPeople, plan145Workbook, type Person } from '../helpers/plan-workbook';

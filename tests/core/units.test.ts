@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { editDistance, UnitIndex } from '../../src/core/units';
-import { widestRow } from '../../src/core/table';
+import { editDistance, UnitIndex } from '../../src/core/plan/unit-index';
+import { widestRow } from '../../src/core/text/cells';
 import type { Unit } from '../../src/core/model';
 
 /** The textbook full table, to check the fast one against. */

@@ -1,5 +1,5 @@
-import type { Day } from '../../src/core/dates';
-import { PLAN_145 } from '../../src/core/plan145';
+import type { Day } from '../../src/core/calendar/dates';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import { candidateCells, syntheticPeople, type SyntheticPerson } from '../../src/local/synthetic';
 import { createGasEnvironment, loadBundle, type GasEnvironment } from './fakes';
 

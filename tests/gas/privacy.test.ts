@@ -1,5 +1,5 @@
-import { formatDmy, instantOfDay } from '../../src/core/dates';
-import { PLAN_145 } from '../../src/core/plan145';
+import { formatDmy, instantOfDay } from '../../src/core/calendar/dates';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import { syntheticPeople } from '../../src/local/synthetic';
 import { openSheet } from './helpers';
 

@@ -1,7 +1,13 @@
-import { dayFromYmd, formatDmy, formatIso, instantOfDay, type Day } from '../../src/core/dates';
-import { PLAN_145 } from '../../src/core/plan145';
-import { VIETNAM_HOLIDAYS_2024_2026 } from '../../src/core/holidays-vn';
-import { personKey } from '../../src/core/people';
+import {
+  dayFromYmd,
+  formatDmy,
+  formatIso,
+  instantOfDay,
+  type Day,
+} from '../../src/core/calendar/dates';
+import { PLAN_145 } from '../../src/core/plan/plan145';
+import { VIETNAM_HOLIDAYS_2024_2026 } from '../../src/core/calendar/holidays-vn';
+import { personKey } from '../../src/core/counting/people';
 import { syntheticPeople } from '../../src/local/synthetic';
 import {
   sheetWithAddresses as preparedSheet,

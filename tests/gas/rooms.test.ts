@@ -1,4 +1,4 @@
-import { PLAN_145 } from '../../src/core/plan145';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import { openSheet, type Bundle } from './helpers';
 import type { GasEnvironment } from './fakes';
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { PLAN_145 } from '../../src/core/plan145';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import { candidateCells, syntheticPeople } from '../../src/local/synthetic';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { CANDIDATE_COLUMNS } from '../../src/workbook/contract';

@@ -1,7 +1,7 @@
 // Figures a clerk can sign, through the built bundle: Tổng hợp's totals are sums of its rows,
 // one person however typed, and a plan that disagrees with itself is listed in Kiểm tra.
 import fc from 'fast-check';
-import { PLAN_145 } from '../../src/core/plan145';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import { openSheet, type Bundle } from './helpers';
 import type { GasEnvironment } from './fakes';
 

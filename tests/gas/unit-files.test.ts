@@ -1,8 +1,8 @@
 // One spreadsheet per unit, through the built bundle on fakes of the Drive (v3) and Sheets (v4)
 // advanced services that, like `drive.file`, show the script only the files it created.
-import { PLAN_145 } from '../../src/core/plan145';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import { syntheticPeople } from '../../src/local/synthetic';
-import { formatDmy } from '../../src/core/dates';
+import { formatDmy } from '../../src/core/calendar/dates';
 import { provinceSheets } from '../../bench/province';
 import { SHEET } from '../../src/workbook/contract';
 import { createGasEnvironment, loadBundle, type GasEnvironment } from './fakes';

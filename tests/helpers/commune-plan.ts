@@ -1,9 +1,9 @@
 // A commune's own plan after 1/7/2025, as a new user types it: "Kế hoạch 12-KH/ĐU ngày
 // 15/01/2026" of a commune Party committee, with village, police, military and agency cells, a
 // high school and two companies, quotas written the way plans write them.
-import { dayFromYmd, instantOfDay, type Day } from '../../src/core/dates';
+import { dayFromYmd, instantOfDay, type Day } from '../../src/core/calendar/dates';
 import type { Milestone, Plan, Quota, Unit } from '../../src/core/model';
-import { DEFAULT_SETTINGS } from '../../src/core/plan-input';
+import { DEFAULT_SETTINGS } from '../../src/core/plan/settings-input';
 import { CANDIDATE_COLUMNS, SHEET } from '../../src/workbook/contract';
 import { seedSheets } from '../../src/workbook/seed';
 import type { Cell } from '../../src/workbook/port';

@@ -1,9 +1,9 @@
 import type { Cell } from '../../src/workbook/port';
 import { MemoryWorkbook } from '../../src/workbook/memory-workbook';
-import { PLAN_145 } from '../../src/core/plan145';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import { seedSheets } from '../../src/workbook/seed';
 import { CANDIDATE_COLUMNS, SHEET } from '../../src/workbook/contract';
-import { instantOfDay, readDay } from '../../src/core/dates';
+import { instantOfDay, readDay } from '../../src/core/calendar/dates';
 
 /** A Plan 145 workbook as `init` makes it. */
 export function plan145Workbook(): MemoryWorkbook {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PLAN_145 } from '../../src/core/plan145';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import { plantMistakes } from '../../src/local/demo-mistakes';
 import { candidateCells, syntheticPeople } from '../../src/local/synthetic';
 import { CANDIDATE_COLUMNS, SHEET } from '../../src/workbook/contract';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { formatDmy } from '../../src/core/dates';
-import { PLAN_145 } from '../../src/core/plan145';
+import { formatDmy } from '../../src/core/calendar/dates';
+import { PLAN_145 } from '../../src/core/plan/plan145';
 import { candidateCells, syntheticPeople } from '../../src/local/synthetic';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { CANDIDATE_COLUMNS, SHEET } from '../../src/workbook/contract';

@@ -1,7 +1,7 @@
 // `--unit-files DIR`: one .xlsx per unit, read as that unit's list; only figures come out.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { instantOfDay, readDay } from '../../src/core/dates';
+import { instantOfDay, readDay } from '../../src/core/calendar/dates';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import { CANDIDATE_COLUMNS } from '../../src/workbook/contract';
 import { candidateLayout } from '../../src/workbook/seed';

@@ -1,6 +1,6 @@
-import { CLI } from '../../core/messages';
+import { CLI } from '../../core/messages/cli';
 import { evaluateWorkbook } from '../../workbook/usecases';
-import { buildJsonReport } from '../../core/report';
+import { buildJsonReport } from '../../core/reports/json-report';
 import { renderProblemSummary } from '../text-table';
 import { readXlsx } from '../xlsx-reader';
 import { isEngineInput } from '../../workbook/read';

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { dayOfInstant, formatDmy, instantOfDay, isDateObject } from '../../core/dates';
-import { CLI } from '../../core/messages';
-import { matchKey } from '../../core/normalize';
+import { dayOfInstant, formatDmy, instantOfDay, isDateObject } from '../../core/calendar/dates';
+import { CLI } from '../../core/messages/cli';
+import { matchKey } from '../../core/text/normalize';
 import { COUNT_PIPELINE_COLUMNS, SHEET } from '../../workbook/contract';
-import type { OpenStage, Stage } from '../../core/pipeline';
+import type { OpenStage, Stage } from '../../core/pipeline/pipeline';
 import { countSheetLayout } from '../../workbook/seed';
 import { evaluateWorkbook } from '../../workbook/usecases';
 import type { Cell } from '../../workbook/port';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CLI } from '../../core/messages';
-import { PLAN_145 } from '../../core/plan145';
+import { CLI } from '../../core/messages/cli';
+import { PLAN_145 } from '../../core/plan/plan145';
 import { CANDIDATE_COLUMNS, SHEET } from '../../workbook/contract';
 import { MemoryWorkbook } from '../../workbook/memory-workbook';
 import { initializeWorkbook, refreshWorkbook } from '../../workbook/usecases';

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
-import { CLI } from '../../core/messages';
+import { CLI } from '../../core/messages/cli';
 import { evaluateWorkbook, initializeWorkbook } from '../../workbook/usecases';
-import { PLAN_145 } from '../../core/plan145';
+import { PLAN_145 } from '../../core/plan/plan145';
 import { FileError, XlsxWorkbook } from '../xlsx-workbook';
 import { readXlsx } from '../xlsx-reader';
 import { isEngineInput } from '../../workbook/read';
 import type { Plan } from '../../core/model';
 import type { Io } from '../io';
 import { UsageError } from '../usage-error';
-import { BLANK_PLAN } from '../../core/plan-input';
+import { BLANK_PLAN } from '../../core/plan/settings-input';
 
 /**
  * A new workbook seeded with Plan 145, or with the plan of another workbook (`--plan-from`): the

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { CLI, NEW_YEAR } from '../../core/messages';
+import { CLI } from '../../core/messages/cli';
+import { NEW_YEAR } from '../../core/messages/sheets';
 import { NewYearError, moveToNewYear } from '../../workbook/new-year';
 import { FileError, XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';

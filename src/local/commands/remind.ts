@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { dayOfInstant, formatIso, instantOfDay } from '../../core/dates';
-import { CLI, MAIL_LOG } from '../../core/messages';
+import { dayOfInstant, formatIso, instantOfDay } from '../../core/calendar/dates';
+import { CLI } from '../../core/messages/cli';
+import { MAIL_LOG } from '../../core/messages/mail';
 import { runReminders, type Mailer, type RunSummary } from '../../workbook/reminders';
 import type { Workbook } from '../../workbook/port';
-import type { OutgoingMail } from '../../core/reminder-mail';
+import type { OutgoingMail } from '../../core/reminders/reminder-mail';
 import { buildEml, emlFileName } from '../eml';
-import { matchKey } from '../../core/normalize';
+import { matchKey } from '../../core/text/normalize';
 import { SHEET } from '../../workbook/contract';
 import { isEngineInput } from '../../workbook/read';
 import { replay, StagedAppends, type StagedRows } from '../staged-appends';

@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { dayOfInstant, readDay } from '../../core/dates';
-import { CLI } from '../../core/messages';
-import { buildJsonReport } from '../../core/report';
-import { buildReportDocument } from '../../core/report-document';
-import { reportHtml } from '../../core/report-html';
+import { dayOfInstant, readDay } from '../../core/calendar/dates';
+import { CLI } from '../../core/messages/cli';
+import { buildJsonReport } from '../../core/reports/json-report';
+import { buildReportDocument } from '../../core/reports/report-document';
+import { reportHtml } from '../../core/reports/report-html';
 import type { Evaluation } from '../../core/evaluate';
 import { evaluateWorkbook, refreshWorkbook } from '../../workbook/usecases';
 import { printPdf } from '../pdf';

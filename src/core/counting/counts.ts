@@ -1,0 +1,172 @@
+// Counts reported per unit (sheet `Số liệu`), for committees that keep no names in the cloud.
+import { readDay, type Day } from '../calendar/dates';
+import { PROBLEM } from '../messages/problems';
+import { cellText, isBlank, type RawRow, type RawTable } from '../text/cells';
+import type { UnitIndex } from '../plan/unit-index';
+import { problemAt, type ProblemCode } from '../problems';
+import type { UnmatchedColumn } from '../plan/raw-plan';
+import type { CellValue, Problem } from '../model';
+import type { OpenStage, ReportedPipeline, Stage } from '../pipeline/pipeline';
+
+export type CountField = 'code' | 'name' | 'updated' | 'updatedBy';
+/** Per-unit file counts by stage (counts-only mode), each stage and its overdue ones. */
+export type PipelineCountField =
+  | 'awaiting_decision'
+  | 'awaiting_decision_overdue'
+  | 'awaiting_ceremony'
+  | 'awaiting_ceremony_overdue'
+  | 'probation'
+  | 'probation_overdue'
+  | 'official';
+
+export interface RawCountRow extends RawRow<CountField> {
+  sheet: string;
+  /** The unit whose own `SL - <Mã>` sheet the row is in: only that unit may be reported there. */
+  sheetUnit?: string;
+  /** Cells under the columns headed by a milestone code. */
+  counts: Record<string, CellValue>;
+  /** Cells under the stage columns, when the sheet has them. */
+  pipeline?: Partial<Record<PipelineCountField, CellValue>>;
+}
+
+export interface RawCountTable extends Omit<RawTable<CountField>, 'rows'> {
+  rows: RawCountRow[];
+  /** Columns of the count sheets that are neither in the contract nor a milestone's code. */
+  unmatched?: UnmatchedColumn[];
+  /** Header of each stage column, to name it in problems. */
+  pipelineColumns?: Record<PipelineCountField, string>;
+}
+
+export interface ReportedCount {
+  count: number;
+  /** Typed in `Số liệu` (the default), or counted from the unit's own file. */
+  source?: 'counts' | 'files';
+  sheet: string;
+  row: number;
+  updated: Day | null;
+  by: string;
+}
+
+/** unit code -> milestone code -> the reported figure. */
+export type ReportedCounts = Map<string, Map<string, ReportedCount>>;
+
+const PIPELINE_FIELDS: PipelineCountField[] = [
+  'awaiting_decision',
+  'awaiting_decision_overdue',
+  'awaiting_ceremony',
+  'awaiting_ceremony_overdue',
+  'probation',
+  'probation_overdue',
+  'official',
+];
+
+/** A count cell: a whole number from 0, typed or as a number cell; NaN otherwise. */
+function countOf(value: CellValue | undefined): number {
+  const n =
+    typeof value === 'number'
+      ? value
+      : /^\s*\d+\s*$/.test(cellText(value))
+        ? Number(cellText(value))
+        : NaN;
+  return Number.isInteger(n) && n >= 0 ? n : NaN;
+}
+
+export function interpretCounts(
+  table: RawCountTable,
+  units: UnitIndex,
+  milestoneCodes: readonly string[],
+): { reported: ReportedCounts; pipeline: Map<string, ReportedPipeline>; problems: Problem[] } {
+  const reported: ReportedCounts = new Map();
+  const pipeline = new Map<string, ReportedPipeline>();
+  const problems: Problem[] = [];
+  for (const raw of table.rows) {
+    const report = (column: string, code: ProblemCode, message: string, suggestion?: string) =>
+      problems.push(
+        problemAt({ sheet: raw.sheet, row: raw.row, column, code, message, suggestion }),
+      );
+    const filled = milestoneCodes.filter((m) => !isBlank(raw.counts[m]));
+    const stages = PIPELINE_FIELDS.filter((f) => !isBlank(raw.pipeline?.[f]));
+    const typed = cellText(raw.cells.code) || cellText(raw.cells.name);
+    if (typed === '' || (filled.length === 0 && stages.length === 0)) continue;
+    const unit = units.find(cellText(raw.cells.code)) ?? units.find(cellText(raw.cells.name));
+    if (unit === null) {
+      const near = units.suggest(typed);
+      report(
+        table.columns.code,
+        'unit_unknown',
+        PROBLEM.unitUnknown(typed),
+        near ? PROBLEM.unitSuggestion(near.name) : PROBLEM.unitSuggestionAdd,
+      );
+      continue;
+    }
+    if (raw.sheetUnit !== undefined && units.find(raw.sheetUnit)?.code !== unit.code) {
+      report(
+        table.columns.code,
+        'unit_not_this_sheet',
+        PROBLEM.unitNotThisSheet(unit.name, raw.sheet),
+      );
+      continue;
+    }
+    const updated = readDay(raw.cells.updated);
+    if (updated.kind === 'invalid') {
+      // The day of a report is a note: a mistake in it does not stop the figures counting.
+      problems.push(
+        problemAt({
+          sheet: raw.sheet,
+          row: raw.row,
+          column: table.columns.updated,
+          code: 'date_invalid',
+          severity: 'warning',
+          message: PROBLEM.dateInvalid(updated.text),
+        }),
+      );
+    }
+    if (stages.length > 0 && !pipeline.has(unit.code)) {
+      const files: ReportedPipeline = { stages: {}, overdue: {} };
+      for (const field of stages) {
+        const value = raw.pipeline?.[field];
+        const n = countOf(value);
+        if (Number.isNaN(n)) {
+          report(
+            table.pipelineColumns?.[field] ?? field,
+            'count_invalid',
+            PROBLEM.countInvalid(cellText(value)),
+          );
+          continue;
+        }
+        if (field.endsWith('_overdue'))
+          files.overdue[field.slice(0, -'_overdue'.length) as OpenStage] = n;
+        else files.stages[field as Stage] = n;
+      }
+      pipeline.set(unit.code, files);
+    }
+    // A unit may report in `Số liệu` and in its own `SL - <Mã>` sheet; each figure only once.
+    let byMilestone = reported.get(unit.code);
+    if (!byMilestone) reported.set(unit.code, (byMilestone = new Map()));
+    for (const code of filled) {
+      const value = raw.counts[code];
+      const n = countOf(value);
+      if (Number.isNaN(n)) {
+        report(code, 'count_invalid', PROBLEM.countInvalid(cellText(value)));
+        continue;
+      }
+      const first = byMilestone.get(code);
+      if (first) {
+        report(
+          code,
+          'count_duplicate',
+          PROBLEM.countDuplicate(unit.name, `${first.sheet}, dòng ${first.row}`),
+        );
+        continue;
+      }
+      byMilestone.set(code, {
+        count: n,
+        sheet: raw.sheet,
+        row: raw.row,
+        updated: updated.kind === 'ok' ? updated.day : null,
+        by: cellText(raw.cells.updatedBy),
+      });
+    }
+  }
+  return { reported, pipeline, problems };
+}

@@ -1,0 +1,143 @@
+import { SEVERITY_LABEL } from './labels';
+
+export const CLI = {
+  codeHeader: 'Mã',
+  unitHeader: 'Đơn vị',
+  tableTitle: (planNumber: string, issuer: string, asOf: string) =>
+    `Thực hiện chỉ tiêu — Kế hoạch ${planNumber || '…'}${issuer ? ` (${issuer})` : ''}` +
+    (asOf ? `, tính đến ngày ${asOf}` : '') +
+    '\nÔ: thực hiện/chỉ tiêu và trạng thái; "·" = không giao chỉ tiêu, chưa có ai.',
+  problemSummary: (errors: number, warnings: number) =>
+    errors + warnings === 0
+      ? 'Không phát hiện lỗi nào trong dữ liệu.'
+      : `Phát hiện ${errors} lỗi và ${warnings} cảnh báo (dòng có lỗi không được tính vào số liệu liên quan):`,
+  problemLine: (p: {
+    sheet: string;
+    row: number;
+    column: string;
+    message: string;
+    suggestion?: string;
+    severity: 'error' | 'warning';
+  }) =>
+    `  [${SEVERITY_LABEL[p.severity]}] ${p.sheet}, dòng ${p.row}, cột "${p.column}": ${p.message}` +
+    (p.suggestion ? ` ${p.suggestion}` : ''),
+  moreProblems: (n: number) => `  … và ${n} vấn đề khác (xem sheet Kiểm tra hoặc --json).`,
+  initDone: (path: string, planNumber: string) =>
+    `Đã tạo bảng tính ${path} theo Kế hoạch ${planNumber || '(chưa ghi số)'}.`,
+  initBlankDone: (path: string) =>
+    `Đã tạo bảng tính trống ${path}: ghi cấp ủy, số và ngày kế hoạch vào Cấu hình, các đơn vị vào Chỉ tiêu, các mốc vào Mốc (xem README, mục "Kế hoạch của xã, phường, tỉnh").`,
+  blankOrPlanFrom: 'Chọn một trong hai: --blank (bảng tính trống) hoặc --plan-from TỆP.xlsx.',
+  newYearDone: (path: string) => `Đã ghi ${path}.`,
+  badYear: (text: string) => `"${text}" không phải là một năm (ví dụ 2027).`,
+  countsPlanDiffers: (into: string, from: string, units: string[], milestones: string[]) =>
+    `Bảng tính ${into} không phải của cùng kế hoạch với ${from}: ` +
+    [
+      units.length > 0 ? `không có đơn vị ${units.join(', ')}` : '',
+      milestones.length > 0 ? `không có mốc ${milestones.join(', ')}` : '',
+    ]
+      .filter((part) => part !== '')
+      .join('; ') +
+    `. Không ghi gì vào ${into}. Thêm các mã đó vào sheet Chỉ tiêu / Mốc của ${into}, hoặc tạo bảng tính chung từ kế hoạch này: ptdv init --out TỆP.xlsx --counts-only --plan-from ${from}.`,
+  demoDone: (path: string, people: number, mistakes: number) =>
+    `Đã tạo bảng tính mẫu ${path}: Kế hoạch 145/KH-HU với ${people} người giả định (tên có chữ "Mẫu") ` +
+    `và ${mistakes} lỗi nhập cố ý để thử "ptdv check".`,
+  countsBy: 'ptdv counts (máy văn phòng)',
+  countsNeedList: (path: string) =>
+    `"${path}" đang ở chế độ "Chỉ số liệu", không có danh sách người để đếm: hãy dùng tệp danh sách trên máy văn phòng.`,
+  countsDone: (xlsx: string, csv: string, into: string | undefined, units: number) =>
+    `Đã ghi số liệu của ${units} đơn vị (không có tên, ngày sinh) vào ${xlsx} và ${csv}` +
+    (into
+      ? `, và vào sheet Số liệu của ${into}.`
+      : '. Dán hoặc nhập vào sheet Số liệu của bảng tính dùng chung.'),
+  checkExit: (errors: number) =>
+    errors
+      ? `Có ${errors} lỗi: sửa rồi chạy lại "ptdv check".`
+      : 'Không có lỗi nào (có thể còn cảnh báo).',
+  fileExists: (path: string) => `Tệp "${path}" đã có. Dùng --force để ghi đè.`,
+  written: (path: string) => `Đã ghi sheet Tổng hợp và Kiểm tra vào ${path}.`,
+  badToday: (text: string) =>
+    `Ngày "${text}" không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2024-05-19.`,
+  missingOption: (option: string) => `Thiếu tùy chọn ${option}.`,
+  unknownOption: (option: string, near: string | null) =>
+    `Không có tùy chọn ${option}.` +
+    (near ? ` Có phải là ${near}?` : '') +
+    ' Gõ "ptdv help" để xem các tùy chọn.',
+  optionNeedsValue: (option: string) =>
+    `Tùy chọn ${option} cần một giá trị, ví dụ ${option} 2024-12-31.`,
+  optionTakesNoValue: (option: string) => `Tùy chọn ${option} không nhận giá trị.`,
+  extraArgument: (arg: string) =>
+    `Không hiểu "${arg}": mỗi lệnh chỉ có một tên lệnh, các giá trị đi sau tùy chọn của chúng.`,
+  unknownCommand: (cmd: string) => `Không có lệnh "${cmd}". Gõ "ptdv help" để xem các lệnh.`,
+  remindSummary: (day: string, written: number, dry: number, failed: number, outbox: string) =>
+    `Nhắc việc ngày ${day}: ` +
+    (dry ? `${dry} thư chạy thử (không ghi tệp)` : `${written} thư đã ghi vào ${outbox}`) +
+    (failed ? `, ${failed} thư lỗi (xem Nhật ký thư)` : '') +
+    '.',
+  remindLine: (unit: string, milestone: string, lead: number, shortfall: number) =>
+    `  - ${unit}: ${milestone}, nhắc trước ${lead} ngày, còn thiếu ${shortfall}`,
+  remindDigest: (overdue: number) =>
+    `  - Thư tổng hợp gửi Ban Tổ chức` + (overdue ? ` (${overdue} đơn vị quá hạn chưa đạt)` : ''),
+  htmlWritten: (path: string) => `Đã ghi báo cáo ${path} (mở bằng trình duyệt, in ra khổ A4).`,
+  printing: (path: string) => `Đang in ${path} bằng Chromium…`,
+  pdfWritten: (path: string) => `Đã ghi báo cáo PDF ${path}.`,
+  noChromium: (explicit: string | undefined) =>
+    (explicit
+      ? `Không thấy Chromium tại PTDV_CHROMIUM="${explicit}".`
+      : 'Không tìm thấy Chromium hay Google Chrome để in PDF.') +
+    ' Cài Chromium (Debian/Ubuntu: sudo apt install chromium) hoặc đặt biến PTDV_CHROMIUM là đường dẫn tới tệp chạy;' +
+    ' hoặc dùng --html rồi mở trang bằng trình duyệt và chọn In → Lưu dưới dạng PDF.',
+  pdfFailed: (chromium: string, detail: string) =>
+    `Chromium (${chromium}) không in được PDF${detail ? `: ${detail.split('\n').slice(-3).join(' ')}` : '.'}`,
+  risksTitle: (n: number, open: number) =>
+    open === 0
+      ? 'Dự báo: không có mốc nào đang thực hiện vào ngày này.'
+      : n === 0
+        ? 'Dự báo: theo tốc độ hiện nay, mọi đơn vị đều kịp các mốc đang thực hiện.'
+        : `Dự báo theo tốc độ hiện nay: ${n} trường hợp không kịp hoặc có nguy cơ không kịp:`,
+  riskLine: (
+    unit: string,
+    milestone: string,
+    actual: number,
+    target: string,
+    projected: number,
+    pace: string,
+  ) => `  - ${unit}: ${milestone} ${actual}/${target}, dự báo đến hạn ${projected} — ${pace}`,
+  filesTitle: (asOf: string, n: number) =>
+    n === 0
+      ? `Hồ sơ kết nạp, chuyển chính thức: không hồ sơ nào quá hạn đến ngày ${asOf}.`
+      : `Hồ sơ quá hạn đến ngày ${asOf}: ${n} (theo đơn vị, sheet và dòng; không in tên):`,
+  fileLine: (sheet: string, row: number, stage: string, due: string) =>
+    `    - ${sheet}, dòng ${row}: ${stage}, hạn ${due}`,
+  reading: (path: string) => `Đang đọc ${path}…`,
+  computing: 'Đang tính toán…',
+  saving: (path: string) => `Đang ghi ${path}…`,
+  usage: [
+    'ptdv — theo dõi chỉ tiêu phát triển đảng viên trên tệp .xlsx',
+    '',
+    'Cách dùng:',
+    '  ptdv init --out TỆP.xlsx [--blank | --plan-from KẾ-HOẠCH.xlsx] [--counts-only] [--force]',
+    '      Tạo bảng tính mới theo mẫu, điền sẵn Kế hoạch 145/KH-HU làm ví dụ; --blank: trống (chỉ có',
+    '      tiêu đề và các khóa Cấu hình); --plan-from: đơn vị, chỉ tiêu, mốc, cấu hình lấy từ KẾ-HOẠCH.xlsx;',
+    '      --counts-only: bảng tính chỉ giữ số liệu, không có tên.',
+    '  ptdv new-year --workbook TỆP.xlsx --year NĂM [--out TỆP-MỚI.xlsx]',
+    '      Sang năm mới: lưu trữ các mốc hiện tại, thêm mốc năm NĂM (ngày dời đúng số năm), mỗi mốc mới một',
+    '      cột chỉ tiêu chép từ năm trước, xóa số và ngày kế hoạch; không có --out thì ghi đè khi đã xong.',
+    '  ptdv report --workbook TỆP.xlsx [--today YYYY-MM-DD] [--json] [--write] [--html TRANG.html] [--pdf BÁO-CÁO.pdf]',
+    '      In bảng thực hiện chỉ tiêu và dự báo tiến độ (hoặc JSON); --write ghi sheet Tổng hợp và Kiểm tra vào tệp;',
+    '      --html ghi báo cáo gửi Thường trực thành một trang HTML (in khổ A4); --pdf in báo cáo ra PDF bằng Chromium.',
+    '  ptdv demo --out TỆP.xlsx [--force]',
+    '      Tạo bảng tính mẫu Kế hoạch 145/KH-HU với danh sách người giả định.',
+    '  ptdv counts --workbook DANH-SACH.xlsx --out SO-LIEU [--into CHUNG.xlsx] [--today YYYY-MM-DD] [--by TÊN]',
+    '      Từ danh sách người trên máy văn phòng, tính số liệu từng đơn vị (đã kiểm tra) và ghi',
+    '      SO-LIEU.xlsx, SO-LIEU.csv theo mẫu sheet Số liệu (không có tên, ngày sinh); --into ghi thẳng vào bảng chung',
+    '      (chỉ khi bảng chung có đủ mã đơn vị và mã mốc của danh sách).',
+    '  ptdv check --workbook TỆP.xlsx [--json] [--unit-files THƯ-MỤC]',
+    '      Liệt kê mọi lỗi và cảnh báo trong dữ liệu nhập; mã thoát 1 khi có lỗi.',
+    '  --unit-files THƯ-MỤC (với report, check, remind, counts): đọc thêm danh sách riêng của từng đơn vị,',
+    '      mỗi đơn vị một tệp .xlsx đặt tên theo mã (THPT-HH1.xlsx hoặc "THPT-HH1 - ….xlsx").',
+    '  ptdv remind --workbook TỆP.xlsx [--today YYYY-MM-DD] [--outbox THƯ-MỤC] [--dry-run]',
+    '      Lập thư nhắc việc đến hạn: mỗi thư một tệp .eml trong thư mục (mặc định ./outbox),',
+    '      ghi Nhật ký thư; thư đã gửi không bao giờ gửi lại. --dry-run chỉ ghi nhật ký "thử".',
+    '  ptdv help',
+  ].join('\n'),
+} as const;

@@ -1,0 +1,180 @@
+import { formatDmy, ymdOf, type Day } from '../calendar/dates';
+import { UNCLASSIFIED } from './labels';
+
+export const PROBLEM = {
+  unitMissing: 'Chưa ghi đơn vị.',
+  unitUnknown: (typed: string) => `Không có đơn vị "${typed}" trong sheet Chỉ tiêu.`,
+  unitSuggestion: (name: string) => `Có phải là "${name}"?`,
+  unitSuggestionAdd: 'Ghi đúng tên, tên khác hoặc mã đơn vị; hoặc thêm đơn vị vào sheet Chỉ tiêu.',
+  nameMissing: 'Chưa ghi họ và tên.',
+  dateInvalid: (text: string) => `Không đọc được ngày "${text}".`,
+  dateSuggestion: 'Ghi ngày theo dạng dd/mm/yyyy, ví dụ 19/05/2024.',
+  classUnknown: (code: string) => `Không có đợt bồi dưỡng "${code}" trong sheet Mốc.`,
+  classSuggestion: 'Chọn mã một mốc có Loại "Bồi dưỡng" trong sheet Mốc.',
+  underage: (months: number) =>
+    `Kết nạp khi chưa đủ 18 tuổi (mới ${Math.floor(months / 12)} tuổi ${months % 12} tháng).`,
+  underageSuggestion: 'Kiểm tra lại ngày sinh và ngày kết nạp (Điều lệ Đảng, Điều 1).',
+  overAge: 'Kết nạp khi đã quá 60 tuổi: cần cấp ủy cấp trên xem xét, quyết định.',
+  certificateAfterAdmission: 'Ngày cấp giấy chứng nhận bồi dưỡng sau ngày kết nạp.',
+  certificateMissing: 'Đã kết nạp nhưng chưa ghi ngày cấp giấy chứng nhận bồi dưỡng.',
+  certificateSuggestion: 'Ghi ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng.',
+  duplicate: (sheet: string, row: number) =>
+    `Trùng người với dòng ${row} của sheet ${sheet} (cùng họ tên, ngày sinh, đơn vị): chỉ tính một lần.`,
+  duplicateOtherUnit: (unit: string, sheet: string, row: number) =>
+    `Cùng họ tên và ngày sinh với dòng ${row} của sheet ${sheet} (đơn vị ${unit}): mỗi đơn vị vẫn tính dòng của mình; hai đơn vị cần đối chiếu xem có phải một người không.`,
+  dateTooOld: (day: number) => `Ngày ${formatDmy(day)} trước năm 1950: chắc là gõ nhầm.`,
+  dateFuture: (day: number) => `Ngày ${formatDmy(day)} ở tương lai.`,
+  classNotForUnit: (code: string, unit: string) =>
+    `Đợt bồi dưỡng ${code} không dành cho loại đơn vị của "${unit}".`,
+  unitCodeDuplicate: (code: string, row: number) =>
+    `Mã đơn vị "${code}" đã có ở dòng ${row}: dòng này bị bỏ qua.`,
+  milestoneCodeDuplicate: (code: string, row: number) =>
+    `Mã mốc "${code}" đã có ở dòng ${row}: dòng này bị bỏ qua.`,
+  aliasAmbiguous: (label: string, other: string) =>
+    `Tên "${label}" cũng là tên, tên khác hoặc mã của đơn vị "${other}": không biết dòng nhập thuộc đơn vị nào.`,
+  aliasSuggestion: 'Đổi tên khác cho khác nhau giữa các đơn vị.',
+  deadlineBeforeStart: 'Hạn trước "Từ ngày": không ai được tính vào mốc này.',
+  deadlineSuggestion: 'Kiểm tra lại "Từ ngày" và "Hạn".',
+  emailInvalid: (text: string) =>
+    `"${text}" không phải là địa chỉ email hợp lệ: sẽ không được dùng để gửi thư.`,
+  emailSuggestion:
+    'Sửa lại địa chỉ, ví dụ chibo.thpt1@example.com; nhiều địa chỉ cách nhau bởi dấu phẩy.',
+  countInvalid: (text: string) =>
+    `Số liệu "${text}" không phải là một số người (số nguyên không âm).`,
+  countSuggestion: 'Ghi số người, ví dụ 12; để trống nếu chưa báo cáo.',
+  countDuplicate: (unit: string, first: string) =>
+    `${unit} đã có số liệu ở ${first}: dòng này bị bỏ qua.`,
+  countMismatch: (listed: number, reported: number) =>
+    `Đơn vị báo ${reported} nhưng danh sách có ${listed} người được tính: dùng số theo danh sách.`,
+  countMismatchSuggestion: 'Cập nhật số liệu báo cáo hoặc danh sách cho khớp.',
+  unitNotThisSheet: (unit: string, sheet: string) =>
+    `Sheet ${sheet} chỉ dành cho đơn vị của nó, nhưng dòng này ghi "${unit}": không được tính.`,
+  birthMissing: 'Đã kết nạp nhưng chưa ghi ngày sinh: không kiểm tra được tuổi.',
+  quotaInvalid: (text: string) => `Chỉ tiêu "${text}" không hợp lệ.`,
+  quotaSuggestion:
+    'Ghi một số (20, ít nhất 20, tối thiểu 20) hoặc một khoảng (8-10, từ 8 đến 10), số đầu không lớn hơn số sau.',
+  unitCodeMissing: 'Chưa ghi mã đơn vị.',
+  unitNameMissing: 'Chưa ghi tên đơn vị.',
+  unitTypeMissing: `Chưa ghi loại đơn vị: đơn vị được cộng vào nhóm "${UNCLASSIFIED}".`,
+  unitTypeSuggestion:
+    'Ghi loại chi bộ, ví dụ Trường học, Doanh nghiệp, Thôn, Công an, Quân sự, Cơ quan.',
+  milestoneCodeMissing: 'Chưa ghi mã mốc.',
+  milestoneKindInvalid: (text: string) => `Loại mốc "${text}" không hợp lệ.`,
+  milestoneKindSuggestion: 'Chọn "Bồi dưỡng" hoặc "Kết nạp".',
+  appliesToUnknown: (kind: string) =>
+    `"Áp dụng cho" có loại "${kind}" nhưng không đơn vị nào trong sheet Chỉ tiêu thuộc loại này.`,
+  appliesToSuggestion:
+    'Ghi "Tất cả", hoặc các loại đơn vị đúng như cột Loại của sheet Chỉ tiêu, cách nhau bởi dấu ;.',
+  deadlineMissing: 'Chưa ghi hạn của mốc.',
+  leadDaysInvalid: (text: string) => `Số ngày nhắc trước "${text}" không hợp lệ.`,
+  leadDaysSuggestion: 'Ghi các số nguyên dương, cách nhau bởi dấu phẩy, ví dụ 14, 7, 3, 1.',
+  settingInvalid: (key: string, text: string) => `Giá trị "${text}" của "${key}" không hợp lệ.`,
+  milestoneColumnUnknown: (header: string, holds: 'quotas' | 'counts') =>
+    `Cột "${header}" trông như cột ${holds === 'quotas' ? 'chỉ tiêu' : 'số liệu'} của một mốc, nhưng không có mốc nào mã "${header}" trong sheet Mốc: cột này không được tính.`,
+  milestoneColumnSuggestion: (code: string) =>
+    `Đổi tiêu đề cột thành đúng mã mốc "${code}" (mã gần nhất), hoặc thêm mốc này vào sheet Mốc.`,
+  milestoneColumnSuggestionAdd: 'Thêm mốc có mã này vào sheet Mốc, hoặc đổi tiêu đề cột.',
+  milestoneWithoutQuota: (code: string) =>
+    `Mốc ${code} không có cột chỉ tiêu trong sheet Chỉ tiêu: không đơn vị nào được giao chỉ tiêu của mốc này.`,
+  milestoneWithoutQuotaSuggestion: (code: string) =>
+    `Thêm vào sheet Chỉ tiêu một cột có tiêu đề "${code}" và ghi chỉ tiêu từng đơn vị.`,
+  milestoneOutsidePlan: (day: Day, planDate: Day, where: 'before' | 'beforeYear' | 'after') =>
+    where === 'after'
+      ? `Ngày ${formatDmy(day)} sau ngày kế hoạch ${formatDmy(planDate)} hơn 18 tháng: mốc sẽ không được nhắc việc và báo cáo đúng lúc.`
+      : where === 'beforeYear'
+        ? `Ngày ${formatDmy(day)} trước năm ${ymdOf(planDate).year} của kế hoạch (${formatDmy(planDate)}).`
+        : `Hạn ${formatDmy(day)} trước ngày kế hoạch ${formatDmy(planDate)}.`,
+  planIdentityMissing: (field: 'planNumber' | 'planDate') =>
+    field === 'planNumber'
+      ? 'Chưa ghi "Số kế hoạch": báo cáo và Tổng hợp sẽ thiếu số kế hoạch.'
+      : 'Chưa ghi "Ngày kế hoạch": báo cáo thiếu ngày kế hoạch, và không kiểm tra được các mốc có thuộc kế hoạch này không.',
+  planIdentitySuggestion: 'Ghi số và ngày của kế hoạch năm nay trong sheet Cấu hình.',
+  holidayMissing: 'Dòng có tên ngày nghỉ nhưng chưa ghi ngày.',
+  decisionBeforeResolution:
+    'Ngày kết nạp (quyết định) trước ngày chi bộ đề nghị: hồ sơ này không được theo dõi hạn cho tới khi sửa.',
+  ceremonyBeforeDecision:
+    'Ngày lễ kết nạp trước ngày quyết định kết nạp: hồ sơ này không được theo dõi hạn cho tới khi sửa.',
+  recognizedBeforeProbationEnd: (end: Day, months: number) =>
+    `Công nhận chính thức trước khi hết ${months} tháng dự bị (${formatDmy(end)}): hồ sơ này không được theo dõi hạn cho tới khi sửa.`,
+  certificateOld:
+    'Giấy chứng nhận bồi dưỡng đã quá 5 năm vào ngày chi bộ đề nghị kết nạp: kiểm tra lại (có thể phải học lại lớp bồi dưỡng).',
+  milestoneOutsidePlanSuggestion:
+    'Kiểm tra lại năm của ngày này, hoặc "Ngày kế hoạch" trong sheet Cấu hình.',
+} as const;
+
+export const CONTRACT_ERROR = {
+  fileMissing: (path: string) => `Không tìm thấy tệp "${path}".`,
+  fileUnreadable: (path: string) =>
+    `Không đọc được tệp "${path}": đây không phải tệp Excel .xlsx (Excel 2007 trở lên) hoặc tệp đã hỏng. Mở tệp bằng Excel hay LibreOffice và lưu lại dưới dạng .xlsx.`,
+  /**
+   * Never "ptdv init" here: run on the same file with --force, it would replace a workbook full of
+   * people with an empty one.
+   */
+  sheetMissing: (sheet: string) =>
+    `Thiếu sheet "${sheet}". Hãy thêm một sheet tên "${sheet}" với dòng tiêu đề theo mẫu (xem README, mục Sổ tay bảng tính), hoặc trên Google Sheets chọn "Khởi tạo bảng tính": chức năng này chỉ thêm sheet còn thiếu, không xóa dữ liệu.`,
+  columnMissing: (sheet: string, column: string) =>
+    `Sheet "${sheet}" thiếu cột "${column}" ở dòng tiêu đề. Hãy thêm cột này hoặc chạy "Khởi tạo bảng tính".`,
+} as const;
+
+/** When each problem is reported, as the entry checks' documentation tells it. */
+export const PROBLEM_WHEN = {
+  unitUnknown: 'đơn vị không có trong `Chỉ tiêu` (gợi ý tên gần nhất, so không dấu)',
+  unitMissing: 'bỏ trống đơn vị',
+  unitNotThisSheet:
+    'dòng trong sheet riêng `DS - <Mã>`/`SL - <Mã>` ghi đơn vị khác: không được tính',
+  nameMissing: 'thiếu họ tên',
+  birthMissing: 'đã kết nạp nhưng chưa ghi ngày sinh: không kiểm tra được tuổi',
+  dateInvalid: 'ngày không đọc được (cảnh báo với `Ngày cập nhật` của `Số liệu`)',
+  dateFuture:
+    'ngày ở tương lai, so với hôm nay thật, không phải ngày báo cáo (cảnh báo với `Ngày cử đi học`)',
+  dateTooOld: 'ngày trước năm 1950',
+  underage: 'kết nạp khi chưa đủ 18 tuổi, tính theo tháng (Điều lệ Đảng, Điều 1)',
+  overAge: 'kết nạp khi quá 60 tuổi: cần cấp trên quyết định',
+  certificateMissing: 'đã kết nạp nhưng chưa ghi ngày cấp giấy chứng nhận',
+  certificateAfterAdmission: 'giấy chứng nhận cấp sau ngày kết nạp',
+  certificateOld: 'giấy chứng nhận bồi dưỡng quá 5 năm vào ngày chi bộ đề nghị',
+  classUnknown: 'mã đợt bồi dưỡng không có trong `Mốc`',
+  classNotForUnit: 'đợt bồi dưỡng dành cho loại đơn vị khác',
+  duplicate: 'cùng người (họ tên bỏ hết dấu, ngày sinh) hai lần trong một đơn vị: tính một lần',
+  duplicateOtherUnit:
+    'cùng họ tên, ngày sinh ở hai đơn vị: báo ở cả hai dòng, mỗi đơn vị tính dòng mình',
+  decisionBeforeResolution:
+    'ngày kết nạp trước ngày chi bộ đề nghị: dòng không được theo dõi hạn hồ sơ',
+  ceremonyBeforeDecision: 'ngày lễ kết nạp trước ngày kết nạp: dòng không được theo dõi hạn hồ sơ',
+  recognizedBeforeProbationEnd:
+    'công nhận chính thức trước khi hết thời gian dự bị: dòng không được theo dõi hạn hồ sơ',
+  unitCodeMissing: 'dòng của `Chỉ tiêu` có số liệu nhưng không có mã: dòng bị bỏ qua',
+  unitCodeDuplicate: 'mã đơn vị trùng: dòng sau bị bỏ qua',
+  unitNameMissing: 'đơn vị chưa có tên: dùng mã thay tên',
+  unitTypeMissing: '`Loại` đơn vị để trống: đơn vị được cộng vào nhóm `Chưa phân loại`',
+  aliasAmbiguous: 'một tên khác trùng tên/mã của đơn vị khác',
+  quotaInvalid:
+    'chỉ tiêu không đọc được: một số (`20`, `ít nhất 20`, `tối thiểu 20`) hay khoảng (`8-10`, `từ 8 đến 10`) với a ≤ b',
+  emailInvalid: 'địa chỉ thư sai: không được dùng để gửi',
+  milestoneCodeMissing: 'dòng của `Mốc` không có mã: dòng bị bỏ qua',
+  milestoneCodeDuplicate: 'mã mốc trùng: dòng sau bị bỏ qua',
+  milestoneKindInvalid: '`Loại` của mốc không phải `Bồi dưỡng` hay `Kết nạp`: mốc bị bỏ qua',
+  deadlineMissing: 'mốc chưa có `Hạn`: mốc bị bỏ qua',
+  deadlineBeforeStart: '`Hạn` trước `Từ ngày`',
+  leadDaysInvalid: '`Nhắc trước (ngày)` không phải các số nguyên dương',
+  appliesToUnknown: '`Áp dụng cho` ghi một loại mà không đơn vị nào có',
+  milestoneColumnUnknown:
+    'cột của `Chỉ tiêu`/`Số liệu` trông như mã mốc nhưng không khớp mốc nào (gợi ý mã gần nhất)',
+  milestoneWithoutQuota: 'mốc trong `Mốc` không có cột chỉ tiêu trong `Chỉ tiêu`',
+  milestoneOutsidePlan:
+    '`Từ ngày` trước năm của `Ngày kế hoạch`, `Hạn` trước `Ngày kế hoạch`, hoặc một trong hai sau nó hơn 18 tháng',
+  planIdentityMissing:
+    'chưa ghi `Số kế hoạch` hay `Ngày kế hoạch` (ví dụ ngay sau khi sang năm mới)',
+  settingInvalid: 'một giá trị trong `Cấu hình` không đọc được: dùng giá trị mặc định',
+  countInvalid: 'số liệu báo cáo không phải số nguyên không âm',
+  countDuplicate: 'một con số được ghi hai nơi',
+  countMismatch: 'danh sách và số liệu báo cáo khác nhau: dùng số theo danh sách',
+  unitFileMissing: 'tệp riêng của đơn vị không còn (đã xóa, hoặc tài khoản này không thấy)',
+  unitFileUnreadable: 'không đọc được tệp riêng của đơn vị (đổi tên sheet, lỗi của Google)',
+  unitFileUnknown:
+    'trong thư mục `--unit-files` có tệp mà tên không bắt đầu bằng mã đơn vị nào: không được đọc',
+  unitFileOtherAccount:
+    'tài khoản khác với tài khoản đã tạo tệp đơn vị: dùng số liệu đọc lần trước (lỗi khi chưa đọc lần nào)',
+  unitFileDeferred:
+    'tệp đơn vị để lần chạy sau đọc (hạn mức của Google): dùng số liệu đọc lần trước (lỗi khi chưa đọc lần nào)',
+};

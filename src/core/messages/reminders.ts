@@ -1,0 +1,63 @@
+export const REMINDER_MENU = {
+  title: 'Nhắc việc',
+  preview: 'Xem trước thư nhắc việc',
+  sendNow: 'Gửi thư nhắc việc ngay',
+  install: 'Bật nhắc việc hằng ngày',
+  remove: 'Tắt nhắc việc hằng ngày',
+  status: 'Trạng thái nhắc việc',
+} as const;
+
+export const REMINDER_UI = {
+  confirmSend: (n: number) =>
+    n === 0
+      ? 'Hôm nay không có thư nhắc việc nào đến hạn. Vẫn chạy (để ghi nhật ký)?'
+      : `Sẽ gửi ${n} thư nhắc việc theo kế hoạch hôm nay. Tiếp tục?`,
+  summary: (sent: number, deferred: number, failed: number, dry: number) =>
+    `Đã gửi ${sent} thư` +
+    (deferred ? `, hoãn ${deferred} (hết hạn mức, sẽ gửi lần sau)` : '') +
+    (failed ? `, ${failed} thư lỗi (xem Nhật ký thư)` : '') +
+    (dry ? `, ${dry} thư chạy thử (không gửi)` : '') +
+    '.',
+  busy: 'Một lần chạy nhắc việc khác đang diễn ra; lần này dừng lại để không gửi trùng.',
+  installed: (hour: number, who: string) =>
+    `Đã bật nhắc việc hằng ngày lúc khoảng ${hour} giờ (giờ Việt Nam), chạy bằng tài khoản ${who}. Nếu tài khoản này mất quyền với bảng tính, nhắc việc sẽ dừng.`,
+  takeOver: (owner: string) =>
+    `Nhắc việc hằng ngày đang được bật bởi tài khoản ${owner}. Nên nhờ người đó tắt trước. ` +
+    'Nếu người đó không còn làm việc này, chọn "Có" để bật bằng tài khoản của bạn ' +
+    '(nhờ Nhật ký thư, mỗi thư vẫn chỉ gửi một lần dù có hai trình kích hoạt).',
+  removed: (n: number) =>
+    n ? 'Đã tắt nhắc việc hằng ngày.' : 'Nhắc việc hằng ngày chưa được bật.',
+  statusOn: (hour: string, who: string) =>
+    `Nhắc việc hằng ngày: ĐANG BẬT, lúc khoảng ${hour} giờ, chạy bằng tài khoản ${who}.`,
+  statusOff: 'Nhắc việc hằng ngày: ĐANG TẮT (chọn "Bật nhắc việc hằng ngày" để bật).',
+  statusOtherOwner: (who: string) =>
+    `Nhắc việc hằng ngày được bật bởi tài khoản ${who} (chỉ tài khoản đó thấy và tắt được trình kích hoạt).`,
+  lastRun: (when: string, ok: boolean, message: string) =>
+    `Lần chạy gần nhất: ${when} — ${ok ? 'thành công' : 'LỖI'}: ${message}`,
+  neverRun: 'Chưa có lần chạy nào.',
+  running: (when: string) => `Lần chạy bắt đầu lúc ${when} đang chạy hoặc đã bị dừng giữa chừng.`,
+  quota: (n: number) => `Hạn mức gửi thư còn lại hôm nay: ${n} người nhận.`,
+  lastCutOffToast: (when: string) =>
+    `Lần chạy nhắc việc lúc ${when} không hoàn tất (bị dừng giữa chừng). Thư đã gửi không bị gửi lại; lần chạy sau sẽ gửi tiếp.`,
+  lastFailedToast: (when: string, why: string) =>
+    `Lần chạy nhắc việc lúc ${when} bị lỗi: ${why}. Xem sheet Nhật ký thư.`,
+  testSent: (to: string) => `Đã gửi thư thử tới ${to}.`,
+  testNoQuota:
+    'Hôm nay đã hết hạn mức gửi thư của tài khoản (MailApp): thư thử chưa được gửi. Thử lại vào ngày mai.',
+  testFailed: (detail: string) => `Không gửi được thư thử (${detail}).`,
+  testMissing: 'Không còn thư này trong kế hoạch hôm nay: hãy mở lại cửa sổ xem trước.',
+  testPrefix: '[Thư thử] ',
+  previewTitle: 'Xem trước thư nhắc việc',
+} as const;
+
+export const PREVIEW = {
+  today: (day: string, n: number) => `Hôm nay (${day}) sẽ gửi ${n} thư:`,
+  none: 'Không có thư nào.',
+  upcoming: (days: number, n: number) =>
+    `Sẽ đến hạn trong ${days} ngày tới (${n} lượt nhắc, nếu số liệu không đổi):`,
+  columns: ['Ngày', 'Đơn vị', 'Mốc', 'Nhắc trước (ngày)', 'Còn thiếu'],
+  todayColumns: ['Đơn vị', 'Mốc', 'Người nhận', 'Tiêu đề', ''],
+  sendTest: 'Gửi thử cho tôi',
+  sending: 'Đang gửi…',
+  dryRun: 'Chế độ chạy thử đang bật trong Cấu hình: thư chỉ được ghi nhật ký, không gửi đi.',
+} as const;
