@@ -1,6 +1,7 @@
 // What the menu items do. Each builds the SheetsWorkbook adapter, runs one use case under the
 // document lock and tells the user the outcome in Vietnamese. Everything is computed before the
 // first write, so a failure leaves no half-written sheet.
+import { unitsBehind } from '../core/counting/fulfillment';
 import { GAS, HELP_HTML, MENU, NEW_YEAR } from '../core/messages/sheets';
 import { REMINDER_MENU } from '../core/messages/reminders';
 import { REPORT_UI } from '../core/messages/report';
@@ -23,7 +24,6 @@ import { readSettings, unitOfSheet } from '../workbook/read';
 import { seedSheets } from '../workbook/seed';
 import { interpretSettings } from '../core/plan/settings-input';
 import { checkWorkbook, refreshWorkbook } from '../workbook/usecases';
-import type { Evaluation } from '../core/evaluate';
 import { markProblems } from './marks';
 import { officerCheck } from './officer-check';
 import { currentRole } from './roles';
@@ -175,18 +175,12 @@ function fillSpreadsheetUrl(book: SheetsWorkbook): void {
     sheet.getRange(at + 1, valueColumn).setValue(book.spreadsheet.getUrl());
 }
 
-function behindCount(evaluation: Evaluation): number {
-  return evaluation.fulfillment.units.filter((u) =>
-    Object.values(u.results).some((r) => r.status === 'not_met'),
-  ).length;
-}
-
 export function refresh(book: SheetsWorkbook): void {
   const { spreadsheet } = book;
   spreadsheet.toast(GAS.working, GAS.toastTitle);
   const now = new Date();
   const evaluation = refreshWorkbook(book, now, undefined, unitFilesOf(book, now));
-  spreadsheet.toast(GAS.refreshDone(behindCount(evaluation)), GAS.toastTitle);
+  spreadsheet.toast(GAS.refreshDone(unitsBehind(evaluation.fulfillment)), GAS.toastTitle);
 }
 
 export function check(): void {

@@ -206,3 +206,10 @@ export function computeFulfillment(
     all: Object.fromEntries(milestones.map((m) => [m.code, sumGroup(unitResults, m.code)])),
   };
 }
+
+/** Units below the minimum of at least one milestone: who the Board should call first. */
+export function unitsBehind(fulfillment: Fulfillment): number {
+  return fulfillment.units.filter((u) =>
+    Object.values(u.results).some((r) => r.status === 'not_met'),
+  ).length;
+}

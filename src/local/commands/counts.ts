@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { dayOfInstant, formatDmy, instantOfDay, isDateObject } from '../../core/calendar/dates';
+import { dayOfInstant, formatDmy, isDateObject } from '../../core/calendar/dates';
 import { CLI } from '../../core/messages/cli';
-import { matchKey } from '../../core/text/normalize';
-import { COUNT_PIPELINE_COLUMNS, SHEET } from '../../workbook/contract';
-import type { OpenStage, Stage } from '../../core/pipeline/pipeline';
-import { countSheetLayout } from '../../workbook/seed';
+import { missingFrom } from '../../core/plan/plan-differences';
+import { SHEET } from '../../workbook/contract';
+import { countsExport } from '../../workbook/counts-export';
 import { evaluateWorkbook } from '../../workbook/usecases';
 import type { Cell } from '../../workbook/port';
 import { renderProblemSummary } from '../text-table';
@@ -50,54 +49,26 @@ export async function countsCommand(
   const evaluation = evaluateWorkbook(local, now, asOf, undefined, unitFiles);
   if (evaluation.plan.settings.dataMode === 'counts')
     throw new FileError(CLI.countsNeedList(opts.workbook));
-  const codes = evaluation.fulfillment.milestones.map((m) => m.code);
   // Checked before anything is written: figures of one plan never land in another plan's sheet.
   let shared: XlsxWorkbook | null = null;
   if (opts.into) {
     io.progress(CLI.reading(opts.into));
     shared = await XlsxWorkbook.open(opts.into);
     const target = evaluateWorkbook(shared, now, asOf).plan;
-    const has = (list: readonly { code: string }[]) => new Set(list.map((x) => matchKey(x.code)));
-    const units = has(target.units);
-    const milestones = has(target.milestones);
-    const missingUnits = evaluation.plan.units
-      .map((u) => u.code)
-      .filter((c) => !units.has(matchKey(c)));
-    const missingMilestones = codes.filter((c) => !milestones.has(matchKey(c)));
-    if (missingUnits.length > 0 || missingMilestones.length > 0)
+    const missing = missingFrom(
+      { units: evaluation.plan.units, milestones: evaluation.fulfillment.milestones },
+      target,
+    );
+    if (missing.units.length > 0 || missing.milestones.length > 0)
       throw new FileError(
-        CLI.countsPlanDiffers(opts.into, opts.workbook, missingUnits, missingMilestones),
+        CLI.countsPlanDiffers(opts.into, opts.workbook, missing.units, missing.milestones),
       );
   }
-  const { header, layout } = countSheetLayout(codes);
-  const day = asOf ?? dayOfInstant(now);
-  const files = new Map(evaluation.pipeline.units.map((u) => [u.unit.code, u]));
-  const rows: Cell[][] = [
-    header,
-    ...evaluation.fulfillment.units.map(({ unit, results }) => {
-      // Files by stage, counts only: each stage and its overdue ones, as `Số liệu` heads them.
-      const f = files.get(unit.code);
-      const stageCells = COUNT_PIPELINE_COLUMNS.map((c) => {
-        if (!f || (f.source !== 'list' && f.source !== 'files')) return '';
-        if (c.field.endsWith('_overdue'))
-          return f.overdue[c.field.slice(0, -'_overdue'.length) as OpenStage];
-        return f.stages[c.field as Stage];
-      });
-      return [
-        unit.code,
-        unit.name,
-        // Only the list counts here (a figure typed into the local `Số liệu` is not re-exported);
-        // a blank, not a 0, where the list has no one, so it never overrides a unit's own report.
-        ...codes.map((c) => {
-          const source = results[c]?.source;
-          return source === 'list' || source === 'files' ? (results[c]?.actual ?? 0) : '';
-        }),
-        ...stageCells,
-        instantOfDay(day),
-        opts.by ?? CLI.countsBy,
-      ];
-    }),
-  ];
+  const { rows, layout } = countsExport(
+    evaluation,
+    asOf ?? dayOfInstant(now),
+    opts.by ?? CLI.countsBy,
+  );
   const base = opts.out.replace(/\.(xlsx|csv)$/i, '');
   const out = XlsxWorkbook.empty();
   out.writeSheet(SHEET.counts, rows, layout);
