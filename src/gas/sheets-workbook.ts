@@ -1,6 +1,7 @@
 // The Workbook port over the bound Google Sheet. Every read is one getValues per sheet and
 // every write one setValues per block, whatever the number of rows (Apps Script bills each
 // service call as a round trip).
+import { fnv1a } from '../core/text/hash';
 import { matchKey } from '../core/text/normalize';
 import { ContractError } from '../workbook/errors';
 import { locateHeader } from '../workbook/header';
@@ -35,9 +36,7 @@ export function layoutSignature(layout: SheetLayout, width: number, height: numb
   const spansRows = (layout.statusColumns?.length ?? 0) > 0 || (layout.charts?.length ?? 0) > 0;
   const text = JSON.stringify({ ...rest, width, height: spansRows ? height : null });
   // A hash keeps the stored value short; FNV-1a over the text, with its length.
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return `${(hash >>> 0).toString(16)}-${text.length}`;
+  return `${fnv1a(text).toString(16)}-${text.length}`;
 }
 
 /** Rows of sheet each chart takes, so stacked charts do not overlap. */

@@ -12,11 +12,12 @@ import { problemAt } from '../core/problems';
 import { cellText } from '../core/text/cells';
 import type { Unit } from '../core/model';
 import { unreadFile, type UnitFileFigures } from '../core/counting/unit-files';
-import { CANDIDATE_COLUMNS } from '../workbook/contract';
+import { planSignature, READS_PER_RUN, scheduleReads } from '../core/counting/unit-file-schedule';
 import { readMilestones, readUnits } from '../workbook/read';
 import { summarizeUnitFile, UNIT_FILE_SHEET } from '../workbook/unit-files';
+import { CACHE, CACHE_HEADER, cachedFigures, cacheText } from '../workbook/unit-file-cache';
+import { unitFileFormatRequests, unitFileSpreadsheet } from '../workbook/unit-file-layout';
 import type { UnitFilesSource } from '../workbook/usecases';
-import type { WorkbookInput } from '../core/evaluate';
 import type { Cell } from '../workbook/port';
 import { continueLater, finished } from './continuation';
 import type { SheetsWorkbook } from './sheets-workbook';
@@ -65,8 +66,6 @@ declare const Sheets: SheetsService;
 /** The Board's record of the files: one row per unit. */
 const REGISTRY = UNIT_FILES.sheet;
 /** Figures read from each file, and when: hidden, never a name (see UnitFileFigures). */
-const CACHE = `${UNIT_FILES.sheet} (số liệu)`;
-const CACHE_HEADER = ['Mã', 'Mã tệp', 'Sửa lần cuối', 'Tính đến ngày', 'Số liệu', 'Đọc lúc'];
 const SPREADSHEET = 'application/vnd.google-apps.spreadsheet';
 const BUDGET_MS = 4.5 * 60_000;
 const NEXT_UNIT = 'ptdv.unitFiles.next';
@@ -76,16 +75,6 @@ const NEXT_UNIT = 'ptdv.unitFiles.next';
  * member's click, or a trigger another account installed, would find every file "missing".
  */
 const OWNER = 'ptdv.unitFiles.owner';
-/** Rows for typing in a new file; "add more rows" gives more. */
-const FILE_ROWS = 201;
-/**
- * Files read per run: the Sheets API allows 60 read requests a minute per user
- * (https://developers.google.com/sheets/api/limits); a margin is kept. Changed files beyond it are
- * read by the next run, counting meanwhile with their figures as last read.
- */
-const READS_PER_RUN = 55;
-/** Sheets holds at most 50,000 characters in a cell; a margin is kept. */
-const CELL_LIMIT = 45_000;
 
 interface Registered {
   code: string;
@@ -130,84 +119,13 @@ function createFile(
   classCodes: readonly string[],
   created: (file: { id: string; url: string }) => void,
 ): void {
-  const headers = CANDIDATE_COLUMNS.map((c) => c.header);
-  const spreadsheet = Sheets.Spreadsheets.create({
-    properties: {
-      title: UNIT_FILES.fileName(unit.code, unit.name),
-      locale: 'vi_VN',
-      timeZone: 'Asia/Ho_Chi_Minh',
-    },
-    sheets: [
-      {
-        properties: {
-          sheetId: 0,
-          title: UNIT_FILE_SHEET,
-          gridProperties: { rowCount: FILE_ROWS, columnCount: headers.length, frozenRowCount: 1 },
-        },
-        data: [
-          {
-            startRow: 0,
-            startColumn: 0,
-            rowData: [
-              {
-                values: headers.map((h) => ({
-                  userEnteredValue: { stringValue: h },
-                  userEnteredFormat: { textFormat: { bold: true } },
-                })),
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  });
+  const spreadsheet = Sheets.Spreadsheets.create(unitFileSpreadsheet(unit));
   const id = spreadsheet.spreadsheetId ?? '';
   created({
     id,
     url: spreadsheet.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${id}/edit`,
   });
-  const below = (column: number) => ({
-    sheetId: 0,
-    startRowIndex: 1,
-    endRowIndex: FILE_ROWS,
-    startColumnIndex: column,
-    endColumnIndex: column + 1,
-  });
-  const requests: object[] = [];
-  CANDIDATE_COLUMNS.forEach((c, i) => {
-    if (!c.date) return;
-    requests.push(
-      {
-        repeatCell: {
-          range: below(i),
-          cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'dd/mm/yyyy' } } },
-          fields: 'userEnteredFormat.numberFormat',
-        },
-      },
-      {
-        setDataValidation: {
-          range: below(i),
-          rule: { condition: { type: 'DATE_IS_VALID' }, strict: false },
-        },
-      },
-    );
-  });
-  const classAt = CANDIDATE_COLUMNS.findIndex((c) => c.field === 'classCode');
-  if (classCodes.length > 0)
-    requests.push({
-      setDataValidation: {
-        range: below(classAt),
-        rule: {
-          condition: {
-            type: 'ONE_OF_LIST',
-            values: classCodes.map((v) => ({ userEnteredValue: v })),
-          },
-          showCustomUi: true,
-          strict: false,
-        },
-      },
-    });
-  Sheets.Spreadsheets.batchUpdate({ requests }, id);
+  Sheets.Spreadsheets.batchUpdate({ requests: unitFileFormatRequests(classCodes) }, id);
 }
 
 /**
@@ -372,7 +290,12 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
     const out: UnitFileFigures[] = [];
     const rows: Cell[][] = [CACHE_HEADER];
     // Figures depend on the day and on the Board's plan (milestones, quotas, settings, days off).
-    const day = `${formatIso(asOf)} ${planSignature(board)}`;
+    const day = `${formatIso(asOf)} ${planSignature({
+      units: board.units.rows,
+      milestones: board.milestones.rows,
+      settings: board.settings.entries,
+      holidays: board.holidays?.rows ?? null,
+    })}`;
     // Figures still good for this day and plan, parsed once per file.
     const fresh = new Map<string, UnitFileFigures | null>();
     for (const file of registry) {
@@ -380,31 +303,30 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
       const modified = times.get(file.id);
       const current =
         old && modified !== undefined && cellText(old[2]) === modified && cellText(old[3]) === day;
-      fresh.set(file.id, current ? cachedFigures(old, file) : null);
+      fresh.set(file.id, current ? cachedFigures(old, file.id) : null);
     }
-    // The files to read this run: those least recently read first (never read: first of all), so
-    // that with more than a run's reads every file gets its turn over the runs.
-    const readAt = (file: Registered) => cellText(cached.get(file.code)?.[5]);
-    const due = registry.filter((f) => times.has(f.id) && fresh.get(f.id) === null);
-    const turn = new Set(
-      [...due]
-        .sort((a, b) => readAt(a).localeCompare(readAt(b)))
-        .slice(0, READS_PER_RUN)
-        .map((f) => f.id),
+    const turns = scheduleReads(
+      registry.map((f) => ({
+        id: f.id,
+        visible: times.has(f.id),
+        fresh: (fresh.get(f.id) ?? null) !== null,
+        lastRead: cellText(cached.get(f.code)?.[5]),
+      })),
     );
     const stamp = now.toISOString();
     let throttled = false;
     for (const file of registry) {
       const modified = times.get(file.id);
       const label = UNIT_FILES.label(file.code);
-      if (modified === undefined) {
+      const turn = turns.get(file.id);
+      if (modified === undefined || turn === 'missing') {
         out.push(missingFile(file, label));
         continue;
       }
       const old = cached.get(file.code);
       let figures = fresh.get(file.id) ?? null;
       const readNow = figures === null;
-      if (figures === null && (throttled || !turn.has(file.id))) {
+      if (figures === null && (throttled || turn === 'later')) {
         // Left for the next run: the figures last read, flagged, and the old cache row kept.
         out.push(deferredFile(file, old));
         if (old) rows.push(old);
@@ -490,16 +412,6 @@ function lastReadBy(
   );
 }
 
-/** The figures a cache row holds for this file (whatever day they were read for), or null. */
-function cachedFigures(row: readonly Cell[], file: Registered): UnitFileFigures | null {
-  if (cellText(row[1]) !== file.id) return null;
-  try {
-    return JSON.parse(cellText(row[4])) as UnitFileFigures;
-  } catch {
-    return null;
-  }
-}
-
 /** Google's answer when the per-minute read quota is spent (HTTP 429). */
 function isReadQuota(e: unknown): boolean {
   return /quota exceeded|ratelimitexceeded|too many requests/i.test((e as Error)?.message ?? '');
@@ -517,7 +429,7 @@ function lastFigures(
   message: (read: string) => string,
 ): UnitFileFigures {
   const label = UNIT_FILES.label(file.code);
-  const figures = old ? cachedFigures(old, file) : null;
+  const figures = old ? cachedFigures(old, file.id) : null;
   const problem = problemAt({
     sheet: label,
     row: 0,
@@ -535,33 +447,6 @@ const deferredFile = (file: Registered, old: readonly Cell[] | undefined): UnitF
   lastFigures(file, old, 'unit_file_deferred', (read) =>
     UNIT_FILES.deferred(file.code, read, READS_PER_RUN),
   );
-
-/** A short fingerprint of the Board's plan as read, so a changed plan re-reads the files. */
-function planSignature(board: WorkbookInput): string {
-  const text = JSON.stringify([
-    board.units.rows,
-    board.milestones.rows,
-    board.settings.entries,
-    board.holidays?.rows ?? null,
-  ]);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16);
-}
-
-/**
- * The figures as one cell, under Sheets' 50,000 characters a cell: a file with very many problems
- * keeps its counts and its first problems (the rest are seen when the file is read again).
- */
-function cacheText(figures: UnitFileFigures): string {
-  let kept = figures.problems.length;
-  let text = JSON.stringify(figures);
-  while (text.length > CELL_LIMIT && kept > 0) {
-    kept = Math.floor(kept / 2);
-    text = JSON.stringify({ ...figures, problems: figures.problems.slice(0, kept) });
-  }
-  return text;
-}
 
 function missingFile(file: Registered, label: string): UnitFileFigures {
   return unreadFile(

@@ -4,6 +4,7 @@
 // keys are compared only between rows whose fingerprint and date of birth already agree.
 // The key drops every diacritic (đ as d): a name typed without accents on one row and with them
 // on another ("Nguyen Thi Mau Van" / "Nguyễn Thị Mẫu Vân") is one person, counted once.
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../text/hash';
 import { foldKey } from '../text/normalize';
 import type { Day } from '../calendar/dates';
 
@@ -43,7 +44,7 @@ function baseTable(): Uint16Array {
  */
 export function nameFingerprint(name: string): number | null {
   const table = baseTable();
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET;
   for (let i = 0; i < name.length; i++) {
     const code = name.charCodeAt(i);
     if (code >= 0x1f00 || !inCheapRange(code)) {
@@ -52,7 +53,7 @@ export function nameFingerprint(name: string): number | null {
       return null;
     }
     const base = table[code] as number;
-    if (base !== 0) hash = imul(hash ^ base, 0x01000193);
+    if (base !== 0) hash = imul(hash ^ base, FNV_PRIME);
   }
   return hash >>> 0;
 }
@@ -63,10 +64,9 @@ export function nameFingerprint(name: string): number | null {
  * typed, so a file's reminder is sent once even when rows move.
  */
 export function personKey(name: string, birth: Day | string): string {
-  const text = `${foldKey(name)}|${birth}`;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return fnv1a(`${foldKey(name)}|${birth}`)
+    .toString(16)
+    .padStart(8, '0');
 }
 
 interface Person {
