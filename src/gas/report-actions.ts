@@ -4,7 +4,7 @@ import { dayOfInstant, formatDmy, readDay, type Day } from '../core/calendar/dat
 import { escapeHtml } from '../core/text/html';
 import { GAS, MENU } from '../core/messages/sheets';
 import { REPORT, REPORT_UI } from '../core/messages/report';
-import { buildReportDocument } from '../core/reports/report-document';
+import { buildReportDocument, reportDays } from '../core/reports/report-document';
 import { reportHtml } from '../core/reports/report-html';
 import { reportSheet, REPORT_WIDTH, type Box, type ReportSheet } from '../workbook/report-sheet';
 import { evaluateWorkbook } from '../workbook/usecases';
@@ -21,15 +21,16 @@ export function askReportDay(): Day | null {
   const answer = ui.prompt(MENU.title, REPORT_UI.ask(formatDmy(today)), ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return null;
   const text = answer.getResponseText().trim();
-  if (text === '') return today;
   const refuse = (message: string): null => {
     ui.alert(MENU.title, message, ui.ButtonSet.OK);
     return null;
   };
   const reading = readDay(text);
-  if (reading.kind !== 'ok') return refuse(REPORT_UI.badDate(text));
-  if (reading.day > today) return refuse(REPORT_UI.futureDate(formatDmy(reading.day)));
-  return reading.day;
+  if (reading.kind === 'invalid') return refuse(REPORT_UI.badDate(text));
+  const days = reportDays(reading.kind === 'ok' ? reading.day : null, today);
+  if (days === null && reading.kind === 'ok')
+    return refuse(REPORT_UI.futureDate(formatDmy(reading.day)));
+  return days?.asOf ?? null;
 }
 
 export function exportReport(asOf: Day): void {

@@ -19,6 +19,7 @@ const OPTIONS = {
   out: { type: 'string' },
   workbook: { type: 'string' },
   today: { type: 'string' },
+  'as-of': { type: 'string' },
   json: { type: 'boolean' },
   write: { type: 'boolean' },
   force: { type: 'boolean' },
@@ -97,6 +98,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           {
             workbook: required('workbook'),
             today: values.today,
+            asOf: values['as-of'],
             json: values.json === true,
             write: values.write === true,
             html: values.html,

@@ -3,12 +3,13 @@
 // column holding last year's figures as a starting point, and clear the plan's number and date.
 // `Danh sách`, `Số liệu` and `Nhật ký thư` are not touched. Everything is computed first and
 // written only when nothing went wrong, so a refusal leaves the workbook as it was.
+import { isYes } from '../core/text/yes-no';
 import { instantOfDay, readDay, ymdOf, type Day } from '../core/calendar/dates';
 import { NEW_YEAR } from '../core/messages/sheets';
 import { YES_NO_LABEL } from '../core/messages/labels';
 import { nextCode, nextName } from '../core/plan/new-year';
 import { addMonths } from '../core/calendar/working-days';
-import { foldKey, matchKey } from '../core/text/normalize';
+import { matchKey } from '../core/text/normalize';
 import { cellText, widestRow } from '../core/text/cells';
 import { MILESTONE_COLUMNS, SETTINGS_COLUMNS, SETTING_KEYS, SHEET, UNIT_COLUMNS } from './contract';
 import { locateHeader } from './header';
@@ -23,8 +24,6 @@ export interface NewYearSummary {
   /** Each archived code and the code that replaces it. */
   milestones: [string, string][];
 }
-
-const YES = new Set(['co', 'x', 'true', '1', 'yes'].map(foldKey));
 
 /** The year the workbook's plan is for: its date's, else the year most deadlines fall in. */
 function planYear(settings: Cell[][], deadlines: Day[]): number | null {
@@ -57,7 +56,7 @@ export function currentPlanYear(workbook: Workbook): number | null {
   for (let r = header.headerIndex + 1; r < milestones.length; r++) {
     const line = milestones[r] ?? [];
     const archived = header.columns.archived;
-    if (archived !== undefined && YES.has(foldKey(cellText(line[archived])))) continue;
+    if (archived !== undefined && isYes(line[archived])) continue;
     const reading = readDay(line[header.columns.deadline as number]);
     if (reading.kind === 'ok') deadlines.push(reading.day);
   }
@@ -87,7 +86,7 @@ export function moveToNewYear(workbook: Workbook, year: number): NewYearSummary 
     const code = cellText(line[at.code as number]);
     if (code === '') continue;
     codes.add(matchKey(code));
-    if (YES.has(foldKey(cellText(line[archivedAt])))) continue;
+    if (isYes(line[archivedAt])) continue;
     current.push(r);
     const deadline = readDay(line[at.deadline as number]);
     if (deadline.kind === 'ok') deadlines.push(deadline.day);

@@ -57,6 +57,8 @@ export const CLI = {
   written: (path: string) => `Đã ghi sheet Tổng hợp và Kiểm tra vào ${path}.`,
   badToday: (text: string) =>
     `Ngày "${text}" không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2024-05-19.`,
+  asOfAhead: (text: string) =>
+    `Ngày --as-of ${text} sau hôm nay: báo cáo chỉ tính số liệu đến hôm nay (hoặc đến ngày --today).`,
   missingOption: (option: string) => `Thiếu tùy chọn ${option}.`,
   unknownOption: (option: string, near: string | null) =>
     `Không có tùy chọn ${option}.` +
@@ -122,9 +124,10 @@ export const CLI = {
     '  ptdv new-year --workbook TỆP.xlsx --year NĂM [--out TỆP-MỚI.xlsx]',
     '      Sang năm mới: lưu trữ các mốc hiện tại, thêm mốc năm NĂM (ngày dời đúng số năm), mỗi mốc mới một',
     '      cột chỉ tiêu chép từ năm trước, xóa số và ngày kế hoạch; không có --out thì ghi đè khi đã xong.',
-    '  ptdv report --workbook TỆP.xlsx [--today YYYY-MM-DD] [--json] [--write] [--html TRANG.html] [--pdf BÁO-CÁO.pdf]',
+    '  ptdv report --workbook TỆP.xlsx [--today YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json] [--write] [--html TRANG.html] [--pdf BÁO-CÁO.pdf]',
     '      In bảng thực hiện chỉ tiêu và dự báo tiến độ (hoặc JSON); --write ghi sheet Tổng hợp và Kiểm tra vào tệp;',
     '      --html ghi báo cáo gửi Thường trực thành một trang HTML (in khổ A4); --pdf in báo cáo ra PDF bằng Chromium.',
+    '      --as-of: số liệu tính đến ngày đó, báo cáo vẫn đề ngày hôm nay (như Xuất báo cáo trên Google Sheets).',
     '  ptdv demo --out TỆP.xlsx [--force]',
     '      Tạo bảng tính mẫu Kế hoạch 145/KH-HU với danh sách người giả định.',
     '  ptdv counts --workbook DANH-SACH.xlsx --out SO-LIEU [--into CHUNG.xlsx] [--today YYYY-MM-DD] [--by TÊN]',

@@ -211,7 +211,18 @@ function filesPart(evaluation: Evaluation): ReportFiles | null {
   return { rows, overdue, funnel };
 }
 
-/** The report as of `asOf` (figures cut there), dated `today` (the day it is signed). */
+/**
+ * The one rule for the report's two days, in Sheets and on the command line alike: the figures
+ * are counted to the as-of day asked for (the day it is made when none is), and the document is
+ * dated the day it is made, the as-of day standing in its title. An as-of day still to come has no
+ * figures yet: null.
+ */
+export function reportDays(asked: Day | null, madeOn: Day): { asOf: Day; madeOn: Day } | null {
+  const asOf = asked ?? madeOn;
+  return asOf > madeOn ? null : { asOf, madeOn };
+}
+
+/** The report of an evaluation as of its day (see reportDays), dated `today`, the day it is made. */
 export function buildReportDocument(evaluation: Evaluation, today: Day): ReportDocument {
   const { plan, fulfillment } = evaluation;
   const s = plan.settings;

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { dayOfInstant, readDay } from '../../core/calendar/dates';
 import { CLI } from '../../core/messages/cli';
 import { buildJsonReport } from '../../core/reports/json-report';
-import { buildReportDocument } from '../../core/reports/report-document';
+import { buildReportDocument, reportDays } from '../../core/reports/report-document';
 import { reportHtml } from '../../core/reports/report-html';
 import type { Evaluation } from '../../core/evaluate';
 import { evaluateWorkbook, refreshWorkbook } from '../../workbook/usecases';
@@ -22,6 +22,8 @@ const PROBLEMS_SHOWN = 20;
 export interface ReportOptions {
   workbook: string;
   today: string | undefined;
+  /** The day the figures are counted to, when not today (the document is still dated today). */
+  asOf?: string | undefined;
   json: boolean;
   write: boolean;
   html?: string | undefined;
@@ -37,7 +39,12 @@ export function parseToday(text: string | undefined): number | undefined {
 }
 
 export async function reportCommand(opts: ReportOptions, io: Io): Promise<number> {
-  const asOf = parseToday(opts.today);
+  const today = parseToday(opts.today);
+  const asked = parseToday(opts.asOf);
+  const days = reportDays(asked ?? today ?? null, today ?? dayOfInstant(io.now()));
+  if (days === null) throw new UsageError(CLI.asOfAhead(opts.asOf ?? ''));
+  // Without --as-of or --today the figures are counted to today, as before: no cut at all.
+  const asOf = asked ?? today;
   io.progress(CLI.reading(opts.workbook));
   const files = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
   // Only --write changes the file: otherwise a lean, streaming read of what the engine needs.
@@ -62,11 +69,11 @@ export async function reportCommand(opts: ReportOptions, io: Io): Promise<number
   }
   if (opts.write) io.err(CLI.written(opts.workbook));
   if (opts.html !== undefined || opts.pdf !== undefined)
-    await writeDocument(evaluation, asOf ?? dayOfInstant(now), opts, io);
+    await writeDocument(evaluation, days.madeOn, opts, io);
   return 0;
 }
 
-/** The HTML page (and its PDF): a report dated the day its figures are counted to. */
+/** The HTML page (and its PDF), dated `day`: the day it is made (see reportDays). */
 async function writeDocument(
   evaluation: Evaluation,
   day: number,
