@@ -1,5 +1,6 @@
 // The one use case every front end shares: interpret the sheets, check them, count.
-import { interpretCandidates, type RowSummary } from './counting/candidates';
+import { interpretCandidates } from './counting/candidates';
+import { type RowSummary } from './model';
 import { interpretCounts, type RawCountTable, type ReportedCounts } from './counting/counts';
 import { PROBLEM } from './messages/problems';
 import { computeFulfillment, type Fulfillment } from './counting/fulfillment';

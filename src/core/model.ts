@@ -126,3 +126,53 @@ export interface Problem {
   /** The cell's address when it is in another file (a unit's own spreadsheet). */
   link?: string;
 }
+
+export interface Candidate {
+  sheet: string;
+  row: number;
+  unitCode: string;
+  /**
+   * Same person = same normalised name and date of birth (DESIGN.md): one number per person, so
+   * counting distinct people per unit compares numbers, not strings.
+   */
+  identity: number;
+  /** The class milestone the row counts toward, or null (none, or excluded by an error). */
+  classCode: string | null;
+  nominated: Day | null;
+  /** The admission day the row counts with, or null (none, or excluded by an error). */
+  admitted: Day | null;
+  /**
+   * What the row claims before any error is applied: a unit with such rows for a milestone
+   * reports through its list, even when errors leave none of them counted.
+   */
+  listedClass: string | null;
+  listedAdmitted: Day | null;
+  /**
+   * The steps of the membership pipeline this row has reached (dates as typed and usable), or
+   * null when a date on it is unusable or out of order (an error: left out of the pipeline) or
+   * the row repeats one of the same person in the same unit.
+   */
+  file: FileDates | null;
+}
+
+export interface FileDates {
+  /** Sent to a class (a class code or a nomination day). */
+  classed: boolean;
+  certified: Day | null;
+  resolution: Day | null;
+  decision: Day | null;
+  ceremony: Day | null;
+  recognized: Day | null;
+  /**
+   * Stands for the person in reminder keys without naming them: a hash of the name (folded)
+   * and the birth date, the same however the name is typed; null before any pipeline date.
+   */
+  key: string | null;
+}
+
+/** How many rows were read, and how many of them had an error or only warnings. */
+export interface RowSummary {
+  rows: number;
+  withErrors: number;
+  withWarningsOnly: number;
+}

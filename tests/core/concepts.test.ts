@@ -41,7 +41,7 @@ describe('one list of yes-words', () => {
     const archivedCode = String(rows[1]?.[0]);
     (rows[1] as unknown[])[at] = 'bật';
     book.sheets.set(SHEET.milestones, rows);
-    const evaluation = evaluateWorkbook(book, new Date('2024-06-01T05:00:00Z'), null);
+    const evaluation = evaluateWorkbook(book, new Date('2024-06-01T05:00:00Z'));
     expect(evaluation.fulfillment.milestones.map((m) => m.code)).not.toContain(archivedCode);
     const summary = moveToNewYear(book, 2025);
     // An archived milestone is not carried into the new year a second time.

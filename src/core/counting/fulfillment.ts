@@ -2,7 +2,7 @@
 // rules of DESIGN.md: a class counts distinct nominees of that round; an admission milestone
 // counts distinct people admitted within [from, deadline] (and not after the report date).
 import type { Day } from '../calendar/dates';
-import type { Candidate } from './candidates';
+import type { Candidate } from '../model';
 import type { Milestone, Quota, Status, Unit } from '../model';
 import { formatQuota } from '../plan/quota';
 import type { ReportedCounts } from './counts';

@@ -1,7 +1,7 @@
 // One spreadsheet per unit: each unit's officer keeps the unit's list in a file only they and the
 // Board can open. The Board's workbook keeps what was read from each file as figures only —
 // counts per milestone, files per stage, problems by row — never a name or a birth date.
-import type { RowSummary } from './candidates';
+import type { RowSummary } from '../model';
 import type { Problem } from '../model';
 import type { ReportedPipeline } from '../pipeline/pipeline';
 

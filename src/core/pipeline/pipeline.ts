@@ -8,7 +8,7 @@
 // - official: recognised.
 // A date after the as-of day has not happened yet.
 import type { Day } from '../calendar/dates';
-import type { Candidate } from '../counting/candidates';
+import type { Candidate } from '../model';
 import type { PipelineRules, Unit } from '../model';
 import { addMonths, type WorkingCalendar } from '../calendar/working-days';
 

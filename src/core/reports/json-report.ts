@@ -1,7 +1,7 @@
 // The JSON report of `ptdv report --json`: a stable shape other tools can read.
 import { formatIso, type Day } from '../calendar/dates';
 import type { Evaluation } from '../evaluate';
-import type { RowSummary } from '../counting/candidates';
+import type { RowSummary } from '../model';
 import type { Result } from '../counting/fulfillment';
 import { forecastRow, paceRisks, type Forecast } from '../forecast/forecast';
 import type { Pace } from '../model';
