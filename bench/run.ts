@@ -3,8 +3,9 @@
 // the recording fakes, and the `ptdv` command on .xlsx files of the same data. Each entry point is
 // also run once with the fakes' latency model on, for its modelled Apps Script time (and whether
 // the 6-minute limit would cut it off), and `setupUnitRooms` is run on 300 units until done.
-// Prints a table and writes bench/results.json. `--rows 1000,50000` picks other sizes;
-// PTDV_BENCH_QUICK=1 runs only the 1,000-row case and writes build/bench-results-quick.json.
+// Prints a table, writes bench/results.json and rewrites the table of docs/en/limits.md from it
+// (bench/results-table.ts). `--rows 1000,50000` picks other sizes; PTDV_BENCH_QUICK=1 runs only the
+// 1,000-row case, writes build/bench-results-quick.json and leaves the docs alone.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -24,6 +25,7 @@ import {
   loadBundle,
   type GasEnvironment,
 } from '../tests/gas/fakes';
+import { updateDocs } from '../tests/docs/generated';
 import { runScriptValue } from './realm';
 import { MAX_RUNS, runRooms, type RoomsResult } from './rooms';
 import { BENCH_TODAY, provinceCandidates, provincePlan, UNITS } from './province';
@@ -343,7 +345,7 @@ async function benchCli(rows: number, sheets: Record<string, Cell[][]>): Promise
   await book.save(file);
   gc();
   // Each command with the lean read (today) and with PTDV_XLSX_READ=full, the full read every
-  // command used before it (the "before" of the README's table). Reads are the median of 3 runs.
+  // command used before it (the "before" of the table in docs/en/limits.md). Reads are the median of 3 runs.
   const cli = (operation: string, args: () => string[], runs: number, full: boolean) => {
     const label = full ? `${operation}, full read (before)` : operation;
     progress(`${label}, ${rows} dòng…`);
@@ -589,6 +591,13 @@ async function main(): Promise<void> {
     ) + '\n',
   );
   progress(`kết quả: ${out}`);
+  if (!QUICK) {
+    // The table of docs/en/limits.md is rendered from the file just written.
+    const pages = updateDocs(ROOT, ['bench']);
+    progress(
+      pages.length ? `đã ghi lại bảng trong ${pages.join(', ')}` : 'bảng trong tài liệu không đổi',
+    );
+  }
 }
 
 main().catch((e: unknown) => {

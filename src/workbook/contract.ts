@@ -181,7 +181,7 @@ export const PROBLEM_HEADERS = [
   'Đến ô',
 ];
 
-/** Per-unit input sheets are named `DS - <Mã>` (see the unit rooms in the README). */
+/** Per-unit input sheets are named `DS - <Mã>` (see the unit rooms in docs/vi/bat-dau-google-sheets.md). */
 export const UNIT_SHEET_PREFIX = 'DS - ';
 
 export type MailLogField =

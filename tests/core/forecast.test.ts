@@ -24,7 +24,7 @@ const milestone = (code: string): Milestone => {
 const BD2_HS = milestone('BD2-HS'); // 15/08/2024 – 06/10/2024, quota 20 at THPT Hiệp Hòa số 1
 const quota20 = (actual: number) => resultFor(actual, { min: 20, max: 20 });
 
-describe('the README worked example: BD2-HS, quota 20, as of 01/09/2024', () => {
+describe('the worked example of docs/vi/cach-tinh.md: BD2-HS, quota 20, as of 01/09/2024', () => {
   test.each([
     // actual, per week, projected, reach day, status
     [6, 2.3, 17, '13/10/2024', 'behind'],

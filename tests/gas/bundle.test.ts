@@ -55,7 +55,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
       runtimeVersion: 'V8',
       exceptionLogging: 'STACKDRIVER',
     });
-    // Exactly these: a new scope is a decision, made here and explained in the README.
+    // Exactly these: a new scope is a decision, made here and explained in docs/en/deploy.md.
     expect([...manifest.oauthScopes].sort()).toEqual([
       'https://www.googleapis.com/auth/drive.file',
       'https://www.googleapis.com/auth/script.container.ui',

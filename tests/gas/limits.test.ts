@@ -204,7 +204,7 @@ describe('unit officers after Phân quyền đơn vị', () => {
 });
 
 describe('cells and mail at province scale', () => {
-  test('setup and unit rooms keep each sheet to what it holds: the cell budget the README states', () => {
+  test('setup and unit rooms keep each sheet to what it holds: the cell budget docs/en/limits.md states', () => {
     const { env, gas } = sheetWithAddresses();
     const before = env.spreadsheet.totalCells();
     gas.setupUnitRooms();

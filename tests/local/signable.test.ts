@@ -261,10 +261,10 @@ describe('counts go only into their own plan', () => {
   });
 });
 
-describe("the README's worked examples are the demo's output", () => {
+describe("the worked examples of docs/vi/cach-tinh.md are the demo's output", () => {
   const dir = tempDir();
   const demo = join(dir, 'demo.xlsx');
-  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'vi', 'cach-tinh.md'), 'utf8');
   let json: Json;
 
   beforeAll(() => {
@@ -273,7 +273,7 @@ describe("the README's worked examples are the demo's output", () => {
   });
 
   test('the total of BD1-CN, row by row', () => {
-    const block = /<!-- demo-total BD1-CN -->([\s\S]*?)<!-- \/demo-total -->/.exec(readme)?.[1];
+    const block = /<!-- demo-total BD1-CN -->([\s\S]*?)<!-- \/demo-total -->/.exec(doc)?.[1];
     expect(block).toBeDefined();
     const rows = (block ?? '')
       .split('\n')
@@ -301,13 +301,13 @@ describe("the README's worked examples are the demo's output", () => {
   });
 
   test('the same person in two units: rows 2 and 272, each counted by its own unit', () => {
-    expect(readme).toContain('dòng 2 (THPT Hiệp Hòa số 1) và dòng 272 (THPT Hiệp Hòa số 6)');
+    expect(doc).toContain('dòng 2 (THPT Hiệp Hòa số 1) và dòng 272 (THPT Hiệp Hòa số 6)');
     const found = json.problems.filter((p) => p.code === 'duplicate_other_unit');
     expect(found.map((p) => p.row)).toEqual([2, 272]);
     expect(found[0]?.message).toContain('dòng 272');
     expect(found[1]?.message).toContain('dòng 2 ');
     expect(json.problems.find((p) => p.row === 271)?.code).toBe('duplicate');
     const hh6 = json.units.find((u) => u.code === 'THPT-HH6')?.results['BD2-HS'];
-    expect(readme).toContain(`vào \`BD2-HS\` (${hh6?.actual}/10)`);
+    expect(doc).toContain(`vào \`BD2-HS\` (${hh6?.actual}/10)`);
   });
 });

@@ -1,6 +1,6 @@
 // The pace forecast: will a unit reach its minimum by the deadline if it keeps going as it has?
 // One straight line through the window, in whole days, so the same sheet always gives the same
-// answer and a person can redo it on paper (README, "Dự báo tiến độ"):
+// answer and a person can redo it on paper (docs/vi/cach-tinh.md, "Dự báo tiến độ"):
 //
 //   elapsed   E = asOf - start + 1      days of the window so far, the report day included
 //   window    W = deadline - start + 1  days of the whole window

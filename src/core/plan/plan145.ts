@@ -1,5 +1,5 @@
 // Plan 145/KH-HU (Hiệp Hòa, 20/3/2024) as data: the default seed of a new workbook and the
-// demo. Days the plan leaves open are chosen here and documented in the README.
+// demo. Days the plan leaves open are chosen here and documented in docs/vi/bang-tinh.md.
 import { dayFromYmd, type Day } from '../calendar/dates';
 import type { Milestone, Plan, Quota, Unit } from '../model';
 import { DEFAULT_SETTINGS } from './settings-input';
