@@ -8,6 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchTable, type BenchResults } from '../../bench/results-table';
+import { SEVERITY_LABEL } from '../../src/core/messages/labels';
+import type { Severity } from '../../src/core/model';
+import { PROBLEM_CODES } from '../../src/core/problems';
 
 export interface GeneratedBlock {
   name: string;
@@ -17,7 +20,7 @@ export interface GeneratedBlock {
 }
 
 /** Blocks that have markers but are still written by hand (their generator is yet to come). */
-export const WRITTEN_BY_HAND = ['problem-codes'];
+export const WRITTEN_BY_HAND: string[] = [];
 
 export const GENERATED: GeneratedBlock[] = [
   {
@@ -29,7 +32,33 @@ export const GENERATED: GeneratedBlock[] = [
       ),
   },
   { name: 'demo-check', page: 'docs/vi/kiem-tra.md', render: demoCheck },
+  { name: 'problem-codes', page: 'docs/vi/kiem-tra.md', render: problemCodes },
 ];
+
+/** Every problem code from the one table that owns it (src/core/problems.ts), in its order. */
+function problemCodes(): string {
+  const severity = (spec: { severity: Severity; varies?: true }) =>
+    // A code whose severity depends on the cell shows its usual one first; `khi nào` says when.
+    [spec.severity, ...(spec.varies ? [spec.severity === 'error' ? 'warning' : 'error'] : [])]
+      .map((level) => SEVERITY_LABEL[level as Severity].toLocaleLowerCase('vi'))
+      .join(' / ');
+  const rows = Object.entries(PROBLEM_CODES).map(([code, spec]) => [
+    `\`${code}\``,
+    severity(spec),
+    spec.when,
+  ]);
+  const header = ['mã', 'mức', 'khi nào'];
+  const widths = header.map((h, i) =>
+    Math.max(3, h.length, ...rows.map((r) => (r[i] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [
+    line(header),
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
+    ...rows.map(line),
+  ].join('\n');
+}
 
 /** What `ptdv check` prints on a fresh demo workbook (the built command line, as users run it). */
 function demoCheck(root: string): string {

@@ -1,3 +1,4 @@
+import { GUIDE, seeGuide } from './guide';
 import { SEVERITY_LABEL } from './labels';
 
 export const CLI = {
@@ -25,7 +26,7 @@ export const CLI = {
   initDone: (path: string, planNumber: string) =>
     `Đã tạo bảng tính ${path} theo Kế hoạch ${planNumber || '(chưa ghi số)'}.`,
   initBlankDone: (path: string) =>
-    `Đã tạo bảng tính trống ${path}: ghi cấp ủy, số và ngày kế hoạch vào Cấu hình, các đơn vị vào Chỉ tiêu, các mốc vào Mốc (xem README, mục "Kế hoạch của xã, phường, tỉnh").`,
+    `Đã tạo bảng tính trống ${path}: ghi cấp ủy, số và ngày kế hoạch vào Cấu hình, các đơn vị vào Chỉ tiêu, các mốc vào Mốc (${seeGuide(GUIDE.ownPlan)}).`,
   blankOrPlanFrom: 'Chọn một trong hai: --blank (bảng tính trống) hoặc --plan-from TỆP.xlsx.',
   newYearDone: (path: string) => `Đã ghi ${path}.`,
   badYear: (text: string) => `"${text}" không phải là một năm (ví dụ 2027).`,

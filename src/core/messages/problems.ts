@@ -1,3 +1,4 @@
+import { GUIDE, seeGuide } from './guide';
 import { formatDmy, ymdOf, type Day } from '../calendar/dates';
 import { UNCLASSIFIED } from './labels';
 
@@ -111,7 +112,7 @@ export const CONTRACT_ERROR = {
    * people with an empty one.
    */
   sheetMissing: (sheet: string) =>
-    `Thiếu sheet "${sheet}". Hãy thêm một sheet tên "${sheet}" với dòng tiêu đề theo mẫu (xem README, mục Sổ tay bảng tính), hoặc trên Google Sheets chọn "Khởi tạo bảng tính": chức năng này chỉ thêm sheet còn thiếu, không xóa dữ liệu.`,
+    `Thiếu sheet "${sheet}". Hãy thêm một sheet tên "${sheet}" với dòng tiêu đề theo mẫu (${seeGuide(GUIDE.workbook)}), hoặc trên Google Sheets chọn "Khởi tạo bảng tính": chức năng này chỉ thêm sheet còn thiếu, không xóa dữ liệu.`,
   columnMissing: (sheet: string, column: string) =>
     `Sheet "${sheet}" thiếu cột "${column}" ở dòng tiêu đề. Hãy thêm cột này hoặc chạy "Khởi tạo bảng tính".`,
 } as const;
