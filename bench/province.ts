@@ -88,7 +88,7 @@ export function provincePlan(): Plan {
       code: `DV-${n}`,
       name: type === SCHOOL ? `Trường THPT Mẫu số ${n}` : `Công ty Cổ phần Mẫu số ${n}`,
       aliases: [type === SCHOOL ? `THPT Mẫu ${n}` : `Công ty CP Mẫu ${n}`],
-      type,
+      kind: type,
       committee: commune,
       emails: [`donvi${n}@example.com`],
       rejectedEmails: [],
@@ -134,7 +134,7 @@ export function provinceCandidates(plan: Plan, rows: number, seed = 145): Cell[]
     // Only classes already open for nominations on the bench's day, so no date is in the future.
     const own = classes.filter((m) => appliesToUnit(m, unit) && (m.from ?? 0) <= yearEnd);
     const cls = pick(own);
-    const adult = unit.type === COMPANY;
+    const adult = unit.kind === COMPANY;
     const birth = adult
       ? between(day(1985, 1, 1), day(2004, 1, 1))
       : between(day(2006, 9, 1), day(2008, 6, 30));

@@ -22,7 +22,7 @@ export interface Unit {
    * The kind of cell (`Chỉ tiêu.Loại`: `Trường học`, `Thôn`, `Công an`, …), free text, shown as
    * first typed in the workbook: spellings that normalise alike are one kind.
    */
-  type: string;
+  kind: string;
   committee: string;
   emails: string[];
   /** Addresses typed in `Email phụ trách` that are not addresses: reported, never used. */
@@ -152,10 +152,10 @@ export interface Candidate {
    * null when a date on it is unusable or out of order (an error: left out of the pipeline) or
    * the row repeats one of the same person in the same unit.
    */
-  file: FileDates | null;
+  dossier: DossierDates | null;
 }
 
-export interface FileDates {
+export interface DossierDates {
   /** Sent to a class (a class code or a nomination day). */
   classed: boolean;
   certified: Day | null;

@@ -9,7 +9,7 @@ import { COMPANY } from '../core/plan/plan145';
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Ngô', 'Dương', 'Bùi'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Quang', 'Ngọc', 'Thanh'];
 /** Plan 145's candidates: students in schools, workers in companies. */
-const groupOf = (unit: Unit): string => (unit.type === COMPANY ? 'Công nhân' : 'Học sinh');
+const groupOf = (unit: Unit): string => (unit.kind === COMPANY ? 'Công nhân' : 'Học sinh');
 
 /** mulberry32: small, fast and the same on every machine. */
 export function random(seed: number): () => number {
@@ -61,7 +61,7 @@ export function syntheticPeople(plan: Plan, seed = 145): SyntheticPerson[] {
       const n = Math.round(quota.min * fill);
       for (let i = 0; i < n; i++) {
         serial++;
-        const adult = unit.type === COMPANY;
+        const adult = unit.kind === COMPANY;
         // Students are 17-18 in 2024 (born 2006-2007); workers 20-40.
         const birth = adult
           ? between(dayOf(1984, 1, 1), dayOf(2004, 1, 1))

@@ -7,7 +7,7 @@ import {
   STAGE_LABEL,
   STATUS_LABEL,
   SUBTOTAL_BY_COMMITTEE,
-  SUBTOTAL_BY_TYPE,
+  SUBTOTAL_BY_KIND,
 } from '../core/messages/labels';
 import { CHECK } from '../core/messages/sheets';
 import { CLI } from '../core/messages/cli';
@@ -42,9 +42,9 @@ export function renderTable(evaluation: Evaluation): string {
     ...ms.map((m) => cell(results[m.code])),
   ]);
   const totals: string[][] = [
-    ...fulfillment.byType.map((g) => [
+    ...fulfillment.byKind.map((g) => [
       '',
-      SUBTOTAL_BY_TYPE(g.key),
+      SUBTOTAL_BY_KIND(g.key),
       ...ms.map((m) => cell(g.results[m.code])),
     ]),
     ...fulfillment.byCommittee.map((g) => [
@@ -110,9 +110,9 @@ export function renderRisks(evaluation: Evaluation): string {
 }
 
 /** Overdue files by unit, each by sheet and row (never a name), and each unit's figures. */
-export function renderOverdueFiles(evaluation: Evaluation): string {
+export function renderOverdueDossiers(evaluation: Evaluation): string {
   const { pipeline } = evaluation;
-  const overdue = pipeline.files.filter((f) => f.overdue);
+  const overdue = pipeline.dossiers.filter((f) => f.overdue);
   const lines = [CLI.filesTitle(formatDmy(pipeline.asOf), overdue.length)];
   // Grouped once: a province has thousands of files over 2,000 units.
   const byUnit = new Map<string, typeof overdue>();

@@ -29,7 +29,7 @@ export const UNIT_COLUMNS: ColumnSpec<UnitField>[] = [
   { field: 'code', header: 'Mã', required: true, width: 110 },
   { field: 'name', header: 'Tên đơn vị', required: true, width: 320 },
   { field: 'aliases', header: 'Tên khác', required: false, width: 260 },
-  { field: 'type', header: 'Loại', required: true, width: 110 },
+  { field: 'kind', header: 'Loại', required: true, width: 110 },
   { field: 'committee', header: 'Cấp ủy quản lý', required: false, width: 220 },
   { field: 'emails', header: 'Email phụ trách', required: false, width: 220 },
 ];

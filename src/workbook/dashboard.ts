@@ -5,7 +5,7 @@ import {
   NO_COMMITTEE,
   STATUS_LABEL,
   SUBTOTAL_BY_COMMITTEE,
-  SUBTOTAL_BY_TYPE,
+  SUBTOTAL_BY_KIND,
   UPDATED_AT,
   SEVERITY_LABEL,
   SOURCE_LABEL,
@@ -86,11 +86,11 @@ export function dashboardTable(evaluation: Evaluation, now: Date): Table {
     return ms.flatMap((m) => resultCells(results[m.code], forecasts[m.code]));
   };
   for (const { unit, results } of fulfillment.units) {
-    rows.push([unit.code, unit.name, unit.type, unit.committee, ...cellsOf(results)]);
+    rows.push([unit.code, unit.name, unit.kind, unit.committee, ...cellsOf(results)]);
   }
   rows.push(pad([], width));
-  for (const g of fulfillment.byType) {
-    rows.push(['', SUBTOTAL_BY_TYPE(g.key), '', '', ...cellsOf(g.results)]);
+  for (const g of fulfillment.byKind) {
+    rows.push(['', SUBTOTAL_BY_KIND(g.key), '', '', ...cellsOf(g.results)]);
   }
   for (const g of fulfillment.byCommittee) {
     rows.push(['', SUBTOTAL_BY_COMMITTEE(g.key || NO_COMMITTEE), '', '', ...cellsOf(g.results)]);

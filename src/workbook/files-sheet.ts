@@ -2,7 +2,7 @@
 // and the funnel from the class to official membership. Counts only: no name, no row of a person.
 import { formatDateTimeVietnam, formatDmy, instantOfDay } from '../core/calendar/dates';
 import { ALL_UNITS, FUNNEL_LABEL, SOURCE_LABEL, STAGE_LABEL } from '../core/messages/labels';
-import { FILES } from '../core/messages/sheets';
+import { DOSSIERS } from '../core/messages/sheets';
 import { FUNNEL_STEPS, OPEN_STAGES, type Pipeline } from '../core/pipeline/pipeline';
 import type { Evaluation } from '../core/evaluate';
 import type { Cell, SheetLayout } from './port';
@@ -12,12 +12,12 @@ const HEADER_ROW = 3;
 /** Column headers: a unit, then each stage with its overdue count, official, next due, source. */
 export function filesHeader(): string[] {
   return [
-    FILES.code,
-    FILES.unit,
-    ...OPEN_STAGES.flatMap((s) => [STAGE_LABEL[s], FILES.overdue(STAGE_LABEL[s])]),
+    DOSSIERS.code,
+    DOSSIERS.unit,
+    ...OPEN_STAGES.flatMap((s) => [STAGE_LABEL[s], DOSSIERS.overdue(STAGE_LABEL[s])]),
     STAGE_LABEL.official,
-    FILES.nextDue,
-    FILES.source,
+    DOSSIERS.nextDue,
+    DOSSIERS.source,
   ];
 }
 
@@ -45,8 +45,8 @@ export function filesTable(
     ...new Array<Cell>(Math.max(0, width - row.length)).fill(''),
   ];
   const rows: Cell[][] = [
-    pad([FILES.title(formatDmy(pipeline.asOf))]),
-    pad([FILES.updated(formatDateTimeVietnam(now))]),
+    pad([DOSSIERS.title(formatDmy(pipeline.asOf))]),
+    pad([DOSSIERS.updated(formatDateTimeVietnam(now))]),
     header,
   ];
   for (const u of pipeline.units) {
@@ -61,10 +61,10 @@ export function filesTable(
   }
   rows.push(totalsRow(pipeline));
   rows.push(pad([]));
-  rows.push(pad([FILES.funnelTitle, FILES.people]));
+  rows.push(pad([DOSSIERS.funnelTitle, DOSSIERS.people]));
   for (const step of FUNNEL_STEPS)
     rows.push(pad([FUNNEL_LABEL[step], pipeline.total.funnel[step]]));
-  const nextDueColumn = header.indexOf(FILES.nextDue) + 1;
+  const nextDueColumn = header.indexOf(DOSSIERS.nextDue) + 1;
   return {
     rows,
     layout: {

@@ -9,7 +9,7 @@ import { MAIL_STATUS_LABEL, STAGE_LABEL } from '../core/messages/labels';
 import { matchKey } from '../core/text/normalize';
 import {
   digestMail,
-  fileMail,
+  dossierMail,
   unitMail,
   type MailContext,
   type OutgoingMail,
@@ -138,13 +138,13 @@ export function prepareReminders(
     fulfillment: evaluation.fulfillment,
     log,
     dryRun: settings.dryRun,
-    files: evaluation.pipeline.files,
+    dossiers: evaluation.pipeline.dossiers,
   });
   // Sheets knows its own address; elsewhere `Cấu hình` may give it (never a file's path).
   const context: MailContext = { today, sheetUrl: sheetUrl || settings.spreadsheetUrl, settings };
   const mails = [
     ...plan.reminders.map((r) => unitMail(r, context)),
-    ...plan.fileNotices.map((n) => fileMail(n, context)),
+    ...plan.dossierNotices.map((n) => dossierMail(n, context)),
   ];
   if (plan.digest) mails.push(digestMail(plan.digest, context));
   return { evaluation, plan, context, mails };
@@ -163,17 +163,17 @@ function logRows(
   status: MailStatus,
   detail: string,
 ): Cell[][] {
-  const notice = run.plan.fileNotices.find((n) => n.key === mail.key);
+  const notice = run.plan.dossierNotices.find((n) => n.key === mail.key);
   if (!notice) return [logRow(now, run, mail, status, detail)];
   const skipped = notice.unit.rejectedEmails;
-  return notice.files.map((f) => [
+  return notice.dossiers.map((f) => [
     formatDateTimeVietnam(now),
-    MAIL_LOG.fileMilestone(STAGE_LABEL[f.file.stage]),
+    MAIL_LOG.fileMilestone(STAGE_LABEL[f.dossier.stage]),
     notice.unit.name,
     mail.to.join(', '),
     f.leadDays === 0 ? MAIL_LOG.overdueLead : f.leadDays,
     MAIL_STATUS_LABEL[status],
-    `${detail} ${MAIL_LOG.fileAt(f.file.sheet, f.file.row)}` +
+    `${detail} ${MAIL_LOG.fileAt(f.dossier.sheet, f.dossier.row)}` +
       (skipped.length ? MAIL_LOG.skipped(skipped) : ''),
     f.key,
   ]);
@@ -281,8 +281,8 @@ export function runReminders(
     // The digest is written after the unit mails, so it tells the Board who was really reminded.
     if (run.plan.digest) {
       const reminders = run.plan.digest.reminders.filter((r) => delivered.has(r.key));
-      const files = run.plan.digest.files.filter((n) => delivered.has(n.key));
-      digest = send(digestMail({ ...run.plan.digest, reminders, files }, run.context));
+      const files = run.plan.digest.dossiers.filter((n) => delivered.has(n.key));
+      digest = send(digestMail({ ...run.plan.digest, reminders, dossiers: files }, run.context));
     }
   } finally {
     // One block for the whole run, whatever the number of messages; then the notes can go.

@@ -5,7 +5,7 @@
 import { PACE_LABEL, STATUS_COLOURS, STATUS_LABEL } from '../core/messages/labels';
 import { REPORT } from '../core/messages/report';
 import { percentFraction } from '../core/counting/fulfillment';
-import type { ReportDocument, ReportFiles, ReportRow } from '../core/reports/report-document';
+import type { ReportDocument, ReportDossiers, ReportRow } from '../core/reports/report-document';
 import type { Cell } from './port';
 
 export const REPORT_WIDTH = 8;
@@ -63,7 +63,28 @@ const STATUS_FILL: Record<string, string> = Object.fromEntries(
 const HEADER_FILL = '#f2f2f2';
 
 export function reportSheet(doc: ReportDocument): ReportSheet {
-  const sheet: ReportSheet = {
+  const out = new SheetBuilder();
+  heading(out, doc);
+  out.add([]);
+  out.paragraph(doc.title, { bold: true, align: 'center' });
+  out.paragraph(doc.subtitle, { bold: true, align: 'center' });
+  out.add([]);
+  out.paragraph(REPORT.partSummary, { bold: true });
+  for (const line of doc.summary) out.paragraph(line);
+  out.add([]);
+  out.paragraph(REPORT.partSections, { bold: true });
+  for (const section of doc.sections) milestoneSection(out, section);
+  risksPart(out, doc);
+  out.paragraph(REPORT.forecastNote, { italic: true });
+  out.add([]);
+  if (doc.dossiers) dossiersPart(out, doc.dossiers);
+  doc.recipients.forEach((line, k) => out.paragraph(line, { bold: k === 0, italic: k > 0 }));
+  return out.sheet;
+}
+
+/** Rows added one at a time, each with its style grids; paragraphs merged across the width. */
+class SheetBuilder {
+  readonly sheet: ReportSheet = {
     rows: [],
     widths: WIDTHS,
     weights: [],
@@ -77,7 +98,14 @@ export function reportSheet(doc: ReportDocument): ReportSheet {
     rowHeights: [],
     charts: [],
   };
-  const add = (cells: Cell[], style: Partial<RowStyle> = {}): number => {
+
+  /** The 1-based row of the next row added. */
+  get next(): number {
+    return this.sheet.rows.length + 1;
+  }
+
+  add(cells: Cell[], style: Partial<RowStyle> = {}): number {
+    const { sheet } = this;
     const row = sheet.rows.length + 1;
     const s = { ...PLAIN, ...style };
     const padded = pad(cells);
@@ -93,172 +121,160 @@ export function reportSheet(doc: ReportDocument): ReportSheet {
     sheet.alignments.push(s.aligns ? [...s.aligns, ...rest(s.aligns, s.align)] : fill(s.align));
     sheet.wraps.push(fill(s.wrap));
     return row;
-  };
-  const paragraph = (text: string, style: Partial<RowStyle> = {}) => {
-    const row = add([text], { wrap: true, ...style });
-    sheet.merges.push({ row, column: 1, rows: 1, columns: REPORT_WIDTH });
-    const lines = Math.max(1, Math.ceil([...text].length / CHARS_PER_LINE));
-    if (lines > 1) sheet.rowHeights.push({ row, px: lines * LINE_PX + 4 });
-    return row;
-  };
+  }
 
-  // The heading: two blocks side by side, as in every administrative document.
+  paragraph(text: string, style: Partial<RowStyle> = {}): number {
+    const row = this.add([text], { wrap: true, ...style });
+    this.sheet.merges.push({ row, column: 1, rows: 1, columns: REPORT_WIDTH });
+    const lines = Math.max(1, Math.ceil([...text].length / CHARS_PER_LINE));
+    if (lines > 1) this.sheet.rowHeights.push({ row, px: lines * LINE_PX + 4 });
+    return row;
+  }
+
+  /** A table's header row: bold, centred, wrapped, shaded. */
+  header(cells: readonly string[]): number {
+    return this.add([...cells], { bold: true, align: 'center', wrap: true, fill: HEADER_FILL });
+  }
+
+  /** A chart anchored below the rows so far, and blank rows under it for the next part. */
+  chart(chart: Omit<ReportChart, 'anchorRow' | 'width' | 'height'>, bars: number): void {
+    const height = bars * BAR_PX + 70;
+    this.sheet.charts.push({ ...chart, anchorRow: this.next + 1, width: 600, height });
+    for (let i = 0; i < Math.ceil(height / 21) + 2; i++) this.add([]);
+  }
+}
+
+/** Two blocks side by side, as in every administrative document. */
+function heading(out: SheetBuilder, doc: ReportDocument): void {
   const right = [doc.motto, doc.placeDate];
   for (let i = 0; i < Math.max(doc.body.length, right.length); i++) {
     // The body and the Party's name in bold; the star and the place-and-date line in italics.
-    const row = add([doc.body[i] ?? '', '', '', right[i] ?? ''], {
+    const row = out.add([doc.body[i] ?? '', '', '', right[i] ?? ''], {
       align: 'center',
       bold: i === 0,
       italic: i === 1,
     });
-    sheet.merges.push(
+    out.sheet.merges.push(
       { row, column: 1, rows: 1, columns: 3 },
       { row, column: 4, rows: 1, columns: 5 },
     );
   }
-  /** Part IV: people per stage by unit (overdue in brackets), then the funnel with its chart. */
-  const filesPart = (files: ReportFiles) => {
-    paragraph(REPORT.partFiles, { bold: true });
-    paragraph(REPORT.filesIntro(files.overdue));
-    const header = add([...REPORT.filesColumns], {
-      bold: true,
-      align: 'center',
-      wrap: true,
-      fill: HEADER_FILL,
-    });
-    const late = (n: number, overdue: number): Cell => (overdue > 0 ? `${n} (${overdue})` : n);
-    files.rows.forEach((r, i) =>
-      add(
-        [
-          r.total ? '' : i + 1,
-          r.label,
-          late(r.stages.awaiting_decision, r.overdue.awaiting_decision),
-          late(r.stages.awaiting_ceremony, r.overdue.awaiting_ceremony),
-          late(r.stages.probation, r.overdue.probation),
-          r.stages.official,
-        ],
-        {
-          bold: r.total,
-          wrap: true,
-          aligns: ['right', 'left', 'right', 'right', 'right', 'right'],
-        },
-      ),
-    );
-    const columns = REPORT.filesColumns.length;
-    sheet.borders.push({ row: header, column: 1, rows: files.rows.length + 1, columns });
-    add([]);
-    const funnel = add([...REPORT.funnelColumns], { bold: true, align: 'center', fill: null });
-    sheet.backgrounds[funnel - 1] = [null, HEADER_FILL, HEADER_FILL, ...rest([0, 0, 0], null)];
-    const steps = files.funnel.map((f) =>
-      add(['', f.label, f.count], { aligns: ['left', 'left', 'right'] }),
-    );
-    sheet.borders.push({ row: funnel, column: 2, rows: steps.length + 1, columns: 2 });
-    const height = steps.length * BAR_PX + 70;
-    sheet.charts.push({
-      title: REPORT.funnelTitle,
-      firstRow: steps[0] ?? funnel,
-      lastRow: steps[steps.length - 1] ?? funnel,
-      labelColumn: 2,
-      valueColumn: 3,
-      anchorRow: sheet.rows.length + 2,
-      width: 600,
-      height,
-      values: 'count',
-    });
-    for (let i = 0; i < Math.ceil(height / 21) + 2; i++) add([]);
-  };
+}
 
-  add([]);
-  paragraph(doc.title, { bold: true, align: 'center' });
-  paragraph(doc.subtitle, { bold: true, align: 'center' });
-  add([]);
-  paragraph(REPORT.partSummary, { bold: true });
-  for (const line of doc.summary) paragraph(line);
-  add([]);
-  paragraph(REPORT.partSections, { bold: true });
-  for (const section of doc.sections) {
-    paragraph(section.title, { bold: true });
-    const header = add([...REPORT.columns], {
-      bold: true,
-      align: 'center',
+/** One milestone: its table (units, subtotals, total) and a bar chart of the units' percentages. */
+function milestoneSection(out: SheetBuilder, section: ReportDocument['sections'][number]): void {
+  out.paragraph(section.title, { bold: true });
+  const header = out.header(REPORT.columns);
+  let n = 0;
+  let firstUnit = 0;
+  let lastUnit = 0;
+  for (const r of section.rows) {
+    const row = out.add(resultCells(r, r.kind === 'unit' ? ++n : null), {
+      bold: r.kind === 'total',
+      italic: r.kind === 'group',
       wrap: true,
-      fill: HEADER_FILL,
+      aligns: ['right', 'left', 'right', 'right', 'right', 'left', 'right', 'left'],
     });
-    let n = 0;
-    let firstUnit = 0;
-    let lastUnit = 0;
-    for (const r of section.rows) {
-      const row = add(resultCells(r, r.kind === 'unit' ? ++n : null), {
-        bold: r.kind === 'total',
-        italic: r.kind === 'group',
-        wrap: true,
-        aligns: ['right', 'left', 'right', 'right', 'right', 'left', 'right', 'left'],
-      });
-      if (r.kind === 'unit') {
-        firstUnit ||= row;
-        lastUnit = row;
-      }
+    if (r.kind === 'unit') {
+      firstUnit ||= row;
+      lastUnit = row;
     }
-    const tableRows = sheet.rows.length - header;
-    sheet.borders.push({ row: header, column: 1, rows: tableRows + 1, columns: REPORT_WIDTH });
-    sheet.percents.push({ row: header + 1, column: 5, rows: tableRows, columns: 1 });
-    if (section.bars.length > 0 && firstUnit > 0) {
-      const height = section.bars.length * BAR_PX + 70;
-      const anchorRow = sheet.rows.length + 2;
-      sheet.charts.push({
+  }
+  const tableRows = out.next - 1 - header;
+  out.sheet.borders.push({ row: header, column: 1, rows: tableRows + 1, columns: REPORT_WIDTH });
+  out.sheet.percents.push({ row: header + 1, column: 5, rows: tableRows, columns: 1 });
+  if (section.bars.length > 0 && firstUnit > 0) {
+    out.chart(
+      {
         title: REPORT.chartTitle(section.milestone.code),
         firstRow: firstUnit,
         lastRow: lastUnit,
         labelColumn: 2,
         valueColumn: 5,
-        anchorRow,
-        width: 600,
-        height,
         values: 'percent',
-      });
-      // Blank rows under the chart, so the next section starts below it.
-      for (let i = 0; i < Math.ceil(height / 21) + 2; i++) add([]);
-    } else add([]);
-  }
-  paragraph(REPORT.partRisks, { bold: true });
-  if (doc.risks.length === 0) paragraph(REPORT.noRisks(doc.openMilestones));
-  else {
-    const header = add([...REPORT.riskColumns], {
-      bold: true,
-      align: 'center',
-      wrap: true,
-      fill: HEADER_FILL,
-    });
-    doc.risks.forEach((r, i) =>
-      add(
-        [
-          i + 1,
-          r.unit,
-          REPORT.milestoneWithDeadline(r.milestone, r.deadline),
-          r.target,
-          r.actual,
-          r.projected,
-          r.reachDate,
-          PACE_LABEL[r.pace],
-        ],
-        {
-          aligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
-          wrap: true,
-        },
-      ),
+      },
+      section.bars.length,
     );
-    sheet.borders.push({
-      row: header,
-      column: 1,
-      rows: doc.risks.length + 1,
-      columns: REPORT_WIDTH,
-    });
+  } else out.add([]);
+}
+
+/** The units that will not, or only just, make an open milestone at their pace. */
+function risksPart(out: SheetBuilder, doc: ReportDocument): void {
+  out.paragraph(REPORT.partRisks, { bold: true });
+  if (doc.risks.length === 0) {
+    out.paragraph(REPORT.noRisks(doc.openMilestones));
+    return;
   }
-  paragraph(REPORT.forecastNote, { italic: true });
-  add([]);
-  if (doc.files) filesPart(doc.files);
-  doc.recipients.forEach((line, k) => paragraph(line, { bold: k === 0, italic: k > 0 }));
-  return sheet;
+  const header = out.header(REPORT.riskColumns);
+  doc.risks.forEach((r, i) =>
+    out.add(
+      [
+        i + 1,
+        r.unit,
+        REPORT.milestoneWithDeadline(r.milestone, r.deadline),
+        r.target,
+        r.actual,
+        r.projected,
+        r.reachDate,
+        PACE_LABEL[r.pace],
+      ],
+      {
+        aligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
+        wrap: true,
+      },
+    ),
+  );
+  out.sheet.borders.push({
+    row: header,
+    column: 1,
+    rows: doc.risks.length + 1,
+    columns: REPORT_WIDTH,
+  });
+}
+
+/** Part IV: people per stage by unit (overdue in brackets), then the funnel with its chart. */
+function dossiersPart(out: SheetBuilder, dossiers: ReportDossiers): void {
+  out.paragraph(REPORT.partFiles, { bold: true });
+  out.paragraph(REPORT.filesIntro(dossiers.overdue));
+  const header = out.header(REPORT.filesColumns);
+  const late = (n: number, overdue: number): Cell => (overdue > 0 ? `${n} (${overdue})` : n);
+  dossiers.rows.forEach((r, i) =>
+    out.add(
+      [
+        r.total ? '' : i + 1,
+        r.label,
+        late(r.stages.awaiting_decision, r.overdue.awaiting_decision),
+        late(r.stages.awaiting_ceremony, r.overdue.awaiting_ceremony),
+        late(r.stages.probation, r.overdue.probation),
+        r.stages.official,
+      ],
+      {
+        bold: r.total,
+        wrap: true,
+        aligns: ['right', 'left', 'right', 'right', 'right', 'right'],
+      },
+    ),
+  );
+  const columns = REPORT.filesColumns.length;
+  out.sheet.borders.push({ row: header, column: 1, rows: dossiers.rows.length + 1, columns });
+  out.add([]);
+  const funnel = out.add([...REPORT.funnelColumns], { bold: true, align: 'center', fill: null });
+  out.sheet.backgrounds[funnel - 1] = [null, HEADER_FILL, HEADER_FILL, ...rest([0, 0, 0], null)];
+  const steps = dossiers.funnel.map((f) =>
+    out.add(['', f.label, f.count], { aligns: ['left', 'left', 'right'] }),
+  );
+  out.sheet.borders.push({ row: funnel, column: 2, rows: steps.length + 1, columns: 2 });
+  out.chart(
+    {
+      title: REPORT.funnelTitle,
+      firstRow: steps[0] ?? funnel,
+      lastRow: steps[steps.length - 1] ?? funnel,
+      labelColumn: 2,
+      valueColumn: 3,
+      values: 'count',
+    },
+    steps.length,
+  );
 }
 
 interface RowStyle {

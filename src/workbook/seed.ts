@@ -159,17 +159,15 @@ export function countSheetLayout(
   };
 }
 
-/** `blank`: the settings' values are left empty (a new plan of one's own), not the plan's. */
-export function seedSheets(plan: Plan, blank = false): SheetSeed[] {
-  const codes = plan.milestones.map((m) => m.code);
-  const unitHeader = [...UNIT_COLUMNS.map((c) => c.header), ...codes];
-  const units: Cell[][] = [
-    unitHeader,
+/** `Chỉ tiêu`: a row per unit, a column per milestone; the plan's own kinds offered as choices. */
+function quotasSeed(plan: Plan, codes: readonly string[]): SheetSeed {
+  const rows: Cell[][] = [
+    [...UNIT_COLUMNS.map((c) => c.header), ...codes],
     ...plan.units.map((u) => [
       u.code,
       u.name,
       u.aliases.join('; '),
-      u.type,
+      u.kind,
       u.committee,
       u.emails.join(', '),
       ...codes.map((code) => {
@@ -178,7 +176,23 @@ export function seedSheets(plan: Plan, blank = false): SheetSeed[] {
       }),
     ]),
   ];
-  const milestones: Cell[][] = [
+  const codeColumns = codes.map((_, i) => UNIT_COLUMNS.length + i + 1);
+  // Kinds of cell are free text: the plan's own kinds are offered, anything else is kept.
+  const kinds = kindsOf(plan.units);
+  const validations: ValidationSpec[] =
+    kinds.length > 0
+      ? [{ column: col(UNIT_COLUMNS, 'kind'), kind: 'choices', values: kinds, strict: false }]
+      : [];
+  return {
+    name: SHEET.quotas,
+    rows,
+    layout: { ...layoutOf(UNIT_COLUMNS, codeColumns), validations, spareRows: SPARE_ROWS.plan },
+  };
+}
+
+/** `Mốc`: a row per milestone, with dropdowns for its kind, the kinds it applies to, the archive. */
+function milestonesSeed(plan: Plan): SheetSeed {
+  const rows: Cell[][] = [
     MILESTONE_COLUMNS.map((c) => c.header),
     ...plan.milestones.map((m) => [
       m.code,
@@ -192,6 +206,37 @@ export function seedSheets(plan: Plan, blank = false): SheetSeed[] {
       m.archived ? YES_NO_LABEL.yes : '',
     ]),
   ];
+  const validations: ValidationSpec[] = [
+    {
+      column: col(MILESTONE_COLUMNS, 'kind'),
+      kind: 'choices',
+      values: Object.values(MILESTONE_KIND_LABEL),
+      strict: true,
+    },
+    {
+      column: col(MILESTONE_COLUMNS, 'appliesTo'),
+      kind: 'choices',
+      values: [APPLIES_TO_ALL, ...kindsOf(plan.units)],
+      strict: false,
+    },
+    {
+      column: col(MILESTONE_COLUMNS, 'archived'),
+      kind: 'choices',
+      values: [YES_NO_LABEL.yes, YES_NO_LABEL.no],
+      strict: false,
+    },
+    ...dates(MILESTONE_COLUMNS),
+  ];
+  return {
+    name: SHEET.milestones,
+    rows,
+    layout: { ...layoutOf(MILESTONE_COLUMNS), validations, spareRows: SPARE_ROWS.plan },
+  };
+}
+
+/** `blank`: the settings' values are left empty (a new plan of one's own), not the plan's. */
+export function seedSheets(plan: Plan, blank = false): SheetSeed[] {
+  const codes = plan.milestones.map((m) => m.code);
   const countSheet = countSheetLayout(codes);
   const counts: Cell[][] = [
     countSheet.header,
@@ -214,57 +259,13 @@ export function seedSheets(plan: Plan, blank = false): SheetSeed[] {
     percentColumns: [],
     widths: Object.fromEntries(widths.map((w, i) => [i + 1, w])),
   });
-  const codeColumns = codes.map((_, i) => UNIT_COLUMNS.length + i + 1);
   const classCodes = plan.milestones.filter((m) => m.kind === 'class').map((m) => m.code);
-  // Kinds of cell are free text: the plan's own kinds are offered, anything else is kept.
-  const kinds = kindsOf(plan.units);
-  const unitValidations: ValidationSpec[] =
-    kinds.length > 0
-      ? [{ column: col(UNIT_COLUMNS, 'type'), kind: 'choices', values: kinds, strict: false }]
-      : [];
-  const milestoneValidations: ValidationSpec[] = [
-    {
-      column: col(MILESTONE_COLUMNS, 'kind'),
-      kind: 'choices',
-      values: Object.values(MILESTONE_KIND_LABEL),
-      strict: true,
-    },
-    {
-      column: col(MILESTONE_COLUMNS, 'appliesTo'),
-      kind: 'choices',
-      values: [APPLIES_TO_ALL, ...kinds],
-      strict: false,
-    },
-    {
-      column: col(MILESTONE_COLUMNS, 'archived'),
-      kind: 'choices',
-      values: [YES_NO_LABEL.yes, YES_NO_LABEL.no],
-      strict: false,
-    },
-    ...dates(MILESTONE_COLUMNS),
-  ];
   return [
     // Placeholders so the dashboard and the files are the first tabs; refresh fills them.
     { name: SHEET.dashboard, rows: [[]], layout: plain([]) },
     { name: SHEET.files, rows: [[]], layout: plain([]) },
-    {
-      name: SHEET.quotas,
-      rows: units,
-      layout: {
-        ...layoutOf(UNIT_COLUMNS, codeColumns),
-        validations: unitValidations,
-        spareRows: SPARE_ROWS.plan,
-      },
-    },
-    {
-      name: SHEET.milestones,
-      rows: milestones,
-      layout: {
-        ...layoutOf(MILESTONE_COLUMNS),
-        validations: milestoneValidations,
-        spareRows: SPARE_ROWS.plan,
-      },
-    },
+    quotasSeed(plan, codes),
+    milestonesSeed(plan),
     // Counts-only mode keeps no sheet for names.
     ...(plan.settings.dataMode === 'counts'
       ? []

@@ -76,7 +76,7 @@ describe('the HTML report in Chromium', () => {
     const section = view.page.locator('section[data-code="BD2-HS"]');
     const rows = cells(await section.locator('table').innerText());
     expect(rows[0]).toEqual([...REPORT.columns]);
-    const schools = PLAN_145.units.filter((u) => u.type === 'Trường học').map((u) => u.name);
+    const schools = PLAN_145.units.filter((u) => u.kind === 'Trường học').map((u) => u.name);
     expect(rows.slice(1, 1 + schools.length).map((r) => r[1])).toEqual(schools);
     for (const r of rows.slice(1, 1 + schools.length)) {
       expect(['Chưa đạt', 'Đạt', 'Vượt']).toContain(r[5]);

@@ -180,7 +180,7 @@ describe('totals', () => {
   test('Plan 145 assigns 47 student and 23 worker admissions, 70 in all', () => {
     const e = run([]);
     const byType = Object.fromEntries(
-      e.fulfillment.byType.map((g) => [g.key, g.results['KN-2024']]),
+      e.fulfillment.byKind.map((g) => [g.key, g.results['KN-2024']]),
     );
     expect(byType['Trường học']).toMatchObject({ min: 47, max: 47 });
     expect(byType['Doanh nghiệp']).toMatchObject({ min: 23, max: 23 });

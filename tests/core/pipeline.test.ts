@@ -135,7 +135,7 @@ describe('the pipeline of a workbook', () => {
       admitted: 2,
       ceremony: 1,
     });
-    expect(e.pipeline.files.every((f) => !('name' in f))).toBe(true);
+    expect(e.pipeline.dossiers.every((f) => !('name' in f))).toBe(true);
     expect(e.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
@@ -154,13 +154,13 @@ describe('the pipeline of a workbook', () => {
   ])('%s is an error on the row, and the file is not followed', (_, change, code) => {
     const e = run([{ ...ok, ...change }], '01/06/2025');
     expect(e.problems.map((p) => `${p.severity}:${p.code}`)).toEqual([`error:${code}`]);
-    expect(e.pipeline.files).toEqual([]);
+    expect(e.pipeline.dossiers).toEqual([]);
   });
 
   test('a certificate older than 5 years at the resolution is a warning', () => {
     const e = run([{ ...ok, certified: '01/02/2019' }], '01/06/2024');
     expect(e.problems.map((p) => `${p.severity}:${p.code}`)).toEqual(['warning:certificate_old']);
-    expect(e.pipeline.files).toHaveLength(1);
+    expect(e.pipeline.dossiers).toHaveLength(1);
   });
 });
 

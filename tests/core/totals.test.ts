@@ -80,8 +80,8 @@ test('for random workbooks, every subtotal and the grand total equal the sum of 
       const { fulfillment } = evaluateWorkbook(book, NOW, ASOF);
       const units = fulfillment.units;
       for (const code of CODES) {
-        for (const g of fulfillment.byType) {
-          const members = units.filter((u) => u.unit.type === g.key).map((u) => u.results);
+        for (const g of fulfillment.byKind) {
+          const members = units.filter((u) => u.unit.kind === g.key).map((u) => u.results);
           expect(g.results[code]).toEqual(sumOf(members, code));
         }
         for (const g of fulfillment.byCommittee) {

@@ -42,7 +42,7 @@ describe('UnitIndex.suggest among many similar names', () => {
     code: `DV-${i}`,
     name: `Trường THPT Mẫu số ${String(i).padStart(4, '0')}`,
     aliases: [],
-    type: 'Trường học',
+    kind: 'Trường học',
     committee: '',
     emails: [],
     rejectedEmails: [],

@@ -31,7 +31,7 @@ describe('a counts-only workbook in Sheets', () => {
       const line = header.map(() => '' as unknown);
       line[0] = u.code;
       line[1] = u.name;
-      line[header.indexOf('KN-19-5')] = u.type === 'Trường học' ? 2 : '';
+      line[header.indexOf('KN-19-5')] = u.kind === 'Trường học' ? 2 : '';
       line[header.indexOf('KN-2024')] = 1;
       line[header.indexOf('Ngày cập nhật')] = new env.Date(instantOfDay(19854).getTime());
       line[header.indexOf('Người cập nhật')] = 'Văn phòng';

@@ -17,7 +17,7 @@ function unit(code: string, name: string, type: string, quotas: Record<string, Q
     code,
     name,
     aliases: [],
-    type,
+    kind: type,
     committee: COMMITTEE,
     emails: [`${code.toLowerCase()}@example.com`],
     rejectedEmails: [],

@@ -231,7 +231,7 @@ class RowReader {
       admitted: admissionCounts ? admitted.day : null,
       listedClass: milestone ? milestone.code : null,
       listedAdmitted: admitted.day,
-      file:
+      dossier:
         !dossierOk || repeat
           ? null
           : {

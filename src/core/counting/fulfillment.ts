@@ -40,7 +40,7 @@ export interface Fulfillment {
   asOf: Day | null;
   milestones: Milestone[];
   units: UnitResults[];
-  byType: GroupResults[];
+  byKind: GroupResults[];
   byCommittee: GroupResults[];
   all: Record<string, Result>;
 }
@@ -196,12 +196,12 @@ export function computeFulfillment(
     ),
   }));
   // One subtotal per kind of cell, in the order the kinds first appear in `Chỉ tiêu`.
-  const byType = groupBy(unitResults, milestones, (u) => u.type);
+  const byKind = groupBy(unitResults, milestones, (u) => u.kind);
   return {
     asOf,
     milestones: [...milestones],
     units: unitResults,
-    byType,
+    byKind,
     byCommittee: groupBy(unitResults, milestones, (u) => u.committee),
     all: Object.fromEntries(milestones.map((m) => [m.code, sumGroup(unitResults, m.code)])),
   };

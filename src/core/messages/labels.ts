@@ -40,7 +40,7 @@ export const WEEKDAY_LABEL = [
 export const NO_COMMITTEE = 'Chưa xác định cấp ủy';
 export const ALL_UNITS = 'Tổng cộng';
 export const UPDATED_AT = (when: string): string => `Cập nhật lúc ${when}`;
-export const SUBTOTAL_BY_TYPE = (label: string): string => `Cộng ${label}`;
+export const SUBTOTAL_BY_KIND = (label: string): string => `Cộng ${label}`;
 export const SUBTOTAL_BY_COMMITTEE = (label: string): string => `Cộng ${label}`;
 
 export const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo' } as const;

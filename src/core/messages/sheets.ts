@@ -117,7 +117,7 @@ export const CHECK = {
 } as const;
 
 /** `Hồ sơ`: where each unit's files stand. */
-export const FILES = {
+export const DOSSIERS = {
   title: (asOf: string) =>
     `Hồ sơ kết nạp và chuyển đảng chính thức, tính đến ngày ${asOf} (số người; không có tên)`,
   updated: (when: string) => `Cập nhật lúc ${when}`,

@@ -17,7 +17,7 @@ export type OpenStage = Exclude<Stage, 'official'>;
 export const STAGES: Stage[] = ['awaiting_decision', 'awaiting_ceremony', 'probation', 'official'];
 export const OPEN_STAGES: OpenStage[] = ['awaiting_decision', 'awaiting_ceremony', 'probation'];
 
-export interface PersonFile {
+export interface Dossier {
   sheet: string;
   row: number;
   unitCode: string;
@@ -54,7 +54,7 @@ export interface UnitPipeline {
 
 export interface Pipeline {
   asOf: Day;
-  files: PersonFile[];
+  dossiers: Dossier[];
   units: UnitPipeline[];
   total: Omit<UnitPipeline, 'unit' | 'source' | 'nextDue'>;
 }
@@ -135,7 +135,7 @@ export function computePipeline(
   calendar: WorkingCalendar,
   reported: ReadonlyMap<string, ReportedPipeline> = new Map(),
 ): Pipeline {
-  const files: PersonFile[] = [];
+  const files: Dossier[] = [];
   const byUnit = new Map(
     units.map((unit) => [
       unit.code,
@@ -150,7 +150,7 @@ export function computePipeline(
     ]),
   );
   for (const c of candidates) {
-    const f = c.file;
+    const f = c.dossier;
     const u = byUnit.get(c.unitCode);
     if (!f || !u) continue;
     const funnel = u.funnel;
@@ -190,5 +190,5 @@ export function computePipeline(
     for (const s of OPEN_STAGES) total.overdue[s] += u.overdue[s];
     for (const s of FUNNEL_STEPS) total.funnel[s] += u.funnel[s];
   }
-  return { asOf, files, units: [...byUnit.values()], total };
+  return { asOf, dossiers: files, units: [...byUnit.values()], total };
 }

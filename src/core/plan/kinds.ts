@@ -30,12 +30,12 @@ export function appliesToUnit(milestone: Milestone, unit: Unit): boolean {
     keys = new Set(kinds.map(kindKey));
     listKeys.set(kinds, keys);
   }
-  return keys.has(kindKey(unit.type));
+  return keys.has(kindKey(unit.kind));
 }
 
 /** The kinds of the units, each once, as first typed, in the order first met. */
 export function kindsOf(units: readonly Unit[]): string[] {
   const seen = new Map<string, string>();
-  for (const u of units) if (!seen.has(matchKey(u.type))) seen.set(matchKey(u.type), u.type);
+  for (const u of units) if (!seen.has(matchKey(u.kind))) seen.set(matchKey(u.kind), u.kind);
   return [...seen.values()];
 }

@@ -90,7 +90,7 @@ export function checkUnmatchedColumns(
 /** The milestone's `Áp dụng cho` kinds, spelled as the units of `Chỉ tiêu` spell them. */
 export function withUnitKinds(milestone: Milestone, units: readonly Unit[]): Milestone {
   if (milestone.appliesTo === 'all') return milestone;
-  const shown = new Map(units.map((u) => [matchKey(u.type), u.type]));
+  const shown = new Map(units.map((u) => [matchKey(u.kind), u.kind]));
   return {
     ...milestone,
     appliesTo: milestone.appliesTo.map((k) => shown.get(matchKey(k)) ?? k),
@@ -108,7 +108,7 @@ export function checkKinds(
   for (const m of milestones) {
     if (m.appliesTo === 'all') continue;
     for (const kind of m.appliesTo) {
-      if (units.some((u) => sameKind(u.type, kind))) continue;
+      if (units.some((u) => sameKind(u.kind, kind))) continue;
       problems.push(
         problemAt({
           sheet: table.sheet,

@@ -96,7 +96,7 @@ function makeUnit(
   aliases: string[],
   quotas: Record<string, Quota>,
 ): Unit {
-  return { code, name, aliases, type, committee, emails: [], rejectedEmails: [], quotas };
+  return { code, name, aliases, kind: type, committee, emails: [], rejectedEmails: [], quotas };
 }
 
 function school(n: number, classQuota: number, may: Quota, year: number): Unit {

@@ -3,7 +3,7 @@
 import type { RawRow, RawTable } from '../text/cells';
 import type { CellValue, Settings } from '../model';
 
-export type UnitField = 'code' | 'name' | 'aliases' | 'type' | 'committee' | 'emails';
+export type UnitField = 'code' | 'name' | 'aliases' | 'kind' | 'committee' | 'emails';
 export type MilestoneField =
   | 'code'
   | 'name'

@@ -102,7 +102,7 @@ function readUnit(raw: RawUnitRow, milestoneCodes: readonly string[], seen: Seen
     code,
     name: name || code,
     aliases,
-    type: kind,
+    kind: kind,
     committee: cellText(raw.cells.committee),
     emails: emails.valid,
     rejectedEmails: emails.invalid,
@@ -112,13 +112,13 @@ function readUnit(raw: RawUnitRow, milestoneCodes: readonly string[], seen: Seen
 
 /** The unit's kind as first spelled in the sheet; a blank kind is a warning and `Chưa phân loại`. */
 function kindOf(raw: RawUnitRow, seen: Seen): string {
-  let kind = cellText(raw.cells.type);
+  let kind = cellText(raw.cells.kind);
   if (kind === '') {
     seen.problems.push(
       problemAt({
         sheet: seen.sheet,
         row: raw.row,
-        column: seen.columns.type,
+        column: seen.columns.kind,
         code: 'unit_type_missing',
         message: PROBLEM.unitTypeMissing,
       }),

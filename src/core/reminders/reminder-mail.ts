@@ -12,7 +12,7 @@ import {
 } from '../messages/labels';
 import { weekdayOf } from '../calendar/dates';
 import type { Settings } from '../model';
-import type { BehindRow, Digest, UnitFileNotice, UnitReminder } from './reminders';
+import type { BehindRow, Digest, DossierNotice, UnitReminder } from './reminders';
 
 export interface MailContext {
   today: Day;
@@ -131,17 +131,17 @@ export function unitMail(reminder: UnitReminder, ctx: MailContext): OutgoingMail
 }
 
 /** A unit's files falling due or overdue: stage, sheet and row, due day. Never a name. */
-export function fileMail(notice: UnitFileNotice, ctx: MailContext): OutgoingMail {
-  const rows = [...notice.files]
+export function dossierMail(notice: DossierNotice, ctx: MailContext): OutgoingMail {
+  const rows = [...notice.dossiers]
     .sort((a, b) => a.daysLeft - b.daysLeft)
     .map((f) => [
-      STAGE_LABEL[f.file.stage],
-      MAIL.fileRow(f.file.sheet, f.file.row),
-      f.file.due === null ? '' : formatDmy(f.file.due),
+      STAGE_LABEL[f.dossier.stage],
+      MAIL.fileRow(f.dossier.sheet, f.dossier.row),
+      f.dossier.due === null ? '' : formatDmy(f.dossier.due),
       MAIL.fileLeft(f.daysLeft),
     ]);
-  const overdue = notice.files.filter((f) => f.daysLeft < 0).length;
-  const subject = MAIL.fileSubject(notice.files.length - overdue, overdue);
+  const overdue = notice.dossiers.filter((f) => f.daysLeft < 0).length;
+  const subject = MAIL.fileSubject(notice.dossiers.length - overdue, overdue);
   const { text, html } = letter(
     ctx,
     notice.unit.name,
@@ -152,7 +152,7 @@ export function fileMail(notice: UnitFileNotice, ctx: MailContext): OutgoingMail
   );
   return {
     key: notice.key,
-    keys: notice.files.map((f) => f.key),
+    keys: notice.dossiers.map((f) => f.key),
     to: notice.unit.emails,
     subject,
     text,
@@ -207,7 +207,7 @@ function summaryRows(digest: Digest): (string | number)[][] {
   const groups = new Map<string, (string | number)[]>();
   const count = (unit: BehindRow['unit'], column: number) => {
     const committee = unit.committee || NO_COMMITTEE;
-    const kind = unit.type;
+    const kind = unit.kind;
     const key = `${committee}\u0000${kind}`;
     let row = groups.get(key);
     if (!row) groups.set(key, (row = [committee, kind, 0, 0, 0, 0]));
@@ -250,10 +250,10 @@ function digestSections(digest: Digest, cap: number): Section[] {
     });
   // Files: per unit and stage, how many fall due and how many are overdue (no rows, no names).
   const fileRows: (string | number)[][] = [];
-  for (const notice of digest.files) {
+  for (const notice of digest.dossiers) {
     const byStage = new Map<string, [number, number]>();
-    for (const f of notice.files) {
-      const label = STAGE_LABEL[f.file.stage];
+    for (const f of notice.dossiers) {
+      const label = STAGE_LABEL[f.dossier.stage];
       const counts = byStage.get(label) ?? [0, 0];
       counts[f.daysLeft < 0 ? 1 : 0]++;
       byStage.set(label, counts);
@@ -262,7 +262,7 @@ function digestSections(digest: Digest, cap: number): Section[] {
   }
   if (fileRows.length > 0)
     sections.push({
-      title: MAIL.digestFiles(digest.files.reduce((n, u) => n + u.files.length, 0)),
+      title: MAIL.digestFiles(digest.dossiers.reduce((n, u) => n + u.dossiers.length, 0)),
       header: [...MAIL.digestFilesHeader],
       ...limited(fileRows, (r) => r),
     });

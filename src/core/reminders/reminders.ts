@@ -9,7 +9,7 @@ import { formatIso, type Day } from '../calendar/dates';
 import type { Fulfillment, Result } from '../counting/fulfillment';
 import { paceRisks, type PaceRisk } from '../forecast/forecast';
 import type { Milestone, Plan, Unit } from '../model';
-import type { PersonFile } from '../pipeline/pipeline';
+import type { Dossier } from '../pipeline/pipeline';
 
 export type MailStatus = 'sent' | 'failed' | 'deferred' | 'dry_run';
 
@@ -39,25 +39,25 @@ export interface BehindRow {
 }
 
 /** One person's file falling due (or overdue), without the person: unit, stage, row. */
-export interface FileReminder {
+export interface DossierReminder {
   key: string;
-  file: PersonFile;
+  dossier: Dossier;
   /** The lead day whose reminder this is; 0 once the file is overdue (reminded once). */
   leadDays: number;
   daysLeft: number;
 }
 
 /** Today's files of one unit that fall due within a lead day or are overdue: one mail. */
-export interface UnitFileNotice {
+export interface DossierNotice {
   key: string;
   unit: Unit;
-  files: FileReminder[];
+  dossiers: DossierReminder[];
 }
 
 export interface Digest {
   key: string;
   /** Files reminded today, by unit (counts and rows in the digest, never names). */
-  files: UnitFileNotice[];
+  dossiers: DossierNotice[];
   /** This run's unit reminders, so the Board sees who was reminded. */
   reminders: UnitReminder[];
   /** Units short on milestones whose reminders are running. */
@@ -71,7 +71,7 @@ export interface Digest {
 export interface ReminderPlan {
   today: Day;
   reminders: UnitReminder[];
-  fileNotices: UnitFileNotice[];
+  dossierNotices: DossierNotice[];
   digest: Digest | null;
 }
 
@@ -83,7 +83,7 @@ export interface PlanInput {
   log: readonly LogEntry[];
   dryRun: boolean;
   /** Everyone's file as of today (see pipeline.ts); none in counts-only mode. */
-  files?: readonly PersonFile[];
+  dossiers?: readonly Dossier[];
 }
 
 const DIGEST = 'digest';
@@ -97,21 +97,21 @@ export const digestKey = (today: Day): string => `${DIGEST}|${formatIso(today)}`
 const OVERDUE_LEAD = 0;
 
 /** A file's reminder key: unit, stage, due day, lead day and the person's stand-in, no name. */
-export const fileKey = (file: PersonFile, leadDays: number): string =>
+export const dossierKey = (file: Dossier, leadDays: number): string =>
   `hs|${file.unitCode}|${file.stage}|${formatIso(file.due ?? 0)}|${leadDays}|${file.key}`;
 
 /**
  * Files due within a lead day (the smallest lead day not yet passed, as for milestones) or
  * overdue, not yet reminded under that lead day: grouped by unit, one mail each.
  */
-export function planFileNotices(
+export function planDossierNotices(
   today: Day,
-  files: readonly PersonFile[],
+  files: readonly Dossier[],
   leadDays: readonly number[],
   units: readonly Unit[],
   done: ReadonlySet<string>,
-): UnitFileNotice[] {
-  const byUnit = new Map<string, FileReminder[]>();
+): DossierNotice[] {
+  const byUnit = new Map<string, DossierReminder[]>();
   for (const file of files) {
     if (file.due === null || file.stage === 'official') continue;
     const daysLeft = file.due - today;
@@ -119,17 +119,17 @@ export function planFileNotices(
     if (daysLeft < 0) lead = OVERDUE_LEAD;
     else for (const l of leadDays) if (l >= daysLeft && (lead === null || l < lead)) lead = l;
     if (lead === null) continue;
-    const key = fileKey(file, lead);
+    const key = dossierKey(file, lead);
     if (done.has(key)) continue;
     const list = byUnit.get(file.unitCode);
-    const reminder = { key, file, leadDays: lead, daysLeft };
+    const reminder = { key, dossier: file, leadDays: lead, daysLeft };
     if (list) list.push(reminder);
     else byUnit.set(file.unitCode, [reminder]);
   }
-  const notices: UnitFileNotice[] = [];
+  const notices: DossierNotice[] = [];
   for (const unit of units) {
     const list = byUnit.get(unit.code);
-    if (list) notices.push({ key: `hs|${unit.code}|${formatIso(today)}`, unit, files: list });
+    if (list) notices.push({ key: `hs|${unit.code}|${formatIso(today)}`, unit, dossiers: list });
   }
   return notices;
 }
@@ -203,26 +203,26 @@ export function planReminders(input: PlanInput): ReminderPlan {
       });
     }
   }
-  const fileNotices = planFileNotices(
+  const dossierNotices = planDossierNotices(
     today,
-    input.files ?? [],
+    input.dossiers ?? [],
     input.plan.settings.pipeline.leadDays,
     input.plan.units,
     done,
   );
   const key = digestKey(today);
   const digest =
-    !done.has(key) && (reminders.length > 0 || overdue.length > 0 || fileNotices.length > 0)
+    !done.has(key) && (reminders.length > 0 || overdue.length > 0 || dossierNotices.length > 0)
       ? {
           key,
-          files: fileNotices,
+          dossiers: dossierNotices,
           reminders,
           behind,
           overdue,
           atRisk: paceRisks(fulfillment, input.plan.settings.planDate),
         }
       : null;
-  return { today, reminders, fileNotices, digest };
+  return { today, reminders, dossierNotices, digest };
 }
 
 export interface UpcomingReminder {

@@ -127,13 +127,13 @@ export function buildJsonReport(evaluation: Evaluation): JsonReport {
     units: fulfillment.units.map(({ unit, results }) => ({
       code: unit.code,
       name: unit.name,
-      type: unit.type,
+      type: unit.kind,
       committee: unit.committee,
       results,
       forecasts: forecasts(results),
     })),
     totals: {
-      byType: Object.fromEntries(fulfillment.byType.map((g) => [g.key, g.results])),
+      byType: Object.fromEntries(fulfillment.byKind.map((g) => [g.key, g.results])),
       byCommittee: Object.fromEntries(fulfillment.byCommittee.map((g) => [g.key, g.results])),
       all: fulfillment.all,
       forecasts: forecasts(fulfillment.all),
@@ -152,7 +152,7 @@ export function buildJsonReport(evaluation: Evaluation): JsonReport {
         overdue: u.overdue,
         source: u.source,
       })),
-      people: evaluation.pipeline.files.map((f) => ({
+      people: evaluation.pipeline.dossiers.map((f) => ({
         sheet: f.sheet,
         row: f.row,
         unit: f.unitCode,

@@ -11,7 +11,7 @@ import {
   FUNNEL_LABEL,
   NO_COMMITTEE,
   SUBTOTAL_BY_COMMITTEE,
-  SUBTOTAL_BY_TYPE,
+  SUBTOTAL_BY_KIND,
 } from '../messages/labels';
 import { REPORT } from '../messages/report';
 import type { Milestone, Status } from '../model';
@@ -67,7 +67,7 @@ export interface ReportRisk {
   pace: Pace;
 }
 
-export interface ReportFilesRow {
+export interface ReportDossierRow {
   label: string;
   total: boolean;
   stages: Record<Stage, number>;
@@ -75,8 +75,8 @@ export interface ReportFilesRow {
 }
 
 /** Part IV: files per unit (units with none left out) and the funnel; null with no file at all. */
-export interface ReportFiles {
-  rows: ReportFilesRow[];
+export interface ReportDossiers {
+  rows: ReportDossierRow[];
   overdue: number;
   funnel: { label: string; count: number }[];
 }
@@ -92,7 +92,7 @@ export interface ReportDocument {
   summary: string[];
   sections: ReportSection[];
   risks: ReportRisk[];
-  files: ReportFiles | null;
+  dossiers: ReportDossiers | null;
   /** Milestones open on the report date (so an empty risk list means "all on track"). */
   openMilestones: number;
   recipients: string[];
@@ -139,9 +139,9 @@ function section(
     rows.push(toRow('unit', unit.name, r, f(r)));
     bars.push({ label: unit.name, percent: r.percent ?? 0, status: r.status });
   }
-  for (const g of fulfillment.byType) {
+  for (const g of fulfillment.byKind) {
     const r = g.results[code];
-    if (hasQuota(r)) rows.push(toRow('group', SUBTOTAL_BY_TYPE(g.key), r, f(r)));
+    if (hasQuota(r)) rows.push(toRow('group', SUBTOTAL_BY_KIND(g.key), r, f(r)));
   }
   for (const g of fulfillment.byCommittee) {
     const r = g.results[code];
@@ -163,7 +163,7 @@ function summary(evaluation: Evaluation, sections: ReportSection[], asOf: Day): 
   const { plan, rows } = evaluation;
   const kinds = kindsOf(plan.units).map((k): [string, number] => [
     k,
-    plan.units.filter((u) => sameKind(u.type, k)).length,
+    plan.units.filter((u) => sameKind(u.kind, k)).length,
   ]);
   const lines = [REPORT.summaryLead(formatDmy(asOf), plan.units.length, kinds, sections.length)];
   for (const s of sections) {
@@ -191,9 +191,9 @@ function summary(evaluation: Evaluation, sections: ReportSection[], asOf: Day): 
   return lines;
 }
 
-function filesPart(evaluation: Evaluation): ReportFiles | null {
+function dossiersPart(evaluation: Evaluation): ReportDossiers | null {
   const { pipeline } = evaluation;
-  const rows: ReportFilesRow[] = pipeline.units
+  const rows: ReportDossierRow[] = pipeline.units
     .filter((u) => STAGES.some((s) => u.stages[s] > 0))
     .map((u) => ({ label: u.unit.name, total: false, stages: u.stages, overdue: u.overdue }));
   const funnel = FUNNEL_STEPS.map((step) => ({
@@ -258,7 +258,7 @@ export function buildReportDocument(evaluation: Evaluation, today: Day): ReportD
     summary: summary(evaluation, sections, asOf),
     sections,
     risks,
-    files: filesPart(evaluation),
+    dossiers: dossiersPart(evaluation),
     openMilestones: sections.filter((sec) => sec.phase === 'open').length,
     recipients: REPORT.recipients(s.issuerName),
     asOf: formatDmy(asOf),

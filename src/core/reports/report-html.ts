@@ -6,7 +6,7 @@ import { REPORT } from '../messages/report';
 import type {
   ReportBar,
   ReportDocument,
-  ReportFiles,
+  ReportDossiers,
   ReportRow,
   ReportSection,
 } from './report-document';
@@ -163,7 +163,7 @@ function risksHtml(doc: ReportDocument): string {
 }
 
 /** Part IV: people per stage by unit (overdue in brackets), and the funnel as bars of counts. */
-function filesHtml(files: ReportFiles): string {
+function filesHtml(files: ReportDossiers): string {
   const cell = (n: number, late?: number) =>
     `<td class="n">${n}${late ? ` <span class="late">(${late})</span>` : ''}</td>`;
   const rows = files.rows.map(
@@ -222,7 +222,7 @@ ${doc.sections.map(sectionHtml).join('\n')}
 <h2>${escapeHtml(REPORT.partRisks)}</h2>
 ${risksHtml(doc)}
 <p class="note">${escapeHtml(REPORT.forecastNote)}</p>
-${doc.files ? `<h2>${escapeHtml(REPORT.partFiles)}</h2>\n${filesHtml(doc.files)}` : ''}
+${doc.dossiers ? `<h2>${escapeHtml(REPORT.partFiles)}</h2>\n${filesHtml(doc.dossiers)}` : ''}
 <div class="recipients">${doc.recipients.map(p).join('')}</div>
 </body></html>
 `;

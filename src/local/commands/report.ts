@@ -9,7 +9,12 @@ import { reportHtml } from '../../core/reports/report-html';
 import type { Evaluation } from '../../core/evaluate';
 import { evaluateWorkbook, refreshWorkbook } from '../../workbook/usecases';
 import { printPdf } from '../pdf';
-import { renderOverdueFiles, renderProblemSummary, renderRisks, renderTable } from '../text-table';
+import {
+  renderOverdueDossiers,
+  renderProblemSummary,
+  renderRisks,
+  renderTable,
+} from '../text-table';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import { readXlsx } from '../xlsx-reader';
 import { isEngineInput } from '../../workbook/read';
@@ -64,7 +69,7 @@ export async function reportCommand(opts: ReportOptions, io: Io): Promise<number
   else {
     io.out(renderTable(evaluation));
     io.out(renderRisks(evaluation));
-    io.out(renderOverdueFiles(evaluation));
+    io.out(renderOverdueDossiers(evaluation));
     io.out(renderProblemSummary(evaluation, PROBLEMS_SHOWN));
   }
   if (opts.write) io.err(CLI.written(opts.workbook));
