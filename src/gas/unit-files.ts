@@ -3,7 +3,8 @@
 // changed and keep figures only. Files are made and read through the Sheets (v4) and Drive (v3)
 // advanced services under `drive.file`: the script sees the files it created and nothing else of
 // anyone's Drive (https://developers.google.com/workspace/drive/api/guides/api-specific-auth).
-import { formatDateTimeVietnam, formatIso } from '../core/calendar/dates';
+import { formatDateTimeVietnam, formatIso, type Day } from '../core/calendar/dates';
+import type { WorkbookInput } from '../core/evaluate';
 import { UNIT_FILES } from '../core/messages/setup';
 import { matchKey } from '../core/text/normalize';
 import { interpretMilestones } from '../core/plan/milestones-input';
@@ -284,27 +285,11 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
       if (!registry.some((r) => times.has(r.id))) return lastReadBy(null, me, book, registry);
       PropertiesService.getDocumentProperties().setProperty(OWNER, me);
     }
-    const cached = new Map(
-      (book.readSheet(CACHE) ?? []).slice(1).map((r) => [cellText(r[0]), r] as const),
-    );
+    const cached = readCache(book);
     const out: UnitFileFigures[] = [];
     const rows: Cell[][] = [CACHE_HEADER];
-    // Figures depend on the day and on the Board's plan (milestones, quotas, settings, days off).
-    const day = `${formatIso(asOf)} ${planSignature({
-      units: board.units.rows,
-      milestones: board.milestones.rows,
-      settings: board.settings.entries,
-      holidays: board.holidays?.rows ?? null,
-    })}`;
-    // Figures still good for this day and plan, parsed once per file.
-    const fresh = new Map<string, UnitFileFigures | null>();
-    for (const file of registry) {
-      const old = cached.get(file.code);
-      const modified = times.get(file.id);
-      const current =
-        old && modified !== undefined && cellText(old[2]) === modified && cellText(old[3]) === day;
-      fresh.set(file.id, current ? cachedFigures(old, file.id) : null);
-    }
+    const day = figuresKey(board, asOf);
+    const fresh = freshFigures(registry, times, cached, day);
     const turns = scheduleReads(
       registry.map((f) => ({
         id: f.id,
@@ -334,17 +319,7 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
       }
       if (figures === null) {
         try {
-          const values =
-            Sheets.Spreadsheets.Values.get(file.id, `'${UNIT_FILE_SHEET}'`, {
-              valueRenderOption: 'UNFORMATTED_VALUE',
-              dateTimeRenderOption: 'SERIAL_NUMBER',
-            }).values ?? [];
-          figures = summarizeUnitFile(
-            board,
-            { code: file.code, url: file.url, values },
-            asOf,
-            today,
-          );
+          figures = summarizeUnitFile(board, readUnitFile(file), asOf, today);
           file.read = formatDateTimeVietnam(now);
         } catch (e) {
           if (isReadQuota(e)) {
@@ -356,20 +331,7 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
           // One file that cannot be read (its sheet renamed) never stops the others; noted as
           // tried now, so that it does not take the first turn of every run.
           rows.push([file.code, file.id, '', day, '', stamp]);
-          out.push(
-            unreadFile(
-              file.code,
-              label,
-              file.url,
-              problemAt({
-                sheet: label,
-                row: 0,
-                column: '',
-                code: 'unit_file_unreadable',
-                message: UNIT_FILES.unreadable(file.code, (e as Error).message),
-              }),
-            ),
-          );
+          out.push(unreadableFile(file, label, e));
           continue;
         }
       }
@@ -391,6 +353,65 @@ export function unitFilesOf(book: SheetsWorkbook, now: Date): UnitFilesSource | 
   };
 }
 
+/** The hidden sheet's rows by unit code. */
+function readCache(book: SheetsWorkbook): Map<string, Cell[]> {
+  return new Map((book.readSheet(CACHE) ?? []).slice(1).map((r) => [cellText(r[0]), r] as const));
+}
+
+/** What a file's figures depend on: the day, and the Board's plan (milestones, quotas, settings, days off). */
+function figuresKey(board: WorkbookInput, asOf: Day): string {
+  return `${formatIso(asOf)} ${planSignature({
+    units: board.units.rows,
+    milestones: board.milestones.rows,
+    settings: board.settings.entries,
+    holidays: board.holidays?.rows ?? null,
+  })}`;
+}
+
+/** Figures still good for this day and plan (the file unchanged since), parsed once per file. */
+function freshFigures(
+  registry: readonly Registered[],
+  times: ReadonlyMap<string, string>,
+  cached: ReadonlyMap<string, Cell[]>,
+  day: string,
+): Map<string, UnitFileFigures | null> {
+  const fresh = new Map<string, UnitFileFigures | null>();
+  for (const file of registry) {
+    const old = cached.get(file.code);
+    const modified = times.get(file.id);
+    const current =
+      old && modified !== undefined && cellText(old[2]) === modified && cellText(old[3]) === day;
+    fresh.set(file.id, current ? cachedFigures(old, file.id) : null);
+  }
+  return fresh;
+}
+
+/** One Sheets call: the list as typed, numbers and date serials unformatted. */
+function readUnitFile(file: Registered): { code: string; url: string; values: Cell[][] } {
+  const values =
+    Sheets.Spreadsheets.Values.get(file.id, `'${UNIT_FILE_SHEET}'`, {
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'SERIAL_NUMBER',
+    }).values ?? [];
+  return { code: file.code, url: file.url, values };
+}
+
+/** A file whose read failed (its sheet renamed, say): an error naming it, nothing counted. */
+function unreadableFile(file: Registered, label: string, e: unknown): UnitFileFigures {
+  return unreadFile(
+    file.code,
+    label,
+    file.url,
+    problemAt({
+      sheet: label,
+      row: 0,
+      column: '',
+      code: 'unit_file_unreadable',
+      message: UNIT_FILES.unreadable(file.code, (e as Error).message),
+    }),
+  );
+}
+
 /**
  * Another account runs: drive.file shows it none of the files, so each unit counts with the
  * figures its files gave when last read by their owner, with a warning that says so and when
@@ -402,9 +423,7 @@ function lastReadBy(
   book: SheetsWorkbook,
   registry: readonly Registered[],
 ): UnitFileFigures[] {
-  const cached = new Map(
-    (book.readSheet(CACHE) ?? []).slice(1).map((r) => [cellText(r[0]), r] as const),
-  );
+  const cached = readCache(book);
   return registry.map((file) =>
     lastFigures(file, cached.get(file.code), 'unit_file_other_account', (read) =>
       UNIT_FILES.otherAccount(file.code, owner, me, read),
