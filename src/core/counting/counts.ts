@@ -5,7 +5,7 @@ import { cellText, isBlank, type RawRow, type RawTable } from '../text/cells';
 import type { UnitIndex } from '../plan/unit-index';
 import { problemAt, type ProblemCode } from '../problems';
 import type { UnmatchedColumn } from '../plan/raw-plan';
-import type { CellValue, Problem } from '../model';
+import type { CellValue, Problem, Unit } from '../model';
 import type { OpenStage, ReportedPipeline, Stage } from '../pipeline/pipeline';
 
 export type CountField = 'code' | 'name' | 'updated' | 'updatedBy';
@@ -71,6 +71,8 @@ function countOf(value: CellValue | undefined): number {
   return Number.isInteger(n) && n >= 0 ? n : NaN;
 }
 
+type Report = (column: string, code: ProblemCode, message: string, suggestion?: string) => void;
+
 export function interpretCounts(
   table: RawCountTable,
   units: UnitIndex,
@@ -80,7 +82,7 @@ export function interpretCounts(
   const pipeline = new Map<string, ReportedPipeline>();
   const problems: Problem[] = [];
   for (const raw of table.rows) {
-    const report = (column: string, code: ProblemCode, message: string, suggestion?: string) =>
+    const report: Report = (column, code, message, suggestion) =>
       problems.push(
         problemAt({ sheet: raw.sheet, row: raw.row, column, code, message, suggestion }),
       );
@@ -88,25 +90,8 @@ export function interpretCounts(
     const stages = PIPELINE_FIELDS.filter((f) => !isBlank(raw.pipeline?.[f]));
     const typed = cellText(raw.cells.code) || cellText(raw.cells.name);
     if (typed === '' || (filled.length === 0 && stages.length === 0)) continue;
-    const unit = units.find(cellText(raw.cells.code)) ?? units.find(cellText(raw.cells.name));
-    if (unit === null) {
-      const near = units.suggest(typed);
-      report(
-        table.columns.code,
-        'unit_unknown',
-        PROBLEM.unitUnknown(typed),
-        near ? PROBLEM.unitSuggestion(near.name) : PROBLEM.unitSuggestionAdd,
-      );
-      continue;
-    }
-    if (raw.sheetUnit !== undefined && units.find(raw.sheetUnit)?.code !== unit.code) {
-      report(
-        table.columns.code,
-        'unit_not_this_sheet',
-        PROBLEM.unitNotThisSheet(unit.name, raw.sheet),
-      );
-      continue;
-    }
+    const unit = unitOfRow(raw, typed, units, table.columns.code, report);
+    if (unit === null) continue;
     const updated = readDay(raw.cells.updated);
     if (updated.kind === 'invalid') {
       // The day of a report is a note: a mistake in it does not stop the figures counting.
@@ -122,23 +107,7 @@ export function interpretCounts(
       );
     }
     if (stages.length > 0 && !pipeline.has(unit.code)) {
-      const files: ReportedPipeline = { stages: {}, overdue: {} };
-      for (const field of stages) {
-        const value = raw.pipeline?.[field];
-        const n = countOf(value);
-        if (Number.isNaN(n)) {
-          report(
-            table.pipelineColumns?.[field] ?? field,
-            'count_invalid',
-            PROBLEM.countInvalid(cellText(value)),
-          );
-          continue;
-        }
-        if (field.endsWith('_overdue'))
-          files.overdue[field.slice(0, -'_overdue'.length) as OpenStage] = n;
-        else files.stages[field as Stage] = n;
-      }
-      pipeline.set(unit.code, files);
+      pipeline.set(unit.code, stagesOfRow(raw, stages, table.pipelineColumns, report));
     }
     // A unit may report in `Số liệu` and in its own `SL - <Mã>` sheet; each figure only once.
     let byMilestone = reported.get(unit.code);
@@ -169,4 +138,52 @@ export function interpretCounts(
     }
   }
   return { reported, pipeline, problems };
+}
+
+/** The row's unit by code, else by name; null (reported) when unknown or of another unit's sheet. */
+function unitOfRow(
+  raw: RawCountRow,
+  typed: string,
+  units: UnitIndex,
+  column: string,
+  report: Report,
+): Unit | null {
+  const unit = units.find(cellText(raw.cells.code)) ?? units.find(cellText(raw.cells.name));
+  if (unit === null) {
+    const near = units.suggest(typed);
+    report(
+      column,
+      'unit_unknown',
+      PROBLEM.unitUnknown(typed),
+      near ? PROBLEM.unitSuggestion(near.name) : PROBLEM.unitSuggestionAdd,
+    );
+    return null;
+  }
+  if (raw.sheetUnit !== undefined && units.find(raw.sheetUnit)?.code !== unit.code) {
+    report(column, 'unit_not_this_sheet', PROBLEM.unitNotThisSheet(unit.name, raw.sheet));
+    return null;
+  }
+  return unit;
+}
+
+/** People per stage (and overdue) a unit reported; a cell that is not a count is an error. */
+function stagesOfRow(
+  raw: RawCountRow,
+  stages: readonly PipelineCountField[],
+  columns: RawCountTable['pipelineColumns'],
+  report: Report,
+): ReportedPipeline {
+  const reported: ReportedPipeline = { stages: {}, overdue: {} };
+  for (const field of stages) {
+    const value = raw.pipeline?.[field];
+    const n = countOf(value);
+    if (Number.isNaN(n)) {
+      report(columns?.[field] ?? field, 'count_invalid', PROBLEM.countInvalid(cellText(value)));
+      continue;
+    }
+    if (field.endsWith('_overdue'))
+      reported.overdue[field.slice(0, -'_overdue'.length) as OpenStage] = n;
+    else reported.stages[field as Stage] = n;
+  }
+  return reported;
 }
