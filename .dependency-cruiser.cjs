@@ -1,9 +1,35 @@
 // The architecture rules `npm run lint` enforces (dependency-cruiser): no import cycle anywhere in
 // src/, type-only imports included (eslint's import plugins skip those), and the layers of
 // docs/architecture.md.
+
+/**
+ * src/core's concepts from the bottom up: each may import those before it, never one after, so no
+ * two folders import each other (docs/en/architecture.md draws the same order).
+ */
+const CORE_LAYERS = [
+  'calendar/',
+  'model\\.ts$',
+  'text/',
+  'messages/',
+  'problems\\.ts$',
+  'plan/|pipeline/',
+  'counting/',
+  'forecast/',
+  'evaluate\\.ts$',
+  'reminders/|reports/',
+];
+const layerRules = CORE_LAYERS.slice(0, -1).map((layer, i) => ({
+  name: `core-layer-${i + 1}`,
+  severity: 'error',
+  comment: `src/core/(${layer}) comes before ${CORE_LAYERS.slice(i + 1).join(', ')}: it may not import them.`,
+  from: { path: `^src/core/(${layer})` },
+  to: { path: `^src/core/(${CORE_LAYERS.slice(i + 1).join('|')})` },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    ...layerRules,
     {
       name: 'no-cycle',
       severity: 'error',
