@@ -21,7 +21,15 @@ import {
   withUnitKinds,
 } from './plan/plan-checks';
 import type { Day } from './calendar/dates';
-import type { CandidateField, CandidateRow, Plan, Problem } from './model';
+import type {
+  Candidate,
+  CandidateField,
+  CandidateRow,
+  Plan,
+  Problem,
+  Settings,
+  Unit,
+} from './model';
 import type { RawTable } from './text/cells';
 
 export interface WorkbookInput {
@@ -80,40 +88,18 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
         pipeline: new Map<string, ReportedPipeline>(),
         problems: [],
       };
-  // A unit's own file reports like a row of `Số liệu`: the Board's list still wins where it has anyone.
-  for (const f of input.unitFiles ?? []) {
-    const unit = index.find(f.code);
-    if (!unit) continue;
-    let byMilestone = counted.reported.get(unit.code);
-    if (!byMilestone) counted.reported.set(unit.code, (byMilestone = new Map()));
-    for (const [code, count] of Object.entries(f.counts))
-      if (!byMilestone.has(code))
-        byMilestone.set(code, {
-          count,
-          source: 'files',
-          sheet: f.label,
-          row: 0,
-          updated: null,
-          by: '',
-        });
-    if (!counted.pipeline.has(unit.code))
-      counted.pipeline.set(unit.code, { ...f.pipeline, source: 'files' });
-  }
+  addUnitFiles(counted, index, input.unitFiles ?? []);
   const fulfillment = computeFulfillment(us.units, current, cs.candidates, asOf, counted.reported);
   const holidays = interpretHolidays(input.holidays);
-  // Custom functions are told no "today" (see formulas.ts): then no file has a stage to show.
-  const pipelineDay = asOf ?? (Number.isFinite(today) ? today : null);
-  const pipeline =
-    pipelineDay === null
-      ? computePipeline(us.units, [], 0, st.settings.pipeline, new WorkingCalendar([]))
-      : computePipeline(
-          us.units,
-          cs.candidates,
-          pipelineDay,
-          st.settings.pipeline,
-          new WorkingCalendar(holidays.days),
-          counted.pipeline,
-        );
+  const pipeline = pipelineOf(
+    us.units,
+    cs.candidates,
+    asOf,
+    today,
+    st.settings,
+    holidays.days,
+    counted.pipeline,
+  );
   const planChecks = [
     ...holidays.problems,
     ...checkPlanIdentity(input.settings, st.settings),
@@ -141,6 +127,56 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
       (input.unitFiles ?? []).map((f) => f.rows),
     ),
   };
+}
+
+/** A unit's own file reports like a row of `Số liệu`: the Board's list still wins where it has anyone. */
+function addUnitFiles(
+  counted: { reported: ReportedCounts; pipeline: Map<string, ReportedPipeline> },
+  index: UnitIndex,
+  unitFiles: readonly UnitFileFigures[],
+): void {
+  for (const f of unitFiles) {
+    const unit = index.find(f.code);
+    if (!unit) continue;
+    let byMilestone = counted.reported.get(unit.code);
+    if (!byMilestone) counted.reported.set(unit.code, (byMilestone = new Map()));
+    for (const [code, count] of Object.entries(f.counts))
+      if (!byMilestone.has(code))
+        byMilestone.set(code, {
+          count,
+          source: 'files',
+          sheet: f.label,
+          row: 0,
+          updated: null,
+          by: '',
+        });
+    if (!counted.pipeline.has(unit.code))
+      counted.pipeline.set(unit.code, { ...f.pipeline, source: 'files' });
+  }
+}
+
+/** Each person's stage as of the report day, or of today when the report has none. */
+function pipelineOf(
+  units: readonly Unit[],
+  candidates: readonly Candidate[],
+  asOf: Day | null,
+  today: Day,
+  settings: Settings,
+  holidays: readonly Day[],
+  reported: Map<string, ReportedPipeline>,
+): Pipeline {
+  // Custom functions are told no "today" (see formulas.ts): then no dossier has a stage to show.
+  const day = asOf ?? (Number.isFinite(today) ? today : null);
+  return day === null
+    ? computePipeline(units, [], 0, settings.pipeline, new WorkingCalendar([]))
+    : computePipeline(
+        units,
+        candidates,
+        day,
+        settings.pipeline,
+        new WorkingCalendar(holidays),
+        reported,
+      );
 }
 
 /** A unit with people listed and a different typed count: the list wins, the Board is told. */

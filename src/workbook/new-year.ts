@@ -123,10 +123,20 @@ export function moveToNewYear(workbook: Workbook, year: number): NewYearSummary 
   }
   const newMilestones = [...milestones.map((l) => widen(l, width)), ...added];
 
-  // A quota column per new milestone, holding last year's figure as a starting point.
+  const newQuotas = withQuotaColumns(quotas, pairs);
+  const newSettings = withoutPlanIdentity(settings);
+
+  workbook.writeValues(SHEET.milestones, newMilestones);
+  workbook.writeValues(SHEET.quotas, newQuotas);
+  workbook.writeValues(SHEET.settings, newSettings);
+  return { from, to: year, milestones: pairs };
+}
+
+/** A quota column per new milestone, holding last year's figure as a starting point. */
+function withQuotaColumns(quotas: Cell[][], pairs: readonly [string, string][]): Cell[][] {
   const qHeader = locateHeader(SHEET.quotas, quotas, UNIT_COLUMNS);
   const qWidth = widestRow(quotas);
-  const newQuotas = quotas.map((line, r) => {
+  return quotas.map((line, r) => {
     const out = widen(line, qWidth);
     for (const [old, next] of pairs) {
       if (r === qHeader.headerIndex) out.push(next);
@@ -138,15 +148,17 @@ export function moveToNewYear(workbook: Workbook, year: number): NewYearSummary 
     }
     return out;
   });
+}
 
-  // The new plan's number and date are typed by the Board; until then they are reported.
+/** The new plan's number and date are typed by the Board; until then they are reported. */
+function withoutPlanIdentity(settings: Cell[][]): Cell[][] {
   const sHeader = locateHeader(SHEET.settings, settings, SETTINGS_COLUMNS);
   const cleared = new Set(
     SETTING_KEYS.filter((s) => s.field === 'planNumber' || s.field === 'planDate').map((s) =>
       matchKey(s.key),
     ),
   );
-  const newSettings = settings.map((line, r) => {
+  return settings.map((line, r) => {
     if (r <= sHeader.headerIndex) return line;
     const key = matchKey(cellText(line[sHeader.columns.key as number]));
     if (!cleared.has(key)) return line;
@@ -154,9 +166,4 @@ export function moveToNewYear(workbook: Workbook, year: number): NewYearSummary 
     out[sHeader.columns.value as number] = '';
     return out;
   });
-
-  workbook.writeValues(SHEET.milestones, newMilestones);
-  workbook.writeValues(SHEET.quotas, newQuotas);
-  workbook.writeValues(SHEET.settings, newSettings);
-  return { from, to: year, milestones: pairs };
 }
