@@ -9,10 +9,9 @@ import { UNIT_FILES } from '../core/messages/setup';
 import { matchKey } from '../core/text/normalize';
 import { interpretMilestones } from '../core/plan/milestones-input';
 import { interpretUnits } from '../core/plan/units-input';
-import { problemAt } from '../core/problems';
 import { cellText } from '../core/text/cells';
 import type { Unit } from '../core/model';
-import { unreadFile, type UnitFileFigures } from '../core/counting/unit-files';
+import { unitFileProblem, unreadFile, type UnitFileFigures } from '../core/counting/unit-files';
 import { planSignature, READS_PER_RUN, scheduleReads } from '../core/counting/unit-file-schedule';
 import { readMilestones, readUnits } from '../workbook/read';
 import { summarizeUnitFile, UNIT_FILE_SHEET } from '../workbook/unit-files';
@@ -399,13 +398,8 @@ function readUnitFile(file: Registered): { code: string; url: string; values: Ce
 /** A file whose read failed (its sheet renamed, say): an error naming it, nothing counted. */
 function unreadableFile(file: Registered, label: string, e: unknown): UnitFileFigures {
   return unreadFile(
-    file.code,
-    label,
-    file.url,
-    problemAt({
-      sheet: label,
-      row: 0,
-      column: '',
+    { code: file.code, label, url: file.url },
+    unitFileProblem(label, {
       code: 'unit_file_unreadable',
       message: UNIT_FILES.unreadable(file.code, (e as Error).message),
     }),
@@ -449,15 +443,12 @@ function lastFigures(
 ): UnitFileFigures {
   const label = UNIT_FILES.label(file.code);
   const figures = old ? cachedFigures(old, file.id) : null;
-  const problem = problemAt({
-    sheet: label,
-    row: 0,
-    column: '',
+  const problem = unitFileProblem(label, {
     code,
     severity: figures === null ? 'error' : 'warning',
     message: message(figures === null ? '' : file.read),
   });
-  if (figures === null) return unreadFile(file.code, label, file.url, problem);
+  if (figures === null) return unreadFile({ code: file.code, label, url: file.url }, problem);
   return { ...figures, problems: [problem, ...figures.problems] };
 }
 
@@ -469,15 +460,7 @@ const deferredFile = (file: Registered, old: readonly Cell[] | undefined): UnitF
 
 function missingFile(file: Registered, label: string): UnitFileFigures {
   return unreadFile(
-    file.code,
-    label,
-    file.url,
-    problemAt({
-      sheet: label,
-      row: 0,
-      column: '',
-      code: 'unit_file_missing',
-      message: UNIT_FILES.missing(file.code),
-    }),
+    { code: file.code, label, url: file.url },
+    unitFileProblem(label, { code: 'unit_file_missing', message: UNIT_FILES.missing(file.code) }),
   );
 }

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { UNIT_FILES } from '../core/messages/setup';
 import { matchKey } from '../core/text/normalize';
 import { interpretUnits } from '../core/plan/units-input';
-import { problemAt } from '../core/problems';
 import { cellText } from '../core/text/cells';
-import { unreadFile, type UnitFileFigures } from '../core/counting/unit-files';
+import { unitFileProblem, unreadFile, type UnitFileFigures } from '../core/counting/unit-files';
 import { summarizeUnitFile, UNIT_FILE_SHEET } from '../workbook/unit-files';
 import type { UnitFilesSource } from '../workbook/usecases';
 import type { Cell } from '../workbook/port';
@@ -38,13 +37,8 @@ export async function folderUnitFiles(dir: string): Promise<UnitFilesSource> {
       if (!unit) {
         out.push(
           unreadFile(
-            '',
-            file.name,
-            '',
-            problemAt({
-              sheet: file.name,
-              row: 0,
-              column: '',
+            { code: '', label: file.name, url: '' },
+            unitFileProblem(file.name, {
               code: 'unit_file_unknown',
               message: UNIT_FILES.noFile(file.name),
             }),

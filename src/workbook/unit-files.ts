@@ -3,8 +3,12 @@
 // the Board's plan; what is kept is counts, files per stage and problems by row, never a name.
 import { evaluate, type WorkbookInput } from '../core/evaluate';
 import { UNIT_FILES } from '../core/messages/setup';
-import { problemAt } from '../core/problems';
-import { unreadFile, withoutPersonalData, type UnitFileFigures } from '../core/counting/unit-files';
+import {
+  unitFileProblem,
+  unreadFile,
+  withoutPersonalData,
+  type UnitFileFigures,
+} from '../core/counting/unit-files';
 import { cellText, columnLetters, isBlankRow } from '../core/text/cells';
 import { matchKey } from '../core/text/normalize';
 import type { Day } from '../core/calendar/dates';
@@ -64,16 +68,8 @@ export function summarizeUnitFile(
   } catch (e) {
     if (!(e instanceof ContractError)) throw e;
     return unreadFile(
-      file.code,
-      label,
-      file.url,
-      problemAt({
-        sheet: label,
-        row: 1,
-        column: '',
-        code: 'unit_file_unreadable',
-        message: e.message,
-      }),
+      { code: file.code, label, url: file.url },
+      unitFileProblem(label, { code: 'unit_file_unreadable', row: 1, message: e.message }),
     );
   }
   const { index: _index, ...columns } = headerLabels(CANDIDATE_COLUMNS);

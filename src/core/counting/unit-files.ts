@@ -3,6 +3,7 @@
 // counts per milestone, files per stage, problems by row — never a name or a birth date.
 import type { RowSummary } from '../model';
 import type { Problem } from '../model';
+import { problemAt, type ProblemInput } from '../problems';
 import type { ReportedPipeline } from '../pipeline/pipeline';
 
 export interface UnitFileFigures {
@@ -19,17 +20,25 @@ export interface UnitFileFigures {
   rows: RowSummary;
 }
 
-/** A file that could not be read (gone, of no unit, without a list): one problem, no figures. */
-export function unreadFile(
-  code: string,
+/** Where a unit file is, for the problems about it: its code, how problems name it, its address. */
+export interface UnitFilePlace {
+  code: string;
+  label: string;
+  url: string;
+}
+
+/** A problem about a whole unit file: named by its label, at no row (or the header's) and no column. */
+export function unitFileProblem(
   label: string,
-  url: string,
-  problem: Problem,
-): UnitFileFigures {
+  problem: Pick<ProblemInput, 'code' | 'message' | 'severity'> & { row?: number },
+): Problem {
+  return problemAt({ ...problem, sheet: label, row: problem.row ?? 0, column: '' });
+}
+
+/** A file that could not be read (gone, of no unit, without a list): one problem, no figures. */
+export function unreadFile(place: UnitFilePlace, problem: Problem): UnitFileFigures {
   return {
-    code,
-    label,
-    url,
+    ...place,
     counts: {},
     pipeline: { stages: {}, overdue: {} },
     problems: [problem],

@@ -205,19 +205,13 @@ export const PLAN_145_UNITS: Unit[] = [
 
 export const PLAN_145: Plan = {
   settings: {
+    ...DEFAULT_SETTINGS,
     issuerName: 'Ban Thường vụ Huyện ủy Hiệp Hòa',
     issuerLevel: 'Huyện',
     planNumber: '145/KH-HU',
     planDate: day(2024, 3, 20),
     reportingBody: 'Ban Tổ chức Huyện ủy Hiệp Hòa',
     place: 'Hiệp Hòa',
-    spreadsheetUrl: '',
-    boardEmails: [],
-    rejectedBoardEmails: [],
-    sendHour: 7,
-    dataMode: 'list',
-    dryRun: false,
-    pipeline: DEFAULT_SETTINGS.pipeline,
   },
   units: PLAN_145_UNITS,
   milestones: PLAN_145_MILESTONES,
