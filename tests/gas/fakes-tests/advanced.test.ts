@@ -3,11 +3,8 @@
  * the bundle depends on it, and record calls faithfully. Scripts here are inline strings run in
  * the vm context, so these tests do not need dist/Code.js.
  */
-import { createGasEnvironment, type GasEnvironment, runScript } from '../fakes';
-
-function load(env: GasEnvironment, code: string) {
-  return runScript(env, code, 'fakes-test.js');
-}
+import { createGasEnvironment, type GasEnvironment } from '../fakes';
+import { load } from './load';
 
 describe('Drive v3 and Sheets v4 advanced services under drive.file', () => {
   const NOW = new Date('2024-03-01T02:00:00Z');

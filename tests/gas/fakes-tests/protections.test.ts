@@ -3,11 +3,8 @@
  * the bundle depends on it, and record calls faithfully. Scripts here are inline strings run in
  * the vm context, so these tests do not need dist/Code.js.
  */
-import { createGasEnvironment, type GasEnvironment, PROTECTED_MESSAGE, runScript } from '../fakes';
-
-function load(env: GasEnvironment, code: string) {
-  return runScript(env, code, 'fakes-test.js');
-}
+import { createGasEnvironment, type GasEnvironment, PROTECTED_MESSAGE } from '../fakes';
+import { load } from './load';
 
 describe('protections, enforced for the effective user', () => {
   const OWNER = 'owner@example.com';

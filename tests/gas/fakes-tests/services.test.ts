@@ -7,15 +7,10 @@ import {
   BODY_SIZE_MESSAGE,
   createGasEnvironment,
   CUT_OFF_MESSAGE,
-  type GasEnvironment,
   isCutOffError,
-  runScript,
   TOO_MANY_RECIPIENTS_MESSAGE,
 } from '../fakes';
-
-function load(env: GasEnvironment, code: string) {
-  return runScript(env, code, 'fakes-test.js');
-}
+import { load } from './load';
 
 describe('call recording', () => {
   it('counts SpreadsheetApp calls across derived objects, Ui separately, helpers not at all', () => {

@@ -3,17 +3,8 @@
  * the bundle depends on it, and record calls faithfully. Scripts here are inline strings run in
  * the vm context, so these tests do not need dist/Code.js.
  */
-import {
-  CELL_LIMIT_MESSAGE,
-  createGasEnvironment,
-  type GasEnvironment,
-  OUTSIDE_GRID_MESSAGE,
-  runScript,
-} from '../fakes';
-
-function load(env: GasEnvironment, code: string) {
-  return runScript(env, code, 'fakes-test.js');
-}
+import { CELL_LIMIT_MESSAGE, createGasEnvironment, OUTSIDE_GRID_MESSAGE } from '../fakes';
+import { load } from './load';
 
 describe('sheets', () => {
   it('getLastRow/getLastColumn follow the content inside a grid that writes never grow', () => {
