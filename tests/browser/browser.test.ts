@@ -8,14 +8,16 @@ describe('findChromium', () => {
     else process.env.PTDV_CHROMIUM = saved;
   });
 
-  test('PTDV_CHROMIUM naming nothing fails with how to install Chromium', () => {
+  test('PTDV_CHROMIUM naming nothing fails with how to install Chromium', async () => {
     process.env.PTDV_CHROMIUM = '/nonexistent/chromium';
-    expect(() => findChromium()).toThrow(/\/nonexistent\/chromium.*apt-get install chromium/);
+    await expect(findChromium()).rejects.toThrow(
+      /\/nonexistent\/chromium.*apt-get install chromium/,
+    );
   });
 
-  test('PTDV_CHROMIUM naming an executable is used as is', () => {
+  test('PTDV_CHROMIUM naming an executable is used as is', async () => {
     process.env.PTDV_CHROMIUM = process.execPath;
-    expect(findChromium()).toBe(process.execPath);
+    await expect(findChromium()).resolves.toBe(process.execPath);
   });
 });
 

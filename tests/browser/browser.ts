@@ -11,14 +11,21 @@
  *   expect(view.blocked).toEqual([]);
  *   await view.close();
  *
- * Uses playwright-core with the system's Chromium (no browser download): Debian's `chromium`
- * package, or the executable named by PTDV_CHROMIUM. Every request that is not data: or about:
- * is aborted and recorded, so a test can show that the page needs no network.
+ * Uses playwright-core with the Chromium `ptdv report --pdf` would use (src/local/chromium.ts
+ * decides): PTDV_CHROMIUM, else a Chrome, Edge or Chromium on the machine, else the Chromium that
+ * ships inside the @sparticuz/chromium package (Linux x64), so nothing is downloaded. Every
+ * request that is not data: or about: is aborted and recorded, so a test can show that the page
+ * needs no network.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { findChromium as locateChromium, OFFLINE_FLAGS } from '../../src/local/pdf';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  launchChromium,
+  OFFLINE_FLAGS,
+  resolveChromium,
+  type FoundChromium,
+} from '../../src/local/chromium';
 
 export type { Browser, BrowserContext, Page } from 'playwright-core';
 
@@ -32,26 +39,29 @@ const INSTALL_HINT =
   "Install Debian's Chromium (`sudo apt-get install chromium`) or set PTDV_CHROMIUM to a " +
   'Chromium or Chrome executable.';
 
-/** The Chromium `ptdv report --pdf` would use (PTDV_CHROMIUM, else one on PATH), or a clear error. */
-export function findChromium(): string {
+/** The browser the CLI would use (the packaged one is unpacked once, then kept), or a clear error. */
+async function explained(): Promise<FoundChromium> {
   const fromEnv = process.env.PTDV_CHROMIUM;
-  const found = locateChromium(process.env);
-  if (found) return found;
-  throw new Error(
-    (fromEnv
-      ? `PTDV_CHROMIUM is set to ${fromEnv}, which does not exist. `
-      : 'No Chromium found on PATH for the browser tests (chromium, chromium-browser, google-chrome). ') +
-      INSTALL_HINT,
-  );
+  try {
+    return await resolveChromium();
+  } catch (error) {
+    throw new Error(
+      (fromEnv
+        ? `PTDV_CHROMIUM is set to ${fromEnv}, which does not exist. `
+        : 'No Chrome, Edge or Chromium on this machine, and the packaged Chromium cannot run ' +
+          `here (${(error as Error).message}). `) + INSTALL_HINT,
+    );
+  }
+}
+
+/** The Chromium `ptdv report --pdf` would use, or a clear error. */
+export async function findChromium(): Promise<string> {
+  return (await explained()).path;
 }
 
 /** Launches headless Chromium. Launch once per test file (beforeAll) and close it in afterAll. */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  return launchChromium(await explained(), { args: CHROMIUM_ARGS });
 }
 
 /** A page in its own browser context, cut off from the network. */

@@ -85,12 +85,23 @@ export const CLI = {
   pdfWritten: (path: string) => `Đã ghi báo cáo PDF ${path}.`,
   noChromium: (explicit: string | undefined) =>
     (explicit
-      ? `Không thấy Chromium tại PTDV_CHROMIUM="${explicit}".`
-      : 'Không tìm thấy Chromium hay Google Chrome để in PDF.') +
-    ' Cài Chromium (Debian/Ubuntu: sudo apt install chromium) hoặc đặt biến PTDV_CHROMIUM là đường dẫn tới tệp chạy;' +
+      ? `Không thấy Chromium tại PTDV_CHROMIUM="${explicit}". Sửa biến này cho đúng đường dẫn tới tệp chạy` +
+        ' Chrome, Edge hay Chromium, hoặc bỏ nó đi để ptdv tự tìm; máy chưa có trình duyệt nào thì cài Chromium' +
+        ' (Debian/Ubuntu: sudo apt install chromium);'
+      : 'Không tìm thấy Google Chrome, Microsoft Edge hay Chromium để in PDF (Chromium đi kèm ptdv chỉ chạy' +
+        ' trên Linux x64). Cài Chrome hoặc Edge, hoặc đặt biến PTDV_CHROMIUM là đường dẫn tới tệp chạy;') +
     ' hoặc dùng --html rồi mở trang bằng trình duyệt và chọn In → Lưu dưới dạng PDF.',
-  pdfFailed: (chromium: string, detail: string) =>
-    `Chromium (${chromium}) không in được PDF${detail ? `: ${detail.split('\n').slice(-3).join(' ')}` : '.'}`,
+  packagedChromiumFailed: (dir: string) =>
+    `Không giải nén được Chromium đi kèm ptdv vào ${dir} (cần khoảng 210 MB chỗ trống, và thư mục phải` +
+    ' thuộc riêng người dùng đang chạy ptdv). Cài Chrome hoặc Chromium, hoặc đặt biến PTDV_CHROMIUM là đường dẫn tới tệp chạy;' +
+    ' hoặc dùng --html rồi mở trang bằng trình duyệt và chọn In → Lưu dưới dạng PDF.',
+  pdfFailed: (chromium: string, packaged: boolean) =>
+    `Trình duyệt ${chromium} không in được PDF.` +
+    (packaged
+      ? ' Chromium đi kèm ptdv cần thư viện NSS của hệ thống: máy chưa có thì cài vào (Debian/Ubuntu: sudo apt install libnss3).'
+      : ' Thử đặt biến PTDV_CHROMIUM là đường dẫn tới một Chrome, Edge hay Chromium khác;') +
+    (packaged ? ' Cũng có thể' : ' hoặc') +
+    ' dùng --html rồi mở trang bằng trình duyệt và chọn In → Lưu dưới dạng PDF.',
   risksTitle: (n: number, open: number) =>
     open === 0
       ? 'Dự báo: không có mốc nào đang thực hiện vào ngày này.'
@@ -127,7 +138,7 @@ export const CLI = {
     '      cột chỉ tiêu chép từ năm trước, xóa số và ngày kế hoạch; không có --out thì ghi đè khi đã xong.',
     '  ptdv report --workbook TỆP.xlsx [--today YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json] [--write] [--html TRANG.html] [--pdf BÁO-CÁO.pdf]',
     '      In bảng thực hiện chỉ tiêu và dự báo tiến độ (hoặc JSON); --write ghi sheet Tổng hợp và Kiểm tra vào tệp;',
-    '      --html ghi báo cáo gửi Thường trực thành một trang HTML (in khổ A4); --pdf in báo cáo ra PDF bằng Chromium.',
+    '      --html ghi báo cáo gửi Thường trực thành một trang HTML (in khổ A4); --pdf in báo cáo ra PDF bằng Chrome, Edge hay Chromium.',
     '      --as-of: số liệu tính đến ngày đó, báo cáo vẫn đề ngày hôm nay (như Xuất báo cáo trên Google Sheets).',
     '  ptdv demo --out TỆP.xlsx [--force]',
     '      Tạo bảng tính mẫu Kế hoạch 145/KH-HU với danh sách người giả định.',
