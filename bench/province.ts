@@ -16,6 +16,8 @@ export const UNITS = 2_000;
 const COMMITTEES = 100;
 /** The bench's "today": 7 days before the second students' class closes, so reminders are due. */
 export const BENCH_TODAY = '2025-09-28';
+/** The year `ptdv new-year` moves the bench's plan to. */
+export const BENCH_NEXT_YEAR = 2026;
 
 function day(y: number, m: number, d: number): Day {
   return dayFromYmd(y, m, d) as Day;

@@ -23,7 +23,7 @@ import { dirname, join, posix, win32 } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { CLI } from '../core/messages/cli';
-import { FileError } from './xlsx-workbook';
+import { FileError } from './file-error';
 
 /** Where the browser came from: set by the user, found on the machine, or ptdv's own. */
 export type ChromiumSource = 'PTDV_CHROMIUM' | 'PATH' | 'installed' | 'packaged';

@@ -11,7 +11,7 @@ import { initCommand } from './commands/init';
 import { newYearCommand } from './commands/new-year';
 import { remindCommand } from './commands/remind';
 import { reportCommand } from './commands/report';
-import { FileError } from './xlsx-workbook';
+import { FileError } from './file-error';
 import type { Io } from './io';
 import { UsageError } from './usage-error';
 
@@ -38,6 +38,17 @@ const OPTIONS = {
 } as const;
 
 const OPTION_NAMES = Object.keys(OPTIONS).map((o) => `--${o}`);
+
+/** The file a command works on, as typed (`--workbook`, else `--out`), for an error's message. */
+function fileOf(argv: readonly string[]): string | null {
+  for (const option of ['--workbook', '--out']) {
+    const at = argv.findIndex((a) => a === option || a.startsWith(`${option}=`));
+    if (at < 0) continue;
+    const arg = argv[at] ?? '';
+    return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[at + 1] ?? null);
+  }
+  return null;
+}
 
 /** Node's parseArgs speaks English ("Unknown option '--todya'…"): said again in Vietnamese. */
 function parseArgsError(e: unknown, argv: readonly string[]): string | null {
@@ -165,6 +176,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(parse);
       return 2;
     }
-    throw e;
+    // Anything else is ptdv's own mistake or a library's: the user hears it in Vietnamese, with
+    // the file named (every write is atomic, so it is as it was); the details only on request.
+    io.err(CLI.unexpected(fileOf(argv)));
+    if (process.env.PTDV_DEBUG) io.err((e as Error)?.stack ?? String(e));
+    return 1;
   }
 }

@@ -4,6 +4,8 @@ declare module 'exceljs/lib/utils/utils' {
   const utils: {
     /** A serial day number (from 1900, or 1904) as a Date in UTC wall-clock time. */
     excelToDate(serial: number, date1904?: boolean): Date;
+    /** A Date in UTC wall-clock time as a serial day number (from 1900, or 1904). */
+    dateToExcel(date: Date, date1904?: boolean): number;
     /** Whether a number format shows a date or a time. */
     isDateFmt(format: string | undefined): boolean;
     /** `&lt;` and the other XML escapes read back. */

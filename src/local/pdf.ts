@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { CLI } from '../core/messages/cli';
 import { launchChromium, resolveChromium, THIS_MACHINE, type Machine } from './chromium';
-import { FileError } from './xlsx-workbook';
+import { FileError } from './file-error';
 
 export { OFFLINE_FLAGS } from './chromium';
 

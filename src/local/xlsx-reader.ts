@@ -22,7 +22,8 @@ import type { Cell, SheetLayout, Workbook } from '../workbook/port';
 import exceljsUtils from 'exceljs/lib/utils/utils';
 import SharedStringsXform from 'exceljs/lib/xlsx/xform/strings/shared-strings-xform';
 import { sheetRows, type SheetContext, type SheetRows } from './xlsx-sheet-rows';
-import { FileError, XlsxWorkbook } from './xlsx-workbook';
+import { FileError } from './file-error';
+import { XlsxWorkbook } from './xlsx-workbook';
 
 /** A workbook read once, whose sheets can only be read. */
 export class ReadOnlyWorkbook implements Workbook {

@@ -1,18 +1,17 @@
 // The Workbook port over an .xlsx file (exceljs). Reads a sheet once into memory; writes whole
 // sheets; saves through a temporary file and a rename so a failure never leaves half a file.
-import { existsSync, renameSync, unlinkSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { CONTRACT_ERROR } from '../core/messages/problems';
 import { isDateObject } from '../core/calendar/dates';
 import { matchKey } from '../core/text/normalize';
 import { columnLetters } from '../core/text/cells';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
+import { writeFileAtomically } from './atomic-file';
+import { FileError } from './file-error';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const PX_PER_CHAR = 7;
-
-export class FileError extends Error {}
 
 interface Ordered {
   orderNo: number;
@@ -149,15 +148,9 @@ export class XlsxWorkbook implements Workbook {
     for (const line of rows) ws.addRow(line.map(toExcel));
   }
 
-  /** Writes to a temporary file beside the target, then renames it over the target. */
+  /** Writes the whole workbook, atomically (see atomic-file.ts). */
   async save(path: string): Promise<void> {
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    try {
-      await this.book.xlsx.writeFile(temp);
-      renameSync(temp, path);
-    } catch (e) {
-      if (existsSync(temp)) unlinkSync(temp);
-      throw e;
-    }
+    const data = await this.book.xlsx.writeBuffer();
+    writeFileAtomically(path, new Uint8Array(data as ArrayBuffer));
   }
 }

@@ -60,6 +60,13 @@ export const CLI = {
     `Ngày "${text}" không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2024-05-19.`,
   asOfAhead: (text: string) =>
     `Ngày --as-of ${text} sau hôm nay: báo cáo chỉ tính số liệu đến hôm nay (hoặc đến ngày --today).`,
+  sheetUnwritable: (path: string, sheet: string) =>
+    `Không ghi được sheet "${sheet}" vào tệp "${path}": phần này của tệp không đọc được (tệp có thể đã hỏng). Tệp chưa bị thay đổi; mở tệp bằng Excel hay LibreOffice, lưu lại rồi chạy lại lệnh.`,
+  fileHeld: (path: string) =>
+    `Không ghi được tệp "${path}": tệp đang mở trong một chương trình khác (Excel, LibreOffice…) hoặc chỉ cho phép đọc. Đóng tệp rồi chạy lại lệnh; tệp chưa bị thay đổi.`,
+  unexpected: (path: string | null) =>
+    (path ? `Có lỗi không lường trước khi xử lý tệp "${path}"` : 'Có lỗi không lường trước') +
+    ': tệp không bị thay đổi. Hãy báo lỗi này cho người phát triển, kèm tệp (hoặc bản sao đã xóa tên) và lệnh đã chạy; đặt biến PTDV_DEBUG=1 để xem chi tiết kỹ thuật.',
   missingOption: (option: string) => `Thiếu tùy chọn ${option}.`,
   unknownOption: (option: string, near: string | null) =>
     `Không có tùy chọn ${option}.` +

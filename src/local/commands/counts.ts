@@ -7,7 +7,9 @@ import { countsExport } from '../../workbook/counts-export';
 import { evaluateWorkbook } from '../../workbook/usecases';
 import type { Cell } from '../../workbook/port';
 import { renderProblemSummary } from '../text-table';
-import { FileError, XlsxWorkbook } from '../xlsx-workbook';
+import { FileError } from '../file-error';
+import { XlsxWorkbook } from '../xlsx-workbook';
+import { openForWriting, type WritableWorkbook } from '../patched-workbook';
 import { readXlsx } from '../xlsx-reader';
 import { isEngineInput } from '../../workbook/read';
 import type { Io } from '../io';
@@ -50,10 +52,10 @@ export async function countsCommand(
   if (evaluation.plan.settings.dataMode === 'counts')
     throw new FileError(CLI.countsNeedList(opts.workbook));
   // Checked before anything is written: figures of one plan never land in another plan's sheet.
-  let shared: XlsxWorkbook | null = null;
+  let shared: WritableWorkbook | null = null;
   if (opts.into) {
     io.progress(CLI.reading(opts.into));
-    shared = await XlsxWorkbook.open(opts.into);
+    shared = await openForWriting(opts.into, isEngineInput);
     const target = evaluateWorkbook(shared, now, asOf).plan;
     const missing = missingFrom(
       { units: evaluation.plan.units, milestones: evaluation.fulfillment.milestones },

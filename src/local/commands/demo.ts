@@ -7,7 +7,8 @@ import { MemoryWorkbook } from '../../workbook/memory-workbook';
 import { initializeWorkbook, refreshWorkbook } from '../../workbook/usecases';
 import { plantMistakes } from '../demo-mistakes';
 import { candidateCells, syntheticPeople } from '../synthetic';
-import { FileError, XlsxWorkbook } from '../xlsx-workbook';
+import { FileError } from '../file-error';
+import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Io } from '../io';
 import type { Plan } from '../../core/model';
 

@@ -2,13 +2,15 @@ import { existsSync } from 'node:fs';
 import { CLI } from '../../core/messages/cli';
 import { NEW_YEAR } from '../../core/messages/sheets';
 import { NewYearError, moveToNewYear } from '../../workbook/new-year';
-import { FileError, XlsxWorkbook } from '../xlsx-workbook';
+import { FileError } from '../file-error';
+import { openForWriting } from '../patched-workbook';
+import { isEngineInput } from '../../workbook/read';
 import type { Io } from '../io';
 import { UsageError } from '../usage-error';
 
 /**
  * The same workbook moved to another year. Without --out the file is replaced only once the whole
- * change is computed and saved to a scratch file (XlsxWorkbook.save renames it into place).
+ * change is computed, written to a scratch file and renamed into place.
  */
 export async function newYearCommand(
   opts: { workbook: string; year: string; out: string | undefined; force: boolean },
@@ -19,7 +21,7 @@ export async function newYearCommand(
   if (opts.out && existsSync(opts.out) && !opts.force)
     throw new FileError(CLI.fileExists(opts.out));
   io.progress(CLI.reading(opts.workbook));
-  const book = await XlsxWorkbook.open(opts.workbook);
+  const book = await openForWriting(opts.workbook, isEngineInput);
   let summary;
   try {
     summary = moveToNewYear(book, year);

@@ -3,16 +3,15 @@ import { join, resolve } from 'node:path';
 import { dayOfInstant, formatIso, instantOfDay } from '../../core/calendar/dates';
 import { CLI } from '../../core/messages/cli';
 import { MAIL_LOG } from '../../core/messages/mail';
-import { runReminders, type Mailer, type RunSummary } from '../../workbook/reminders';
+import { runReminders, type Mailer } from '../../workbook/reminders';
 import type { Workbook } from '../../workbook/port';
 import type { OutgoingMail } from '../../core/reminders/reminder-mail';
 import { buildEml, emlFileName } from '../eml';
 import { matchKey } from '../../core/text/normalize';
 import { SHEET } from '../../workbook/contract';
 import { isEngineInput } from '../../workbook/read';
-import { replay, StagedAppends, type StagedRows } from '../staged-appends';
-import { fullReadRequested, readXlsx } from '../xlsx-reader';
-import { XlsxWorkbook } from '../xlsx-workbook';
+import { assertReplaceable, writeFileAtomically } from '../atomic-file';
+import { openForWriting, PatchedXlsx } from '../patched-workbook';
 import type { Io } from '../io';
 import { folderUnitFiles } from '../unit-files';
 import { parseToday } from './report';
@@ -56,32 +55,30 @@ export async function remindCommand(
     for (const { file, mail, at } of outgoing)
       writeFileSync(file, await buildEml(mail, 'ptdv@localhost', at));
   };
-  let summary: RunSummary;
-  if (fullReadRequested()) {
-    // PTDV_XLSX_READ=full: one full read, saved whatever happened, as before the lean read.
-    const book = await XlsxWorkbook.open(opts.workbook);
-    summary = run(book);
+  // The log's sheet is read with the engine's, so the run sees what it logged before.
+  const logKey = matchKey(SHEET.mailLog);
+  const book = await openForWriting(
+    opts.workbook,
+    (name) => isEngineInput(name) || matchKey(name) === logKey,
+  );
+  const summary = run(book);
+  // The file with its new log rows is made in memory, and found replaceable, before any .eml is
+  // written: a log that cannot be saved (a file Excel holds open, a part that cannot be edited)
+  // stops the run with nothing written at all. A day with nothing to log leaves the file as it is.
+  if (book instanceof PatchedXlsx) {
+    const bytes = book.pending ? await book.render() : null;
+    if (bytes) assertReplaceable(opts.workbook);
+    await writeOutbox();
+    if (bytes) {
+      io.progress(CLI.saving(opts.workbook));
+      writeFileAtomically(opts.workbook, bytes);
+    }
+  } else {
+    // PTDV_XLSX_READ=full: one full read, saved whatever happened, as before the patched write.
+    assertReplaceable(opts.workbook);
     await writeOutbox();
     io.progress(CLI.saving(opts.workbook));
     await book.save(opts.workbook);
-  } else {
-    // Decided from a lean read; the log rows it appends are kept and, if there are any, written
-    // by the full reader and writer once the lean read is let go.
-    const decided = await decideOnLeanRead(opts.workbook, run);
-    summary = decided.summary;
-    // The file that will take the log is opened, and the rows added in memory, before any .eml
-    // is written: a file the full reader cannot open or whose log it cannot find (or memory that
-    // runs out) stops the run with nothing written at all.
-    let full: XlsxWorkbook | null = null;
-    if (decided.appends.length > 0) {
-      full = await XlsxWorkbook.open(opts.workbook);
-      replay(decided.appends, full);
-    }
-    await writeOutbox();
-    if (full) {
-      io.progress(CLI.saving(opts.workbook));
-      await full.save(opts.workbook);
-    }
   }
   const c = summary.counts;
   io.out(
@@ -91,17 +88,4 @@ export async function remindCommand(
     io.out(CLI.remindLine(r.unit.name, r.milestone.code, r.leadDays, r.shortfall));
   if (summary.plan.digest) io.out(CLI.remindDigest(summary.plan.digest.overdue.length));
   return 0;
-}
-
-/** Runs the reminders on a lean read of `path`; the read is unreachable once this returns. */
-async function decideOnLeanRead(
-  path: string,
-  run: (book: Workbook) => RunSummary,
-): Promise<{ summary: RunSummary; appends: StagedRows[] }> {
-  const logKey = matchKey(SHEET.mailLog);
-  const book = new StagedAppends(
-    await readXlsx(path, (name) => isEngineInput(name) || matchKey(name) === logKey),
-  );
-  const summary = run(book);
-  return { summary, appends: book.appends() };
 }

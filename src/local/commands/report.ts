@@ -15,7 +15,7 @@ import {
   renderRisks,
   renderTable,
 } from '../text-table';
-import { XlsxWorkbook } from '../xlsx-workbook';
+import { openForWriting, type WritableWorkbook } from '../patched-workbook';
 import { readXlsx } from '../xlsx-reader';
 import { isEngineInput } from '../../workbook/read';
 import type { Io } from '../io';
@@ -53,17 +53,18 @@ export async function reportCommand(opts: ReportOptions, io: Io): Promise<number
   io.progress(CLI.reading(opts.workbook));
   const files = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
   // Only --write changes the file: otherwise a lean, streaming read of what the engine needs.
-  const book = opts.write
-    ? await XlsxWorkbook.open(opts.workbook)
-    : await readXlsx(opts.workbook, isEngineInput);
+  const target: WritableWorkbook | null = opts.write
+    ? await openForWriting(opts.workbook, isEngineInput)
+    : null;
+  const book = target ?? (await readXlsx(opts.workbook, isEngineInput));
   io.progress(CLI.computing);
   const now = io.now();
   const evaluation = opts.write
     ? refreshWorkbook(book, now, asOf, files)
     : evaluateWorkbook(book, now, asOf, undefined, files);
-  if (book instanceof XlsxWorkbook) {
+  if (target) {
     io.progress(CLI.saving(opts.workbook));
-    await book.save(opts.workbook);
+    await target.save(opts.workbook);
   }
   if (opts.json) io.out(JSON.stringify(buildJsonReport(evaluation), null, 2));
   else {

@@ -1,0 +1,160 @@
+// The Workbook port over an office's .xlsx for the commands that write into it (`report --write`,
+// `remind`, `counts --into`, `new-year`): read lean (the sheets the engine needs), and write only
+// what ptdv owns. On save the file is opened as a zip and only the sheets written change (and the
+// index parts that must name a new sheet, and the styles part by appending): the office's charts,
+// pictures, comments, tables, macros and every other sheet keep their bytes.
+import { readFileSync } from 'node:fs';
+import { CLI } from '../core/messages/cli';
+import { CONTRACT_ERROR } from '../core/messages/problems';
+import { matchKey } from '../core/text/normalize';
+import type { Cell, SheetLayout, Workbook } from '../workbook/port';
+import { writeFileAtomically } from './atomic-file';
+import { fullReadRequested, readXlsx, type ReadOnlyWorkbook } from './xlsx-reader';
+import { XlsxPackage } from './xlsx-patch/package';
+import {
+  appendRowsXml,
+  replaceValuesXml,
+  worksheetXml,
+  type CellWriter,
+} from './xlsx-patch/sheet-xml';
+import { FileError } from './file-error';
+import { XlsxWorkbook } from './xlsx-workbook';
+
+type Edit =
+  | { kind: 'sheet'; name: string; rows: Cell[][]; layout: SheetLayout }
+  | { kind: 'values'; name: string; rows: Cell[][] }
+  | { kind: 'append'; name: string; rows: Cell[][] };
+
+export class PatchedXlsx implements Workbook {
+  /** By sheet (matchKey of its name), in the order first written. */
+  private readonly edits = new Map<string, Edit>();
+
+  private constructor(
+    private readonly path: string,
+    private readonly base: ReadOnlyWorkbook,
+  ) {}
+
+  /** Opens `path`, reading the sheets `wanted` says to (the only ones `readSheet` can give). */
+  static async open(path: string, wanted: (name: string) => boolean): Promise<PatchedXlsx> {
+    return new PatchedXlsx(path, await readXlsx(path, wanted));
+  }
+
+  sheetNames(): string[] {
+    const names = this.base.sheetNames();
+    const known = new Set(names.map(matchKey));
+    for (const e of this.edits.values()) if (!known.has(matchKey(e.name))) names.push(e.name);
+    return names;
+  }
+
+  readSheet(name: string): Cell[][] | null {
+    const edit = this.edits.get(matchKey(name));
+    if (edit && edit.kind !== 'append') return edit.rows.map((r) => [...r]);
+    const rows = this.base.readSheet(name);
+    if (!rows || !edit) return rows;
+    // As the sheet would read once written: rows of equal length.
+    const all = [...rows, ...edit.rows];
+    const width = all.reduce((w, r) => Math.max(w, r.length), 0);
+    return all.map((r) => [...r, ...new Array<Cell>(width - r.length).fill('')]);
+  }
+
+  writeSheet(name: string, rows: Cell[][], layout: SheetLayout): void {
+    this.edits.set(matchKey(name), { kind: 'sheet', name: this.nameOf(name), rows, layout });
+  }
+
+  writeValues(name: string, rows: Cell[][]): void {
+    if (!this.has(name)) throw new FileError(CONTRACT_ERROR.sheetMissing(name));
+    this.edits.set(matchKey(name), { kind: 'values', name: this.nameOf(name), rows });
+  }
+
+  appendRows(name: string, rows: Cell[][]): void {
+    const key = matchKey(name);
+    const edit = this.edits.get(key);
+    if (!edit && !this.has(name)) throw new FileError(CONTRACT_ERROR.sheetMissing(name));
+    const copy = rows.map((r) => [...r]);
+    if (edit) edit.rows.push(...copy);
+    else this.edits.set(key, { kind: 'append', name: this.nameOf(name), rows: copy });
+  }
+
+  /** Whether anything waits to be written. */
+  get pending(): boolean {
+    return this.edits.size > 0;
+  }
+
+  /**
+   * The file as it will be saved, made in memory from the file as it is now: a part that cannot
+   * be edited fails here, before anything is written anywhere.
+   */
+  async render(): Promise<Buffer> {
+    let pack: XlsxPackage;
+    try {
+      pack = await XlsxPackage.load(readFileSync(this.path));
+    } catch {
+      throw new FileError(CONTRACT_ERROR.fileUnreadable(this.path));
+    }
+    const styles = await pack.stylesPart();
+    const writer: CellWriter = { style: (need) => styles.id(need), date1904: pack.date1904 };
+    for (const edit of this.edits.values()) {
+      try {
+        await apply(pack, edit, writer);
+      } catch (e) {
+        if (e instanceof FileError) throw e;
+        // A part that does not read as XML, say: named, and nothing written.
+        throw new FileError(CLI.sheetUnwritable(this.path, edit.name));
+      }
+    }
+    return pack.bytes();
+  }
+
+  /** Writes the edits into `target` (by default the file read), atomically; nothing if none. */
+  async save(target: string = this.path): Promise<void> {
+    if (!this.pending && target === this.path) return;
+    writeFileAtomically(target, await this.render());
+  }
+
+  private has(name: string): boolean {
+    const key = matchKey(name);
+    return this.base.sheetNames().some((n) => matchKey(n) === key);
+  }
+
+  /** The sheet's name as the file spells it, or as given for a new one. */
+  private nameOf(name: string): string {
+    const key = matchKey(name);
+    return this.base.sheetNames().find((n) => matchKey(n) === key) ?? name;
+  }
+}
+
+/** One sheet's edit made in the package. */
+async function apply(pack: XlsxPackage, edit: Edit, writer: CellWriter): Promise<void> {
+  const existing = pack.sheetPath(edit.name);
+  if (edit.kind === 'sheet') {
+    const path = existing ?? (await pack.addSheet(edit.name));
+    const { xml, links } = worksheetXml(edit.rows, edit.layout, writer);
+    pack.write(path, xml);
+    pack.setLinks(path, links);
+    return;
+  }
+  if (existing === null) throw new FileError(CONTRACT_ERROR.sheetMissing(edit.name));
+  const xml = await pack.read(existing);
+  pack.write(
+    existing,
+    edit.kind === 'append'
+      ? appendRowsXml(xml, edit.rows, writer)
+      : replaceValuesXml(xml, edit.rows, writer),
+  );
+}
+
+/** A workbook a command writes into and then saves, to its own path or another. */
+export interface WritableWorkbook extends Workbook {
+  save(target: string): Promise<void>;
+}
+
+/**
+ * The office's file, opened to be written: patched in place, or with `PTDV_XLSX_READ=full` read
+ * and written whole by exceljs as before (the way around a file the lean read takes wrongly).
+ */
+export async function openForWriting(
+  path: string,
+  wanted: (name: string) => boolean,
+): Promise<WritableWorkbook> {
+  return fullReadRequested() ? XlsxWorkbook.open(path) : PatchedXlsx.open(path, wanted);
+}

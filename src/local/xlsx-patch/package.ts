@@ -1,0 +1,214 @@
+// An .xlsx opened as the zip it is (JSZip): the parts ptdv owns are replaced, the index parts that
+// must name a new sheet are edited where they must be, and every other part keeps its bytes —
+// JSZip writes an entry it did not change from its compressed data as read, without inflating it.
+import JSZip from 'jszip';
+import { posix } from 'node:path';
+import { matchKey } from '../../core/text/normalize';
+import { RELATIONSHIPS_NS, type SheetLink } from './sheet-xml';
+import { StylesPart } from './styles';
+import { applyEdits, elementSpans, escapeXml, type TextEdit } from './xml-spans';
+
+const WORKSHEET_TYPE = `${RELATIONSHIPS_NS}/worksheet`;
+const WORKSHEET_CONTENT =
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const RELS_CONTENT = 'application/vnd.openxmlformats-package.relationships+xml';
+
+interface SheetRef {
+  name: string;
+  /** The worksheet part, e.g. `xl/worksheets/sheet3.xml`. */
+  path: string;
+}
+
+/** A part's relationships file: `xl/worksheets/_rels/sheet3.xml.rels` for `xl/worksheets/sheet3.xml`. */
+const relsOf = (path: string) =>
+  posix.join(posix.dirname(path), '_rels', `${posix.basename(path)}.rels`);
+
+export class XlsxPackage {
+  private styles: StylesPart | null = null;
+  private readonly added: SheetRef[] = [];
+
+  private constructor(
+    private readonly zip: JSZip,
+    private readonly workbookPath: string,
+    private readonly sheets: SheetRef[],
+    /** Whether the workbook counts days from 1904. */
+    readonly date1904: boolean,
+  ) {}
+
+  static async load(data: Buffer): Promise<XlsxPackage> {
+    const zip = await JSZip.loadAsync(data);
+    const rootRels = await text(zip, '_rels/.rels');
+    const office = elementSpans(rootRels).find(
+      (s) => s.local === 'Relationship' && /\/officeDocument$/.test(s.attributes.Type ?? ''),
+    );
+    const workbookPath = partPath('', office?.attributes.Target ?? 'xl/workbook.xml');
+    const workbook = await text(zip, workbookPath);
+    const rels = elementSpans(await text(zip, relsOf(workbookPath)));
+    const targets = new Map(
+      rels
+        .filter((s) => s.local === 'Relationship')
+        .map((s) => [s.attributes.Id ?? '', s.attributes.Target ?? ''] as const),
+    );
+    const spans = elementSpans(workbook);
+    const sheets = spans
+      .filter((s) => s.local === 'sheet')
+      .map((s) => {
+        const id = Object.entries(s.attributes).find(
+          ([k]) => /(^|:)id$/.test(k) && k !== 'sheetId',
+        )?.[1];
+        return {
+          name: s.attributes.name ?? '',
+          path: partPath(workbookPath, targets.get(id ?? '') ?? ''),
+        };
+      });
+    const pr = spans.find((s) => s.local === 'workbookPr');
+    const date1904 = /^(1|true)$/.test(pr?.attributes.date1904 ?? '');
+    return new XlsxPackage(zip, workbookPath, sheets, date1904);
+  }
+
+  /** The worksheet part of a sheet, by name in any spelling, or null. */
+  sheetPath(name: string): string | null {
+    const key = matchKey(name);
+    return [...this.sheets, ...this.added].find((s) => matchKey(s.name) === key)?.path ?? null;
+  }
+
+  async read(path: string): Promise<string> {
+    return text(this.zip, path);
+  }
+
+  write(path: string, xml: string): void {
+    this.zip.file(path, xml);
+  }
+
+  /** The styles part, read once and written back on `save` only when something was added. */
+  async stylesPart(): Promise<StylesPart> {
+    if (!this.styles) this.styles = new StylesPart(await text(this.zip, this.stylesPath()));
+    return this.styles;
+  }
+
+  /** A sheet's links to other files, as its relationships part (none: the part is removed). */
+  setLinks(sheetPath: string, links: readonly SheetLink[]): void {
+    const rels = relsOf(sheetPath);
+    if (links.length === 0) {
+      if (this.zip.file(rels)) this.zip.remove(rels);
+      return;
+    }
+    const items = links
+      .map(
+        (l) =>
+          `<Relationship Id="${l.id}" Type="${RELATIONSHIPS_NS}/hyperlink" Target="${escapeXml(l.target)}" TargetMode="External"/>`,
+      )
+      .join('');
+    this.zip.file(
+      rels,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`,
+    );
+  }
+
+  /**
+   * A new, empty sheet at the end: a worksheet part, its relationship from the workbook, its
+   * entry in the workbook and in the content types. Returns the part's path.
+   */
+  async addSheet(name: string): Promise<string> {
+    const taken = new Set(Object.keys(this.zip.files).map((p) => p.toLowerCase()));
+    let n = 1;
+    while (taken.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    const path = `xl/worksheets/sheet${n}.xml`;
+    this.zip.file(path, '');
+    const relsPath = relsOf(this.workbookPath);
+    const rels = await text(this.zip, relsPath);
+    const relSpans = elementSpans(rels);
+    const ids = new Set(relSpans.map((s) => s.attributes.Id));
+    let r = relSpans.length;
+    while (ids.has(`rId${r}`)) r++;
+    const rid = `rId${r}`;
+    const target = posix.relative(posix.dirname(this.workbookPath), path);
+    this.zip.file(
+      relsPath,
+      appendChild(
+        rels,
+        relSpans,
+        'Relationships',
+        `<Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="${target}"/>`,
+      ),
+    );
+    const workbook = await text(this.zip, this.workbookPath);
+    const spans = elementSpans(workbook);
+    const sheetId = spans
+      .filter((s) => s.local === 'sheet')
+      .reduce((m, s) => Math.max(m, Number(s.attributes.sheetId ?? 0)), 0);
+    // The relationships prefix is declared on the element itself: safe whatever the root binds.
+    const entry = `<sheet xmlns:r="${RELATIONSHIPS_NS}" name="${escapeXml(name)}" sheetId="${sheetId + 1}" r:id="${rid}"/>`;
+    this.zip.file(this.workbookPath, appendChild(workbook, spans, 'sheets', entry, true));
+    const types = await text(this.zip, '[Content_Types].xml');
+    const typeSpans = elementSpans(types);
+    let withTypes = appendChild(
+      types,
+      typeSpans,
+      'Types',
+      `<Override PartName="/${path}" ContentType="${WORKSHEET_CONTENT}"/>`,
+    );
+    // Relationship parts are usually typed by a Default; a file without one gets it.
+    if (!typeSpans.some((s) => s.local === 'Default' && s.attributes.Extension === 'rels'))
+      withTypes = appendChild(
+        withTypes,
+        elementSpans(withTypes),
+        'Types',
+        `<Default Extension="rels" ContentType="${RELS_CONTENT}"/>`,
+      );
+    this.zip.file('[Content_Types].xml', withTypes);
+    this.added.push({ name, path });
+    return path;
+  }
+
+  /** The whole file, with the styles part written back if it gained a style. */
+  async bytes(): Promise<Buffer> {
+    if (this.styles?.changed) this.zip.file(this.stylesPath(), this.styles.text());
+    return this.zip.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 6 },
+    });
+  }
+
+  private stylesPath(): string {
+    return posix.join(posix.dirname(this.workbookPath), 'styles.xml');
+  }
+}
+
+async function text(zip: JSZip, path: string): Promise<string> {
+  const entry = zip.file(path);
+  if (!entry) throw new Error(`no part ${path}`);
+  return entry.async('string');
+}
+
+/** A relationship's target as a part path: relative to the part that names it, or absolute. */
+function partPath(from: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  return posix.normalize(posix.join(posix.dirname(from), target));
+}
+
+/** The part with `child` added as the last child of the first element named `local`. */
+function appendChild(
+  xml: string,
+  spans: ReturnType<typeof elementSpans>,
+  local: string,
+  child: string,
+  prefixed = false,
+): string {
+  const parent = spans.find((s) => s.local === local);
+  if (!parent) throw new Error(`no ${local} element`);
+  const prefix =
+    prefixed && parent.name.includes(':') ? parent.name.slice(0, parent.name.indexOf(':') + 1) : '';
+  const item = prefix ? child.replace(/^<(\w+)/, `<${prefix}$1`) : child;
+  const edits: TextEdit[] = parent.selfClosing
+    ? [
+        {
+          from: parent.start,
+          to: parent.end,
+          text: `${xml.slice(parent.start, parent.openEnd - 2)}>${item}</${parent.name}>`,
+        },
+      ]
+    : [{ from: parent.close, to: parent.close, text: item }];
+  return applyEdits(xml, edits);
+}

@@ -1,0 +1,213 @@
+// The XML of the sheets ptdv writes into an office's .xlsx: cells as values (text written inline,
+// so a leading `=` is text, never a formula, and the shared string table is left alone), the
+// look a written sheet has always had (bold frozen header, column widths, dd/mm/yyyy dates,
+// percentages, links to cells), and rows appended to a sheet or its values replaced in place.
+import exceljsUtils from 'exceljs/lib/utils/utils';
+import { isDateObject } from '../../core/calendar/dates';
+import { columnLetters } from '../../core/text/cells';
+import type { Cell, SheetLayout } from '../../workbook/port';
+import type { StyleNeed } from './styles';
+import { applyEdits, elementSpans, escapeXml, prefixOf, type ElementSpan } from './xml-spans';
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const RELATIONSHIPS_NS =
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const HYPERLINK_TYPE = `${RELATIONSHIPS_NS}/hyperlink`;
+/** A date's wall-clock time is Vietnam's (UTC+7), as everywhere ptdv reads and writes one. */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+/** Excel's width unit is a character of the default font: about 7 px. */
+const PX_PER_CHAR = 7;
+
+/** How the cells of a sheet are written: the styles to use, the workbook's day count. */
+export interface CellWriter {
+  style(need: StyleNeed): number;
+  date1904: boolean;
+}
+
+/** An external link's relationship, for the sheet's relationships part. */
+export interface SheetLink {
+  id: string;
+  target: string;
+}
+
+/** The style a value needs by itself: a date, a date with a time (the log's), or none. */
+function valueStyle(value: Cell, writer: CellWriter): number | null {
+  if (!isDateObject(value)) return null;
+  const timeOfDay = (value.getTime() + VIETNAM_OFFSET_MS) % DAY_MS;
+  return writer.style(timeOfDay === 0 ? 'date' : 'dateTime');
+}
+
+/** One cell's XML, or '' for an empty one without a style. */
+export function cellXml(
+  ref: string,
+  value: Cell,
+  style: number | null,
+  writer: CellWriter,
+): string {
+  const s = style === null || style === 0 ? '' : ` s="${style}"`;
+  if (value === null || value === '') return s === '' ? '' : `<c r="${ref}"${s}/>`;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value))
+      return `<c r="${ref}"${s} t="inlineStr"><is><t>${value}</t></is></c>`;
+    return `<c r="${ref}"${s}><v>${value}</v></c>`;
+  }
+  if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (isDateObject(value)) {
+    const wallClock = new Date(value.getTime() + VIETNAM_OFFSET_MS);
+    return `<c r="${ref}"${s}><v>${exceljsUtils.dateToExcel(wallClock, writer.date1904)}</v></c>`;
+  }
+  const text = escapeXml(String(value));
+  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
+}
+
+/** Rows from `firstRow` (1-based), each cell styled by `styleAt` or by its value. */
+export function rowsXml(
+  rows: readonly (readonly Cell[])[],
+  firstRow: number,
+  writer: CellWriter,
+  styleAt: (row: number, column: number, value: Cell) => number | null = () => null,
+  rowAttributes: (row: number) => string = () => '',
+): string {
+  const out: string[] = [];
+  rows.forEach((line, i) => {
+    const r = firstRow + i;
+    const cells: string[] = [];
+    line.forEach((value, c) => {
+      const style = styleAt(r, c + 1, value) ?? valueStyle(value, writer);
+      const xml = cellXml(`${columnLetters(c + 1)}${r}`, value, style, writer);
+      if (xml !== '') cells.push(xml);
+    });
+    const attributes = rowAttributes(r);
+    if (cells.length > 0 || attributes !== '')
+      out.push(`<row r="${r}"${attributes}>${cells.join('')}</row>`);
+  });
+  return out.join('');
+}
+
+/** A whole sheet ptdv owns, as it has always looked; its external links need relationships. */
+export function worksheetXml(
+  rows: readonly (readonly Cell[])[],
+  layout: SheetLayout,
+  writer: CellWriter,
+): { xml: string; links: SheetLink[] } {
+  const dates = new Set(layout.dateColumns);
+  const percents = new Set(layout.percentColumns);
+  const header = layout.headerRow;
+  const styleAt = (r: number, c: number, value: Cell): number | null => {
+    if (r === header) return writer.style('bold');
+    if (r < header || value === '' || value === null) return null;
+    if (dates.has(c) && isDateObject(value)) return writer.style('date');
+    if (percents.has(c) && typeof value === 'number') return writer.style('percent');
+    return null;
+  };
+  const cols = Object.entries(layout.widths)
+    .map(([c, px]) => [Number(c), Math.round(px / PX_PER_CHAR)] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([c, w]) => `<col min="${c}" max="${c}" width="${w}" customWidth="1"/>`)
+    .join('');
+  const pane =
+    header > 0
+      ? `<pane ySplit="${header}" topLeftCell="A${header + 1}" activePane="bottomLeft" state="frozen"/>`
+      : '';
+  const { hyperlinks, links } = hyperlinksXml(rows, layout);
+  const xml =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${RELATIONSHIPS_NS}">` +
+    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    (cols ? `<cols>${cols}</cols>` : '') +
+    `<sheetData>${rowsXml(rows, 1, writer, styleAt)}</sheetData>` +
+    hyperlinks +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `</worksheet>`;
+  return { xml, links };
+}
+
+/**
+ * Each link is a relationship of the sheet, a cell of this file written `#'Sheet'!A1` as Excel
+ * and exceljs both read it.
+ */
+function hyperlinksXml(
+  rows: readonly (readonly Cell[])[],
+  layout: SheetLayout,
+): { hyperlinks: string; links: SheetLink[] } {
+  if (!layout.links) return { hyperlinks: '', links: [] };
+  const { column, targets } = layout.links;
+  const items: string[] = [];
+  const links: SheetLink[] = [];
+  targets.forEach((t, i) => {
+    const label = rows[i]?.[column - 1];
+    if (!t || typeof label !== 'string' || label === '') return;
+    const id = `rId${links.length + 1}`;
+    const target =
+      'url' in t ? t.url : `#'${t.sheet.replace(/'/g, "''")}'!${columnLetters(t.column)}${t.row}`;
+    links.push({ id, target });
+    items.push(`<hyperlink ref="${columnLetters(column)}${i + 1}" r:id="${id}"/>`);
+  });
+  return { hyperlinks: items.length ? `<hyperlinks>${items.join('')}</hyperlinks>` : '', links };
+}
+
+/** The sheet's `sheetData` and its rows, as the part writes them. */
+function sheetData(xml: string): { data: ElementSpan; rows: ElementSpan[]; cells: ElementSpan[] } {
+  const spans = elementSpans(xml, (local, depth) => depth <= 3 && (depth < 3 || local === 'c'));
+  const at = spans.findIndex((s) => s.local === 'sheetData' && s.depth === 1);
+  const data = spans[at];
+  if (!data) throw new Error('worksheet without sheetData');
+  const rows = spans.filter((s) => s.parent === at && s.local === 'row');
+  const rowAt = new Set(rows.map((r) => spans.indexOf(r)));
+  const cells = spans.filter((s) => rowAt.has(s.parent) && s.local === 'c');
+  return { data, rows, cells };
+}
+
+/** The sheet with `rows` added after its last row; everything else in it as it was. */
+export function appendRowsXml(
+  xml: string,
+  rows: readonly (readonly Cell[])[],
+  writer: CellWriter,
+): string {
+  const { data, rows: existing } = sheetData(xml);
+  const last = existing.reduce((n, r) => Math.max(n, Number(r.attributes.r ?? 0)), 0);
+  const added = rowsXml(rows, last + 1, writer).replace(
+    /<(\/?)(row|c|v|is|t)\b/g,
+    `<$1${prefixOf(data)}$2`,
+  );
+  if (data.selfClosing)
+    return applyEdits(xml, [
+      { from: data.start, to: data.end, text: `<${data.name}>${added}</${data.name}>` },
+    ]);
+  return applyEdits(xml, [{ from: data.close, to: data.close, text: added }]);
+}
+
+/**
+ * The sheet with its cell values replaced by `rows`, each cell keeping the style it had and each
+ * row its height; the sheet's columns, input helps, conditional formats and protection stay.
+ */
+export function replaceValuesXml(
+  xml: string,
+  rows: readonly (readonly Cell[])[],
+  writer: CellWriter,
+): string {
+  const { data, rows: existing, cells } = sheetData(xml);
+  const styles = new Map<string, number>();
+  for (const c of cells)
+    if (c.attributes.r && c.attributes.s) styles.set(c.attributes.r, Number(c.attributes.s));
+  const rowAttributes = new Map<number, string>();
+  for (const r of existing) {
+    const kept = Object.entries(r.attributes)
+      .filter(([k]) => k !== 'r' && k !== 'spans')
+      .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+      .join('');
+    rowAttributes.set(Number(r.attributes.r), kept);
+  }
+  const body = rowsXml(
+    rows,
+    1,
+    writer,
+    (r, c) => styles.get(`${columnLetters(c)}${r}`) ?? null,
+    (r) => rowAttributes.get(r) ?? '',
+  ).replace(/<(\/?)(row|c|v|is|t)\b/g, `<$1${prefixOf(data)}$2`);
+  const name = data.name;
+  return applyEdits(xml, [{ from: data.start, to: data.end, text: `<${name}>${body}</${name}>` }]);
+}

@@ -1,0 +1,237 @@
+// Writes into an office's file change only what ptdv owns: every other part of the zip keeps its
+// bytes; saves are atomic; a file another program holds open is refused with nothing written.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { main } from '../../src/local/cli';
+import type { Io } from '../../src/local/io';
+import { ptdv, tempDir } from '../helpers/cli';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'ptdv.js');
+
+/** Every part of the zip, decompressed. */
+async function parts(file: string): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const out = new Map<string, Buffer>();
+  for (const [name, entry] of Object.entries(zip.files))
+    if (!entry.dir) out.set(name, await entry.async('nodebuffer'));
+  return out;
+}
+
+/** The worksheet parts of the named sheets, with their relationships. */
+async function sheetParts(file: string, names: string[]): Promise<Set<string>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const book = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  const owned = new Set<string>();
+  for (const name of names) {
+    const rId = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="(rId\\d+)"`).exec(book)?.[1];
+    const target = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+    if (!target) continue;
+    const path = `xl/${target.replace(/^\/?xl\//, '')}`;
+    owned.add(path);
+    owned.add(path.replace(/([^/]+)$/, '_rels/$1.rels'));
+  }
+  return owned;
+}
+
+/** The demo with what an office adds: a picture, a note, a defined name, a hidden sheet of its own. */
+async function decoratedDemo(dir: string): Promise<string> {
+  const file = join(dir, 'office.xlsx');
+  expect(ptdv('demo', '--out', file).code).toBe(0);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const own = book.addWorksheet('Văn phòng');
+  own.addRow(['Ghi chú của văn phòng', 42]);
+  own.getCell('A1').note = 'Ghi chú riêng';
+  own.getColumn(1).width = 50;
+  const hidden = book.addWorksheet('Ẩn');
+  hidden.state = 'hidden';
+  hidden.addRow(['x']);
+  book.definedNames.add("'Văn phòng'!$B$1", 'SoLieuVanPhong');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  own.addImage(book.addImage({ buffer: png as never, extension: 'png' }), 'C3:D5');
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+const OWNED_INDEX = new Set([
+  '[Content_Types].xml',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/styles.xml',
+]);
+
+async function unchangedApartFrom(before: Map<string, Buffer>, file: string, owned: Set<string>) {
+  const after = await parts(file);
+  const changed = [...before].filter(
+    ([name, bytes]) =>
+      !owned.has(name) && !OWNED_INDEX.has(name) && !after.get(name)?.equals(bytes),
+  );
+  expect(changed.map(([name]) => name)).toEqual([]);
+  return after;
+}
+
+describe('writes change only what ptdv owns', () => {
+  test('report --write: only Tổng hợp, Kiểm tra and Hồ sơ (and the index parts) change', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const before = await parts(file);
+    const owned = await sheetParts(file, ['Tổng hợp', 'Kiểm tra', 'Hồ sơ']);
+    const run = ptdv('report', '--workbook', file, '--today', '2024-09-01', '--write');
+    expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('Đã ghi')]);
+    const after = await unchangedApartFrom(before, file, owned);
+    // The office's picture, note and hidden sheet are all still there.
+    expect([...after.keys()].some((p) => p.startsWith('xl/media/'))).toBe(true);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.getWorksheet('Ẩn')?.state).toBe('hidden');
+    expect(book.getWorksheet('Văn phòng')?.getCell('A1').note).toBeDefined();
+    // The written sheet keeps its look: a bold frozen header, dates as dd/mm/yyyy.
+    const summary = book.getWorksheet('Tổng hợp');
+    expect(summary?.views[0]).toMatchObject({ state: 'frozen' });
+    const problems = book.getWorksheet('Kiểm tra');
+    expect(problems?.getRow(2).font?.bold ?? problems?.getRow(2).getCell(1).font?.bold).toBe(true);
+    // A second run finds the styles it added and adds no more.
+    const styles = after.get('xl/styles.xml')?.toString('utf8') ?? '';
+    expect(ptdv('report', '--workbook', file, '--today', '2024-09-01', '--write').code).toBe(0);
+    expect((await parts(file)).get('xl/styles.xml')?.toString('utf8')).toBe(styles);
+  });
+
+  test('remind: only Nhật ký thư changes, its earlier rows kept as they were', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const before = await parts(file);
+    const [log] = [...(await sheetParts(file, ['Nhật ký thư']))];
+    const old = before.get(log ?? '')?.toString('utf8') ?? '';
+    const run = ptdv(
+      'remind',
+      '--workbook',
+      file,
+      '--today',
+      '2024-05-12',
+      '--outbox',
+      join(dir, 'out'),
+    );
+    expect(run.code).toBe(0);
+    const after = await unchangedApartFrom(before, file, new Set([log ?? '']));
+    const written = after.get(log ?? '')?.toString('utf8') ?? '';
+    const end = old.indexOf('</sheetData>');
+    expect(written.slice(0, end)).toBe(old.slice(0, end));
+    expect(written.length).toBeGreaterThan(old.length);
+  });
+
+  test('counts --into: only Số liệu changes in the shared workbook', async () => {
+    const dir = tempDir();
+    const shared = await decoratedDemo(dir);
+    const local = join(dir, 'local.xlsx');
+    copyFileSync(shared, local);
+    const before = await parts(shared);
+    const owned = await sheetParts(shared, ['Số liệu']);
+    const run = ptdv(
+      'counts',
+      '--workbook',
+      local,
+      '--out',
+      join(dir, 'sl'),
+      '--into',
+      shared,
+      '--today',
+      '2024-12-31',
+    );
+    expect(run.code).toBe(0);
+    await unchangedApartFrom(before, shared, owned);
+  });
+
+  test('new-year: only the plan sheets change', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const before = await parts(file);
+    const owned = await sheetParts(file, ['Mốc', 'Chỉ tiêu', 'Cấu hình']);
+    const next = join(dir, 'next.xlsx');
+    expect(ptdv('new-year', '--workbook', file, '--year', '2025', '--out', next).code).toBe(0);
+    await unchangedApartFrom(before, next, owned);
+    expect(ptdv('report', '--workbook', next, '--today', '2025-06-01').code).toBe(0);
+  });
+});
+
+describe('saves are atomic', () => {
+  test('a run killed at any moment leaves the old file or the finished one', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const original = readFileSync(file);
+    const done = join(dir, 'done.xlsx');
+    copyFileSync(file, done);
+    expect(ptdv('report', '--workbook', done, '--today', '2024-09-01', '--write').code).toBe(0);
+    let seen = { old: 0, finished: 0 };
+    for (const delay of [30, 120, 250, 350, 450, 550, 700, 900]) {
+      writeFileSync(file, original);
+      const child = spawn(
+        process.execPath,
+        [BIN, 'report', '--workbook', file, '--today', '2024-09-01', '--write'],
+        {
+          stdio: 'ignore',
+        },
+      );
+      const exited = new Promise((r) => child.once('exit', r));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await exited;
+      const now = readFileSync(file);
+      const old = now.equals(original);
+      // The finished file has the finished one's parts (its dashboard's time may differ).
+      const isFinished =
+        !old && [...(await parts(file)).keys()].join() === [...(await parts(done)).keys()].join();
+      expect([delay, old || isFinished]).toEqual([delay, true]);
+      seen = { old: seen.old + (old ? 1 : 0), finished: seen.finished + (old ? 0 : 1) };
+      // Either way the file reads.
+      expect(ptdv('check', '--workbook', file).code).not.toBe(null);
+      expect(ptdv('report', '--workbook', file, '--today', '2024-09-01').code).toBe(0);
+    }
+    console.log(`killed runs: ${seen.old} left the old file, ${seen.finished} the finished one`);
+    expect(seen.old + seen.finished).toBe(8);
+  }, 60_000);
+
+  test('a file another program holds open is refused in Vietnamese before any mail file is written', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const before = readFileSync(file);
+    const outbox = join(dir, 'outbox');
+    // Excel on Windows holds an open workbook: opening it to write fails with EBUSY.
+    const nodeFs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const real = nodeFs.openSync;
+    const held = jest.spyOn(nodeFs, 'openSync').mockImplementation(((
+      path: import('node:fs').PathLike,
+      flags?: import('node:fs').OpenMode,
+      mode?: import('node:fs').Mode,
+    ) => {
+      if (String(path) === file && flags === 'r+')
+        throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+      return real(path, flags ?? 'r', mode);
+    }) as typeof nodeFs.openSync);
+    const err: string[] = [];
+    const io: Io = {
+      out: () => {},
+      err: (t) => err.push(t),
+      progress: () => {},
+      now: () => new Date(),
+    };
+    try {
+      const code = await main(
+        ['remind', '--workbook', file, '--today', '2024-05-12', '--outbox', outbox],
+        io,
+      );
+      expect(code).toBe(1);
+    } finally {
+      held.mockRestore();
+    }
+    expect(err.join('\n')).toContain('đang mở trong một chương trình khác');
+    expect(existsSync(outbox)).toBe(false);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
