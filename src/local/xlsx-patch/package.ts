@@ -77,7 +77,8 @@ export class XlsxPackage {
   }
 
   write(path: string, xml: string): void {
-    this.zip.file(path, xml);
+    // No folder entries: a file from Excel has none, and a part's path says where it is.
+    this.zip.file(path, xml, { createFolders: false });
   }
 
   /** The styles part, read once and written back on `save` only when something was added. */
@@ -99,7 +100,7 @@ export class XlsxPackage {
           `<Relationship Id="${l.id}" Type="${RELATIONSHIPS_NS}/hyperlink" Target="${escapeXml(l.target)}" TargetMode="External"/>`,
       )
       .join('');
-    this.zip.file(
+    this.write(
       rels,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`,
     );
@@ -114,7 +115,7 @@ export class XlsxPackage {
     let n = 1;
     while (taken.has(`xl/worksheets/sheet${n}.xml`)) n++;
     const path = `xl/worksheets/sheet${n}.xml`;
-    this.zip.file(path, '');
+    this.write(path, '');
     const relsPath = relsOf(this.workbookPath);
     const rels = await text(this.zip, relsPath);
     const relSpans = elementSpans(rels);
@@ -123,7 +124,7 @@ export class XlsxPackage {
     while (ids.has(`rId${r}`)) r++;
     const rid = `rId${r}`;
     const target = posix.relative(posix.dirname(this.workbookPath), path);
-    this.zip.file(
+    this.write(
       relsPath,
       appendChild(
         rels,
@@ -139,7 +140,7 @@ export class XlsxPackage {
       .reduce((m, s) => Math.max(m, Number(s.attributes.sheetId ?? 0)), 0);
     // The relationships prefix is declared on the element itself: safe whatever the root binds.
     const entry = `<sheet xmlns:r="${RELATIONSHIPS_NS}" name="${escapeXml(name)}" sheetId="${sheetId + 1}" r:id="${rid}"/>`;
-    this.zip.file(this.workbookPath, appendChild(workbook, spans, 'sheets', entry, true));
+    this.write(this.workbookPath, appendChild(workbook, spans, 'sheets', entry, true));
     const types = await text(this.zip, '[Content_Types].xml');
     const typeSpans = elementSpans(types);
     let withTypes = appendChild(
@@ -156,14 +157,14 @@ export class XlsxPackage {
         'Types',
         `<Default Extension="rels" ContentType="${RELS_CONTENT}"/>`,
       );
-    this.zip.file('[Content_Types].xml', withTypes);
+    this.write('[Content_Types].xml', withTypes);
     this.added.push({ name, path });
     return path;
   }
 
   /** The whole file, with the styles part written back if it gained a style. */
   async bytes(): Promise<Buffer> {
-    if (this.styles?.changed) this.zip.file(this.stylesPath(), this.styles.text());
+    if (this.styles?.changed) this.write(this.stylesPath(), this.styles.text());
     return this.zip.generateAsync({
       type: 'nodebuffer',
       compression: 'DEFLATE',
