@@ -1,6 +1,7 @@
-// The Workbook port over an .xlsx file (exceljs). Reads a sheet once into memory; writes whole
-// sheets; saves through a temporary file and a rename so a failure never leaves half a file.
-import { existsSync } from 'node:fs';
+// The Workbook port over a whole .xlsx in exceljs's model: the files ptdv makes (`init`, `demo`,
+// the counts file), and with PTDV_XLSX_READ=full any file read and written whole, as before the
+// lean read and the patched write. Saved atomically (atomic-file.ts).
+import { existsSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { CONTRACT_ERROR } from '../core/messages/problems';
 import { isDateObject } from '../core/calendar/dates';
@@ -9,6 +10,7 @@ import { columnLetters } from '../core/text/cells';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
 import { writeFileAtomically } from './atomic-file';
 import { FileError } from './file-error';
+import { inExceljsLayout, styleEveryTable } from './xlsx-dialects';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const PX_PER_CHAR = 7;
@@ -59,11 +61,24 @@ export class XlsxWorkbook implements Workbook {
     if (!existsSync(path)) throw new FileError(CONTRACT_ERROR.fileMissing(path));
     const book = new ExcelJS.Workbook();
     try {
-      await book.xlsx.readFile(path);
-    } catch {
-      // exceljs says "Can't find end of central directory…": the user needs to hear what to do.
-      throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
+      const data = readFileSync(path);
+      // Pictures, charts, comments and tables as other programs lay them out (openpyxl,
+      // LibreOffice), handed over as exceljs reads them: see xlsx-dialects.ts. Not a zip at all:
+      // exceljs says so just below.
+      const layout = await inExceljsLayout(data).catch(() => null);
+      // exceljs's typings call a Buffer an ArrayBuffer; it takes Node's.
+      await book.xlsx.load((layout ?? data) as unknown as ExcelJS.Buffer);
+    } catch (e) {
+      // exceljs says "Can't find end of central directory…" or a parser's "Unexpected close tag":
+      // the user needs to hear what to do. A TypeError is exceljs tripping over a part of a sound
+      // file it does not know: never its words or its stack, but not "broken" either.
+      const internal =
+        e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError;
+      throw new FileError(
+        internal ? CONTRACT_ERROR.fileNotOpened(path) : CONTRACT_ERROR.fileUnreadable(path),
+      );
     }
+    styleEveryTable(book);
     return new XlsxWorkbook(book);
   }
 

@@ -107,6 +107,9 @@ export const CONTRACT_ERROR = {
   fileMissing: (path: string) => `Không tìm thấy tệp "${path}".`,
   fileUnreadable: (path: string) =>
     `Không đọc được tệp "${path}": đây không phải tệp Excel .xlsx (Excel 2007 trở lên) hoặc tệp đã hỏng. Mở tệp bằng Excel hay LibreOffice và lưu lại dưới dạng .xlsx.`,
+  /** A well-formed .xlsx that the full reader (exceljs) still fails on: its words never shown. */
+  fileNotOpened: (path: string) =>
+    `Không mở được tệp "${path}": tệp là tệp .xlsx nhưng có phần ptdv chưa đọc được (thường do một chương trình khác lưu tệp, kèm biểu đồ, hình ảnh hay bảng). Tệp chưa bị thay đổi gì. Mở tệp bằng Excel hay LibreOffice, lưu lại dưới dạng .xlsx rồi chạy lại lệnh.`,
   /**
    * Never "ptdv init" here: run on the same file with --force, it would replace a workbook full of
    * people with an empty one.
