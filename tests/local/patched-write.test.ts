@@ -20,17 +20,27 @@ async function parts(file: string): Promise<Map<string, Buffer>> {
   return out;
 }
 
+/** An element's attributes, in whatever order a program wrote them. */
+const attributes = (tag: string) =>
+  Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+
 /** The worksheet parts of the named sheets, with their relationships. */
 async function sheetParts(file: string, names: string[]): Promise<Set<string>> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const book = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
   const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  const sheets = [...book.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)].map((m) => attributes(m[0]));
+  const targets = new Map(
+    [...rels.matchAll(/<Relationship\s[^>]*>/g)]
+      .map((m) => attributes(m[0]))
+      .map((r) => [r.Id, r.Target] as const),
+  );
   const owned = new Set<string>();
   for (const name of names) {
-    const rId = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="(rId\\d+)"`).exec(book)?.[1];
-    const target = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+    const sheet = sheets.find((s) => s.name === name);
+    const target = targets.get(sheet?.['r:id'] ?? '');
     if (!target) continue;
-    const path = `xl/${target.replace(/^\/?xl\//, '')}`;
+    const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
     owned.add(path);
     owned.add(path.replace(/([^/]+)$/, '_rels/$1.rels'));
   }
@@ -159,6 +169,60 @@ describe('writes change only what ptdv owns', () => {
     expect(ptdv('report', '--workbook', next, '--today', '2025-06-01').code).toBe(0);
   });
 });
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'office');
+
+describe.each(['openpyxl', 'xlsxwriter', 'libreoffice'])(
+  'a workbook made by %s, with its chart, picture, comments, table and the rest',
+  (maker) => {
+    const copy = (dir: string, name = `${maker}.xlsx`) => {
+      const file = join(dir, name);
+      copyFileSync(join(FIXTURES, `${maker}.xlsx`), file);
+      return file;
+    };
+    const decorations = async (file: string) =>
+      [...(await parts(file)).keys()].filter((p) =>
+        /^xl\/(charts|drawings|media|tables|comments)|comments\d*\.xml$/.test(p),
+      );
+
+    test('report --write, remind, counts --into and new-year change only what ptdv owns', async () => {
+      const dir = tempDir();
+      const original = join(FIXTURES, `${maker}.xlsx`);
+      const before = await parts(original);
+      const kept = await decorations(original);
+      expect(kept.some((p) => p.startsWith('xl/charts/'))).toBe(true);
+      const runs: [string[], string[], string][] = [
+        [['report', '--today', '2024-09-01', '--write'], ['Tổng hợp', 'Kiểm tra', 'Hồ sơ'], ''],
+        [['remind', '--today', '2024-05-12', '--outbox', join(dir, 'out')], ['Nhật ký thư'], ''],
+        [
+          ['new-year', '--year', '2025', '--out', join(dir, 'next.xlsx')],
+          ['Mốc', 'Chỉ tiêu', 'Cấu hình'],
+          join(dir, 'next.xlsx'),
+        ],
+      ];
+      for (const [[command, ...args], sheets, out] of runs) {
+        const file = copy(dir);
+        const run = ptdv(command ?? '', '--workbook', file, ...args);
+        expect([command, run.code, run.stderr.includes('Error')]).toEqual([command, 0, false]);
+        const written = out || file;
+        await unchangedApartFrom(before, written, await sheetParts(original, sheets));
+        expect([command, await decorations(written)]).toEqual([command, kept]);
+      }
+      const shared = copy(dir, 'shared.xlsx');
+      const counts = ptdv(
+        'counts',
+        '--workbook',
+        copy(dir, 'local.xlsx'),
+        '--out',
+        join(dir, 'sl'),
+        '--into',
+        shared,
+      );
+      expect(counts.code).toBe(0);
+      await unchangedApartFrom(before, shared, await sheetParts(original, ['Số liệu']));
+    }, 60_000);
+  },
+);
 
 describe('saves are atomic', () => {
   test('a run killed at any moment leaves the old file or the finished one', async () => {
