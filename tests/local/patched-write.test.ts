@@ -113,6 +113,30 @@ describe('writes change only what ptdv owns', () => {
     expect((await parts(file)).get('xl/styles.xml')?.toString('utf8')).toBe(styles);
   });
 
+  test('a sheet ptdv writes that the file lacks is added, and named in the workbook', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const dossiers = book.getWorksheet('Hồ sơ');
+    if (dossiers) book.removeWorksheet(dossiers.id);
+    await book.xlsx.writeFile(file);
+    const before = await parts(file);
+    expect(ptdv('report', '--workbook', file, '--today', '2024-09-01', '--write').code).toBe(0);
+    await unchangedApartFrom(
+      before,
+      file,
+      await sheetParts(file, ['Tổng hợp', 'Kiểm tra', 'Hồ sơ']),
+    );
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(file);
+    expect(after.getWorksheet('Hồ sơ')?.rowCount).toBeGreaterThan(1);
+    expect(after.worksheets.map((w) => w.name)).toEqual([
+      ...book.worksheets.map((w) => w.name),
+      'Hồ sơ',
+    ]);
+  });
+
   test('remind: only Nhật ký thư changes, its earlier rows kept as they were', async () => {
     const dir = tempDir();
     const file = await decoratedDemo(dir);
