@@ -7,13 +7,11 @@ import { formatDateTimeVietnam, formatIso, type Day } from '../core/calendar/dat
 import type { WorkbookInput } from '../core/evaluate';
 import { UNIT_FILES } from '../core/messages/setup';
 import { matchKey } from '../core/text/normalize';
-import { interpretMilestones } from '../core/plan/milestones-input';
-import { interpretUnits } from '../core/plan/units-input';
 import { cellText } from '../core/text/cells';
 import type { Unit } from '../core/model';
 import { unitFileProblem, unreadFile, type UnitFileFigures } from '../core/counting/unit-files';
 import { planSignature, READS_PER_RUN, scheduleReads } from '../core/counting/unit-file-schedule';
-import { readMilestones, readUnits } from '../workbook/read';
+import { readPlanUnits } from '../workbook/read';
 import { summarizeUnitFile, UNIT_FILE_SHEET } from '../workbook/unit-files';
 import { CACHE, CACHE_HEADER, cachedFigures, cacheText } from '../workbook/unit-file-cache';
 import { unitFileFormatRequests, unitFileSpreadsheet } from '../workbook/unit-file-layout';
@@ -185,9 +183,7 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
   const owner = unitFilesOwner();
   // Files made by two accounts could be read in full by neither: the first account keeps them.
   if (ownedByAnother(owner, me)) return UNIT_FILES.ownerOnly(owner, me);
-  const milestones = interpretMilestones(readMilestones(book)).milestones;
-  const codes = milestones.map((m) => m.code);
-  const { units } = interpretUnits(readUnits(book, codes), codes);
+  const { units, milestones } = readPlanUnits(book);
   const classCodes = milestones.filter((m) => m.kind === 'class' && !m.archived).map((m) => m.code);
   const registry = new Map(readRegistry(book).map((r) => [matchKey(r.code), r]));
   const props = PropertiesService.getDocumentProperties();

@@ -29,10 +29,16 @@ export class PatchedXlsx implements Workbook {
   /** By sheet (matchKey of its name), in the order first written. */
   private readonly edits = new Map<string, Edit>();
 
+  /** The sheets' names as the file has them (kept when the lean read is let go). */
+  private readonly names: string[];
+
   private constructor(
     private readonly path: string,
-    private readonly base: ReadOnlyWorkbook,
-  ) {}
+    /** The lean read; let go once the file is rendered, which needs only the edits. */
+    private base: ReadOnlyWorkbook | null,
+  ) {
+    this.names = base?.sheetNames() ?? [];
+  }
 
   /** Opens `path`, reading the sheets `wanted` says to (the only ones `readSheet` can give). */
   static async open(path: string, wanted: (name: string) => boolean): Promise<PatchedXlsx> {
@@ -40,7 +46,7 @@ export class PatchedXlsx implements Workbook {
   }
 
   sheetNames(): string[] {
-    const names = this.base.sheetNames();
+    const names = [...this.names];
     const known = new Set(names.map(matchKey));
     for (const e of this.edits.values()) if (!known.has(matchKey(e.name))) names.push(e.name);
     return names;
@@ -49,6 +55,7 @@ export class PatchedXlsx implements Workbook {
   readSheet(name: string): Cell[][] | null {
     const edit = this.edits.get(matchKey(name));
     if (edit && edit.kind !== 'append') return edit.rows.map((r) => [...r]);
+    if (!this.base) throw new Error(`"${name}" read after the file was rendered`);
     const rows = this.base.readSheet(name);
     if (!rows || !edit) return rows;
     // As the sheet would read once written: rows of equal length.
@@ -85,6 +92,9 @@ export class PatchedXlsx implements Workbook {
    * be edited fails here, before anything is written anywhere.
    */
   async render(): Promise<Buffer> {
+    // The sheets read (a province's list among them) are not needed to write the edits: let go,
+    // they would otherwise stay in memory beside the file being made.
+    this.base = null;
     let pack: XlsxPackage;
     try {
       pack = await XlsxPackage.load(readFileSync(this.path));
@@ -113,13 +123,13 @@ export class PatchedXlsx implements Workbook {
 
   private has(name: string): boolean {
     const key = matchKey(name);
-    return this.base.sheetNames().some((n) => matchKey(n) === key);
+    return this.names.some((n) => matchKey(n) === key);
   }
 
   /** The sheet's name as the file spells it, or as given for a new one. */
   private nameOf(name: string): string {
     const key = matchKey(name);
-    return this.base.sheetNames().find((n) => matchKey(n) === key) ?? name;
+    return this.names.find((n) => matchKey(n) === key) ?? name;
   }
 }
 

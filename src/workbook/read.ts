@@ -3,7 +3,9 @@ import { matchKey } from '../core/text/normalize';
 import { cellText, isBlankRow, type RawRow, type RawTable } from '../core/text/cells';
 import { REPORT } from '../core/messages/report';
 import type { WorkbookInput } from '../core/evaluate';
-import type { CandidateField, CandidateRow } from '../core/model';
+import type { CandidateField, CandidateRow, Milestone, Unit } from '../core/model';
+import { interpretMilestones } from '../core/plan/milestones-input';
+import { interpretUnits } from '../core/plan/units-input';
 import { interpretSettings } from '../core/plan/settings-input';
 import {
   type MilestoneField,
@@ -267,6 +269,19 @@ export function readCounts(
     unmatched,
     pipelineColumns: headerLabels(COUNT_PIPELINE_COLUMNS),
   };
+}
+
+/** The plan's three sheets, enough to know its units and milestones without its people. */
+export function isPlanSheet(name: string): boolean {
+  const key = matchKey(name);
+  return [SHEET.quotas, SHEET.milestones, SHEET.settings].some((s) => matchKey(s) === key);
+}
+
+/** The units and milestones of a workbook's plan, read from `Mốc` and `Chỉ tiêu` only. */
+export function readPlanUnits(workbook: Workbook): { units: Unit[]; milestones: Milestone[] } {
+  const milestones = interpretMilestones(readMilestones(workbook)).milestones;
+  const codes = milestones.map((m) => m.code);
+  return { units: interpretUnits(readUnits(workbook, codes), codes).units, milestones };
 }
 
 /**

@@ -168,11 +168,11 @@ describe('a file the full read cannot open is named in Vietnamese, and left unch
     expect(ptdvWith({}, 'demo', '--out', demo).code).toBe(0);
   });
 
-  /** The commands that open a file in full, the lean read turned off too. */
+  /** The commands, with the full read (exceljs) that opens the whole file. */
   const fullOpens = (file: string): CliRun[] => [
-    ptdvWith({}, 'report', '--workbook', file, '--write'),
+    ptdvWith({ PTDV_XLSX_READ: 'full' }, 'report', '--workbook', file, '--write'),
     ptdvWith(
-      {},
+      { PTDV_XLSX_READ: 'full' },
       'remind',
       '--workbook',
       file,
@@ -208,6 +208,11 @@ describe('a file the full read cannot open is named in Vietnamese, and left unch
       expect(r.stderr).not.toMatch(/\bat \w|Error|Cannot read/);
     }
     expect(readFileSync(file).equals(before)).toBe(true);
+    // The patched write never asks exceljs: the same file is written (that sheet being
+    // `Kiểm tra`, ptdv's own, its relationships are ptdv's too).
+    expect(
+      ptdvWith({}, 'report', '--workbook', file, '--today', '2024-09-01', '--write').code,
+    ).toBe(0);
   });
 
   test('random bytes and a zip cut short are still "broken"', () => {

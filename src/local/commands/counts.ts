@@ -11,7 +11,7 @@ import { FileError } from '../file-error';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import { openForWriting, type WritableWorkbook } from '../patched-workbook';
 import { readXlsx } from '../xlsx-reader';
-import { isEngineInput } from '../../workbook/read';
+import { isEngineInput, isPlanSheet, readPlanUnits } from '../../workbook/read';
 import type { Io } from '../io';
 import { folderUnitFiles } from '../unit-files';
 import { parseToday } from './report';
@@ -55,8 +55,10 @@ export async function countsCommand(
   let shared: WritableWorkbook | null = null;
   if (opts.into) {
     io.progress(CLI.reading(opts.into));
-    shared = await openForWriting(opts.into, isEngineInput);
-    const target = evaluateWorkbook(shared, now, asOf).plan;
+    // Only its plan is read: its own people, if it keeps any, play no part in the comparison.
+    shared = await openForWriting(opts.into, isPlanSheet);
+    const plan = readPlanUnits(shared);
+    const target = { units: plan.units, milestones: plan.milestones.filter((m) => !m.archived) };
     const missing = missingFrom(
       { units: evaluation.plan.units, milestones: evaluation.fulfillment.milestones },
       target,

@@ -149,6 +149,11 @@ function hyperlinksXml(
   return { hyperlinks: items.length ? `<hyperlinks>${items.join('')}</hyperlinks>` : '', links };
 }
 
+/** Rows written in the prefix the part gives its elements (`x:row`), '' for none. */
+function withPrefix(rows: string, prefix: string): string {
+  return prefix === '' ? rows : rows.replace(/<(\/?)(row|c|v|is|t)\b/g, `<$1${prefix}$2`);
+}
+
 /** The sheet's `sheetData` and its rows, as the part writes them. */
 function sheetData(xml: string): { data: ElementSpan; rows: ElementSpan[]; cells: ElementSpan[] } {
   const spans = elementSpans(xml, (local, depth) => depth <= 3 && (depth < 3 || local === 'c'));
@@ -169,10 +174,7 @@ export function appendRowsXml(
 ): string {
   const { data, rows: existing } = sheetData(xml);
   const last = existing.reduce((n, r) => Math.max(n, Number(r.attributes.r ?? 0)), 0);
-  const added = rowsXml(rows, last + 1, writer).replace(
-    /<(\/?)(row|c|v|is|t)\b/g,
-    `<$1${prefixOf(data)}$2`,
-  );
+  const added = withPrefix(rowsXml(rows, last + 1, writer), prefixOf(data));
   if (data.selfClosing)
     return applyEdits(xml, [
       { from: data.start, to: data.end, text: `<${data.name}>${added}</${data.name}>` },
@@ -207,7 +209,10 @@ export function replaceValuesXml(
     writer,
     (r, c) => styles.get(`${columnLetters(c)}${r}`) ?? null,
     (r) => rowAttributes.get(r) ?? '',
-  ).replace(/<(\/?)(row|c|v|is|t)\b/g, `<$1${prefixOf(data)}$2`);
+  );
+  const prefixed = withPrefix(body, prefixOf(data));
   const name = data.name;
-  return applyEdits(xml, [{ from: data.start, to: data.end, text: `<${name}>${body}</${name}>` }]);
+  return applyEdits(xml, [
+    { from: data.start, to: data.end, text: `<${name}>${prefixed}</${name}>` },
+  ]);
 }
