@@ -20,6 +20,7 @@ import { posix } from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { SaxesParser, type SaxesTagNS, type SaxesTagPlain } from 'saxes';
+import { escapeAttribute, escapeText } from './xlsx-patch/xml-spans';
 
 /** The prefixes exceljs's drawing reader expects, by namespace. */
 const DRAWING_PREFIXES: Record<string, string> = {
@@ -31,15 +32,6 @@ const DRAWING_PREFIXES: Record<string, string> = {
 };
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const RELS_NAMESPACE = 'http://schemas.openxmlformats.org/package/2006/relationships';
-
-const escapeText = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttribute = (s: string) =>
-  escapeText(s)
-    .replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
 
 /**
  * `xml` written again with the given prefix for each namespace of `prefixes` (declared on the

@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import { matchKey } from '../../core/text/normalize';
 import { RELATIONSHIPS_NS, type SheetLink } from './sheet-xml';
 import { StylesPart } from './styles';
-import { applyEdits, elementSpans, escapeXml, type TextEdit } from './xml-spans';
+import { applyEdits, elementSpans, escapeAttribute, xmlSafe, type TextEdit } from './xml-spans';
 
 const WORKSHEET_TYPE = `${RELATIONSHIPS_NS}/worksheet`;
 const WORKSHEET_CONTENT =
@@ -97,7 +97,7 @@ export class XlsxPackage {
     const items = links
       .map(
         (l) =>
-          `<Relationship Id="${l.id}" Type="${RELATIONSHIPS_NS}/hyperlink" Target="${escapeXml(l.target)}" TargetMode="External"/>`,
+          `<Relationship Id="${l.id}" Type="${RELATIONSHIPS_NS}/hyperlink" Target="${escapeAttribute(xmlSafe(l.target))}" TargetMode="External"/>`,
       )
       .join('');
     this.write(
@@ -139,7 +139,7 @@ export class XlsxPackage {
       .filter((s) => s.local === 'sheet')
       .reduce((m, s) => Math.max(m, Number(s.attributes.sheetId ?? 0)), 0);
     // The relationships prefix is declared on the element itself: safe whatever the root binds.
-    const entry = `<sheet xmlns:r="${RELATIONSHIPS_NS}" name="${escapeXml(name)}" sheetId="${sheetId + 1}" r:id="${rid}"/>`;
+    const entry = `<sheet xmlns:r="${RELATIONSHIPS_NS}" name="${escapeAttribute(xmlSafe(name))}" sheetId="${sheetId + 1}" r:id="${rid}"/>`;
     this.write(this.workbookPath, appendChild(workbook, spans, 'sheets', entry, true));
     const types = await text(this.zip, '[Content_Types].xml');
     const typeSpans = elementSpans(types);

@@ -7,7 +7,15 @@ import { isDateObject } from '../../core/calendar/dates';
 import { columnLetters } from '../../core/text/cells';
 import type { Cell, SheetLayout } from '../../workbook/port';
 import type { StyleNeed } from './styles';
-import { applyEdits, elementSpans, escapeXml, prefixOf, type ElementSpan } from './xml-spans';
+import {
+  applyEdits,
+  elementSpans,
+  escapeAttribute,
+  escapeText,
+  prefixOf,
+  xmlSafe,
+  type ElementSpan,
+} from './xml-spans';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const RELATIONSHIPS_NS =
@@ -57,7 +65,7 @@ export function cellXml(
     const wallClock = new Date(value.getTime() + VIETNAM_OFFSET_MS);
     return `<c r="${ref}"${s}><v>${exceljsUtils.dateToExcel(wallClock, writer.date1904)}</v></c>`;
   }
-  const text = escapeXml(String(value));
+  const text = escapeText(xmlSafe(String(value)));
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
 }
@@ -199,7 +207,7 @@ export function replaceValuesXml(
   for (const r of existing) {
     const kept = Object.entries(r.attributes)
       .filter(([k]) => k !== 'r' && k !== 'spans')
-      .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+      .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
       .join('');
     rowAttributes.set(Number(r.attributes.r), kept);
   }

@@ -99,19 +99,25 @@ export function applyEdits(xml: string, edits: readonly TextEdit[]): string {
 export const prefixOf = (span: ElementSpan): string =>
   span.name.includes(':') ? span.name.slice(0, span.name.indexOf(':') + 1) : '';
 
-/** Text and attribute values written into XML. */
-export function escapeXml(value: string): string {
-  return (
-    value
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      // Characters XML 1.0 cannot hold at all are dropped (a stray control character pasted in).
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-  );
-}
+/** Text written as an element's content. */
+export const escapeText = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A value written as an attribute: white space as references, so a reader keeps it as it is. */
+export const escapeAttribute = (value: string): string =>
+  escapeText(value)
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
+
+/**
+ * A user's text as XML 1.0 can hold it: the characters it cannot hold at all (a stray control
+ * character pasted in) dropped.
+ */
+export const xmlSafe = (value: string): string =>
+  // eslint-disable-next-line no-control-regex
+  value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 /**
  * The edit that sets an attribute in an element's start tag: the value replaced where the
