@@ -6,11 +6,16 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
+  fchmodSync,
+  fchownSync,
   fsyncSync,
   openSync,
+  realpathSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
+  type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CLI } from '../core/messages/cli';
@@ -35,11 +40,16 @@ export function assertReplaceable(path: string): void {
   }
 }
 
-export function writeFileAtomically(path: string, data: Uint8Array): void {
+export function writeFileAtomically(target: string, data: Uint8Array): void {
+  // Through a link to the file it names (the link stays a link), and with the file's own
+  // permissions: a list kept readable by its owner only stays so.
+  const path = existsSync(target) ? realpathSync(target) : target;
+  const old = existsSync(path) ? statSync(path) : null;
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const fd = openSync(temp, 'wx');
+    const fd = openSync(temp, 'wx', old ? old.mode & 0o7777 : 0o666);
     try {
+      if (old) keepOwner(fd, old);
       for (let at = 0; at < data.length;) at += writeSync(fd, data, at, data.length - at);
       fsyncSync(fd);
     } finally {
@@ -52,6 +62,16 @@ export function writeFileAtomically(path: string, data: Uint8Array): void {
     throw e;
   }
   syncFolder(dirname(path));
+}
+
+/** The new file keeps the old one's mode and, where the process may, its owner and group. */
+function keepOwner(fd: number, old: Stats): void {
+  fchmodSync(fd, old.mode & 0o7777);
+  try {
+    fchownSync(fd, old.uid, old.gid);
+  } catch {
+    // Only root may give a file away; the file is then the writer's own, as any file it saves.
+  }
 }
 
 /** The rename itself reaches the disk only with its folder (POSIX); Windows cannot open one. */

@@ -101,7 +101,12 @@ export class PatchedXlsx implements Workbook {
     } catch {
       throw new FileError(CONTRACT_ERROR.fileUnreadable(this.path));
     }
-    const styles = await pack.stylesPart();
+    let styles: Awaited<ReturnType<XlsxPackage['stylesPart']>>;
+    try {
+      styles = await pack.stylesPart();
+    } catch {
+      throw new FileError(CONTRACT_ERROR.fileUnreadable(this.path));
+    }
     const writer: CellWriter = { style: (need) => styles.id(need), date1904: pack.date1904 };
     for (const edit of this.edits.values()) {
       try {
@@ -133,10 +138,14 @@ export class PatchedXlsx implements Workbook {
   }
 }
 
+/** Whether a sheet's XML holds a formula (`<f>`, in any prefix). */
+const hasFormula = (xml: string) => /<(\w+:)?f[\s>/]/.test(xml);
+
 /** One sheet's edit made in the package. */
 async function apply(pack: XlsxPackage, edit: Edit, writer: CellWriter): Promise<void> {
   const existing = pack.sheetPath(edit.name);
   if (edit.kind === 'sheet') {
+    if (existing !== null && hasFormula(await pack.read(existing))) await pack.dropCalcChain();
     const path = existing ?? (await pack.addSheet(edit.name));
     const { xml, links } = worksheetXml(edit.rows, edit.layout, writer);
     pack.write(path, xml);
@@ -145,6 +154,7 @@ async function apply(pack: XlsxPackage, edit: Edit, writer: CellWriter): Promise
   }
   if (existing === null) throw new FileError(CONTRACT_ERROR.sheetMissing(edit.name));
   const xml = await pack.read(existing);
+  if (edit.kind === 'values' && hasFormula(xml)) await pack.dropCalcChain();
   pack.write(
     existing,
     edit.kind === 'append'

@@ -1,7 +1,16 @@
 // Writes into an office's file change only what ptdv owns: every other part of the zip keeps its
 // bytes; saves are atomic; a file another program holds open is refused with nothing written.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -155,8 +164,12 @@ describe('writes change only what ptdv owns', () => {
     expect(run.code).toBe(0);
     const after = await unchangedApartFrom(before, file, new Set([log ?? '']));
     const written = after.get(log ?? '')?.toString('utf8') ?? '';
-    const end = old.indexOf('</sheetData>');
-    expect(written.slice(0, end)).toBe(old.slice(0, end));
+    // Everything before the new rows as it was, but the dimension that now spans them.
+    const sized = (xml: string) => xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension/>');
+    const end = sized(old).indexOf('</sheetData>');
+    expect(sized(written).slice(0, end)).toBe(sized(old).slice(0, end));
+    const rows = written.match(/<row /g)?.length ?? 0;
+    expect(written).toMatch(new RegExp(`<dimension ref="A1:[A-Z]+${rows}"/>`));
     expect(written.length).toBeGreaterThan(old.length);
   });
 
@@ -247,6 +260,50 @@ describe.each(['openpyxl', 'xlsxwriter', 'libreoffice'])(
     }, 60_000);
   },
 );
+
+describe('the file stays as the office keeps it', () => {
+  test('through a link, with its own permissions: a list readable by its owner only stays so', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    chmodSync(file, 0o600);
+    const link = join(dir, 'link.xlsx');
+    symlinkSync(file, link);
+    expect(ptdv('report', '--workbook', link, '--today', '2024-09-01', '--write').code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect((await sheetParts(file, ['Tổng hợp'])).size).toBeGreaterThan(0);
+  });
+
+  test('a formula written over takes the calculation chain with it (Excel rebuilds it)', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const summary = book.getWorksheet('Tổng hợp');
+    if (summary) summary.getCell('Z1').value = { formula: '1+1', result: 2 };
+    await book.xlsx.writeFile(file);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+    zip.file(
+      'xl/calcChain.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="Z1" i="1"/></calcChain>',
+    );
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rId999" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+      ),
+    );
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(ptdv('report', '--workbook', file, '--today', '2024-09-01', '--write').code).toBe(0);
+    const after = await JSZip.loadAsync(readFileSync(file));
+    expect(after.file('xl/calcChain.xml')).toBeNull();
+    expect(await after.file('xl/_rels/workbook.xml.rels')?.async('string')).not.toContain(
+      'calcChain',
+    );
+  });
+});
 
 describe('saves are atomic', () => {
   test('a run killed at any moment leaves the old file or the finished one', async () => {

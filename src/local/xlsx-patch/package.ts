@@ -12,6 +12,7 @@ const WORKSHEET_TYPE = `${RELATIONSHIPS_NS}/worksheet`;
 const WORKSHEET_CONTENT =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const RELS_CONTENT = 'application/vnd.openxmlformats-package.relationships+xml';
+const STYLES_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
 interface SheetRef {
   name: string;
@@ -25,6 +26,7 @@ const relsOf = (path: string) =>
 
 export class XlsxPackage {
   private styles: StylesPart | null = null;
+  private stylesPath: string | null = null;
   private readonly added: SheetRef[] = [];
 
   private constructor(
@@ -83,8 +85,83 @@ export class XlsxPackage {
 
   /** The styles part, read once and written back on `save` only when something was added. */
   async stylesPart(): Promise<StylesPart> {
-    if (!this.styles) this.styles = new StylesPart(await text(this.zip, this.stylesPath()));
+    if (!this.styles) {
+      const path = (await this.related('/styles')) ?? (await this.addStyles());
+      this.stylesPath = path;
+      this.styles = new StylesPart(await text(this.zip, path));
+    }
     return this.styles;
+  }
+
+  /**
+   * Forgets the workbook's calculation chain: it lists every formula cell, and a formula ptdv
+   * wrote over would leave it naming a cell without one, which Excel "repairs". Excel and
+   * LibreOffice rebuild the chain when it is missing.
+   */
+  async dropCalcChain(): Promise<void> {
+    const path = await this.related('/calcChain');
+    if (path === null) return;
+    this.zip.remove(path);
+    const relsPath = relsOf(this.workbookPath);
+    const rels = await text(this.zip, relsPath);
+    const rel = elementSpans(rels).find(
+      (s) => s.local === 'Relationship' && /\/calcChain$/.test(s.attributes.Type ?? ''),
+    );
+    if (rel) this.write(relsPath, applyEdits(rels, [{ from: rel.start, to: rel.end, text: '' }]));
+    const types = await text(this.zip, '[Content_Types].xml');
+    const override = elementSpans(types).find(
+      (s) => s.local === 'Override' && s.attributes.PartName === `/${path}`,
+    );
+    if (override)
+      this.write(
+        '[Content_Types].xml',
+        applyEdits(types, [{ from: override.start, to: override.end, text: '' }]),
+      );
+  }
+
+  /** The part the workbook names with a relationship of this type, or null. */
+  private async related(type: string): Promise<string | null> {
+    const rels = elementSpans(await text(this.zip, relsOf(this.workbookPath)));
+    const rel = rels.find(
+      (s) => s.local === 'Relationship' && (s.attributes.Type ?? '').endsWith(type),
+    );
+    const path = rel ? partPath(this.workbookPath, rel.attributes.Target ?? '') : null;
+    return path !== null && this.zip.file(path) ? path : null;
+  }
+
+  /** A workbook without a styles part (a tool may write none) gets the smallest one Excel reads. */
+  private async addStyles(): Promise<string> {
+    const path = posix.join(posix.dirname(this.workbookPath), 'styles.xml');
+    this.write(
+      path,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`,
+    );
+    const relsPath = relsOf(this.workbookPath);
+    const rels = await text(this.zip, relsPath);
+    const spans = elementSpans(rels);
+    const ids = new Set(spans.map((s) => s.attributes.Id));
+    let r = spans.length;
+    while (ids.has(`rId${r}`)) r++;
+    this.write(
+      relsPath,
+      appendChild(
+        rels,
+        spans,
+        'Relationships',
+        `<Relationship Id="rId${r}" Type="${RELATIONSHIPS_NS}/styles" Target="styles.xml"/>`,
+      ),
+    );
+    const types = await text(this.zip, '[Content_Types].xml');
+    this.write(
+      '[Content_Types].xml',
+      appendChild(
+        types,
+        elementSpans(types),
+        'Types',
+        `<Override PartName="/${path}" ContentType="${STYLES_CONTENT}"/>`,
+      ),
+    );
+    return path;
   }
 
   /** A sheet's links to other files, as its relationships part (none: the part is removed). */
@@ -164,16 +241,12 @@ export class XlsxPackage {
 
   /** The whole file, with the styles part written back if it gained a style. */
   async bytes(): Promise<Buffer> {
-    if (this.styles?.changed) this.write(this.stylesPath(), this.styles.text());
+    if (this.styles?.changed && this.stylesPath) this.write(this.stylesPath, this.styles.text());
     return this.zip.generateAsync({
       type: 'nodebuffer',
       compression: 'DEFLATE',
       compressionOptions: { level: 6 },
     });
-  }
-
-  private stylesPath(): string {
-    return posix.join(posix.dirname(this.workbookPath), 'styles.xml');
   }
 }
 

@@ -13,6 +13,7 @@ import {
   escapeAttribute,
   escapeText,
   prefixOf,
+  setAttribute,
   xmlSafe,
   type ElementSpan,
 } from './xml-spans';
@@ -162,17 +163,70 @@ function withPrefix(rows: string, prefix: string): string {
   return prefix === '' ? rows : rows.replace(/<(\/?)(row|c|v|is|t)\b/g, `<$1${prefix}$2`);
 }
 
-/** The sheet's `sheetData` and its rows, as the part writes them. */
-function sheetData(xml: string): { data: ElementSpan; rows: ElementSpan[]; cells: ElementSpan[] } {
+/** A row of the part as it stands: its number (given, or the one after the row before). */
+interface PartRow {
+  number: number;
+  span: ElementSpan;
+  /** Each cell's style by its reference (given, or the column after the cell before). */
+  styles: Map<string, number>;
+}
+
+/** The sheet's `sheetData`, its `dimension` and its rows, as the part writes them. */
+function sheetData(xml: string): {
+  data: ElementSpan;
+  dimension: ElementSpan | undefined;
+  rows: PartRow[];
+} {
   const spans = elementSpans(xml, (local, depth) => depth <= 3 && (depth < 3 || local === 'c'));
   const at = spans.findIndex((s) => s.local === 'sheetData' && s.depth === 1);
   const data = spans[at];
   if (!data) throw new Error('worksheet without sheetData');
-  const rows = spans.filter((s) => s.parent === at && s.local === 'row');
-  const rowAt = new Set(rows.map((r) => spans.indexOf(r)));
-  const cells = spans.filter((s) => rowAt.has(s.parent) && s.local === 'c');
-  return { data, rows, cells };
+  const dimension = spans.find((s) => s.local === 'dimension' && s.depth === 1);
+  const rows: PartRow[] = [];
+  let number = 0;
+  let row: PartRow | null = null;
+  let rowAt = -1;
+  let column = 0;
+  // One pass in document order: a row's cells follow it.
+  spans.forEach((span, i) => {
+    if (span.parent === at && span.local === 'row') {
+      // `r` may be left out (the schema allows it): the row after the one before.
+      number = Number(span.attributes.r ?? number + 1);
+      row = { number, span, styles: new Map() };
+      rows.push(row);
+      rowAt = i;
+      column = 0;
+    } else if (row && span.parent === rowAt && span.local === 'c') {
+      const ref = span.attributes.r ?? `${columnLetters(column + 1)}${number}`;
+      column = columnOf(ref);
+      if (span.attributes.s) row.styles.set(ref, Number(span.attributes.s));
+    }
+  });
+  return { data, dimension, rows };
 }
+
+/** The 1-based column of a reference like `AB12`. */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (const ch of /^[A-Z]+/i.exec(ref)?.[0].toUpperCase() ?? '')
+    n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** The edit that makes `<dimension ref>` span the sheet as written (readers trust it to size). */
+function dimensionEdit(
+  xml: string,
+  dimension: ElementSpan | undefined,
+  rows: number,
+  columns: number,
+) {
+  if (!dimension) return [];
+  const ref = rows === 0 || columns === 0 ? 'A1' : `A1:${columnLetters(columns)}${rows}`;
+  return [setAttribute(xml, dimension, 'ref', ref)];
+}
+
+const widest = (rows: readonly (readonly Cell[])[]) =>
+  rows.reduce((w, r) => Math.max(w, r.length), 0);
 
 /** The sheet with `rows` added after its last row; everything else in it as it was. */
 export function appendRowsXml(
@@ -180,14 +234,20 @@ export function appendRowsXml(
   rows: readonly (readonly Cell[])[],
   writer: CellWriter,
 ): string {
-  const { data, rows: existing } = sheetData(xml);
-  const last = existing.reduce((n, r) => Math.max(n, Number(r.attributes.r ?? 0)), 0);
+  const { data, dimension, rows: existing } = sheetData(xml);
+  const last = existing.reduce((n, r) => Math.max(n, r.number), 0);
   const added = withPrefix(rowsXml(rows, last + 1, writer), prefixOf(data));
+  const width = Math.max(
+    widest(rows),
+    columnOf(/:([A-Z]+)/i.exec(dimension?.attributes.ref ?? '')?.[1] ?? ''),
+  );
+  const size = dimensionEdit(xml, dimension, last + rows.length, width);
   if (data.selfClosing)
     return applyEdits(xml, [
+      ...size,
       { from: data.start, to: data.end, text: `<${data.name}>${added}</${data.name}>` },
     ]);
-  return applyEdits(xml, [{ from: data.close, to: data.close, text: added }]);
+  return applyEdits(xml, [...size, { from: data.close, to: data.close, text: added }]);
 }
 
 /**
@@ -199,17 +259,16 @@ export function replaceValuesXml(
   rows: readonly (readonly Cell[])[],
   writer: CellWriter,
 ): string {
-  const { data, rows: existing, cells } = sheetData(xml);
+  const { data, dimension, rows: existing } = sheetData(xml);
   const styles = new Map<string, number>();
-  for (const c of cells)
-    if (c.attributes.r && c.attributes.s) styles.set(c.attributes.r, Number(c.attributes.s));
   const rowAttributes = new Map<number, string>();
   for (const r of existing) {
-    const kept = Object.entries(r.attributes)
+    for (const [ref, style] of r.styles) styles.set(ref, style);
+    const kept = Object.entries(r.span.attributes)
       .filter(([k]) => k !== 'r' && k !== 'spans')
       .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
       .join('');
-    rowAttributes.set(Number(r.attributes.r), kept);
+    rowAttributes.set(r.number, kept);
   }
   const body = rowsXml(
     rows,
@@ -221,6 +280,7 @@ export function replaceValuesXml(
   const prefixed = withPrefix(body, prefixOf(data));
   const name = data.name;
   return applyEdits(xml, [
+    ...dimensionEdit(xml, dimension, rows.length, widest(rows)),
     { from: data.start, to: data.end, text: `<${name}>${prefixed}</${name}>` },
   ]);
 }

@@ -101,15 +101,12 @@ export const prefixOf = (span: ElementSpan): string =>
 
 /** Text written as an element's content. */
 export const escapeText = (value: string): string =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // A carriage return is written as a reference: a reader turns a raw one into a line feed.
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 
 /** A value written as an attribute: white space as references, so a reader keeps it as it is. */
 export const escapeAttribute = (value: string): string =>
-  escapeText(value)
-    .replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+  escapeText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 
 /**
  * A user's text as XML 1.0 can hold it: the characters it cannot hold at all (a stray control

@@ -83,4 +83,17 @@ describe('a sheet the office keeps', () => {
     expect(wellFormed(xml)).toBe(true);
     expect(xml).toContain('<x:t xml:space="preserve">&lt;b&gt; &amp; "c" </x:t>');
   });
+
+  test('rows and cells without `r` are numbered as a reader numbers them, and the dimension follows', () => {
+    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:B2"/><sheetData><row><c s="3" t="inlineStr"><is><t>Mã</t></is></c><c s="4"><v>1</v></c></row><row><c><v>2</v></c></row></sheetData></worksheet>`;
+    const appended = appendRowsXml(sheet, [['a', 'b', 'c']], writer);
+    expect(appended).toContain('<row r="3"><c r="A3" t="inlineStr">');
+    expect(appended).toContain('<dimension ref="A1:C3"/>');
+    const replaced = replaceValuesXml(sheet, [['Mã mới', 5], [7]], writer);
+    expect(replaced).toContain(
+      '<c r="A1" s="3" t="inlineStr"><is><t>Mã mới</t></is></c><c r="B1" s="4"><v>5</v></c>',
+    );
+    expect(replaced).toContain('<dimension ref="A1:B2"/>');
+    expect(wellFormed(appended) && wellFormed(replaced)).toBe(true);
+  });
 });
