@@ -19,8 +19,8 @@
 import { posix } from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { SaxesParser, type SaxesTagNS, type SaxesTagPlain } from 'saxes';
-import { escapeAttribute, escapeText } from './xlsx-patch/xml-spans';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { elementSpans, escapeAttribute, escapeText } from './xlsx-patch/xml-spans';
 
 /** The prefixes exceljs's drawing reader expects, by namespace. */
 const DRAWING_PREFIXES: Record<string, string> = {
@@ -94,21 +94,13 @@ export function withPrefixes(xml: string, prefixes: Record<string, string>): str
 
 /** The attributes of each `<Relationship>` of a .rels part; null if it is not well-formed. */
 function relationships(xml: string): Record<string, string>[] | null {
-  const parser = new SaxesParser();
-  const found: Record<string, string>[] = [];
-  let failed = false;
-  parser.on('opentag', (node: SaxesTagPlain) => {
-    if (node.name === 'Relationship') found.push({ ...node.attributes });
-  });
-  parser.on('error', () => {
-    failed = true;
-  });
   try {
-    parser.write(xml).close();
+    return elementSpans(xml, (local) => local === 'Relationship' || local === 'Relationships')
+      .filter((s) => s.local === 'Relationship')
+      .map((s) => s.attributes);
   } catch {
-    failed = true;
+    return null;
   }
-  return failed ? null : found;
 }
 
 function relationshipsXml(rels: Record<string, string>[]): string {

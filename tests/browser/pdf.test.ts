@@ -1,9 +1,8 @@
 // `ptdv report --pdf` on a machine with no browser of its own (no PTDV_CHROMIUM, nothing on
 // PATH): the Chromium packaged with ptdv prints the report, every Vietnamese letter in it.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ptdv, tempDir } from '../helpers/cli';
+import { ptdv, ptdvWith, tempDir } from '../helpers/cli';
 import { pdfText } from '../helpers/pdf-text';
 
 const dir = tempDir();
@@ -13,27 +12,22 @@ mkdirSync(noBrowsers);
 
 test('prints the demo report to an A4 PDF whose text is the Vietnamese report', () => {
   expect(ptdv('demo', '--out', workbook).code).toBe(0);
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: noBrowsers, TZ: 'America/New_York' };
-  delete env.PTDV_CHROMIUM;
   const pdfPath = join(dir, 'x.pdf');
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(__dirname, '..', '..', 'bin', 'ptdv.js'),
-      'report',
-      '--workbook',
-      workbook,
-      '--today',
-      '2024-09-01',
-      '--html',
-      join(dir, 'x.html'),
-      '--pdf',
-      pdfPath,
-    ],
-    { encoding: 'utf8', env },
+  // No browser on PATH and none named: the packaged Chromium prints.
+  const r = ptdvWith(
+    { PATH: noBrowsers, PTDV_CHROMIUM: undefined },
+    'report',
+    '--workbook',
+    workbook,
+    '--today',
+    '2024-09-01',
+    '--html',
+    join(dir, 'x.html'),
+    '--pdf',
+    pdfPath,
   );
   expect(r.stderr).toContain(`Đã ghi báo cáo PDF ${pdfPath}`);
-  expect(r.status).toBe(0);
+  expect(r.code).toBe(0);
   const pdf = readFileSync(pdfPath);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   // The report's own @page size: A4 (595 × 842 pt), every page.
@@ -61,21 +55,17 @@ test('a browser that fails is said in Vietnamese, without the library’s Englis
     mode: 0o755,
   });
   const htmlPath = join(dir, 'y.html');
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(__dirname, '..', '..', 'bin', 'ptdv.js'),
-      'report',
-      '--workbook',
-      workbook,
-      '--html',
-      htmlPath,
-      '--pdf',
-      join(dir, 'y.pdf'),
-    ],
-    { encoding: 'utf8', env: { ...process.env, PTDV_CHROMIUM: broken } },
+  const r = ptdvWith(
+    { PTDV_CHROMIUM: broken },
+    'report',
+    '--workbook',
+    workbook,
+    '--html',
+    htmlPath,
+    '--pdf',
+    join(dir, 'y.pdf'),
   );
-  expect(r.status).toBe(1);
+  expect(r.code).toBe(1);
   expect(r.stderr).toContain(`Trình duyệt ${broken} không in được PDF.`);
   expect(r.stderr).not.toMatch(/Error|FATAL|browserType|playwright|\n\s+at /);
   expect(existsSync(join(dir, 'y.pdf'))).toBe(false);

@@ -1,12 +1,11 @@
 // The standing office's report as `ptdv report --html` writes it, opened in real headless
 // Chromium: what a person sees on the page (heading, tables, bars, the at-risk list), with no
 // network, and `--pdf` printing it through the same Chromium.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPORT } from '../../src/core/messages/report';
 import { PLAN_145 } from '../../src/core/plan/plan145';
-import { ptdv, tempDir } from '../helpers/cli';
+import { ptdv, ptdvWith, tempDir } from '../helpers/cli';
 import { launchBrowser, openHtml, saveScreenshot, type Browser, type OfflinePage } from './browser';
 
 const dir = tempDir();
@@ -134,21 +133,17 @@ describe('the HTML report in Chromium', () => {
 
 test('--pdf without a Chromium says how to get one, and the HTML page is still written', () => {
   const out = join(dir, 'khong-co-chromium.html');
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(__dirname, '..', '..', 'bin', 'ptdv.js'),
-      'report',
-      '--workbook',
-      workbook,
-      '--html',
-      out,
-      '--pdf',
-      join(dir, 'x.pdf'),
-    ],
-    { encoding: 'utf8', env: { ...process.env, PTDV_CHROMIUM: join(dir, 'no-such-browser') } },
+  const r = ptdvWith(
+    { PTDV_CHROMIUM: join(dir, 'no-such-browser') },
+    'report',
+    '--workbook',
+    workbook,
+    '--html',
+    out,
+    '--pdf',
+    join(dir, 'x.pdf'),
   );
-  expect(r.status).toBe(1);
+  expect(r.code).toBe(1);
   expect(r.stderr).toContain('Không thấy Chromium tại PTDV_CHROMIUM');
   expect(r.stderr).toContain('apt install chromium');
   expect(readFileSync(out, 'utf8')).toContain('<svg');
