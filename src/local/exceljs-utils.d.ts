@@ -24,3 +24,34 @@ declare module 'exceljs/lib/xlsx/xform/strings/shared-strings-xform' {
   }
   export = SharedStringsXform;
 }
+
+// The full reader's xforms for the workbook's index parts (lib/xlsx/xform/core/relationships-xform.js,
+// book/workbook-xform.js, style/styles-xform.js): the lean read uses them directly, without the
+// rest of exceljs (loading all of it cost every command 0.15 s).
+declare module 'exceljs/lib/xlsx/xform/core/relationships-xform' {
+  class RelationshipsXform {
+    /** The relationships: `[{ Id, Type, Target }]`. */
+    parseStream(chunks: AsyncIterable<unknown>): Promise<{ Id: string; Target: string }[]>;
+  }
+  export = RelationshipsXform;
+}
+
+declare module 'exceljs/lib/xlsx/xform/book/workbook-xform' {
+  class WorkbookXform {
+    parseStream(chunks: AsyncIterable<unknown>): Promise<unknown>;
+    /** The sheets as the workbook part lists them, once read. */
+    readonly model?: { sheets?: { name: string; rId: string }[] };
+    /** The part's child elements' xforms: `workbookPr` holds `date1904`. */
+    readonly map: { workbookPr?: { model?: { date1904?: boolean } } };
+  }
+  export = WorkbookXform;
+}
+
+declare module 'exceljs/lib/xlsx/xform/style/styles-xform' {
+  class StylesXform {
+    parseStream(chunks: AsyncIterable<unknown>): Promise<unknown>;
+    /** The style of a cell's `s` index, with its number format's code. */
+    getStyleModel(id: number): { numFmt?: string } | null;
+  }
+  export = StylesXform;
+}

@@ -9,7 +9,7 @@ import { CONTRACT_ERROR } from '../core/messages/problems';
 import { matchKey } from '../core/text/normalize';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
 import { writeFileAtomically } from './atomic-file';
-import { fullReadRequested, readXlsx, type ReadOnlyWorkbook } from './xlsx-reader';
+import { fullReadRequested, readXlsx, ReadOnlyWorkbook } from './xlsx-reader';
 import { XlsxPackage } from './xlsx-patch/package';
 import {
   appendRowsXml,
@@ -36,6 +36,8 @@ export class PatchedXlsx implements Workbook {
     private readonly path: string,
     /** The lean read; let go once the file is rendered, which needs only the edits. */
     private base: ReadOnlyWorkbook | null,
+    /** A file ptdv makes, from nothing: rendered from an empty workbook, not from `path`. */
+    private readonly fresh = false,
   ) {
     this.names = base?.sheetNames() ?? [];
   }
@@ -43,6 +45,14 @@ export class PatchedXlsx implements Workbook {
   /** Opens `path`, reading the sheets `wanted` says to (the only ones `readSheet` can give). */
   static async open(path: string, wanted: (name: string) => boolean): Promise<PatchedXlsx> {
     return new PatchedXlsx(path, await readXlsx(path, wanted));
+  }
+
+  /**
+   * A new workbook, to be saved to `path` (the counts file): written as the office's files are,
+   * without loading exceljs.
+   */
+  static create(path: string): PatchedXlsx {
+    return new PatchedXlsx(path, new ReadOnlyWorkbook([], new Map()), true);
   }
 
   sheetNames(): string[] {
@@ -97,7 +107,7 @@ export class PatchedXlsx implements Workbook {
     this.base = null;
     let pack: XlsxPackage;
     try {
-      pack = await XlsxPackage.load(readFileSync(this.path));
+      pack = this.fresh ? XlsxPackage.empty() : await XlsxPackage.load(readFileSync(this.path));
     } catch {
       throw new FileError(CONTRACT_ERROR.fileUnreadable(this.path));
     }
@@ -122,7 +132,7 @@ export class PatchedXlsx implements Workbook {
 
   /** Writes the edits into `target` (by default the file read), atomically; nothing if none. */
   async save(target: string = this.path): Promise<void> {
-    if (!this.pending && target === this.path) return;
+    if (!this.pending && target === this.path && !this.fresh) return;
     writeFileAtomically(target, await this.render());
   }
 

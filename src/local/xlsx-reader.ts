@@ -2,25 +2,27 @@
 // counts, init --plan-from, and remind's planning): values only, and only the sheets the engine
 // reads. A province's 200,000-row list is read as a stream of XML, never as a cell object each.
 //
-// The zip is opened by its central directory (unzipper, exceljs's own unzip library) so its parts
+// The zip is opened by its central directory (yauzl: native inflate, and 4 ms to load where
+// unzipper, exceljs's own, took 80 ms of every command) so its parts
 // are read in the order the reader needs them: relationships, workbook, styles, shared strings,
 // then the wanted sheets only. exceljs's streaming WorkbookReader reads the parts in the order
 // they lie in the file, and Excel, Google Sheets and exceljs itself all put the shared strings
 // after the sheets: it then copies every sheet to a temporary file first, and it fails outright
-// on files whose workbook part comes last. The first parts go to WorkbookReader's own part
-// readers (`_parseRels`, …; not in its typings, so named in `PartReaders` below), the shared
-// strings to the full reader's xform; the sheets to `sheetRows`, which decodes their cells as
-// exceljs's full reader does, only faster.
-import ExcelJS from 'exceljs';
+// on files whose workbook part comes last. The first parts go to the full reader's own xforms
+// (the ones WorkbookReader uses; not in exceljs's typings, so named in exceljs-utils.d.ts); the
+// sheets to `sheetRows`, which decodes their cells as exceljs's full reader does, only faster.
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import unzipper from 'unzipper';
+import yauzl from 'yauzl';
 import { CONTRACT_ERROR } from '../core/messages/problems';
 import { matchKey } from '../core/text/normalize';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
 import exceljsUtils from 'exceljs/lib/utils/utils';
 import SharedStringsXform from 'exceljs/lib/xlsx/xform/strings/shared-strings-xform';
+import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform';
+import WorkbookXform from 'exceljs/lib/xlsx/xform/book/workbook-xform';
+import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 import { sheetRows, type SheetContext, type SheetRows } from './xlsx-sheet-rows';
 import { FileError } from './file-error';
 import { XlsxWorkbook } from './xlsx-workbook';
@@ -57,27 +59,6 @@ export class ReadOnlyWorkbook implements Workbook {
   appendRows(name: string, _rows: Cell[][]): void {
     throw new Error(`read-only workbook: cannot write "${name}"`);
   }
-}
-
-/** What WorkbookReader keeps once the workbook part is read (exceljs 4.4). */
-interface SheetEntry {
-  name: string;
-  rId: string;
-}
-interface Relationship {
-  Id: string;
-  Target: string;
-}
-
-/** WorkbookReader's part readers (exceljs 4.4, lib/stream/xlsx/workbook-reader.js). */
-interface PartReaders {
-  _parseRels(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseStyles(entry: Readable): Promise<void>;
-  workbookRels?: Relationship[];
-  model?: { sheets?: SheetEntry[] };
-  properties?: { model?: { date1904?: boolean } };
-  styles?: { getStyleModel(id: number): { numFmt?: string } | null };
 }
 
 /** The path of a part the workbook's relationships point to (relative to xl/, or absolute). */
@@ -132,41 +113,74 @@ async function readLean(
   path: string,
   wanted: (name: string) => boolean,
 ): Promise<ReadOnlyWorkbook> {
-  const zip = await unzipper.Open.file(path);
-  const parts = new Map(zip.files.map((f) => [f.path, f]));
+  const zip = await openZip(path);
+  try {
+    return await readParts(path, zip, wanted);
+  } finally {
+    zip.close();
+  }
+}
+
+/** The zip's entries by name, read from its central directory. */
+async function openZip(path: string): Promise<yauzl.ZipFile & { parts: Map<string, yauzl.Entry> }> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (e, z) =>
+      e ? reject(e) : resolve(z),
+    ),
+  );
+  const parts = new Map<string, yauzl.Entry>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      parts.set(entry.fileName, entry);
+      zip.readEntry();
+    });
+    zip.on('end', resolve);
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  return Object.assign(zip, { parts });
+}
+
+async function readParts(
+  path: string,
+  zip: yauzl.ZipFile & { parts: Map<string, yauzl.Entry> },
+  wanted: (name: string) => boolean,
+): Promise<ReadOnlyWorkbook> {
   // Text, decoded across chunk boundaries: exceljs decodes each chunk of bytes on its own, which
   // garbles any letter whose UTF-8 bytes straddle two chunks ("Tr��ờng"), as Vietnamese does on
   // every page (exceljs issues 2063 and 2084: https://github.com/exceljs/exceljs/issues/2084).
-  const part = (name: string) => parts.get(name)?.stream().setEncoding('utf8');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  }) as unknown as PartReaders;
-  const rels = part('xl/_rels/workbook.xml.rels');
-  const book = part('xl/workbook.xml');
+  const part = async (name: string): Promise<Readable | undefined> => {
+    const entry = zip.parts.get(name);
+    if (!entry) return undefined;
+    const stream = await new Promise<Readable>((resolve, reject) =>
+      zip.openReadStream(entry, (e, s) => (e ? reject(e) : resolve(s))),
+    );
+    return stream.setEncoding('utf8');
+  };
+  const rels = await part('xl/_rels/workbook.xml.rels');
+  const book = await part('xl/workbook.xml');
   if (!rels || !book) throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
-  await reader._parseRels(rels);
-  await reader._parseWorkbook(book);
-  const styles = part('xl/styles.xml');
-  if (styles) await reader._parseStyles(styles);
+  const workbookRels = await new RelationshipsXform().parseStream(rels);
+  const workbook = new WorkbookXform();
+  await workbook.parseStream(book);
+  const stylesPart = await part('xl/styles.xml');
+  const styles = stylesPart ? new StylesXform() : null;
+  if (styles && stylesPart) await styles.parseStream(stylesPart);
   // The shared strings through the full reader's own xform: exceljs's streaming reader keeps
   // `_x000D_` (Excel's carriage return) undecoded, the whitespace between tags of an indented
   // file, and a phonetic reading in place of the text.
   const strings = new SharedStringsXform();
-  const table = part('xl/sharedStrings.xml');
+  const table = await part('xl/sharedStrings.xml');
   if (table) await strings.parseStream(table);
 
   const dateStyles = new Map<number, boolean>();
   const context: SheetContext = {
     sharedStrings: strings.values ?? [],
-    date1904: reader.properties?.model?.date1904 === true,
+    date1904: workbook.map.workbookPr?.model?.date1904 === true,
     isDateStyle(id) {
       let isDate = dateStyles.get(id);
       if (isDate === undefined) {
-        isDate = exceljsUtils.isDateFmt(reader.styles?.getStyleModel(id)?.numFmt);
+        isDate = exceljsUtils.isDateFmt(styles?.getStyleModel(id)?.numFmt);
         dateStyles.set(id, isDate);
       }
       return isDate;
@@ -174,14 +188,14 @@ async function readLean(
   };
   const names: string[] = [];
   const sheets = new Map<string, Cell[][]>();
-  const targets = new Map((reader.workbookRels ?? []).map((r) => [r.Id, partPath(r.Target)]));
-  for (const sheet of reader.model?.sheets ?? []) {
+  const targets = new Map((workbookRels ?? []).map((r) => [r.Id, partPath(r.Target)]));
+  for (const sheet of workbook.model?.sheets ?? []) {
     // Worksheets only, as the full reader lists them (a chart sheet holds no cells).
     if (!/(^|\/)worksheets\//.test(targets.get(sheet.rId) ?? '')) continue;
     names.push(sheet.name);
     if (!wanted(sheet.name)) continue;
     const target = targets.get(sheet.rId);
-    const stream = target === undefined ? undefined : part(target);
+    const stream = target === undefined ? undefined : await part(target);
     if (!stream) throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
     sheets.set(sheet.name, squared(await sheetRows(stream, context)));
   }

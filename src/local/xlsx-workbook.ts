@@ -2,7 +2,7 @@
 // the counts file), and with PTDV_XLSX_READ=full any file read and written whole, as before the
 // lean read and the patched write. Saved atomically (atomic-file.ts).
 import { existsSync, readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CONTRACT_ERROR } from '../core/messages/problems';
 import { isDateObject } from '../core/calendar/dates';
 import { matchKey } from '../core/text/normalize';
@@ -11,6 +11,18 @@ import type { Cell, SheetLayout, Workbook } from '../workbook/port';
 import { writeFileAtomically } from './atomic-file';
 import { FileError } from './file-error';
 import { inExceljsLayout, styleEveryTable } from './xlsx-dialects';
+
+let exceljs: typeof ExcelJS | undefined;
+
+/**
+ * exceljs, loaded the first time a whole workbook is made or read: loading it costs 0.15 s, and
+ * the commands that read lean and write patched (report, check, counts, remind) never need it.
+ */
+function excel(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  exceljs ??= require('exceljs') as typeof ExcelJS;
+  return exceljs;
+}
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const PX_PER_CHAR = 7;
@@ -52,14 +64,14 @@ export class XlsxWorkbook implements Workbook {
   private constructor(private readonly book: ExcelJS.Workbook) {}
 
   static empty(): XlsxWorkbook {
-    const book = new ExcelJS.Workbook();
+    const book = new (excel().Workbook)();
     book.creator = 'ptdv';
     return new XlsxWorkbook(book);
   }
 
   static async open(path: string): Promise<XlsxWorkbook> {
     if (!existsSync(path)) throw new FileError(CONTRACT_ERROR.fileMissing(path));
-    const book = new ExcelJS.Workbook();
+    const book = new (excel().Workbook)();
     try {
       const data = readFileSync(path);
       // Pictures, charts, comments and tables as other programs lay them out (openpyxl,

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import unzipper from 'unzipper';
 import { buildJsonReport } from '../../src/core/reports/json-report';
 import { instantOfDay } from '../../src/core/calendar/dates';
 import { PLAN_145 } from '../../src/core/plan/plan145';
@@ -115,8 +114,8 @@ describe('the streaming read equals the full read', () => {
     expect(ptdv('demo', '--out', demo).code).toBe(0);
     const inline = join(dir, 'inline.xlsx');
     await rewriteInline(demo, inline);
-    const zip = await unzipper.Open.file(inline);
-    expect(zip.files.map((f) => f.path)).not.toContain('xl/sharedStrings.xml');
+    const zip = await JSZip.loadAsync(readFileSync(inline));
+    expect(Object.keys(zip.files)).not.toContain('xl/sharedStrings.xml');
     const { full, lean } = await bothReads(inline);
     expect(lean.problems.length).toBeGreaterThan(10);
     expect(lean).toEqual(full);

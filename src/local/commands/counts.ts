@@ -8,8 +8,7 @@ import { evaluateWorkbook } from '../../workbook/usecases';
 import type { Cell } from '../../workbook/port';
 import { renderProblemSummary } from '../text-table';
 import { FileError } from '../file-error';
-import { XlsxWorkbook } from '../xlsx-workbook';
-import { openForWriting, type WritableWorkbook } from '../patched-workbook';
+import { openForWriting, PatchedXlsx, type WritableWorkbook } from '../patched-workbook';
 import { readXlsx } from '../xlsx-reader';
 import { isEngineInput, isPlanSheet, readPlanUnits } from '../../workbook/read';
 import type { Io } from '../io';
@@ -74,7 +73,7 @@ export async function countsCommand(
     opts.by ?? CLI.countsBy,
   );
   const base = opts.out.replace(/\.(xlsx|csv)$/i, '');
-  const out = XlsxWorkbook.empty();
+  const out = PatchedXlsx.create(`${base}.xlsx`);
   out.writeSheet(SHEET.counts, rows, layout);
   io.progress(CLI.saving(`${base}.xlsx`));
   await out.save(`${base}.xlsx`);

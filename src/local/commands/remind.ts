@@ -6,7 +6,7 @@ import { MAIL_LOG } from '../../core/messages/mail';
 import { runReminders, type Mailer } from '../../workbook/reminders';
 import type { Workbook } from '../../workbook/port';
 import type { OutgoingMail } from '../../core/reminders/reminder-mail';
-import { buildEml, emlFileName } from '../eml';
+import { buildEmls, emlFileName } from '../eml';
 import { matchKey } from '../../core/text/normalize';
 import { SHEET } from '../../workbook/contract';
 import { isEngineInput } from '../../workbook/read';
@@ -50,10 +50,14 @@ export async function remindCommand(
       ...(opts.dryRun ? { dryRun: true } : {}),
       ...(unitFiles ? { unitFiles } : {}),
     });
+  // Every file composed first, then all written: writing each as it is composed interleaves
+  // small writes with the composer's ticks and took five times as long (0.8 s against 0.16 s for
+  // the bench's 2,199 files).
   const writeOutbox = async () => {
-    if (outgoing.length > 0) mkdirSync(opts.outbox, { recursive: true });
-    for (const { file, mail, at } of outgoing)
-      writeFileSync(file, await buildEml(mail, 'ptdv@localhost', at));
+    if (outgoing.length === 0) return;
+    const emls = await buildEmls(outgoing, 'ptdv@localhost');
+    mkdirSync(opts.outbox, { recursive: true });
+    outgoing.forEach(({ file }, i) => writeFileSync(file, emls[i]!));
   };
   // The log's sheet is read with the engine's, so the run sees what it logged before.
   const logKey = matchKey(SHEET.mailLog);

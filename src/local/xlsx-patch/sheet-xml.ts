@@ -18,7 +18,7 @@ import {
   type ElementSpan,
 } from './xml-spans';
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const RELATIONSHIPS_NS =
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const HYPERLINK_TYPE = `${RELATIONSHIPS_NS}/hyperlink`;
