@@ -10,16 +10,7 @@ import { BLANK_PLAN } from '../core/plan/settings-input';
 import { currentPlanYear, NewYearError, moveToNewYear } from '../workbook/new-year';
 import { PLAN_145 } from '../core/plan/plan145';
 import { ContractError } from '../workbook/errors';
-import {
-  CANDIDATE_COLUMNS,
-  PIPELINE_FIELDS,
-  SETTINGS_COLUMNS,
-  SETTING_KEYS,
-  SHEET,
-} from '../workbook/contract';
-import { locateHeader } from '../workbook/header';
-import { matchKey } from '../core/text/normalize';
-import { cellText } from '../core/text/cells';
+import { CANDIDATE_COLUMNS, PIPELINE_FIELDS, SHEET } from '../workbook/contract';
 import { readSettings, unitOfSheet } from '../workbook/read';
 import { seedSheets } from '../workbook/seed';
 import { interpretSettings } from '../core/plan/settings-input';
@@ -29,6 +20,7 @@ import { officerCheck } from './officer-check';
 import { currentRole } from './roles';
 import { setUpRooms } from './rooms';
 import { setUpUnitFiles, unitFilesOf } from './unit-files';
+import { adoptIfCopy, fillSpreadsheetUrl, isHome } from './home';
 import { SheetsWorkbook } from './sheets-workbook';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -63,6 +55,20 @@ export function buildMenu(): void {
 class BusyError extends Error {}
 
 /**
+ * A copy of the tracker is taken over on the first menu action in it, before the action runs,
+ * and the user told so. A unit officer's click cannot write the Board's sheets: left to the Board.
+ */
+function adoptCopy(): void {
+  if (isHome()) return;
+  const book = new SheetsWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+  if (currentRole(book).kind !== 'board') return;
+  const message = adoptIfCopy(book);
+  if (message === null) return;
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(MENU.title, message, ui.ButtonSet.OK);
+}
+
+/**
  * Runs a menu action under the document lock, so two people clicking at once never interleave
  * their writes; a problem the user can fix becomes one alert instead of a stack trace.
  */
@@ -70,6 +76,7 @@ export function runAction(action: () => void): void {
   const lock = LockService.getDocumentLock();
   try {
     if (!lock.tryLock(LOCK_WAIT_MS)) throw new BusyError(GAS.busy);
+    adoptCopy();
     action();
   } catch (e) {
     const known = e instanceof ContractError || e instanceof BusyError;
@@ -157,22 +164,6 @@ export function setup(book: SheetsWorkbook): void {
   if (seedPlan) refreshWorkbook(book, new Date());
   messages.unshift(GAS.setupDone(created));
   spreadsheet.toast(messages.join(' '), GAS.toastTitle);
-}
-
-/**
- * `Địa chỉ bảng tính` gets this spreadsheet's address when blank: a copy worked on with `ptdv`
- * then still links its mails to the shared sheet, never to a file on the office's machine.
- */
-function fillSpreadsheetUrl(book: SheetsWorkbook): void {
-  const values = book.readSheet(SHEET.settings);
-  const sheet = book.sheet(SHEET.settings);
-  if (values === null || sheet === null) return;
-  const key = matchKey(SETTING_KEYS.find((s) => s.field === 'spreadsheetUrl')?.key ?? '');
-  const header = locateHeader(SHEET.settings, values, SETTINGS_COLUMNS);
-  const at = values.findIndex((r) => matchKey(cellText(r[header.columns.key as number])) === key);
-  const valueColumn = (header.columns.value as number) + 1;
-  if (at > header.headerIndex && cellText(values[at]?.[valueColumn - 1]) === '')
-    sheet.getRange(at + 1, valueColumn).setValue(book.spreadsheet.getUrl());
 }
 
 export function refresh(book: SheetsWorkbook): void {

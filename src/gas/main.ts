@@ -21,7 +21,8 @@ import { SheetsWorkbook } from './sheets-workbook';
 import { GAS, MENU, NEW_YEAR } from '../core/messages/sheets';
 import { REMINDER_MENU } from '../core/messages/reminders';
 import { REPORT_UI } from '../core/messages/report';
-import { ROOMS, UNIT_FILES } from '../core/messages/setup';
+import { COPY, ROOMS, UNIT_FILES } from '../core/messages/setup';
+import { isHome, isUnadoptedCopy } from './home';
 import { askReportDay, exportReport } from './report-actions';
 import {
   installTrigger,
@@ -34,11 +35,18 @@ import {
   warnIfLastRunFailed,
 } from './reminder-actions';
 
-/** Adds the menu when the spreadsheet opens, and says if the last reminder run failed. */
+/**
+ * Adds the menu when the spreadsheet opens, and says if the last reminder run failed or if this
+ * is a copy not yet taken over. A simple trigger: it reads and shows, never writes
+ * (https://developers.google.com/apps-script/guides/triggers#restrictions).
+ */
 export function onOpen(): void {
   buildMenu();
   try {
-    warnIfLastRunFailed();
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    if (!isHome() && isUnadoptedCopy(new SheetsWorkbook(spreadsheet)))
+      spreadsheet.toast(COPY.openedToast, MENU.title, 15);
+    else warnIfLastRunFailed();
   } catch {
     // A simple trigger may lack access to properties; the menu matters more than the toast.
   }

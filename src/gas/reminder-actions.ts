@@ -17,6 +17,7 @@ import { propertiesJournal } from './sent-journal';
 import { currentRole } from './roles';
 import { unitFilesOf, unitFilesOwner } from './unit-files';
 import { SheetsWorkbook } from './sheets-workbook';
+import { adoptIfCopy } from './home';
 
 const HANDLER = 'runDailyReminders';
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -77,6 +78,8 @@ export function sendDueReminders(): RunSummary | null {
     lock.releaseLock();
     return null;
   }
+  // In a copy not yet taken over, the original's journal and trigger owner are forgotten first.
+  adoptIfCopy(book);
   remember({ at: formatDateTimeVietnam(new Date()), ok: true, message: '', startedAt: Date.now() });
   try {
     const files = unitFilesOf(book, new Date());

@@ -244,6 +244,24 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
   return UNIT_FILES.done(created, shared, registry.size, failed);
 }
 
+/**
+ * In a copy of the spreadsheet the files listed are the original's, and invisible to the copy's
+ * script (drive.file grants belong to the original's project): the list and the figures read
+ * from them are emptied, the files themselves untouched. Returns how many were listed.
+ */
+export function forgetUnitFiles(book: SheetsWorkbook): number {
+  const listed = readRegistry(book).length;
+  if (book.sheet(REGISTRY) !== null) writeRegistry(book, []);
+  if (book.sheet(CACHE) !== null)
+    book.writeSheet(CACHE, [CACHE_HEADER], {
+      headerRow: 1,
+      dateColumns: [],
+      percentColumns: [],
+      widths: {},
+    });
+  return listed;
+}
+
 /** When each file the script made was last changed (one Drive call per 1,000 files). */
 function modifiedTimes(): Map<string, string> {
   const times = new Map<string, string>();

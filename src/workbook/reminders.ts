@@ -206,6 +206,9 @@ function logRow(
  * Sends (or, in a dry run, only logs) today's messages. One failing address or unit never stops
  * the others; once the quota runs out the rest are deferred to the next run.
  */
+/** The end of the sending budget kept for the digest (see `send` below). */
+const DIGEST_RESERVE_MS = 20_000;
+
 export function runReminders(
   workbook: Workbook,
   mailer: Mailer,
@@ -230,13 +233,16 @@ export function runReminders(
   const delivered = new Set<string>();
   const noted: string[] = [];
   const log: Cell[][] = [];
-  const send = (mail: OutgoingMail): MailStatus => {
+  // The last seconds of the budget are kept for the digest: on a day whose unit mails take more
+  // than one run, the Board still gets that day's digest from the first.
+  const unitBudget = run.plan.digest ? budget - DIGEST_RESERVE_MS : budget;
+  const send = (mail: OutgoingMail, limit = unitBudget): MailStatus => {
     let status: MailStatus;
     let detail: string;
     if (dryRun) {
       status = 'dry_run';
       detail = MAIL_LOG.dryRun(mail.subject);
-    } else if (timeGone || now().getTime() - started > budget) {
+    } else if ((timeGone && limit === unitBudget) || now().getTime() - started > limit) {
       timeGone = true;
       status = 'deferred';
       detail = MAIL_LOG.outOfTime(budget / 60_000);
@@ -282,7 +288,10 @@ export function runReminders(
     if (run.plan.digest) {
       const reminders = run.plan.digest.reminders.filter((r) => delivered.has(r.key));
       const files = run.plan.digest.dossiers.filter((n) => delivered.has(n.key));
-      digest = send(digestMail({ ...run.plan.digest, reminders, dossiers: files }, run.context));
+      digest = send(
+        digestMail({ ...run.plan.digest, reminders, dossiers: files }, run.context),
+        budget,
+      );
     }
   } finally {
     // One block for the whole run, whatever the number of messages; then the notes can go.

@@ -242,10 +242,33 @@ describe('cells and mail at province scale', () => {
     const size =
       Buffer.byteLength(digests[0]?.body ?? '') + Buffer.byteLength(digests[0]?.htmlBody ?? '');
     expect(size).toBeLessThan(200 * 1024);
+    // Gmail shows it whole: its HTML is under the 102 KB from which Gmail clips.
+    expect(digests.every((m) => !m.clipped)).toBe(true);
+    // What the run kept in the document's properties stays within Google's limits, in bytes.
+    expect(env.properties.document.bytes()).toBeLessThanOrEqual(500 * 1024);
     expect(digests[0]?.body).toContain('Tóm tắt theo cấp ủy quản lý và loại đơn vị');
     expect(digests[0]?.body).toContain('xem đủ ở sheet Tổng hợp');
     expect(loggedKeys(env).some((k) => k.startsWith('digest'))).toBe(true);
   });
+});
+
+test('a 2,000-unit day whose unit mails take more than one run: the Board gets its digest from the first', () => {
+  const env = createGasEnvironment({
+    now: new Date('2025-09-28T01:00:00Z'),
+    mailQuota: 1_000_000,
+    sheetNames: ['Trang tính1'],
+    latency: true,
+  });
+  for (const [name, values] of Object.entries(provinceSheets(0)))
+    env.spreadsheet.addSheet(name, values as never);
+  const gas = loadBundle(env);
+  gas.runDailyReminders();
+  const log = env.spreadsheet.sheet('Nhật ký thư').values().slice(1);
+  expect(log.some((r) => r[5] === 'hoãn')).toBe(true);
+  const digests = env.mail.sent.filter((m) => m.subject.startsWith('[Nhắc việc] Tổng hợp ngày'));
+  expect(digests).toHaveLength(1);
+  expect(digests[0]?.clipped).toBe(false);
+  expect(env.modelledMs()).toBeLessThan(6 * 60_000);
 });
 
 /** 300 of the bench province's units (the header and their rows), with the latency model on. */

@@ -83,3 +83,18 @@ export const UNIT_FILES = {
   triggerNotOwner: (owner: string) =>
     ` Lưu ý: các tệp đơn vị do tài khoản ${owner} tạo, nên nhắc việc chạy bằng tài khoản này chỉ dùng số liệu đọc lần cuối từ các tệp đó; hãy bật nhắc việc bằng tài khoản ${owner}.`,
 } as const;
+
+/** A copy of the tracker (File › Make a copy) finding itself in a new spreadsheet. */
+export const COPY = {
+  adopted: (original: string, unitFiles: number) =>
+    'Đây là bản sao của bảng tính ' +
+    (original ? `${original}` : 'gốc') +
+    '. ptdv đã chuyển sang bản sao này: "Địa chỉ bảng tính" trong Cấu hình nay là địa chỉ của bản sao; ' +
+    'nhắc việc qua thư đang TẮT ở đây cho đến khi một người trong Ban Tổ chức chọn "Nhắc việc › Bật nhắc việc hằng ngày" trên bản sao này ' +
+    '(lịch nhắc, nhật ký thư đang gửi dở và người cài nhắc việc của bảng tính gốc không được mang sang).' +
+    (unitFiles > 0
+      ? ` ${unitFiles} tệp riêng của đơn vị trong sheet "Tệp đơn vị" là của bảng tính gốc: bản sao không mở được chúng, nên đã bỏ khỏi danh sách (các tệp vẫn còn nguyên cho bảng tính gốc). Chọn "Tạo tệp riêng cho đơn vị" để tạo tệp mới cho bản sao này.`
+      : ''),
+  openedToast:
+    'Đây là bản sao của một bảng tính ptdv: chọn một mục bất kỳ trong menu "Phát triển đảng viên" để chuyển ptdv sang bản sao này (nhắc việc đang tắt ở đây).',
+} as const;

@@ -13,6 +13,7 @@ import {
 import { weekdayOf } from '../calendar/dates';
 import type { Settings } from '../model';
 import type { BehindRow, Digest, DossierNotice, UnitReminder } from './reminders';
+import { utf8Length } from '../text/utf8';
 
 export interface MailContext {
   today: Day;
@@ -175,23 +176,15 @@ const behindCells = (r: BehindRow): (string | number)[] => [
  * kept under this, with room for the headers.
  */
 export const DIGEST_BODY_LIMIT = 180 * 1024;
+/**
+ * Gmail shows only the first 102 KB or so of a message's HTML and hides the rest behind
+ * "[Message clipped] View entire message" (measured around 102–105 KB:
+ * https://www.spamresource.com/2022/01/what-is-gmail-clipping-and-what-to-do.html): the digest's
+ * HTML stays under this, with room for the encoding.
+ */
+export const DIGEST_HTML_LIMIT = 96 * 1024;
 /** Rows each list of the digest starts with (the worst first); fewer if the body is too big. */
 const DIGEST_ROWS = 100;
-
-/** Bytes of the text in UTF-8, which is how the message body travels. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code < 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 interface Section {
   title: string;
@@ -351,7 +344,10 @@ function renderDigest(digest: Digest, ctx: MailContext, cap: number): OutgoingMa
 export function digestMail(digest: Digest, ctx: MailContext): OutgoingMail {
   let cap = DIGEST_ROWS;
   let mail = renderDigest(digest, ctx, cap);
-  while (cap > 0 && utf8Length(mail.text) + utf8Length(mail.html) > DIGEST_BODY_LIMIT) {
+  const tooBig = (m: OutgoingMail) =>
+    utf8Length(m.html) > DIGEST_HTML_LIMIT ||
+    utf8Length(m.text) + utf8Length(m.html) > DIGEST_BODY_LIMIT;
+  while (cap > 0 && tooBig(mail)) {
     cap = Math.floor(cap / 2);
     mail = renderDigest(digest, ctx, cap);
   }

@@ -468,4 +468,27 @@ describe('Drive v3 and Sheets v4 advanced services under drive.file', () => {
     env.setNow(new Date(NOW.getTime() + 60_000));
     expect(() => gas.values(id, `'${SHEET}'`)).not.toThrow();
   });
+  it('a copy of the spreadsheet is a new script project: the files the old one made are gone from its view', () => {
+    const env = createGasEnvironment({ now: NOW });
+    const gas = unitScripts(env);
+    const id: string = gas.createUnitFile('Chi bộ 1').spreadsheetId;
+    load(
+      env,
+      "function later() { ScriptApp.newTrigger('x').timeBased().everyDays(1).atHour(7).create(); }",
+    ).later();
+    env.properties.document.setProperty('k', 'v');
+    const before = env.spreadsheet.getId();
+    env.actAs('clerk@example.com');
+    env.makeCopy({ properties: 'kept' });
+    expect(env.spreadsheet.getId()).not.toBe(before);
+    expect(env.spreadsheet.getUrl()).toContain(env.spreadsheet.getId());
+    expect(env.triggers).toHaveLength(0);
+    expect(env.properties.document.getProperty('k')).toBe('v');
+    // Even the user who made the file reaches it no more through this project.
+    env.actAs('owner@example.com');
+    expect(gas.failures(id).every((f: unknown) => Array.isArray(f))).toBe(true);
+    expect(gas.listFiles(LIST_SPREADSHEETS).files).toEqual([]);
+    env.makeCopy({ properties: 'dropped' });
+    expect(env.properties.document.getProperties()).toEqual({});
+  });
 });

@@ -295,6 +295,27 @@ describe('ScriptApp, LockService, PropertiesService, HtmlService, Utilities', ()
     expect(env.triggers.map((t) => t.handler)).toEqual(['opened']);
   });
 
+  it('counts a property store in UTF-8 bytes: 9 KB a value, 500 KB a store, as Google refuses them', () => {
+    const env = createGasEnvironment();
+    const gas = load(
+      env,
+      `function put(key, value) {
+         try { PropertiesService.getDocumentProperties().setProperty(key, value); return 'ok'; }
+         catch (e) { return String(e.message); }
+       }`,
+    );
+    // 4,000 Vietnamese letters are 4,000 characters but 12,000 bytes: too large for one value.
+    expect(gas.put('v', 'ệ'.repeat(4_000))).toBe('Argument too large: value');
+    expect(gas.put('v', 'ệ'.repeat(3_000))).toBe('ok');
+    let i = 0;
+    let answer = 'ok';
+    while (answer === 'ok' && i < 100) answer = gas.put(`k${i++}`, 'ệ'.repeat(3_000));
+    expect(answer).toMatch(/exceeded the property storage quota/);
+    // With the first value (9,001 bytes), 55 more of about 9,002 fit under 512,000 bytes: the 56th not.
+    expect(i).toBe(56);
+    expect(env.properties.document.bytes()).toBeLessThanOrEqual(500 * 1024);
+  });
+
   it('lets a test hold the lock to simulate a concurrent run', () => {
     const env = createGasEnvironment();
     const gas = load(

@@ -52,6 +52,7 @@ export interface DriveFileRecord {
 }
 
 export interface FakeDriveOptions {
+  /** The active spreadsheet's id (a copy gets a new one). */
   spreadsheetId: string;
   spreadsheetFolder: string;
   /** Whether drive.file lets the script see the spreadsheet (and so its folder). */
@@ -109,10 +110,15 @@ export class DriveStore {
           notified: false,
         },
       ],
-      appAccess: new Set([owner.toLowerCase()]),
+      appAccess: new Set([this.grant(owner)]),
     };
     this.files.set(record.id, record);
     return record;
+  }
+
+  /** A drive.file grant: the user, through this script project (another project has its own). */
+  grant(email: string): string {
+    return `${this.state.appId}|${email.toLowerCase()}`;
   }
 
   /** The stable id of a grantee: 'anyoneWithLink' for anyone (as Drive names it). */
@@ -148,7 +154,7 @@ export class DriveStore {
     const file = this.files.get(fileId);
     if (!file) return undefined;
     const me = this.state.effectiveUser.toLowerCase();
-    return file.appAccess.has(me) && this.roleOf(file) !== null ? file : undefined;
+    return file.appAccess.has(this.grant(me)) && this.roleOf(file) !== null ? file : undefined;
   }
 
   /**
@@ -597,7 +603,7 @@ export class FakeDrive {
 
   /** `email` opens the file with the app (Picker, "Open with"): drive.file then shows it to them. */
   openWithApp(id: string, email: string): void {
-    this.required(id).appAccess.add(email.toLowerCase());
+    this.required(id).appAccess.add(this.store.grant(email));
   }
 
   private required(id: string): DriveFileRecord {

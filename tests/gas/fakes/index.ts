@@ -169,6 +169,16 @@ export interface GasEnvironment {
   setLatency(option: LatencyOption): void;
   /** Modelled Apps Script time of the current execution, or of the last one (ms; 0 when off). */
   modelledMs(): number;
+  /**
+   * File › Make a copy, by the current user, who then works in the copy: a new spreadsheet (new id
+   * and address) with a new script project of its own
+   * (https://developers.google.com/apps-script/guides/cloud-platform-projects: a copy's script
+   * gets a new default Cloud project). Installable triggers are not copied; drive.file grants
+   * belong to the old project, so the files it made are invisible here; the copier owns the copy.
+   * Document properties come along (`'kept'`) or not (`'dropped'`): the product must do the same
+   * either way. The sheets, their formats and protections are copied as they are.
+   */
+  makeCopy(options: { properties: 'kept' | 'dropped' }): void;
 }
 
 const DEFAULT_USER = 'owner@example.com';
@@ -184,6 +194,7 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     effectiveUser: user,
     owner: opts.owner ?? user,
     cutOff: false,
+    appId: 'ptdv-script-project',
   };
 
   const globals: Record<string, unknown> = {};
@@ -237,6 +248,7 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     driveStore,
   );
   const sheetsApi = new FakeSheetsService(driveStore);
+  let copies = 0;
 
   Object.assign(globals, {
     SpreadsheetApp: recorder.wrap(new FakeSpreadsheetApp(spreadsheet, ui)),
@@ -300,6 +312,17 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
       execution.model = resolveLatency(option);
     },
     modelledMs: () => execution.modelledMs(),
+    makeCopy: ({ properties: kept }) => {
+      copies += 1;
+      const id = `fake-copy-${copies}-id`;
+      spreadsheet.becomeCopy(id);
+      drive.Files.options.spreadsheetId = id;
+      state.appId = `ptdv-script-project-copy-${copies}`;
+      scriptApp.scriptId = `fake-script-copy-${copies}-id`;
+      state.owner = state.effectiveUser;
+      triggers.length = 0;
+      if (kept === 'dropped') properties.document.deleteAllProperties();
+    },
   };
 }
 

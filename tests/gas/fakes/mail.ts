@@ -27,7 +27,15 @@ export interface SentMail {
   /** Every address the message went to (to + cc + bcc). */
   recipients: string[];
   sentAt: Date;
+  /**
+   * Whether Gmail would show it cut off ("[Message clipped] View entire message"): its HTML over
+   * about 102 KB (https://www.spamresource.com/2022/01/what-is-gmail-clipping-and-what-to-do.html).
+   */
+  clipped: boolean;
 }
+
+/** The HTML size from which Gmail clips a message. */
+export const GMAIL_CLIP_BYTES = 102 * 1024;
 
 interface MailOptions {
   to?: string;
@@ -185,6 +193,7 @@ export class FakeMailApp {
       attachments: [...(message.attachments ?? [])],
       recipients,
       sentAt: this.state.now(),
+      clipped: Buffer.byteLength(message.htmlBody ?? '') > GMAIL_CLIP_BYTES,
     });
     if (this.sendsBeforeKill !== null && --this.sendsBeforeKill === 0) {
       this.sendsBeforeKill = null;

@@ -18,6 +18,7 @@ import type { FakeUi } from './ui';
 import { emailOf, FakeUser } from './users';
 
 export interface SpreadsheetOptions {
+  /** Changed by env.makeCopy: the copy is another spreadsheet, with its own address. */
   id: string;
   name: string;
   timeZone: string;
@@ -167,6 +168,11 @@ export class FakeSpreadsheet implements ProtectionHost {
   }
 
   // ---- identity and settings --------------------------------------------------------------
+
+  /** env.makeCopy: this is now the copy, another spreadsheet with its own id and address. */
+  becomeCopy(id: string): void {
+    this.options.id = id;
+  }
 
   getId(): string {
     return this.options.id;

@@ -16,4 +16,9 @@ export interface GasState {
   owner: string;
   /** Set when a run is cut off; every recorded call then throws until endExecution(). */
   cutOff: boolean;
+  /**
+   * The script project's identity, to which drive.file grants belong: a copy of the spreadsheet
+   * gets a new project, and with it none of the old one's files (env.makeCopy).
+   */
+  appId: string;
 }

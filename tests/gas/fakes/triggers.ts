@@ -230,7 +230,8 @@ export class FakeScriptApp implements TriggerHost {
   /** `triggers` is the environment's live list (env.triggers). */
   constructor(
     readonly triggers: FakeTrigger[],
-    private readonly scriptId: string,
+    /** A copy of the spreadsheet has a script project, and an id, of its own (env.makeCopy). */
+    public scriptId: string,
     /** The effective user at creation time, recorded as the trigger's creator. */
     private readonly creator: () => string = () => '',
   ) {}
