@@ -18,6 +18,7 @@ import { currentRole } from './roles';
 import { unitFilesOf, unitFilesOwner } from './unit-files';
 import { SheetsWorkbook } from './sheets-workbook';
 import { adoptIfCopy } from './home';
+import { missingPermission, SEND_MAIL } from './consent';
 
 const HANDLER = 'runDailyReminders';
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -80,6 +81,15 @@ export function sendDueReminders(): RunSummary | null {
   }
   // In a copy not yet taken over, the original's journal and trigger owner are forgotten first.
   adoptIfCopy(book);
+  // Sending mail unticked when authorizing: said once, in the log and to the next person opening
+  // the sheet, and nothing sent or logged as sent.
+  const missing = missingPermission(SEND_MAIL);
+  if (missing !== null) {
+    remember({ at: formatDateTimeVietnam(new Date()), ok: false, message: missing });
+    logRunFailure(book, missing);
+    lock.releaseLock();
+    return null;
+  }
   remember({ at: formatDateTimeVietnam(new Date()), ok: true, message: '', startedAt: Date.now() });
   try {
     const files = unitFilesOf(book, new Date());
@@ -98,30 +108,40 @@ export function sendDueReminders(): RunSummary | null {
   } catch (e) {
     const why = (e as Error).message;
     remember({ at: formatDateTimeVietnam(new Date()), ok: false, message: why });
-    try {
-      book.appendRows(SHEET.mailLog, [
-        [
-          formatDateTimeVietnam(new Date()),
-          '',
-          MAIL_LOG.runUnit,
-          '',
-          '',
-          MAIL_STATUS_LABEL.failed,
-          MAIL_LOG.runFailed(why),
-          '',
-        ],
-      ]);
-    } catch {
-      // The log sheet itself is the problem; the property above still reports the failure.
-    }
+    logRunFailure(book, MAIL_LOG.runFailed(why));
     throw e;
   } finally {
     lock.releaseLock();
   }
 }
 
+/** One row in `Nhật ký thư` for a run that could not send at all. */
+function logRunFailure(book: SheetsWorkbook, detail: string): void {
+  try {
+    book.appendRows(SHEET.mailLog, [
+      [
+        formatDateTimeVietnam(new Date()),
+        '',
+        MAIL_LOG.runUnit,
+        '',
+        '',
+        MAIL_STATUS_LABEL.failed,
+        detail,
+        '',
+      ],
+    ]);
+  } catch {
+    // The log sheet itself is the problem; the last-run property still reports the failure.
+  }
+}
+
 export function sendNow(book: SheetsWorkbook): void {
   const ui = SpreadsheetApp.getUi();
+  const missing = missingPermission(SEND_MAIL);
+  if (missing !== null) {
+    ui.alert(MENU.title, missing, ui.ButtonSet.OK);
+    return;
+  }
   const { spreadsheet } = book;
   const now = new Date();
   const due = prepareReminders(book, now, spreadsheet.getUrl(), unitFilesOf(book, now)).mails
@@ -166,6 +186,8 @@ export function sendTest(key: string): string {
   if (!mail) return REMINDER_UI.testMissing;
   const me = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
   // The dialog shows this error as it is: it must be Vietnamese, not Apps Script's English.
+  const missing = missingPermission(SEND_MAIL);
+  if (missing !== null) throw new Error(missing);
   if (mailAppMailer.remainingQuota() < 1) throw new Error(REMINDER_UI.testNoQuota);
   try {
     mailAppMailer.send({ ...mail, to: [me], subject: REMINDER_UI.testPrefix + mail.subject });
@@ -201,9 +223,12 @@ export function installTrigger(book: SheetsWorkbook): void {
   // Under drive.file the trigger's account reads the unit files only if it made them.
   const files = unitFilesOwner();
   const notOwner = files !== null && me !== '' && files !== me.toLowerCase();
+  const missing = missingPermission(SEND_MAIL);
   ui.alert(
     MENU.title,
-    REMINDER_UI.installed(sendHour, me) + (notOwner ? UNIT_FILES.triggerNotOwner(files) : ''),
+    REMINDER_UI.installed(sendHour, me) +
+      (notOwner ? UNIT_FILES.triggerNotOwner(files) : '') +
+      (missing !== null ? `\n\n${missing}` : ''),
     ui.ButtonSet.OK,
   );
 }
@@ -232,7 +257,8 @@ export function status(): void {
   if (!last) lines.push(REMINDER_UI.neverRun);
   else if (last.startedAt !== undefined) lines.push(REMINDER_UI.running(last.at));
   else lines.push(REMINDER_UI.lastRun(last.at, last.ok, last.message));
-  lines.push(REMINDER_UI.quota(MailApp.getRemainingDailyQuota()));
+  const missing = missingPermission(SEND_MAIL);
+  lines.push(missing ?? REMINDER_UI.quota(MailApp.getRemainingDailyQuota()));
   const ui = SpreadsheetApp.getUi();
   ui.alert(MENU.title, lines.join('\n\n'), ui.ButtonSet.OK);
 }

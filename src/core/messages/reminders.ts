@@ -61,3 +61,12 @@ export const PREVIEW = {
   sending: 'Đang gửi…',
   dryRun: 'Chế độ chạy thử đang bật trong Cấu hình: thư chỉ được ghi nhật ký, không gửi đi.',
 } as const;
+
+/** A permission the user unticked when authorizing the script. */
+export const CONSENT = {
+  mail:
+    'Chưa có quyền gửi thư: khi cấp quyền cho script, ô "Gửi email thay mặt bạn" đã bị bỏ chọn, nên nhắc việc không gửi được thư nào (không có gì được ghi là đã gửi). ' +
+    'Để cấp lại: mở https://myaccount.google.com/permissions, gỡ quyền của script "Phát triển đảng viên", rồi chọn lại một mục trong menu và đánh dấu đủ các ô khi Google hỏi.',
+  other: (scope: string) =>
+    `Chưa có quyền ${scope}: khi cấp quyền cho script, ô tương ứng đã bị bỏ chọn. Mở https://myaccount.google.com/permissions, gỡ quyền của script "Phát triển đảng viên", rồi chọn lại một mục trong menu và đánh dấu đủ các ô.`,
+} as const;

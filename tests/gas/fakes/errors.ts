@@ -3,6 +3,16 @@
  * 'Exception', so `String(e)` reads "Exception: <message>" just like in the real logs.
  */
 
+/** Google's words when a call needs a scope the user did not grant. */
+export function permissionError(method: string, scope: string): Error {
+  return gasError(`You do not have permission to call ${method}. Required permissions: ${scope}`);
+}
+
+/** Whether the user granted `scope` (all are, unless a test unticked some). */
+export function granted(state: { grantedScopes: string[] | null }, scope: string): boolean {
+  return state.grantedScopes === null || state.grantedScopes.includes(scope);
+}
+
 export function gasError(message: string): Error {
   const error = new Error(message);
   error.name = 'Exception';

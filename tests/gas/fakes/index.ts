@@ -107,6 +107,12 @@ export interface GasEnvironmentOptions {
   htmlFiles?: Record<string, string>;
   /** The Drive advanced service's view (default: the spreadsheet visible, its folder writable). */
   drive?: Partial<Pick<FakeDriveOptions, 'spreadsheetVisible' | 'folderWritable' | 'createFails'>>;
+  /**
+   * The scopes the user granted when authorizing (default: all of appsscript.json's). With
+   * granular consent a user may untick one: MailApp then refuses in Google's English, and
+   * ScriptApp.getAuthorizationInfo tells which are missing.
+   */
+  grantedScopes?: string[];
   /** Echo the bundle's console output to the real console (default false). */
   verbose?: boolean;
 }
@@ -195,6 +201,7 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     owner: opts.owner ?? user,
     cutOff: false,
     appId: 'ptdv-script-project',
+    grantedScopes: opts.grantedScopes ?? null,
   };
 
   const globals: Record<string, unknown> = {};
@@ -230,7 +237,7 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     BODY_LIMIT_BYTES[account],
   );
   const triggers: FakeTrigger[] = [];
-  const scriptApp = new FakeScriptApp(triggers, 'fake-script-id', () => state.effectiveUser);
+  const scriptApp = new FakeScriptApp(triggers, 'fake-script-id', () => state.effectiveUser, state);
   const properties = new FakePropertiesService();
   const locks = new FakeLockService();
   const html = new FakeHtmlService({ ...opts.htmlFiles }, () => realm.context);

@@ -8,6 +8,8 @@ import {
   BODY_SIZE_MESSAGE,
   CUT_OFF_MESSAGE,
   gasError,
+  granted,
+  permissionError,
   TOO_MANY_RECIPIENTS_MESSAGE,
 } from './errors';
 import { SERVICE } from './record';
@@ -33,6 +35,8 @@ export interface SentMail {
    */
   clipped: boolean;
 }
+
+export const SEND_MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
 
 /** The HTML size from which Gmail clips a message. */
 export const GMAIL_CLIP_BYTES = 102 * 1024;
@@ -124,7 +128,12 @@ export class FakeMailApp {
   // ---- MailApp API ------------------------------------------------------------------------
 
   getRemainingDailyQuota(): number {
+    this.requireScope('MailApp.getRemainingDailyQuota');
     return this.quota;
+  }
+
+  private requireScope(method: string): void {
+    if (!granted(this.state, SEND_MAIL_SCOPE)) throw permissionError(method, SEND_MAIL_SCOPE);
   }
 
   /**
@@ -132,6 +141,7 @@ export class FakeMailApp {
    * and sendEmail(to, replyTo, subject, body).
    */
   sendEmail(...args: unknown[]): void {
+    this.requireScope('MailApp.sendEmail');
     const [first, second, third, fourth] = args;
     let message: MailOptions;
     if (typeof first === 'object' && first !== null) message = { ...(first as MailOptions) };

@@ -21,4 +21,9 @@ export interface GasState {
    * gets a new project, and with it none of the old one's files (env.makeCopy).
    */
   appId: string;
+  /**
+   * The scopes the user granted: with granular consent a user may untick some
+   * (https://developers.google.com/apps-script/concepts/scopes). Null: all of the manifest's.
+   */
+  grantedScopes: string[] | null;
 }

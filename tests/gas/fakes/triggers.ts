@@ -3,7 +3,7 @@
  * The trigger list is shared with the environment (env.triggers) so tests can inspect what the
  * bundle installed. Like the real service, a project may hold at most 20 triggers per user.
  */
-import { gasError } from './errors';
+import { gasError, granted } from './errors';
 import { SERVICE } from './record';
 
 export const EventType = Object.freeze({
@@ -234,6 +234,8 @@ export class FakeScriptApp implements TriggerHost {
     public scriptId: string,
     /** The effective user at creation time, recorded as the trigger's creator. */
     private readonly creator: () => string = () => '',
+    /** The environment's state, for the scopes the user granted. */
+    private readonly state: { grantedScopes: string[] | null } | null = null,
   ) {}
 
   add(
@@ -278,6 +280,24 @@ export class FakeScriptApp implements TriggerHost {
     const index = this.triggers.findIndex((t) => t.id === trigger.getUniqueId());
     if (index >= 0) this.triggers.splice(index, 1);
   }
+  /**
+   * Which of `scopes` the user granted (granular consent: a user may untick some,
+   * https://developers.google.com/apps-script/reference/script/authorization-info).
+   */
+  getAuthorizationInfo(_mode: string, scopes: string[] = []) {
+    const state = this.state;
+    const authorized = scopes.filter((s) => state === null || granted(state, s));
+    return {
+      getAuthorizationStatus: () =>
+        authorized.length === scopes.length ? 'NOT_REQUIRED' : 'REQUIRED',
+      getAuthorizedScopes: () => authorized,
+      getAuthorizationUrl: () =>
+        authorized.length === scopes.length
+          ? null
+          : 'https://script.google.com/macros/d/fake/authorize',
+    };
+  }
+
   getScriptId(): string {
     return this.scriptId;
   }
