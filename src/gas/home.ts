@@ -7,8 +7,10 @@
 // do, they speak of the original (who installed its reminders, its continuation, its journal of
 // sent mail, the owner of its unit files). So the product records the spreadsheet it runs in;
 // finding itself in another one, it takes the copy over: its own address in `Cấu hình`, the
-// original's run state forgotten, the original's unit files let go. With no record (properties
-// not copied), the address in `Cấu hình` tells: setup fills it with the spreadsheet's own.
+// original's run state forgotten, the original's unit files let go, on the first menu action by
+// the Board (a trigger run only records: triggers are never copied). With no record (properties
+// not copied), the address in `Cấu hình` tells (setup fills it with the spreadsheet's own), but
+// only in a project with nothing of its own yet.
 import { COPY } from '../core/messages/setup';
 import { matchKey } from '../core/text/normalize';
 import { cellText } from '../core/text/cells';
@@ -36,7 +38,9 @@ const RUN_STATE = [
   'ptdv.rooms.',
 ];
 
-const idOf = (url: string): string => /\/d\/([^/#?]+)/.exec(url)?.[1] ?? '';
+/** The id in a spreadsheet's address (docs.google.com/spreadsheets/d/<id>/…), or ''. */
+const idOf = (url: string): string =>
+  /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([\w-]{10,})/.exec(url.trim())?.[1] ?? '';
 
 /** Where `Địa chỉ bảng tính` is, and what it holds; null without the sheet or the key. */
 function urlSetting(book: SheetsWorkbook): { row: number; column: number; value: string } | null {
@@ -73,12 +77,35 @@ export function isHome(): boolean {
   );
 }
 
-/** The original's address when this spreadsheet is a copy not yet taken over, else null. */
+/**
+ * The original's id when this spreadsheet is a copy not yet taken over, else null. Without a
+ * record, the address in `Cấu hình` is trusted only in a project with no run state and no trigger
+ * of its own (what a copy whose properties were not copied looks like): a tracker set up before
+ * the record existed, or one whose address was typed by hand, is never taken for a copy.
+ */
 function originalOf(book: SheetsWorkbook): string | null {
   const props = PropertiesService.getDocumentProperties();
   const id = book.spreadsheet.getId();
-  const recorded = props.getProperty(HOME.spreadsheet) ?? idOf(urlSetting(book)?.value ?? '');
+  const home = props.getProperty(HOME.spreadsheet);
+  if (home !== null) return home !== id ? home : null;
+  const names = Object.keys(props.getProperties());
+  if (names.some((n) => RUN_STATE.some((prefix) => n.startsWith(prefix)))) return null;
+  if (ScriptApp.getProjectTriggers().length > 0) return null;
+  const recorded = idOf(urlSetting(book)?.value ?? '');
   return recorded !== '' && recorded !== id ? recorded : null;
+}
+
+/**
+ * For a trigger's run: records this spreadsheet as home when nothing is recorded, never takes a
+ * copy over (a trigger is never copied: one that runs was installed here).
+ */
+export function recordHome(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const props = PropertiesService.getDocumentProperties();
+  if (props.getProperty(HOME.script) !== null) return;
+  props.setProperties({
+    [HOME.script]: ScriptApp.getScriptId(),
+    [HOME.spreadsheet]: spreadsheet.getId(),
+  });
 }
 
 /** For `onOpen`, which may only read: whether this is a copy not yet taken over. */

@@ -17,7 +17,7 @@ import { propertiesJournal } from './sent-journal';
 import { currentRole } from './roles';
 import { unitFilesOf, unitFilesOwner } from './unit-files';
 import { SheetsWorkbook } from './sheets-workbook';
-import { adoptIfCopy } from './home';
+import { recordHome } from './home';
 import { missingPermission, SEND_MAIL } from './consent';
 
 const HANDLER = 'runDailyReminders';
@@ -79,8 +79,8 @@ export function sendDueReminders(): RunSummary | null {
     lock.releaseLock();
     return null;
   }
-  // In a copy not yet taken over, the original's journal and trigger owner are forgotten first.
-  adoptIfCopy(book);
+  // A trigger is never copied: a run here only records this spreadsheet as the script's home.
+  recordHome(spreadsheet);
   // Sending mail unticked when authorizing: said once, in the log and to the next person opening
   // the sheet, and nothing sent or logged as sent.
   const missing = missingPermission(SEND_MAIL);

@@ -109,3 +109,28 @@ test('the original, with its properties, is never taken for a copy', () => {
   expect(env.properties.document.getProperty('ptdv.trigger.owner')).toBe('owner@example.com');
   expect(env.spreadsheet.sheet('Tệp đơn vị').values()).toHaveLength(14);
 });
+
+test('a tracker from before the record, its address typed by hand, is never taken for a copy', () => {
+  const { env, gas } = original();
+  // As set up by an earlier version: no record of home, and another workbook's address typed
+  // into Cấu hình (the commune's, say).
+  for (const k of Object.keys(env.properties.document.getProperties()))
+    if (k.startsWith('ptdv.home.')) env.properties.document.deleteProperty(k);
+  const settings = env.spreadsheet.sheet('Cấu hình');
+  const row = settings.values().findIndex((r) => r[0] === 'Địa chỉ bảng tính') + 1;
+  const typed = 'https://docs.google.com/spreadsheets/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/edit';
+  settings.load([[typed]], row, 2);
+  // The daily trigger runs first, then a Board member clicks.
+  const trigger = env.triggers.find((t) => t.handler === 'runDailyReminders');
+  env.actAsTrigger(trigger!);
+  gas.runDailyReminders();
+  env.endExecution();
+  env.actAs('owner@example.com');
+  const alerts = env.ui.alerts.length;
+  gas.refreshDashboard();
+  expect(env.ui.alerts.length).toBe(alerts);
+  expect(settingValue(env, 'Địa chỉ bảng tính')).toBe(typed);
+  expect(env.spreadsheet.sheet('Tệp đơn vị').values()).toHaveLength(14);
+  expect(env.properties.document.getProperty('ptdv.trigger.owner')).toBe('owner@example.com');
+  expect(env.properties.document.getProperty('ptdv.home.script')).not.toBeNull();
+});
