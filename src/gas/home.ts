@@ -47,7 +47,13 @@ function urlSetting(book: SheetsWorkbook): { row: number; column: number; value:
   const values = book.readSheet(SHEET.settings);
   if (values === null) return null;
   const key = matchKey(SETTING_KEYS.find((s) => s.field === 'spreadsheetUrl')?.key ?? '');
-  const header = locateHeader(SHEET.settings, values, SETTINGS_COLUMNS);
+  let header: ReturnType<typeof locateHeader>;
+  try {
+    header = locateHeader(SHEET.settings, values, SETTINGS_COLUMNS);
+  } catch {
+    // A `Cấu hình` without its header: setup and refresh say so; the copy check is not the place.
+    return null;
+  }
   const at = values.findIndex((r) => matchKey(cellText(r[header.columns.key as number])) === key);
   if (at <= header.headerIndex) return null;
   const column = (header.columns.value as number) + 1;
