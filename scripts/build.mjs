@@ -17,6 +17,9 @@ const fail = (message) => {
 
 const gas = await build({
   entryPoints: [join(root, 'src/gas/main.ts')],
+  // Every use of SpreadsheetApp, MailApp, PropertiesService, ScriptApp, Drive and Sheets goes
+  // through their retrying wrappers (src/gas/services.ts, src/gas/resilience.ts).
+  inject: [join(root, 'src/gas/services.ts')],
   bundle: true,
   format: 'esm',
   platform: 'neutral',

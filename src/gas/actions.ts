@@ -22,6 +22,7 @@ import { setUpRooms } from './rooms';
 import { setUpUnitFiles, unitFilesOf } from './unit-files';
 import { adoptIfCopy, fillSpreadsheetUrl, isHome } from './home';
 import { SheetsWorkbook } from './sheets-workbook';
+import { explainError } from './google-errors';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const LOCK_WAIT_MS = 30_000;
@@ -83,7 +84,7 @@ export function runAction(action: () => void): void {
     const ui = SpreadsheetApp.getUi();
     ui.alert(
       MENU.title,
-      known ? (e as Error).message : GAS.failed((e as Error).message),
+      known ? (e as Error).message : GAS.failed(explainError(e)),
       ui.ButtonSet.OK,
     );
     if (!known) throw e;

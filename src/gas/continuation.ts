@@ -4,6 +4,7 @@
 // clicked (an installable trigger runs as its creator), until done; then they get a mail saying so.
 // A trigger has no UI (SpreadsheetApp.getUi() throws there), hence the mail.
 import { CONTINUATION } from '../core/messages/setup';
+import { explainError } from './google-errors';
 
 export type Job = 'rooms' | 'files';
 
@@ -84,7 +85,7 @@ export function runContinuation(run: (job: Job) => { done: boolean; message: str
         outcome = run(job);
       } catch (e) {
         // Said by mail; the job is not tried again by itself (the same error would recur).
-        outcome = { done: true, message: CONTINUATION.failed((e as Error).message) };
+        outcome = { done: true, message: CONTINUATION.failed(explainError(e)) };
       }
       if (!outcome.done) left.push(job);
       else if (me)

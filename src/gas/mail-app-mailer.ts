@@ -1,5 +1,8 @@
 import type { OutgoingMail } from '../core/reminders/reminder-mail';
-import type { Mailer } from '../workbook/reminders';
+import { MailDeferred, type Mailer } from '../workbook/reminders';
+import { MAIL_LOG } from '../core/messages/mail';
+import { explainError } from './google-errors';
+import { TransientError } from './resilience';
 
 const SENDER_NAME = 'Nhắc việc phát triển đảng viên';
 
@@ -15,13 +18,20 @@ export const mailAppMailer: Mailer = {
   remainingQuota: () => MailApp.getRemainingDailyQuota(),
   send: (mail: OutgoingMail) => {
     for (let i = 0; i < mail.to.length; i += RECIPIENTS_PER_MESSAGE) {
-      MailApp.sendEmail({
-        to: mail.to.slice(i, i + RECIPIENTS_PER_MESSAGE).join(','),
-        subject: mail.subject,
-        body: mail.text,
-        htmlBody: mail.html,
-        name: SENDER_NAME,
-      });
+      try {
+        MailApp.sendEmail({
+          to: mail.to.slice(i, i + RECIPIENTS_PER_MESSAGE).join(','),
+          subject: mail.subject,
+          body: mail.text,
+          htmlBody: mail.html,
+          name: SENDER_NAME,
+        });
+      } catch (e) {
+        // Not retried (resilience.ts: a send could go out twice). Nothing of it went out yet: the
+        // next run sends it; part of a long list went out: said so, never sent again to them.
+        if (e instanceof TransientError && i === 0) throw new MailDeferred(MAIL_LOG.transient);
+        throw new Error(i === 0 ? explainError(e) : MAIL_LOG.partlySent(i, explainError(e)));
+      }
     }
   },
 };

@@ -19,6 +19,7 @@ import { unitFilesOf, unitFilesOwner } from './unit-files';
 import { SheetsWorkbook } from './sheets-workbook';
 import { recordHome } from './home';
 import { missingPermission, SEND_MAIL } from './consent';
+import { explainError } from './google-errors';
 
 const HANDLER = 'runDailyReminders';
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -106,7 +107,7 @@ export function sendDueReminders(): RunSummary | null {
     });
     return summary;
   } catch (e) {
-    const why = (e as Error).message;
+    const why = explainError(e);
     remember({ at: formatDateTimeVietnam(new Date()), ok: false, message: why });
     logRunFailure(book, MAIL_LOG.runFailed(why));
     throw e;
@@ -192,7 +193,7 @@ export function sendTest(key: string): string {
   try {
     mailAppMailer.send({ ...mail, to: [me], subject: REMINDER_UI.testPrefix + mail.subject });
   } catch (e) {
-    throw new Error(REMINDER_UI.testFailed((e as Error).message));
+    throw new Error(REMINDER_UI.testFailed(explainError(e)));
   }
   return REMINDER_UI.testSent(me);
 }

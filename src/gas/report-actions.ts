@@ -11,6 +11,7 @@ import { evaluateWorkbook } from '../workbook/usecases';
 import { unitFilesOf } from './unit-files';
 import { savePdf, type SavedPdf } from './drive-pdf';
 import { asText, barChart, fitGrid, SheetsWorkbook, widthRuns } from './sheets-workbook';
+import { explainError } from './google-errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -63,7 +64,7 @@ export function exportReport(asOf: Day): void {
   try {
     pdf = savePdf(spreadsheet.getId(), html, name);
   } catch (e) {
-    pdf = (e as Error).message;
+    pdf = explainError(e);
   }
   const sheetUrl = `${spreadsheet.getUrl()}#gid=${sheet.getSheetId()}`;
   const dialog = HtmlService.createHtmlOutput(doneHtml(name, sheetUrl, pdf))

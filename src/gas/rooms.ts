@@ -16,6 +16,7 @@ import {
 import { SPARE_ROWS, candidateLayout, countSheetLayout } from '../workbook/seed';
 import { continueLater, finished } from './continuation';
 import type { SheetsWorkbook } from './sheets-workbook';
+import { explainError } from './google-errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -46,7 +47,7 @@ function restrict(
     try {
       step();
     } catch (e) {
-      failed.push(`${sheet.getName()}: ${(e as Error).message}`);
+      failed.push(`${sheet.getName()}: ${explainError(e)}`);
     }
   };
   const protection =

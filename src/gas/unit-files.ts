@@ -19,6 +19,7 @@ import type { UnitFilesSource } from '../workbook/usecases';
 import type { Cell } from '../workbook/port';
 import { continueLater, finished } from './continuation';
 import type { SheetsWorkbook } from './sheets-workbook';
+import { explainError } from './google-errors';
 
 interface Permission {
   id?: string;
@@ -235,7 +236,7 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
       }
       if (shareWith(entry.id, unit.emails)) shared++;
     } catch (e) {
-      failed.push(`${unit.code}: ${(e as Error).message}`);
+      failed.push(`${unit.code}: ${explainError(e)}`);
     }
   }
   save();
@@ -415,7 +416,7 @@ function unreadableFile(file: Registered, label: string, e: unknown): UnitFileFi
     { code: file.code, label, url: file.url },
     unitFileProblem(label, {
       code: 'unit_file_unreadable',
-      message: UNIT_FILES.unreadable(file.code, (e as Error).message),
+      message: UNIT_FILES.unreadable(file.code, explainError(e)),
     }),
   );
 }

@@ -30,8 +30,12 @@ import type { Cell, Workbook } from './port';
 /** Sends one message or throws; counts what is left of today's quota, in recipients. */
 export interface Mailer {
   remainingQuota(): number;
+  /** Throws `MailDeferred` when the mail could not go now but may on the next run. */
   send(mail: OutgoingMail): string | void;
 }
+
+/** A mail not sent this time, for a reason that passes: logged `deferred`, sent by a later run. */
+export class MailDeferred extends Error {}
 
 /**
  * A durable note of each message sent, written right after its send (one small write, no sheet
@@ -257,13 +261,15 @@ export function runReminders(
         detail = MAIL_LOG.deferred(remaining, mail.to.length);
       } else {
         let sent = false;
+        let deferredNow = false;
         try {
           detail = mailer.send(mail) || MAIL_LOG.sent(mail.subject);
           sent = true;
         } catch (e) {
-          detail = MAIL_LOG.failed((e as Error).message);
+          deferredNow = e instanceof MailDeferred;
+          detail = deferredNow ? (e as Error).message : MAIL_LOG.failed((e as Error).message);
         }
-        status = sent ? 'sent' : 'failed';
+        status = sent ? 'sent' : deferredNow ? 'deferred' : 'failed';
         // A mail that went out is `sent` whatever happens to its note: only a kill before this
         // run's log is written could then repeat it.
         if (sent) {

@@ -162,7 +162,9 @@ describe('Xuất báo cáo', () => {
     expect(env.spreadsheet.sheetNames()).toContain(NAME);
     const html = env.ui.dialogs.at(-1)?.html ?? '';
     expect(html).toContain('Không lưu được tệp PDF');
-    expect(html).toContain('Service unavailable');
+    // Google's words stay in the execution log; the dialog says it in Vietnamese.
+    expect(html).toContain('máy chủ của Google đang bận');
+    expect(html).not.toContain('Service unavailable');
     expect(html).toContain('#gid=');
     // The one alert is setup's question (Plan 145 or blank), none from the export.
     expect(env.ui.alertTexts()).toEqual([expect.stringContaining('Bảng tính còn trống')]);

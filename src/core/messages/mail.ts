@@ -86,6 +86,10 @@ export const MAIL_LOG = {
   dryRun: (subject: string) => `Chạy thử, không gửi: ${subject}`,
   sent: (subject: string) => subject,
   failed: (why: string) => `Gửi không được: ${why}`,
+  partlySent: (sent: number, why: string) =>
+    `Đã gửi cho ${sent} người đầu danh sách, phần còn lại chưa gửi được (${why}); không gửi lại cho những người đã nhận.`,
+  transient:
+    'Google báo lỗi tạm thời khi gửi thư này: chưa gửi, sẽ gửi ở lần chạy sau (hoặc chọn "Gửi thư nhắc việc ngay").',
   runFailed: (why: string) => `Lần chạy nhắc việc bị lỗi: ${why}`,
   runUnit: 'Lần chạy nhắc việc',
   outbox: (file: string) => `Đã ghi tệp ${file}`,

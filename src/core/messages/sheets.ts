@@ -148,3 +148,27 @@ export const NEW_YEAR = {
     `Đã chuyển từ năm ${from} sang năm ${to}: lưu trữ ${pairs.length} mốc và thêm ${pairs.map(([a, b]) => `${b} (thay ${a})`).join(', ')}. ` +
     'Hãy sửa chỉ tiêu các cột mới trong Chỉ tiêu, kiểm tra ngày các mốc mới, và ghi số, ngày của kế hoạch mới trong Cấu hình.',
 } as const;
+
+/**
+ * Google's errors, told in Vietnamese with what to do (src/gas/google-errors.ts): phrases without
+ * a final stop, since they are also set inside other sentences.
+ */
+export const GOOGLE_ERROR = {
+  transient:
+    'máy chủ của Google đang bận hoặc gặp lỗi tạm thời (đã thử lại mấy lần); hãy thử lại sau ít phút',
+  perMinute:
+    'Google giới hạn số yêu cầu mỗi phút: lần này đã chạm giới hạn. Việc còn lại sẽ làm tiếp ở lần chạy sau; nếu làm bằng tay, hãy chờ một phút rồi chọn lại',
+  sharing:
+    'Google giới hạn số lần chia sẻ tệp mỗi ngày của một tài khoản: hôm nay đã hết. Việc chia sẻ còn lại làm tiếp vào ngày mai (chọn lại mục này)',
+  daily:
+    'Đã hết hạn mức trong ngày của Google cho tài khoản này (ví dụ số thư được gửi): việc còn lại làm tiếp vào ngày mai',
+  permission:
+    'Script chưa có quyền cần cho việc này: có thể một ô đã bị bỏ chọn khi cấp quyền, hoặc tài khoản này không được sửa tệp. Mở https://myaccount.google.com/permissions, gỡ quyền của script, rồi chọn lại một mục trong menu và đánh dấu đủ các ô',
+  timeLimit:
+    'Apps Script chỉ cho mỗi lần chạy 6 phút và lần này đã hết giờ. Chọn lại mục này để làm tiếp',
+  invalidEmail: 'Google không nhận một địa chỉ email trong danh sách: hãy kiểm tra lại địa chỉ',
+  notFound:
+    'Google không tìm thấy tệp hoặc mục cần dùng (có thể đã bị xóa hoặc tài khoản này không mở được)',
+  other:
+    'Google báo một lỗi không lường trước (chi tiết ở nhật ký thực thi của Apps Script); hãy thử lại, nếu vẫn lỗi xin báo người phụ trách kỹ thuật',
+} as const;

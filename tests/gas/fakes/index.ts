@@ -39,6 +39,7 @@ import { FakeSpreadsheetApp } from './spreadsheetApp';
 import type { GasState } from './state';
 import { FakeScriptApp, type FakeTrigger } from './triggers';
 import { FakeUi } from './ui';
+import { FaultInjector, type FaultOptions } from './faults';
 
 export type { CallRecord } from './record';
 export type { Cell, CellValue } from './cells';
@@ -113,6 +114,8 @@ export interface GasEnvironmentOptions {
    * ScriptApp.getAuthorizationInfo tells which are missing.
    */
   grantedScopes?: string[];
+  /** Seeded transient failures of Google's services (default none): see faults.ts. */
+  faults?: FaultOptions;
   /** Echo the bundle's console output to the real console (default false). */
   verbose?: boolean;
 }
@@ -185,6 +188,10 @@ export interface GasEnvironment {
    * either way. The sheets, their formats and protections are copied as they are.
    */
   makeCopy(options: { properties: 'kept' | 'dropped' }): void;
+  /** Transient failures from the next call on (`{ rate: 0 }` turns them off); see faults.ts. */
+  setFaults(options: FaultOptions): void;
+  /** The calls failed by the fault injector so far. */
+  faultsInjected: CallRecord[];
 }
 
 const DEFAULT_USER = 'owner@example.com';
@@ -214,12 +221,17 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
       clock += milliseconds;
     },
   );
+  const faults = new FaultInjector();
+  if (opts.faults) faults.set(opts.faults);
   const recorder = new Recorder(
     realm,
     () => {
       if (state.cutOff) throw gasError(CUT_OFF_MESSAGE);
     },
-    (call, target) => execution.charge(call, target),
+    (call, target) => {
+      execution.charge(call, target);
+      faults.maybeFail(call);
+    },
   );
 
   const ui = new FakeUi();
@@ -265,7 +277,7 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     MailApp: recorder.wrap(mail),
     ScriptApp: recorder.wrap(scriptApp),
     Session: recorder.wrap(session),
-    Utilities: recorder.wrap(new FakeUtilities()),
+    Utilities: recorder.wrap(new FakeUtilities((ms) => (clock += ms))),
     Charts: recorder.wrap(new FakeCharts()),
     Drive: recorder.wrap(drive),
     Sheets: recorder.wrap(sheetsApi),
@@ -319,6 +331,8 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
       execution.model = resolveLatency(option);
     },
     modelledMs: () => execution.modelledMs(),
+    setFaults: (options) => faults.set(options),
+    faultsInjected: faults.failed,
     makeCopy: ({ properties: kept }) => {
       copies += 1;
       const id = `fake-copy-${copies}-id`;

@@ -87,6 +87,9 @@ export class FakeBlob {
 
 export class FakeUtilities {
   readonly [SERVICE] = 'Utilities';
+
+  /** `wait` moves the environment's clock: a sleep takes its time from the run. */
+  constructor(private readonly wait: (milliseconds: number) => void = () => {}) {}
   readonly Charset = Object.freeze({ UTF_8: 'UTF_8', US_ASCII: 'US_ASCII' });
 
   formatDate(date: unknown, timeZone: string, format: string): string {
@@ -100,7 +103,9 @@ export class FakeUtilities {
     return formatJavaDate(date, timeZone, format);
   }
   /** No real waiting: tests control time with env.setNow. */
-  sleep(_milliseconds: number): void {}
+  sleep(milliseconds: number): void {
+    this.wait(Number(milliseconds));
+  }
   getUuid(): string {
     return randomUUID();
   }

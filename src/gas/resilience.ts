@@ -1,0 +1,128 @@
+// Google's services fail now and then and succeed a moment later: "We're sorry, a server error
+// occurred. Please wait a bit and try again.", "Service Spreadsheets timed out while accessing
+// document…", 500 and 503 from the Drive and Sheets APIs
+// (https://developers.google.com/drive/api/guides/handle-errors: "retry using exponential
+// backoff"). Every call of the services the product uses goes through `resilient`: a call that
+// fails that way is tried again, after 0.5, 1.5 and 4 seconds. Only calls that do the same thing
+// twice without harm are retried (reads, writes of a fixed range, property writes, formats): a
+// call that could do it twice — send a mail, create a file, a trigger or a permission, append a
+// row, insert or delete — is left to fail once, and its caller decides (a mail is deferred to the
+// next run, never sent twice). A failure that stays becomes `TransientError`, said in Vietnamese.
+//
+// The bundle's code sees the services through this without a call site having to remember:
+// scripts/build.mjs injects src/gas/services.ts (esbuild's `inject`), whose `SpreadsheetApp`,
+// `MailApp`, `PropertiesService`, `Drive` and `Sheets` stand for the globals of those names.
+
+/** Google's words for a failure that passes (and not a daily quota, which does not). */
+const TRANSIENT =
+  /server error occurred|timed out|service (?:is )?unavailable|internal error|backend error|try again|too many times in a short time|rate ?limit|\b(?:500|502|503|504)\b/i;
+const DAILY = /per day|for one day|daily/i;
+
+/** Calls that could act twice if tried again after a failure Google reported too late. */
+const NOT_RETRIED = new Set([
+  'sendEmail',
+  'create',
+  'appendRow',
+  'insertSheet',
+  'deleteSheet',
+  'deleteTrigger',
+  'remove',
+  'copy',
+  'makeCopy',
+]);
+
+const DELAYS_MS = [500, 1_500, 4_000];
+
+/** Whether Google's error is one that passes if tried again. */
+export function isTransient(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return TRANSIENT.test(message) && !DAILY.test(message);
+}
+
+/** A transient failure that stayed through every try. */
+export class TransientError extends Error {
+  constructor(readonly original: string) {
+    super(original);
+    this.name = 'TransientError';
+  }
+}
+
+const raws = new WeakMap<object, object>();
+/** One wrapper per object, so that comparing two (an enum with an enum) still works. */
+const wrappers = new WeakMap<object, object>();
+
+const isDate = (value: object): boolean =>
+  Object.prototype.toString.call(value) === '[object Date]';
+
+/** What Google is given: our wrappers unwrapped (a Range, an enum, a rule passed back in). */
+function unwrap(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const raw = raws.get(value);
+  if (raw) return raw;
+  if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null && raws.has(v)))
+    return value.map(unwrap);
+  return value;
+}
+
+/**
+ * What the product is given: Google's objects wrapped, so their methods retry too. Arrays of
+ * values (a sheet's 200,000 rows) are handed over as they are: only a list of objects (sheets,
+ * triggers, protections) is wrapped item by item.
+ */
+function wrapResult(value: unknown, sleep: (ms: number) => void): unknown {
+  if (typeof value !== 'object' || value === null || isDate(value)) return value;
+  if (Array.isArray(value)) {
+    const first: unknown = value[0];
+    if (typeof first !== 'object' || first === null || Array.isArray(first) || isDate(first))
+      return value;
+    return value.map((v) => wrapResult(v, sleep));
+  }
+  return resilient(value, sleep);
+}
+
+function call(
+  target: object,
+  name: string,
+  fn: (...args: unknown[]) => unknown,
+  args: unknown[],
+  sleep: (ms: number) => void,
+): unknown {
+  const inner = args.map(unwrap);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return fn.apply(target, inner);
+    } catch (e) {
+      if (!isTransient(e)) throw e;
+      if (NOT_RETRIED.has(name) || attempt >= DELAYS_MS.length)
+        throw new TransientError(e instanceof Error ? e.message : String(e));
+      sleep(DELAYS_MS[attempt] as number);
+    }
+  }
+}
+
+/** `service` (or any object Google returns), its methods retried as said above. */
+export function resilient<T extends object>(service: T, sleep: (ms: number) => void): T {
+  if (raws.has(service)) return service;
+  const known = wrappers.get(service);
+  if (known) return known as T;
+  const methods = new Map<PropertyKey, unknown>();
+  const proxy = new Proxy(service, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop);
+      if (typeof prop === 'symbol') return value;
+      if (typeof value === 'function') {
+        let method = methods.get(prop);
+        if (!method) {
+          const fn = value as (...args: unknown[]) => unknown;
+          method = (...args: unknown[]) => wrapResult(call(target, prop, fn, args, sleep), sleep);
+          methods.set(prop, method);
+        }
+        return method;
+      }
+      return wrapResult(value, sleep);
+    },
+  });
+  raws.set(proxy, service);
+  wrappers.set(service, proxy);
+  return proxy;
+}
