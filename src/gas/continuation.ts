@@ -35,11 +35,11 @@ function ours(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === CONTINUE_HANDLER);
 }
 
-/** A trigger a minute from now, unless one is already waiting. False when none could be made. */
-function scheduleTrigger(): boolean {
+/** A trigger `delayMs` from now, unless one is already waiting. False when none could be made. */
+function scheduleTrigger(delayMs = DELAY_MS): boolean {
   if (ours().length > 0) return true;
   try {
-    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(DELAY_MS).create();
+    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(delayMs).create();
     return true;
   } catch {
     // Too many triggers, or no permission: the user continues by clicking again.
@@ -47,10 +47,13 @@ function scheduleTrigger(): boolean {
   }
 }
 
-/** After a run stopped early: continue `job` a minute from now. False when it cannot be done. */
-export function continueLater(job: Job): boolean {
+/**
+ * After a run stopped early: continue `job` a minute from now (or after `delayMs`: the next
+ * morning, when a daily quota stopped it). False when it cannot be done.
+ */
+export function continueLater(job: Job, delayMs = DELAY_MS): boolean {
   savePending([...pending(), job]);
-  const scheduled = scheduleTrigger();
+  const scheduled = scheduleTrigger(delayMs);
   if (!scheduled) savePending(pending().filter((j) => j !== job));
   return scheduled;
 }

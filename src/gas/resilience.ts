@@ -17,6 +17,8 @@
 const TRANSIENT =
   /server error occurred|timed out|service (?:is )?unavailable|internal error|backend error|try again|too many times in a short time|rate ?limit|\b(?:500|502|503|504)\b/i;
 const DAILY = /per day|for one day|daily/i;
+/** Drive's sharing quota says "rate limit" too, but lasts the day. */
+const SHARING = /could not be shared|sharingRateLimitExceeded/i;
 
 /** Calls that could act twice if tried again after a failure Google reported too late. */
 const NOT_RETRIED = new Set([
@@ -36,7 +38,7 @@ const DELAYS_MS = [500, 1_500, 4_000];
 /** Whether Google's error is one that passes if tried again. */
 export function isTransient(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return TRANSIENT.test(message) && !DAILY.test(message);
+  return TRANSIENT.test(message) && !DAILY.test(message) && !SHARING.test(message);
 }
 
 /** A transient failure that stayed through every try. */

@@ -18,6 +18,7 @@ import { unitFileFormatRequests, unitFileSpreadsheet } from '../workbook/unit-fi
 import type { UnitFilesSource } from '../workbook/usecases';
 import type { Cell } from '../workbook/port';
 import { continueLater, finished } from './continuation';
+import { WritePacer } from './write-pacer';
 import type { SheetsWorkbook } from './sheets-workbook';
 import { explainError } from './google-errors';
 
@@ -81,6 +82,12 @@ interface Registered {
   url: string;
   id: string;
   read: string;
+  /**
+   * How far making it got (UNIT_FILES.state): a file counts as made only with its formats and
+   * dropdowns, a unit as done only when its officers have access. Blank in a list made before
+   * the column existed: taken as done (its files were formatted and shared then).
+   */
+  state: string;
 }
 
 const idOf = (url: string): string => /\/d\/([^/#?]+)/.exec(url)?.[1] ?? '';
@@ -95,6 +102,7 @@ function readRegistry(book: SheetsWorkbook): Registered[] {
       url: cellText(r[2]),
       id: idOf(cellText(r[2])),
       read: cellText(r[3]),
+      state: cellText(r[4]),
     }))
     .filter((r) => r.code !== '' && r.id !== '');
 }
@@ -102,28 +110,30 @@ function readRegistry(book: SheetsWorkbook): Registered[] {
 function writeRegistry(book: SheetsWorkbook, rows: readonly Registered[]): void {
   book.writeSheet(
     REGISTRY,
-    [[...UNIT_FILES.headers], ...rows.map((r) => [r.code, r.name, r.url, r.read])],
+    [[...UNIT_FILES.headers], ...rows.map((r) => [r.code, r.name, r.url, r.read, r.state])],
     {
       headerRow: 1,
       dateColumns: [],
       percentColumns: [],
-      widths: { 1: 110, 2: 300, 3: 420, 4: 140 },
+      widths: { 1: 110, 2: 300, 3: 420, 4: 140, 5: 220 },
     },
   );
 }
 
-/** A new file: the list's header, frozen and bold, with date formats and input helps. */
-function createFile(
-  unit: Unit,
-  classCodes: readonly string[],
-  created: (file: { id: string; url: string }) => void,
-): void {
+/** A new file with the list's header (one Sheets write). */
+function createFile(unit: Unit, pacer: WritePacer): { id: string; url: string } {
+  pacer.beforeWrite();
   const spreadsheet = Sheets.Spreadsheets.create(unitFileSpreadsheet(unit));
   const id = spreadsheet.spreadsheetId ?? '';
-  created({
+  return {
     id,
     url: spreadsheet.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${id}/edit`,
-  });
+  };
+}
+
+/** Its header frozen and bold, date formats and dropdowns (one Sheets write; doing it twice is harmless). */
+function formatFile(id: string, classCodes: readonly string[], pacer: WritePacer): void {
+  pacer.beforeWrite();
   Sheets.Spreadsheets.batchUpdate({ requests: unitFileFormatRequests(classCodes) }, id);
 }
 
@@ -149,13 +159,30 @@ function shareWith(fileId: string, emails: readonly string[]): boolean {
     changed = true;
   }
   for (const email of wanted) {
-    Drive.Permissions.create({ role: 'writer', type: 'user', emailAddress: email }, fileId, {
-      sendNotificationEmail: true,
-    });
+    try {
+      Drive.Permissions.create({ role: 'writer', type: 'user', emailAddress: email }, fileId, {
+        sendNotificationEmail: true,
+      });
+    } catch (e) {
+      // "The items were successfully shared but emails could not be sent": shared.
+      if (!SHARED_WITHOUT_MAIL.test(String((e as Error).message))) throw e;
+    }
     changed = true;
   }
   return changed;
 }
+
+/** Google's words when a share happened but its notification mail did not go. */
+const SHARED_WITHOUT_MAIL = /successfully shared but emails could not be sent/i;
+/** Google's words when the account has shared as much as it may today. */
+const SHARING_QUOTA =
+  /could not be shared because a rate limit|sharingRateLimitExceeded|sharing quota/i;
+/** Google's words for the Sheets API's per-minute quota. */
+const PER_MINUTE_QUOTA = /quota exceeded for quota metric|\b429\b/i;
+/** The day (Vietnam's, yyyy-mm-dd) on which sharing met the quota: no share is tried again that day. */
+const SHARING_BLOCKED = 'ptdv.unitFiles.sharingBlocked';
+/** When a continuation blocked by the sharing quota runs: the next morning. */
+const NEXT_MORNING_HOUR = 7;
 
 /** The account running the script, in lower case ('' when Google does not say). */
 function runningAccount(): string {
@@ -197,6 +224,9 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
   }
   const saved = Number(props.getProperty(NEXT_UNIT) ?? '0');
   const first = Number.isInteger(saved) && saved > 0 && saved < units.length ? saved : 0;
+  const today = vietnamDay(now());
+  let sharingBlocked = props.getProperty(SHARING_BLOCKED) === today;
+  const pacer = new WritePacer(now);
   const failed: string[] = [];
   let created = 0;
   let shared = 0;
@@ -208,41 +238,82 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
         return r ? [{ ...r, name: u.name }] : [];
       }),
     );
+  const stop = (i: number, message: (continuing: boolean) => string, delayMs?: number) => {
+    save();
+    props.setProperty(NEXT_UNIT, String(i));
+    return message(continueLater('files', delayMs));
+  };
   for (let i = first; i < units.length; i++) {
-    if (now() - started > BUDGET_MS) {
-      save();
-      props.setProperty(NEXT_UNIT, String(i));
-      return UNIT_FILES.partial(i, units.length, continueLater('files'));
-    }
+    if (now() - started > BUDGET_MS) return stop(i, (c) => UNIT_FILES.partial(i, units.length, c));
     const unit = units[i] as Unit;
-    if (unit.emails.length === 0) failed.push(UNIT_FILES.noEmails(unit.code));
-    let entry = registry.get(matchKey(unit.code));
+    const key = matchKey(unit.code);
     try {
+      let entry = registry.get(key);
       if (!entry) {
-        // Recorded as soon as it exists: if the input helps fail, the next run does not make a
-        // second file.
-        createFile(unit, classCodes, (file) => {
-          registry.set(matchKey(unit.code), {
-            code: unit.code,
-            name: unit.name,
-            url: file.url,
-            id: file.id,
-            read: '',
-          });
-          created++;
-        });
-        entry = registry.get(matchKey(unit.code));
-        if (!entry) continue;
+        // Recorded as soon as it exists: if its formats fail, the next run formats this one
+        // rather than making a second file.
+        const file = createFile(unit, pacer);
+        entry = {
+          code: unit.code,
+          name: unit.name,
+          ...file,
+          read: '',
+          state: UNIT_FILES.state.unformatted,
+        };
+        registry.set(key, entry);
+        created++;
       }
-      if (shareWith(entry.id, unit.emails)) shared++;
+      if (entry.state === UNIT_FILES.state.unformatted) {
+        formatFile(entry.id, classCodes, pacer);
+        entry.state = UNIT_FILES.state.unshared;
+      }
+      if (unit.emails.length === 0) {
+        entry.state = UNIT_FILES.state.noEmails;
+        failed.push(UNIT_FILES.noEmails(unit.code));
+      } else if (!sharingBlocked) {
+        if (shareWith(entry.id, unit.emails)) shared++;
+        entry.state = UNIT_FILES.state.done;
+      } else entry.state = UNIT_FILES.state.unshared;
     } catch (e) {
+      const why = String((e as Error).message);
+      if (PER_MINUTE_QUOTA.test(why))
+        // Another tool of the same account used the minute's writes: a minute later, the rest.
+        return stop(i, (c) => UNIT_FILES.partial(i, units.length, c));
+      if (SHARING_QUOTA.test(why)) {
+        sharingBlocked = true;
+        props.setProperty(SHARING_BLOCKED, today);
+        const entry = registry.get(key);
+        if (entry) entry.state = UNIT_FILES.state.unshared;
+        continue;
+      }
       failed.push(`${unit.code}: ${explainError(e)}`);
     }
   }
+  const waiting = [...registry.values()].filter((r) => r.state === UNIT_FILES.state.unshared);
+  if (sharingBlocked && waiting.length > 0) {
+    // Made and formatted, waiting for tomorrow's sharing quota: the continuation goes on then.
+    return stop(
+      0,
+      (c) => UNIT_FILES.sharingTomorrow(created, registry.size, waiting.length, c),
+      msUntilMorning(now()),
+    );
+  }
   save();
   props.deleteProperty(NEXT_UNIT);
+  props.deleteProperty(SHARING_BLOCKED);
   finished('files');
   return UNIT_FILES.done(created, shared, registry.size, failed);
+}
+
+/** Vietnam's day of an instant, as yyyy-mm-dd. */
+function vietnamDay(ms: number): string {
+  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Time from `ms` to the next morning's hour in Vietnam. */
+function msUntilMorning(ms: number): number {
+  const day = Date.parse(`${vietnamDay(ms)}T00:00:00Z`) - 7 * 3_600_000;
+  return day + 86_400_000 + NEXT_MORNING_HOUR * 3_600_000 - ms;
 }
 
 /**

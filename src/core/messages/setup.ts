@@ -41,7 +41,19 @@ export const UNIT_FILES = {
   sheet: 'Tệp đơn vị',
   label: (code: string) => `Tệp ${code}`,
   fileName: (code: string, name: string) => `${code} - ${name} (danh sách riêng của đơn vị)`,
-  headers: ['Mã', 'Tên đơn vị', 'Địa chỉ tệp', 'Đọc lần cuối'],
+  headers: ['Mã', 'Tên đơn vị', 'Địa chỉ tệp', 'Đọc lần cuối', 'Tình trạng'],
+  /** How far making a unit's file got (the list's last column). */
+  state: {
+    done: 'Xong',
+    unformatted: 'Chưa định dạng',
+    unshared: 'Chờ chia sẻ',
+    noEmails: 'Chưa có email phụ trách',
+  },
+  sharingTomorrow: (created: number, total: number, waiting: number, continuing: boolean) =>
+    `Lần này tạo ${created} tệp mới; ${total} đơn vị đã có tệp. Google chỉ cho mỗi tài khoản chia sẻ một số lần trong ngày và hôm nay đã hết: ${waiting} tệp đã tạo xong, chờ chia sẻ cho cán bộ phụ trách (cột "Tình trạng" trong sheet Tệp đơn vị).` +
+    (continuing
+      ? ' Việc chia sẻ tự làm tiếp vào sáng mai, bằng tài khoản của bạn; xong sẽ có thư báo.'
+      : ' Ngày mai hãy chọn lại "Tạo tệp riêng cho đơn vị" để chia sẻ tiếp.'),
   noFile: (name: string) =>
     `Tệp "${name}" không khớp mã đơn vị nào trong sheet Chỉ tiêu: không được đọc.`,
   noFileSuggestion:

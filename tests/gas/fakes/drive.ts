@@ -116,6 +116,29 @@ export class DriveStore {
     return record;
   }
 
+  /**
+   * Shares (with Google's notification mail) one account may make a day: a consumer account
+   * meets "rate limit exceeded" for sharing after some dozens (the figure is Google's and
+   * unpublished; tests set it). Null: no limit.
+   */
+  sharesPerDay: number | null = null;
+  /** Addresses whose notification mail Drive fails to send: the share happens, the call fails. */
+  readonly unmailable = new Set<string>();
+  private readonly shares = new Map<string, number>();
+
+  /** One share by the effective user today (Vietnam's day), or Google's refusal. */
+  countShare(method: string, email: string): void {
+    const day = new Date(this.state.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const key = `${this.state.effectiveUser.toLowerCase()}|${day}`;
+    const used = this.shares.get(key) ?? 0;
+    if (this.sharesPerDay !== null && used >= this.sharesPerDay)
+      throw apiError(
+        method,
+        `Rate limit exceeded. User message: "These item(s) could not be shared because a rate limit was exceeded: ${email}" (sharingRateLimitExceeded)`,
+      );
+    this.shares.set(key, used + 1);
+  }
+
   /** A drive.file grant: the user, through this script project (another project has its own). */
   grant(email: string): string {
     return `${this.state.appId}|${email.toLowerCase()}`;
@@ -505,6 +528,10 @@ export class FakeDrivePermissions {
       );
     const id = this.store.permissionId(type, email ?? domain ?? '');
     let permission = file.permissions.find((p) => p.id === id);
+    const notifyWanted =
+      (type === 'user' || type === 'group') && optionalArgs.sendNotificationEmail !== false;
+    // Each new grantee notified counts against the account's sharing quota for the day.
+    if (!permission && notifyWanted) this.store.countShare(method, email ?? '');
     if (role === 'owner') {
       for (const p of file.permissions) if (p.role === 'owner') p.role = 'writer';
     }
@@ -525,6 +552,13 @@ export class FakeDrivePermissions {
       file.permissions.push(permission);
     }
     if (role === 'owner' && email) file.owner = email;
+    // The share is made; only Google's mail to the grantee failed
+    // (https://developers.google.com/drive/api/guides/handle-errors, invalidSharingRequest).
+    if (notify && email && this.store.unmailable.has(email))
+      throw apiError(
+        method,
+        `Bad Request. User message: "Sorry, the items were successfully shared but emails could not be sent to ${email}." (invalidSharingRequest)`,
+      );
     return select(permissionResource(permission), optionalArgs.fields, '*');
   }
 

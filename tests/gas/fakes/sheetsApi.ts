@@ -23,6 +23,10 @@ export type ApiCellValue = string | number | boolean | Date;
 
 /** Read requests per minute per user (https://developers.google.com/sheets/api/limits). */
 export const READS_PER_MINUTE = 60;
+/** Write requests a minute per user per project (https://developers.google.com/sheets/api/limits). */
+export const WRITES_PER_MINUTE = 60;
+const WRITE_QUOTA =
+  "Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'.";
 const READ_QUOTA =
   "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'.";
 
@@ -371,6 +375,19 @@ export class FakeSheetsService {
     this.reads.set(user, recent);
   }
 
+  /** When each user's writes were made (ms). */
+  private readonly writes = new Map<string, number[]>();
+
+  /** A write request (create, batchUpdate) against the 60 a minute, as `countRead` does. */
+  countWrite(method: string): void {
+    const now = this.store.state.now().getTime();
+    const user = this.store.state.effectiveUser;
+    const recent = (this.writes.get(user) ?? []).filter((t) => now - t < 60_000);
+    if (recent.length >= WRITES_PER_MINUTE) throw apiError(method, WRITE_QUOTA);
+    recent.push(now);
+    this.writes.set(user, recent);
+  }
+
   /** The spreadsheet if drive.file lets the script see it, else the API's 404. */
   reachable(spreadsheetId: string, method: string): ApiSpreadsheet {
     const file = this.store.visible(String(spreadsheetId));
@@ -380,6 +397,7 @@ export class FakeSheetsService {
   }
 
   createSpreadsheet(resource: SpreadsheetResource): Record<string, unknown> {
+    this.countWrite('sheets.spreadsheets.create');
     const props = resource?.properties ?? {};
     const locale = props.locale ?? 'vi_VN';
     const id = this.store.newId('spreadsheet');
@@ -421,6 +439,7 @@ export class FakeSheetsService {
 
   batchUpdate(resource: { requests?: object[] }, spreadsheetId: string): Record<string, unknown> {
     const method = 'sheets.spreadsheets.batchUpdate';
+    this.countWrite(method);
     const book = this.reachable(spreadsheetId, method);
     const file = this.store.files.get(book.id) as DriveFileRecord;
     const role = this.store.roleOf(file);
