@@ -23,6 +23,7 @@ import { setUpUnitFiles, unitFilesOf } from './unit-files';
 import { adoptIfCopy, fillSpreadsheetUrl, isHome } from './home';
 import { SheetsWorkbook } from './sheets-workbook';
 import { explainError } from './google-errors';
+import { DRIVE_FILE, missingPermission } from './consent';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const LOCK_WAIT_MS = 30_000;
@@ -222,7 +223,7 @@ export function newYear(book: SheetsWorkbook): void {
 
 /** `Tạo tệp riêng cho đơn vị`: one spreadsheet per unit, seen by its officers and the Board. */
 export function unitFiles(book: SheetsWorkbook): void {
-  const message = setUpUnitFiles(book);
+  const message = missingPermission(DRIVE_FILE) ?? setUpUnitFiles(book);
   const ui = SpreadsheetApp.getUi();
   ui.alert(MENU.title, message, ui.ButtonSet.OK);
 }

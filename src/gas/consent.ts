@@ -7,6 +7,7 @@
 import { CONSENT } from '../core/messages/reminders';
 
 export const SEND_MAIL = 'https://www.googleapis.com/auth/script.send_mail';
+export const DRIVE_FILE = 'https://www.googleapis.com/auth/drive.file';
 
 /** getAuthorizationInfo with a list of scopes, newer than @types/google-apps-script knows. */
 interface ScopedAuthorization {
@@ -28,5 +29,9 @@ export function missingPermission(scope: string): string | null {
     return null;
   }
   if (authorized === null || authorized.includes(scope)) return null;
-  return scope === SEND_MAIL ? CONSENT.mail : CONSENT.other(scope);
+  return scope === SEND_MAIL
+    ? CONSENT.mail
+    : scope === DRIVE_FILE
+      ? CONSENT.drive
+      : CONSENT.other(scope);
 }

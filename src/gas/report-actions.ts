@@ -12,6 +12,7 @@ import { unitFilesOf } from './unit-files';
 import { savePdf, type SavedPdf } from './drive-pdf';
 import { asText, barChart, fitGrid, SheetsWorkbook, widthRuns } from './sheets-workbook';
 import { explainError } from './google-errors';
+import { DRIVE_FILE, missingPermission } from './consent';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -61,8 +62,9 @@ export function exportReport(asOf: Day): void {
   // The sheet is done by now: a PDF that cannot be saved is said in the dialog, not an error
   // that hides the finished report.
   let pdf: SavedPdf | string;
+  const noDrive = missingPermission(DRIVE_FILE);
   try {
-    pdf = savePdf(spreadsheet.getId(), html, name);
+    pdf = noDrive ?? savePdf(spreadsheet.getId(), html, name);
   } catch (e) {
     pdf = explainError(e);
   }

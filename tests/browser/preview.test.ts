@@ -143,6 +143,17 @@ describe('the reminder preview dialog in Chromium', () => {
     expect(await run.pending()).toBe(0);
   });
 
+  test('a call Google fails in English (a browser signed in to several accounts) is told in Vietnamese', async () => {
+    const page = view.page;
+    const button = page.getByRole('button', { name: PREVIEW.sendTest }).first();
+    await button.click();
+    await run.fail(
+      "ScriptError: We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.",
+    );
+    await expect(page.locator('#status').innerText()).resolves.toBe(PREVIEW.callFailed);
+    await expect(button.isEnabled()).resolves.toBe(true);
+  });
+
   test('the page attempted no network request and raised no script error', () => {
     expect(view.blocked).toEqual([]);
     expect(view.errors).toEqual([]);

@@ -18,6 +18,7 @@ function withoutMail() {
   return { env, gas };
 }
 
+const MAIL = 'https://www.googleapis.com/auth/script.send_mail';
 const english = /You do not have permission|Required permissions|Exception/;
 
 test('the daily run sends nothing, logs why in Vietnamese, and the next person to open is told', () => {
@@ -66,4 +67,18 @@ test('the fake refuses as Google does, and tells which scopes were granted', () 
   expect(info.getAuthorizationStatus()).toBe('REQUIRED');
   expect(info.getAuthorizedScopes()).toEqual(['https://www.googleapis.com/auth/drive.file']);
   expect(gas).toBeDefined();
+});
+
+test('without the Drive permission, unit files and the PDF say so in Vietnamese; nothing is made', () => {
+  const { env, gas } = sheetWithAddresses(new Date('2024-05-12T01:00:00Z'));
+  env.endExecution();
+  env.state.grantedScopes = [...ALL_BUT_MAIL.filter((s) => !s.endsWith('drive.file')), MAIL];
+  gas.setupUnitFiles();
+  expect(env.ui.alertTexts().at(-1)).toMatch(/^Chưa có quyền dùng Google Drive/);
+  expect(env.spreadsheet.sheetNames()).not.toContain('Tệp đơn vị');
+  env.endExecution();
+  env.ui.answerPrompt('01/05/2024');
+  gas.exportStandingReport();
+  expect(JSON.stringify(env.ui.dialogs.at(-1))).toMatch(/Chưa có quyền dùng Google Drive/);
+  expect(env.drive.Files.created).toHaveLength(0);
 });

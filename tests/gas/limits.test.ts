@@ -246,6 +246,10 @@ describe('cells and mail at province scale', () => {
     expect(digests.every((m) => !m.clipped)).toBe(true);
     // What the run kept in the document's properties stays within Google's limits, in bytes.
     expect(env.properties.document.bytes()).toBeLessThanOrEqual(500 * 1024);
+    // Its property reads and writes count against the 50,000 a day of a consumer account
+    // (https://developers.google.com/apps-script/guides/services/quotas): a small share of it.
+    const propertyCalls = env.countCalls('PropertiesService');
+    expect(propertyCalls).toBeLessThan(10_000);
     expect(digests[0]?.body).toContain('Tóm tắt theo cấp ủy quản lý và loại đơn vị');
     expect(digests[0]?.body).toContain('xem đủ ở sheet Tổng hợp');
     expect(loggedKeys(env).some((k) => k.startsWith('digest'))).toBe(true);

@@ -51,6 +51,8 @@ export const REMINDER_UI = {
 } as const;
 
 export const PREVIEW = {
+  callFailed:
+    'Không gửi được yêu cầu tới script. Nếu trình duyệt đang đăng nhập nhiều tài khoản Google, hãy mở bảng tính trong một cửa sổ ẩn danh chỉ đăng nhập một tài khoản (tài khoản có quyền sửa bảng tính), rồi thử lại.',
   today: (day: string, n: number) => `Hôm nay (${day}) sẽ gửi ${n} thư:`,
   none: 'Không có thư nào.',
   upcoming: (days: number, n: number) =>
@@ -66,6 +68,9 @@ export const PREVIEW = {
 export const CONSENT = {
   mail:
     'Chưa có quyền gửi thư: khi cấp quyền cho script, ô "Gửi email thay mặt bạn" đã bị bỏ chọn, nên nhắc việc không gửi được thư nào (không có gì được ghi là đã gửi). ' +
+    'Để cấp lại: mở https://myaccount.google.com/permissions, gỡ quyền của script "Phát triển đảng viên", rồi chọn lại một mục trong menu và đánh dấu đủ các ô khi Google hỏi.',
+  drive:
+    'Chưa có quyền dùng Google Drive: khi cấp quyền cho script, ô về Google Drive ("xem, chỉnh sửa, tạo và xóa những tệp cụ thể trên Google Drive mà bạn dùng với ứng dụng này") đã bị bỏ chọn, nên không tạo được tệp riêng cho đơn vị và không lưu được PDF. ' +
     'Để cấp lại: mở https://myaccount.google.com/permissions, gỡ quyền của script "Phát triển đảng viên", rồi chọn lại một mục trong menu và đánh dấu đủ các ô khi Google hỏi.',
   other: (scope: string) =>
     `Chưa có quyền ${scope}: khi cấp quyền cho script, ô tương ứng đã bị bỏ chọn. Mở https://myaccount.google.com/permissions, gỡ quyền của script "Phát triển đảng viên", rồi chọn lại một mục trong menu và đánh dấu đủ các ô.`,

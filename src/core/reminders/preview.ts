@@ -56,7 +56,13 @@ function sendTest(button) {
   document.getElementById('status').textContent = ${JSON.stringify(PREVIEW.sending)};
   google.script.run
     .withSuccessHandler(function (message) { document.getElementById('status').textContent = message; button.disabled = false; })
-    .withFailureHandler(function (error) { document.getElementById('status').textContent = error.message; button.disabled = false; })
+    .withFailureHandler(function (error) {
+      // ptdv's own refusals are Vietnamese; anything else is Google's (a browser signed in to
+      // several Google accounts cannot call the script from a dialog): said in Vietnamese.
+      var message = String((error && error.message) || '');
+      document.getElementById('status').textContent = message.split('').some(function (c) { return c.charCodeAt(0) > 127; }) ? message : ${JSON.stringify(PREVIEW.callFailed)};
+      button.disabled = false;
+    })
     .sendTestReminder(button.getAttribute('data-key'));
 }
 </script>
