@@ -158,7 +158,7 @@ export function showReminderStatus(): void {
 
 /** The daily time-driven trigger's handler. */
 export function runDailyReminders(): void {
-  sendDueReminders();
+  sendDueReminders({ trigger: true });
 }
 
 /** Called from the preview dialog: a test copy of one planned message to the current user. */

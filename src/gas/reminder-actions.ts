@@ -68,7 +68,11 @@ export function lastRun(): LastRun | null {
  * The trigger's run and the menu's "send now" both come here. A failure is never silent: it goes
  * to the log sheet and to a property that the next person opening the sheet sees as a toast.
  */
-export function sendDueReminders(): RunSummary | null {
+export function sendDueReminders(options: { trigger?: boolean } = {}): RunSummary | null {
+  // Triggers belong to the account that made them, and another account's stays invisible to a
+  // Board member who installs reminders again: the daily run is the recorded owner's alone. A
+  // superseded trigger removes itself (it is its creator's, who is running it) and sends nothing.
+  if (options.trigger && supersededTrigger()) return null;
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) return null;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -202,6 +206,18 @@ function ourTriggers(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === HANDLER);
 }
 
+/** Google's limit: 20 triggers per user per script (guides/triggers/installable#restrictions). */
+const MAX_TRIGGERS = 20;
+
+/** Whether this daily trigger's account is no longer the one reminders run as; if so, it goes. */
+function supersededTrigger(): boolean {
+  const owner = properties().getProperty(PROP.owner);
+  const me = Session.getEffectiveUser().getEmail();
+  if (!owner || !me || owner.toLowerCase() === me.toLowerCase()) return false;
+  for (const t of ourTriggers()) ScriptApp.deleteTrigger(t);
+  return true;
+}
+
 export function installTrigger(book: SheetsWorkbook): void {
   const { sendHour } = interpretSettings(readSettings(book)).settings;
   const ui = SpreadsheetApp.getUi();
@@ -214,6 +230,10 @@ export function installTrigger(book: SheetsWorkbook): void {
       return;
   }
   for (const t of ourTriggers()) ScriptApp.deleteTrigger(t);
+  if (ScriptApp.getProjectTriggers().length >= MAX_TRIGGERS) {
+    ui.alert(MENU.title, REMINDER_UI.tooManyTriggers(MAX_TRIGGERS), ui.ButtonSet.OK);
+    return;
+  }
   ScriptApp.newTrigger(HANDLER)
     .timeBased()
     .everyDays(1)
@@ -252,7 +272,7 @@ export function status(): void {
   const lines: string[] = [];
   if (ourTriggers().length)
     lines.push(REMINDER_UI.statusOn(hour, Session.getEffectiveUser().getEmail()));
-  else if (owner) lines.push(REMINDER_UI.statusOtherOwner(owner));
+  else if (owner) lines.push(REMINDER_UI.statusOtherOwner(owner, hour));
   else lines.push(REMINDER_UI.statusOff);
   const last = lastRun();
   if (!last) lines.push(REMINDER_UI.neverRun);

@@ -23,15 +23,17 @@ export const REMINDER_UI = {
     `Đã bật nhắc việc hằng ngày lúc khoảng ${hour} giờ (giờ Việt Nam), chạy bằng tài khoản ${who}. Nếu tài khoản này mất quyền với bảng tính, nhắc việc sẽ dừng.`,
   takeOver: (owner: string) =>
     `Nhắc việc hằng ngày đang được bật bởi tài khoản ${owner}. Nên nhờ người đó tắt trước. ` +
-    'Nếu người đó không còn làm việc này, chọn "Có" để bật bằng tài khoản của bạn ' +
-    '(nhờ Nhật ký thư, mỗi thư vẫn chỉ gửi một lần dù có hai trình kích hoạt).',
+    'Nếu người đó không còn làm việc này, chọn "Có" để bật bằng tài khoản của bạn: ' +
+    'trình kích hoạt của tài khoản kia tự gỡ ở lần chạy sau mà không gửi thư nào, nên mỗi thư vẫn chỉ gửi một lần.',
   removed: (n: number) =>
     n ? 'Đã tắt nhắc việc hằng ngày.' : 'Nhắc việc hằng ngày chưa được bật.',
   statusOn: (hour: string, who: string) =>
     `Nhắc việc hằng ngày: ĐANG BẬT, lúc khoảng ${hour} giờ, chạy bằng tài khoản ${who}.`,
   statusOff: 'Nhắc việc hằng ngày: ĐANG TẮT (chọn "Bật nhắc việc hằng ngày" để bật).',
-  statusOtherOwner: (who: string) =>
-    `Nhắc việc hằng ngày được bật bởi tài khoản ${who} (chỉ tài khoản đó thấy và tắt được trình kích hoạt).`,
+  statusOtherOwner: (who: string, hour: string) =>
+    `Nhắc việc hằng ngày: ĐANG BẬT, lúc khoảng ${hour} giờ, chạy bằng tài khoản ${who} (chỉ tài khoản đó thấy và tắt được trình kích hoạt).`,
+  tooManyTriggers: (max: number) =>
+    `Tài khoản của bạn đã có ${max} trình kích hoạt trong script này, mức Google cho phép: chưa bật được nhắc việc. Mở Tiện ích mở rộng → Apps Script → Trình kích hoạt, xóa những cái không dùng, rồi chọn lại.`,
   lastRun: (when: string, ok: boolean, message: string) =>
     `Lần chạy gần nhất: ${when} — ${ok ? 'thành công' : 'LỖI'}: ${message}`,
   neverRun: 'Chưa có lần chạy nào.',

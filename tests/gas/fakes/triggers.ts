@@ -245,7 +245,8 @@ export class FakeScriptApp implements TriggerHost {
     sourceId: string,
     schedule: ClockSchedule,
   ): FakeTrigger {
-    if (this.triggers.length >= MAX_TRIGGERS) {
+    const me = this.creator().toLowerCase();
+    if (this.triggers.filter((t) => t.creator.toLowerCase() === me).length >= MAX_TRIGGERS) {
       throw gasError(
         'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
       );
@@ -266,8 +267,15 @@ export class FakeScriptApp implements TriggerHost {
   newTrigger(functionName: string): FakeTriggerBuilder {
     return new FakeTriggerBuilder(this, String(functionName), this.scriptId);
   }
+  /**
+   * The current user's triggers of this project only: "Gets all installable triggers associated
+   * with the current project and current user"
+   * (https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()).
+   * Another Board member's daily trigger is invisible here, and cannot be deleted from here.
+   */
   getProjectTriggers(): FakeTrigger[] {
-    return [...this.triggers];
+    const me = this.creator().toLowerCase();
+    return this.triggers.filter((t) => t.creator.toLowerCase() === me);
   }
   getUserTriggers(spreadsheet: unknown): FakeTrigger[] {
     const id =
@@ -277,7 +285,10 @@ export class FakeScriptApp implements TriggerHost {
     return this.triggers.filter((t) => t.sourceId === id);
   }
   deleteTrigger(trigger: FakeTrigger): void {
-    const index = this.triggers.findIndex((t) => t.id === trigger.getUniqueId());
+    const me = this.creator().toLowerCase();
+    const index = this.triggers.findIndex(
+      (t) => t.id === trigger.getUniqueId() && t.creator.toLowerCase() === me,
+    );
     if (index >= 0) this.triggers.splice(index, 1);
   }
   /**
