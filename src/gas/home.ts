@@ -114,9 +114,19 @@ export function recordHome(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
   });
 }
 
-/** For `onOpen`, which may only read: whether this is a copy not yet taken over. */
-export function isUnadoptedCopy(book: SheetsWorkbook): boolean {
-  return originalOf(book) !== null;
+/**
+ * For `onOpen`, a simple trigger that may not call ScriptApp: whether this looks like a copy not
+ * yet taken over, from the document's properties and `Cấu hình` alone (a toast, never a change).
+ */
+export function looksLikeCopy(book: SheetsWorkbook): boolean {
+  const props = PropertiesService.getDocumentProperties();
+  const id = book.spreadsheet.getId();
+  const home = props.getProperty(HOME.spreadsheet);
+  if (home !== null) return home !== id;
+  if (Object.keys(props.getProperties()).some((n) => RUN_STATE.some((p) => n.startsWith(p))))
+    return false;
+  const recorded = idOf(urlSetting(book)?.value ?? '');
+  return recorded !== '' && recorded !== id;
 }
 
 /**

@@ -22,7 +22,7 @@ import { GAS, MENU, NEW_YEAR } from '../core/messages/sheets';
 import { REMINDER_MENU } from '../core/messages/reminders';
 import { REPORT_UI } from '../core/messages/report';
 import { COPY, ROOMS, UNIT_FILES } from '../core/messages/setup';
-import { isHome, isUnadoptedCopy } from './home';
+import { looksLikeCopy } from './home';
 import { askReportDay, exportReport } from './report-actions';
 import {
   installTrigger,
@@ -44,7 +44,7 @@ export function onOpen(): void {
   buildMenu();
   try {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    if (!isHome() && isUnadoptedCopy(new SheetsWorkbook(spreadsheet)))
+    if (looksLikeCopy(new SheetsWorkbook(spreadsheet)))
       spreadsheet.toast(COPY.openedToast, MENU.title, 15);
     else warnIfLastRunFailed();
   } catch {

@@ -40,6 +40,7 @@ import type { GasState } from './state';
 import { FakeScriptApp, type FakeTrigger } from './triggers';
 import { FakeUi } from './ui';
 import { FaultInjector, type FaultOptions } from './faults';
+import { ContextGuard, type RunContext } from './contexts';
 
 export type { CallRecord } from './record';
 export type { Cell, CellValue } from './cells';
@@ -192,6 +193,11 @@ export interface GasEnvironment {
   setFaults(options: FaultOptions): void;
   /** The calls failed by the fault injector so far. */
   faultsInjected: CallRecord[];
+  /**
+   * Runs `fn` as Google would in that context (see contexts.ts): a simple trigger without the
+   * services that need authorization, a custom function read-only, a time trigger without UI.
+   */
+  inContext<T>(context: RunContext, fn: () => T): T;
 }
 
 const DEFAULT_USER = 'owner@example.com';
@@ -221,6 +227,7 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
       clock += milliseconds;
     },
   );
+  const contexts = new ContextGuard();
   const faults = new FaultInjector();
   if (opts.faults) faults.set(opts.faults);
   const recorder = new Recorder(
@@ -229,6 +236,7 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
       if (state.cutOff) throw gasError(CUT_OFF_MESSAGE);
     },
     (call, target) => {
+      contexts.check(call);
       execution.charge(call, target);
       faults.maybeFail(call);
     },
@@ -332,6 +340,18 @@ export function createGasEnvironment(opts: GasEnvironmentOptions = {}): GasEnvir
     },
     modelledMs: () => execution.modelledMs(),
     setFaults: (options) => faults.set(options),
+    inContext: (context, fn) => {
+      const before = contexts.context;
+      const ui0 = ui.available;
+      contexts.context = context;
+      if (context === 'timeTrigger' || context === 'customFunction') ui.available = false;
+      try {
+        return fn();
+      } finally {
+        contexts.context = before;
+        ui.available = ui0;
+      }
+    },
     faultsInjected: faults.failed,
     makeCopy: ({ properties: kept }) => {
       copies += 1;
