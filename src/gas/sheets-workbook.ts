@@ -296,7 +296,12 @@ export class SheetsWorkbook implements Workbook {
   private rememberLayout(name: string, signature: string, height: number): void {
     const value = `${signature}|${height}`;
     this.layouts().set(name, value);
-    PropertiesService.getDocumentProperties().setProperty(LAYOUT_PREFIX + name, value);
+    try {
+      PropertiesService.getDocumentProperties().setProperty(LAYOUT_PREFIX + name, value);
+    } catch {
+      // A full property store (500 KB) loses only the fingerprint: the formats are applied
+      // again next time, the values are written either way.
+    }
   }
 
   writeValues(name: string, rows: Cell[][]): void {
