@@ -7,8 +7,8 @@ import { GOOGLE_ERROR } from '../core/messages/sheets';
 import { TransientError } from './resilience';
 
 const KINDS: readonly [RegExp, string][] = [
+  [/could not be shared|sharingRateLimitExceeded|sharing quota/i, GOOGLE_ERROR.sharing],
   [/quota exceeded for quota metric|rate ?limit|user-rate limit|\b429\b/i, GOOGLE_ERROR.perMinute],
-  [/sharing quota|exceeded your sharing/i, GOOGLE_ERROR.sharing],
   [/too many times for one day|per day|daily/i, GOOGLE_ERROR.daily],
   [
     /you do not have permission|required permissions|insufficient permission|\b403\b/i,
@@ -19,21 +19,20 @@ const KINDS: readonly [RegExp, string][] = [
   [/not found|\b404\b/i, GOOGLE_ERROR.notFound],
 ];
 
-/** Whether this is one of Google's errors (not ptdv's own, which are Vietnamese already). */
-export function isGoogleError(error: unknown): boolean {
-  if (error instanceof TransientError) return true;
-  const message = error instanceof Error ? error.message : String(error);
-  // ptdv's own messages are Vietnamese; text with no letter beyond ASCII is Google's (or a
-  // JavaScript error's), and is not shown as it is.
-  return (
-    KINDS.some(([pattern]) => pattern.test(message)) || ![...message].some((c) => c > '\u007f')
-  );
+/**
+ * Whether the words are ptdv's own (Vietnamese) rather than Google's or JavaScript's (English):
+ * Google's messages quote Vietnamese names ("Unable to parse range: 'Danh sách'"), so quoted
+ * parts do not count; what is left of ptdv's messages always has a Vietnamese letter.
+ */
+function isOwnWords(message: string): boolean {
+  const unquoted = message.replace(/'[^']*'|"[^"]*"|“[^”]*”/g, '');
+  return [...unquoted].some((c) => c > '\u007f');
 }
 
 /** What to tell the user about a failure: ptdv's own words as they are, Google's explained. */
 export function explainError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (!isGoogleError(error)) return message;
+  if (!(error instanceof TransientError) && isOwnWords(message)) return message;
   console.error(`ptdv: ${message}`);
   if (error instanceof TransientError) return GOOGLE_ERROR.transient;
   return KINDS.find(([pattern]) => pattern.test(message))?.[1] ?? GOOGLE_ERROR.other;

@@ -29,6 +29,8 @@ const PROP = {
   lastRun: 'ptdv.lastRun',
   owner: 'ptdv.trigger.owner',
   hour: 'ptdv.trigger.hour',
+  /** Set when someone turns the reminders off: another account's old trigger must not go on. */
+  off: 'ptdv.trigger.off',
 } as const;
 
 interface LastRun {
@@ -211,9 +213,11 @@ const MAX_TRIGGERS = 20;
 
 /** Whether this daily trigger's account is no longer the one reminders run as; if so, it goes. */
 function supersededTrigger(): boolean {
-  const owner = properties().getProperty(PROP.owner);
+  const props = properties();
+  const owner = props.getProperty(PROP.owner);
   const me = Session.getEffectiveUser().getEmail();
-  if (!owner || !me || owner.toLowerCase() === me.toLowerCase()) return false;
+  const off = props.getProperty(PROP.off) !== null;
+  if (!off && (!owner || !me || owner.toLowerCase() === me.toLowerCase())) return false;
   for (const t of ourTriggers()) ScriptApp.deleteTrigger(t);
   return true;
 }
@@ -241,6 +245,7 @@ export function installTrigger(book: SheetsWorkbook): void {
     .inTimezone(TIME_ZONE)
     .create();
   properties().setProperties({ [PROP.owner]: me, [PROP.hour]: String(sendHour) });
+  properties().deleteProperty(PROP.off);
   // Under drive.file the trigger's account reads the unit files only if it made them.
   const files = unitFilesOwner();
   const notOwner = files !== null && me !== '' && files !== me.toLowerCase();
@@ -257,9 +262,10 @@ export function installTrigger(book: SheetsWorkbook): void {
 export function removeTrigger(): void {
   const mine = ourTriggers();
   for (const t of mine) ScriptApp.deleteTrigger(t);
-  if (mine.length) {
+  if (mine.length || properties().getProperty(PROP.owner) !== null) {
     properties().deleteProperty(PROP.owner);
     properties().deleteProperty(PROP.hour);
+    properties().setProperty(PROP.off, 'true');
   }
   const ui = SpreadsheetApp.getUi();
   ui.alert(MENU.title, REMINDER_UI.removed(mine.length), ui.ButtonSet.OK);

@@ -4,10 +4,10 @@
 // (https://developers.google.com/drive/api/guides/handle-errors: "retry using exponential
 // backoff"). Every call of the services the product uses goes through `resilient`: a call that
 // fails that way is tried again, after 0.5, 1.5 and 4 seconds. Only calls that do the same thing
-// twice without harm are retried (reads, writes of a fixed range, property writes, formats): a
-// call that could do it twice — send a mail, create a file, a trigger or a permission, append a
-// row, insert or delete — is left to fail once, and its caller decides (a mail is deferred to the
-// next run, never sent twice). A failure that stays becomes `TransientError`, said in Vietnamese.
+// twice without harm are retried (`RETRIED`): a call that could do it twice is left to fail once,
+// and its caller decides. A mail whose send failed so is deferred to the next run: the choice of
+// "sent late, in the rare case twice" over "maybe never" (Google does not say whether a send that
+// failed went out). A failure that stays becomes `TransientError`, said in Vietnamese.
 //
 // The bundle's code sees the services through this without a call site having to remember:
 // scripts/build.mjs injects src/gas/services.ts (esbuild's `inject`), whose `SpreadsheetApp`,
@@ -20,18 +20,14 @@ const DAILY = /per day|for one day|daily/i;
 /** Drive's sharing quota says "rate limit" too, but lasts the day. */
 const SHARING = /could not be shared|sharingRateLimitExceeded/i;
 
-/** Calls that could act twice if tried again after a failure Google reported too late. */
-const NOT_RETRIED = new Set([
-  'sendEmail',
-  'create',
-  'appendRow',
-  'insertSheet',
-  'deleteSheet',
-  'deleteTrigger',
-  'remove',
-  'copy',
-  'makeCopy',
-]);
+/**
+ * Calls tried again: reads, writes of fixed cells or properties, formats applied again to the same
+ * cells — each does the same thing twice without harm. Anything else (send a mail, create a file,
+ * a trigger, a permission or a protection, insert or delete rows, sheets or charts, append) could
+ * act twice if Google reported its failure too late, and is left to fail once.
+ */
+const RETRIED =
+  /^(get|set|list|has|is|can|find|clear|batchUpdate$|flush$|deleteProperty$|deleteAllProperties$|hideSheet$|showSheet$)/;
 
 const DELAYS_MS = [500, 1_500, 4_000];
 
@@ -95,7 +91,7 @@ function call(
       return fn.apply(target, inner);
     } catch (e) {
       if (!isTransient(e)) throw e;
-      if (NOT_RETRIED.has(name) || attempt >= DELAYS_MS.length)
+      if (!RETRIED.test(name) || attempt >= DELAYS_MS.length)
         throw new TransientError(e instanceof Error ? e.message : String(e));
       sleep(DELAYS_MS[attempt] as number);
     }

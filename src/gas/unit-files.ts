@@ -244,7 +244,10 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
     return message(continueLater('files', delayMs));
   };
   for (let i = first; i < units.length; i++) {
-    if (now() - started > BUDGET_MS) return stop(i, (c) => UNIT_FILES.partial(i, units.length, c));
+    // The pacer's waits count too (two writes a unit): a run must never sleep past its limit
+    // with files it made not yet in the list.
+    if (now() - started + 2 * pacer.waitMs() > BUDGET_MS)
+      return stop(i, (c) => UNIT_FILES.partial(i, units.length, c));
     const unit = units[i] as Unit;
     const key = matchKey(unit.code);
     try {
@@ -273,7 +276,7 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
       } else if (!sharingBlocked) {
         if (shareWith(entry.id, unit.emails)) shared++;
         entry.state = UNIT_FILES.state.done;
-      } else entry.state = UNIT_FILES.state.unshared;
+      } else if (entry.state !== UNIT_FILES.state.done) entry.state = UNIT_FILES.state.unshared;
     } catch (e) {
       const why = String((e as Error).message);
       if (PER_MINUTE_QUOTA.test(why))

@@ -41,6 +41,29 @@ test('a second Board member taking reminders over: one account sends, the other 
   expect(env.mail.sent.length).toBeGreaterThan(0);
 });
 
+test('reminders turned off stay off: an old trigger of another account sends nothing and goes', () => {
+  const { env, gas } = sheetWithAddresses();
+  gas.installDailyTrigger();
+  env.endExecution();
+  env.actAs(B);
+  env.ui.answerAlerts('YES');
+  gas.installDailyTrigger();
+  env.endExecution();
+  gas.removeDailyTrigger();
+  env.endExecution();
+  env.setNow(new Date(instantOfDay(may12).getTime() + 7 * 3_600_000));
+  typeInBy(env, may12);
+  env.endExecution();
+  env.actAsTrigger(A);
+  gas.runDailyReminders();
+  env.endExecution();
+  expect(env.mail.sent).toHaveLength(0);
+  expect(env.triggers.filter((t) => t.handler === 'runDailyReminders')).toEqual([]);
+  env.actAs(A);
+  gas.showReminderStatus();
+  expect(env.ui.alertTexts().at(-1)).toContain('ĐANG TẮT');
+});
+
 test('no action takes a user past 20 triggers: installing is refused in Vietnamese', () => {
   const { env, gas } = sheetWithAddresses();
   for (let i = 0; i < 20; i++)

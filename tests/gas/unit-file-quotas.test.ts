@@ -29,12 +29,16 @@ const listed = (env: GasEnvironment) =>
       state: String(r[4]),
     }));
 
-/** Runs the continuation trigger, at its time, until none is left; returns how many ran. */
-function continueUntilDone(env: GasEnvironment, gas: Bundle): number {
+/**
+ * Runs the continuation trigger, at its time, until none is left (or, with `untilMorning`, until
+ * the next one waits for the next morning); returns how many ran.
+ */
+function continueUntilDone(env: GasEnvironment, gas: Bundle, untilMorning = false): number {
   let runs = 0;
   for (; runs < 30; runs++) {
     const trigger = env.triggers.find((t) => t.handler === 'continueSetup');
     if (!trigger) break;
+    if (untilMorning && (trigger.schedule.after ?? 0) > 3_600_000) break;
     env.advanceTime(trigger.schedule.after ?? 60_000);
     env.actAsTrigger(trigger);
     gas.continueSetup();
@@ -62,6 +66,11 @@ test('120 files under 60 Sheets writes a minute and 50 shares a day: all complet
   env.endExecution();
   const first = env.ui.alertTexts().at(-1) ?? '';
   expect(first).not.toMatch(/Quota exceeded|Rate limit|API call/);
+  // The first day: every file made and formatted, 50 shared, 70 waiting for tomorrow.
+  continueUntilDone(env, gas, true);
+  const states = listed(env).map((f) => f.state);
+  expect(states.filter((s) => s === 'Xong')).toHaveLength(50);
+  expect(states.filter((s) => s === 'Chờ chia sẻ')).toHaveLength(70);
   continueUntilDone(env, gas);
   // Never more than 60 writes in any minute, and no write ever refused.
   expect(refused).toBe(0);
