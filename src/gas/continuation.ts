@@ -12,34 +12,61 @@ export type Job = 'rooms' | 'files';
 const CONTINUE_HANDLER = 'continueSetup';
 const PENDING = 'ptdv.continue.jobs';
 const DELAY_MS = 60_000;
+/** A trigger may fire a little early: a job due within this is run. */
+const DUE_SLACK_MS = 5_000;
 /** How long a continuation waits for another run (a click, a reminder run) to finish. */
 const LOCK_WAIT_MS = 30_000;
 
-function pending(): Job[] {
+/** A job waiting, and the earliest time it may run (ms; a sharing quota waits for the morning). */
+interface Waiting {
+  job: Job;
+  notBefore: number;
+}
+
+const isJob = (j: unknown): j is Job => j === 'rooms' || j === 'files';
+
+function pending(): Waiting[] {
   const text = PropertiesService.getDocumentProperties().getProperty(PENDING);
   try {
     const jobs = JSON.parse(text ?? '[]') as unknown;
-    return Array.isArray(jobs) ? jobs.filter((j): j is Job => j === 'rooms' || j === 'files') : [];
+    if (!Array.isArray(jobs)) return [];
+    // A list written before due times existed holds the jobs' names: due now.
+    return jobs.flatMap((j: unknown): Waiting[] => {
+      if (isJob(j)) return [{ job: j, notBefore: 0 }];
+      const w = j as Partial<Waiting> | null;
+      return w && isJob(w.job) ? [{ job: w.job, notBefore: Number(w.notBefore) || 0 }] : [];
+    });
   } catch {
     return [];
   }
 }
 
-function savePending(jobs: readonly Job[]): void {
+function savePending(jobs: readonly Waiting[]): void {
   const props = PropertiesService.getDocumentProperties();
-  if (jobs.length === 0) props.deleteProperty(PENDING);
-  else props.setProperty(PENDING, JSON.stringify([...new Set(jobs)]));
+  const byJob = new Map<Job, Waiting>();
+  for (const w of jobs) byJob.set(w.job, w);
+  if (byJob.size === 0) props.deleteProperty(PENDING);
+  else props.setProperty(PENDING, JSON.stringify([...byJob.values()]));
 }
 
 function ours(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === CONTINUE_HANDLER);
 }
 
-/** A trigger `delayMs` from now, unless one is already waiting. False when none could be made. */
-function scheduleTrigger(delayMs = DELAY_MS): boolean {
-  if (ours().length > 0) return true;
+/**
+ * One trigger, at the earliest time a waiting job may run (a minute from now at the soonest):
+ * a job waiting for the morning never holds back one due in a minute. False when none could be
+ * made.
+ */
+function reschedule(jobs: readonly Waiting[]): boolean {
+  for (const t of ours()) ScriptApp.deleteTrigger(t);
+  if (jobs.length === 0) return true;
+  const earliest = Math.min(...jobs.map((w) => w.notBefore));
   try {
-    ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(delayMs).create();
+    ScriptApp.newTrigger(CONTINUE_HANDLER)
+      .timeBased()
+      .after(Math.max(DELAY_MS, earliest - Date.now()))
+      .create();
     return true;
   } catch {
     // Too many triggers, or no permission: the user continues by clicking again.
@@ -52,17 +79,19 @@ function scheduleTrigger(delayMs = DELAY_MS): boolean {
  * morning, when a daily quota stopped it). False when it cannot be done.
  */
 export function continueLater(job: Job, delayMs = DELAY_MS): boolean {
-  savePending([...pending(), job]);
-  const scheduled = scheduleTrigger(delayMs);
-  if (!scheduled) savePending(pending().filter((j) => j !== job));
+  const others = pending().filter((w) => w.job !== job);
+  const jobs = [...others, { job, notBefore: Date.now() + delayMs }];
+  savePending(jobs);
+  const scheduled = reschedule(jobs);
+  if (!scheduled) savePending(others);
   return scheduled;
 }
 
 /** After a run finished `job` (a click may finish what a trigger was to continue). */
 export function finished(job: Job): void {
-  const left = pending().filter((j) => j !== job);
+  const left = pending().filter((w) => w.job !== job);
   savePending(left);
-  if (left.length === 0) for (const t of ours()) ScriptApp.deleteTrigger(t);
+  reschedule(left);
 }
 
 /**
@@ -72,17 +101,20 @@ export function finished(job: Job): void {
 export function runContinuation(run: (job: Job) => { done: boolean; message: string }): void {
   // A fired one-off trigger stays in the project's list until deleted.
   for (const t of ours()) ScriptApp.deleteTrigger(t);
-  const jobs = pending();
-  if (jobs.length === 0) return;
+  const all = pending();
+  if (all.length === 0) return;
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
-    scheduleTrigger();
+    reschedule(all);
     return;
   }
-  const left: Job[] = [];
+  // Only the jobs that are due: one waiting for the morning waits, and keeps its time.
+  const due = all.filter((w) => w.notBefore <= Date.now() + DUE_SLACK_MS).map((w) => w.job);
+  const done = new Set<Job>();
+  const unfinished: Job[] = [];
   const me = Session.getEffectiveUser().getEmail();
   try {
-    for (const job of jobs) {
+    for (const job of due) {
       let outcome: { done: boolean; message: string };
       try {
         outcome = run(job);
@@ -90,18 +122,26 @@ export function runContinuation(run: (job: Job) => { done: boolean; message: str
         // Said by mail; the job is not tried again by itself (the same error would recur).
         outcome = { done: true, message: CONTINUATION.failed(explainError(e)) };
       }
-      if (!outcome.done) left.push(job);
-      else if (me)
-        MailApp.sendEmail({
-          to: me,
-          subject: CONTINUATION.subject(job),
-          body: outcome.message,
-          name: CONTINUATION.sender,
-        });
+      if (!outcome.done) unfinished.push(job);
+      else {
+        done.add(job);
+        if (me)
+          MailApp.sendEmail({
+            to: me,
+            subject: CONTINUATION.subject(job),
+            body: outcome.message,
+            name: CONTINUATION.sender,
+          });
+      }
     }
   } finally {
+    // The jobs as the runs left them (a run that stopped early set its own next time), less the
+    // finished ones; an unfinished one that set none goes on a minute later.
+    const left = pending().filter((w) => !done.has(w.job));
+    for (const job of unfinished)
+      if (!left.some((w) => w.job === job)) left.push({ job, notBefore: Date.now() + DELAY_MS });
     savePending(left);
     lock.releaseLock();
+    if (!reschedule(left)) savePending([]);
   }
-  if (left.length > 0 && !scheduleTrigger()) savePending([]);
 }

@@ -326,6 +326,8 @@ describe('Phân quyền đơn vị continues by itself', () => {
       if (!trigger) break;
       expect(trigger.schedule.after).toBe(60_000);
       expect(trigger.creator).toBe(clicker);
+      // It fires when its minute is up.
+      env.advanceTime(trigger.schedule.after ?? 0);
       env.actAsTrigger(trigger);
       // No dialog can be shown from a trigger: the fake's getUi() throws there, as Google's does.
       gas.continueSetup();

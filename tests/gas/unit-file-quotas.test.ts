@@ -130,3 +130,30 @@ test('a share whose notification mail failed counts as shared; a file whose form
       .some((p: { emailAddress?: string }) => p.emailAddress === 'donvi0002@example.com'),
   ).toBe(true);
 });
+
+test('a job waiting for the morning never holds back one due in a minute, and keeps its time', () => {
+  const { env, gas } = province(3);
+  const now = env.now().getTime();
+  env.properties.document.setProperty(
+    'ptdv.continue.jobs',
+    JSON.stringify([
+      { job: 'files', notBefore: now + 20 * 3_600_000 },
+      { job: 'rooms', notBefore: now + 60_000 },
+    ]),
+  );
+  // A trigger as a stopped run leaves it, a minute on.
+  env.scriptApp.add('continueSetup', 'CLOCK', 'CLOCK', 'x', { after: 60_000 });
+  env.advanceTime(60_000);
+  env.actAsTrigger(env.triggers[0]!);
+  gas.continueSetup();
+  env.endExecution();
+  // The rooms were done (and said by mail); the files still wait, for the morning.
+  expect(env.spreadsheet.sheetNames().filter((n) => n.startsWith('DS - '))).toHaveLength(3);
+  expect(env.mail.sent.some((m) => /Phân quyền/.test(m.subject))).toBe(true);
+  const left = JSON.parse(env.properties.document.getProperty('ptdv.continue.jobs') ?? '[]');
+  expect(left).toEqual([{ job: 'files', notBefore: now + 20 * 3_600_000 }]);
+  const next = env.triggers.filter((t) => t.handler === 'continueSetup');
+  expect(next).toHaveLength(1);
+  expect(next[0]?.schedule.after).toBe(20 * 3_600_000 - 60_000);
+  expect(env.spreadsheet.sheetNames()).not.toContain('Tệp đơn vị');
+});
