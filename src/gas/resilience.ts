@@ -75,8 +75,16 @@ function wrapResult(value: unknown, sleep: (ms: number) => void): unknown {
       return value;
     return value.map((v) => wrapResult(v, sleep));
   }
+  // Data (an API's JSON, a property store's map) has no method to retry: handed over as it is,
+  // so that it reads, spreads and serialises as plain data.
+  if (isPlain(value) && !Object.values(value).some((v) => typeof v === 'function')) return value;
   return resilient(value, sleep);
 }
+
+const isPlain = (value: object): boolean => {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
 
 function call(
   target: object,
@@ -104,8 +112,13 @@ export function resilient<T extends object>(service: T, sleep: (ms: number) => v
   const known = wrappers.get(service);
   if (known) return known as T;
   const methods = new Map<PropertyKey, unknown>();
-  const proxy = new Proxy(service, {
-    get(target, prop) {
+  const target = service;
+  // Google's own objects are wrapped through an empty stand-in: a Proxy must report a host
+  // object's fixed properties as they are, and a wrapper returned for one would break that
+  // rule; the stand-in has none. Plain namespaces (`Drive.Files`) are wrapped directly.
+  const shell: object = isPlain(service) ? service : {};
+  const proxy = new Proxy(shell, {
+    get(_shell, prop) {
       const value: unknown = Reflect.get(target, prop);
       if (typeof prop === 'symbol') return value;
       if (typeof value === 'function') {
@@ -122,5 +135,5 @@ export function resilient<T extends object>(service: T, sleep: (ms: number) => v
   });
   raws.set(proxy, service);
   wrappers.set(service, proxy);
-  return proxy;
+  return proxy as T;
 }

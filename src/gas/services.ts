@@ -8,8 +8,22 @@ import { resilient } from './resilience';
 const globals = globalThis as unknown as Record<string, object | undefined>;
 const sleep = (ms: number): void => Utilities.sleep(ms);
 
+/**
+ * The global of that name. Apps Script's V8 puts the services on the global object; should a
+ * runtime keep them as bindings of the global scope only, they are reached by name instead.
+ */
+function lookUp(name: string): object | undefined {
+  if (globals[name] !== undefined) return globals[name];
+  try {
+    // A fixed service name, never user text.
+    return Function(`return typeof ${name} === 'undefined' ? undefined : ${name}`)() as object;
+  } catch {
+    return undefined;
+  }
+}
+
 function service<T>(name: string): T {
-  const raw = globals[name];
+  const raw = lookUp(name);
   return (raw === undefined ? raw : resilient(raw, sleep)) as T;
 }
 
