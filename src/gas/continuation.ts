@@ -21,7 +21,18 @@ const LOCK_WAIT_MS = 30_000;
 interface Waiting {
   job: Job;
   notBefore: number;
+  /**
+   * The account that stopped it ('' in a list written before): a trigger is its creator's, and
+   * only that account's trigger goes on with it (another account could not see its unit files).
+   */
+  by: string;
 }
+
+/** The account running now, in lower case ('' when Google does not say). */
+const account = (): string => Session.getEffectiveUser().getEmail().toLowerCase();
+
+/** Whether this account goes on with `w`. */
+const mine = (w: Waiting, me: string): boolean => w.by === '' || w.by === me;
 
 const isJob = (j: unknown): j is Job => j === 'rooms' || j === 'files';
 
@@ -32,9 +43,11 @@ function pending(): Waiting[] {
     if (!Array.isArray(jobs)) return [];
     // A list written before due times existed holds the jobs' names: due now.
     return jobs.flatMap((j: unknown): Waiting[] => {
-      if (isJob(j)) return [{ job: j, notBefore: 0 }];
+      if (isJob(j)) return [{ job: j, notBefore: 0, by: '' }];
       const w = j as Partial<Waiting> | null;
-      return w && isJob(w.job) ? [{ job: w.job, notBefore: Number(w.notBefore) || 0 }] : [];
+      return w && isJob(w.job)
+        ? [{ job: w.job, notBefore: Number(w.notBefore) || 0, by: String(w.by ?? '') }]
+        : [];
     });
   } catch {
     return [];
@@ -58,8 +71,10 @@ function ours(): GoogleAppsScript.Script.Trigger[] {
  * a job waiting for the morning never holds back one due in a minute. False when none could be
  * made.
  */
-function reschedule(jobs: readonly Waiting[]): boolean {
+function reschedule(all: readonly Waiting[]): boolean {
   for (const t of ours()) ScriptApp.deleteTrigger(t);
+  const me = account();
+  const jobs = all.filter((w) => mine(w, me));
   if (jobs.length === 0) return true;
   const earliest = Math.min(...jobs.map((w) => w.notBefore));
   try {
@@ -80,7 +95,7 @@ function reschedule(jobs: readonly Waiting[]): boolean {
  */
 export function continueLater(job: Job, delayMs = DELAY_MS): boolean {
   const others = pending().filter((w) => w.job !== job);
-  const jobs = [...others, { job, notBefore: Date.now() + delayMs }];
+  const jobs = [...others, { job, notBefore: Date.now() + delayMs, by: account() }];
   savePending(jobs);
   const scheduled = reschedule(jobs);
   if (!scheduled) savePending(others);
@@ -109,10 +124,12 @@ export function runContinuation(run: (job: Job) => { done: boolean; message: str
     return;
   }
   // Only the jobs that are due: one waiting for the morning waits, and keeps its time.
-  const due = all.filter((w) => w.notBefore <= Date.now() + DUE_SLACK_MS).map((w) => w.job);
+  const me = account();
+  const due = all
+    .filter((w) => mine(w, me) && w.notBefore <= Date.now() + DUE_SLACK_MS)
+    .map((w) => w.job);
   const done = new Set<Job>();
   const unfinished: Job[] = [];
-  const me = Session.getEffectiveUser().getEmail();
   try {
     for (const job of due) {
       let outcome: { done: boolean; message: string };
@@ -139,7 +156,8 @@ export function runContinuation(run: (job: Job) => { done: boolean; message: str
     // finished ones; an unfinished one that set none goes on a minute later.
     const left = pending().filter((w) => !done.has(w.job));
     for (const job of unfinished)
-      if (!left.some((w) => w.job === job)) left.push({ job, notBefore: Date.now() + DELAY_MS });
+      if (!left.some((w) => w.job === job))
+        left.push({ job, notBefore: Date.now() + DELAY_MS, by: me });
     savePending(left);
     lock.releaseLock();
     if (!reschedule(left)) savePending([]);

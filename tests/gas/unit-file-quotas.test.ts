@@ -151,9 +151,27 @@ test('a job waiting for the morning never holds back one due in a minute, and ke
   expect(env.spreadsheet.sheetNames().filter((n) => n.startsWith('DS - '))).toHaveLength(3);
   expect(env.mail.sent.some((m) => /Phân quyền/.test(m.subject))).toBe(true);
   const left = JSON.parse(env.properties.document.getProperty('ptdv.continue.jobs') ?? '[]');
-  expect(left).toEqual([{ job: 'files', notBefore: now + 20 * 3_600_000 }]);
+  expect(left).toEqual([{ job: 'files', notBefore: now + 20 * 3_600_000, by: '' }]);
   const next = env.triggers.filter((t) => t.handler === 'continueSetup');
   expect(next).toHaveLength(1);
   expect(next[0]?.schedule.after).toBe(20 * 3_600_000 - 60_000);
   expect(env.spreadsheet.sheetNames()).not.toContain('Tệp đơn vị');
+});
+
+test("another account's trigger leaves a job to the account that stopped it, and does not come back", () => {
+  const { env, gas } = province(3);
+  const now = env.now().getTime();
+  const job = { job: 'files', notBefore: now, by: 'owner@example.com' };
+  env.properties.document.setProperty('ptdv.continue.jobs', JSON.stringify([job]));
+  env.actAs('khac@example.com');
+  env.scriptApp.add('continueSetup', 'CLOCK', 'CLOCK', 'x', { after: 60_000 });
+  env.advanceTime(60_000);
+  env.actAsTrigger('khac@example.com');
+  gas.continueSetup();
+  env.endExecution();
+  expect(env.spreadsheet.sheetNames()).not.toContain('Tệp đơn vị');
+  expect(JSON.parse(env.properties.document.getProperty('ptdv.continue.jobs') ?? '[]')).toEqual([
+    job,
+  ]);
+  expect(env.triggers.filter((t) => t.creator === 'khac@example.com')).toEqual([]);
 });
