@@ -32,7 +32,7 @@ const RETRIED =
 const DELAYS_MS = [500, 1_500, 4_000];
 
 /** Whether Google's error is one that passes if tried again. */
-export function isTransient(error: unknown): boolean {
+function isTransient(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return TRANSIENT.test(message) && !DAILY.test(message) && !SHARING.test(message);
 }
