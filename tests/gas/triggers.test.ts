@@ -8,8 +8,25 @@ const may12 = dayFromYmd(2024, 5, 12) as Day;
 const A = 'owner@example.com';
 const B = 'pho-ban@example.com';
 
+type Sheet = ReturnType<typeof sheetWithAddresses>;
+
+/** 07:00 on 12/05/2024, the day's entries typed in: a day with reminders to send. */
+function morningOfMay12({ env }: Sheet): void {
+  env.setNow(new Date(instantOfDay(may12).getTime() + 7 * 3_600_000));
+  typeInBy(env, may12);
+  env.endExecution();
+}
+
+/** The daily trigger fires as the account that made it. */
+function fireAs({ env, gas }: Sheet, account: string): void {
+  env.actAsTrigger(account);
+  gas.runDailyReminders();
+  env.endExecution();
+}
+
 test('a second Board member taking reminders over: one account sends, the other trigger removes itself', () => {
-  const { env, gas } = sheetWithAddresses();
+  const sheet = sheetWithAddresses();
+  const { env, gas } = sheet;
   gas.installDailyTrigger();
   env.endExecution();
   // B sees who runs the reminders and at what hour, though A's trigger is invisible to B.
@@ -26,23 +43,18 @@ test('a second Board member taking reminders over: one account sends, the other 
   const daily = () => env.triggers.filter((t) => t.handler === 'runDailyReminders');
   expect(daily().map((t) => t.creator)).toEqual([A, B]);
 
-  env.setNow(new Date(instantOfDay(may12).getTime() + 7 * 3_600_000));
-  typeInBy(env, may12);
-  env.endExecution();
+  morningOfMay12(sheet);
   // A's trigger fires first: it sends nothing and goes.
-  env.actAsTrigger(A);
-  gas.runDailyReminders();
-  env.endExecution();
+  fireAs(sheet, A);
   expect(env.mail.sent).toHaveLength(0);
   expect(daily().map((t) => t.creator)).toEqual([B]);
-  env.actAsTrigger(B);
-  gas.runDailyReminders();
-  env.endExecution();
+  fireAs(sheet, B);
   expect(env.mail.sent.length).toBeGreaterThan(0);
 });
 
 test('reminders turned off stay off: an old trigger of another account sends nothing and goes', () => {
-  const { env, gas } = sheetWithAddresses();
+  const sheet = sheetWithAddresses();
+  const { env, gas } = sheet;
   gas.installDailyTrigger();
   env.endExecution();
   env.actAs(B);
@@ -51,12 +63,8 @@ test('reminders turned off stay off: an old trigger of another account sends not
   env.endExecution();
   gas.removeDailyTrigger();
   env.endExecution();
-  env.setNow(new Date(instantOfDay(may12).getTime() + 7 * 3_600_000));
-  typeInBy(env, may12);
-  env.endExecution();
-  env.actAsTrigger(A);
-  gas.runDailyReminders();
-  env.endExecution();
+  morningOfMay12(sheet);
+  fireAs(sheet, A);
   expect(env.mail.sent).toHaveLength(0);
   expect(env.triggers.filter((t) => t.handler === 'runDailyReminders')).toEqual([]);
   env.actAs(A);
