@@ -5,11 +5,13 @@
 // (console.error, Stackdriver) for whoever maintains the script.
 import { GOOGLE_ERROR } from '../core/messages/sheets';
 import { TransientError } from './resilience';
+import { GOOGLE_SAYS } from './google-words';
 
 const KINDS: readonly [RegExp, string][] = [
-  [/could not be shared|sharingRateLimitExceeded|sharing quota/i, GOOGLE_ERROR.sharing],
-  [/quota exceeded for quota metric|rate ?limit|user-rate limit|\b429\b/i, GOOGLE_ERROR.perMinute],
-  [/too many times for one day|per day|daily/i, GOOGLE_ERROR.daily],
+  [GOOGLE_SAYS.sharingQuota, GOOGLE_ERROR.sharing],
+  [GOOGLE_SAYS.perMinuteQuota, GOOGLE_ERROR.perMinute],
+  [/rate ?limit/i, GOOGLE_ERROR.perMinute],
+  [GOOGLE_SAYS.dailyQuota, GOOGLE_ERROR.daily],
   [
     /you do not have permission|required permissions|insufficient permission|\b403\b/i,
     GOOGLE_ERROR.permission,

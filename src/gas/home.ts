@@ -18,6 +18,7 @@ import { SETTINGS_COLUMNS, SETTING_KEYS, SHEET } from '../workbook/contract';
 import { locateHeader } from '../workbook/header';
 import type { SheetsWorkbook } from './sheets-workbook';
 import { forgetUnitFiles } from './unit-files';
+import { spreadsheetIdOf } from './spreadsheet-url';
 
 /** The script project and the spreadsheet it was last found serving. */
 const HOME = { script: 'ptdv.home.script', spreadsheet: 'ptdv.home.spreadsheet' } as const;
@@ -37,10 +38,6 @@ const RUN_STATE = [
   'ptdv.unitFiles.',
   'ptdv.rooms.',
 ];
-
-/** The id in a spreadsheet's address (docs.google.com/spreadsheets/d/<id>/…), or ''. */
-const idOf = (url: string): string =>
-  /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([\w-]{10,})/.exec(url.trim())?.[1] ?? '';
 
 /** Where `Địa chỉ bảng tính` is, and what it holds; null without the sheet or the key. */
 function urlSetting(book: SheetsWorkbook): { row: number; column: number; value: string } | null {
@@ -97,7 +94,7 @@ function originalOf(book: SheetsWorkbook): string | null {
   const names = Object.keys(props.getProperties());
   if (names.some((n) => RUN_STATE.some((prefix) => n.startsWith(prefix)))) return null;
   if (ScriptApp.getProjectTriggers().length > 0) return null;
-  const recorded = idOf(urlSetting(book)?.value ?? '');
+  const recorded = spreadsheetIdOf(urlSetting(book)?.value ?? '');
   return recorded !== '' && recorded !== id ? recorded : null;
 }
 
@@ -125,7 +122,7 @@ export function looksLikeCopy(book: SheetsWorkbook): boolean {
   if (home !== null) return home !== id;
   if (Object.keys(props.getProperties()).some((n) => RUN_STATE.some((p) => n.startsWith(p))))
     return false;
-  const recorded = idOf(urlSetting(book)?.value ?? '');
+  const recorded = spreadsheetIdOf(urlSetting(book)?.value ?? '');
   return recorded !== '' && recorded !== id;
 }
 

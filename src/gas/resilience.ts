@@ -13,12 +13,11 @@
 // scripts/build.mjs injects src/gas/services.ts (esbuild's `inject`), whose `SpreadsheetApp`,
 // `MailApp`, `PropertiesService`, `Drive` and `Sheets` stand for the globals of those names.
 
-/** Google's words for a failure that passes (and not a daily quota, which does not). */
+import { GOOGLE_SAYS } from './google-words';
+
+/** Google's words for a failure that passes. */
 const TRANSIENT =
   /server error occurred|timed out|service (?:is )?unavailable|internal error|backend error|try again|too many times in a short time|rate ?limit|\b(?:500|502|503|504)\b/i;
-const DAILY = /per day|for one day|daily/i;
-/** Drive's sharing quota says "rate limit" too, but lasts the day. */
-const SHARING = /could not be shared|sharingRateLimitExceeded/i;
 
 /**
  * Calls tried again: reads, writes of fixed cells or properties, formats applied again to the same
@@ -34,7 +33,12 @@ const DELAYS_MS = [500, 1_500, 4_000];
 /** Whether Google's error is one that passes if tried again. */
 function isTransient(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return TRANSIENT.test(message) && !DAILY.test(message) && !SHARING.test(message);
+  // Drive's sharing quota says "rate limit" too, but lasts the day, as a daily quota does.
+  return (
+    TRANSIENT.test(message) &&
+    !GOOGLE_SAYS.dailyQuota.test(message) &&
+    !GOOGLE_SAYS.sharingQuota.test(message)
+  );
 }
 
 /** A transient failure that stayed through every try. */

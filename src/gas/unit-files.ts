@@ -3,7 +3,13 @@
 // changed and keep figures only. Files are made and read through the Sheets (v4) and Drive (v3)
 // advanced services under `drive.file`: the script sees the files it created and nothing else of
 // anyone's Drive (https://developers.google.com/workspace/drive/api/guides/api-specific-auth).
-import { formatDateTimeVietnam, formatIso, type Day } from '../core/calendar/dates';
+import {
+  dayOfInstant,
+  formatDateTimeVietnam,
+  formatIso,
+  instantOfDay,
+  type Day,
+} from '../core/calendar/dates';
 import type { WorkbookInput } from '../core/evaluate';
 import { UNIT_FILES } from '../core/messages/setup';
 import { matchKey } from '../core/text/normalize';
@@ -19,6 +25,8 @@ import type { UnitFilesSource } from '../workbook/usecases';
 import type { Cell } from '../workbook/port';
 import { continueLater, finished } from './continuation';
 import { WritePacer } from './write-pacer';
+import { spreadsheetIdOf } from './spreadsheet-url';
+import { GOOGLE_SAYS } from './google-words';
 import type { SheetsWorkbook } from './sheets-workbook';
 import { explainError } from './google-errors';
 
@@ -90,8 +98,6 @@ interface Registered {
   state: string;
 }
 
-const idOf = (url: string): string => /\/d\/([^/#?]+)/.exec(url)?.[1] ?? '';
-
 function readRegistry(book: SheetsWorkbook): Registered[] {
   const values = book.readSheet(REGISTRY) ?? [];
   return values
@@ -100,7 +106,7 @@ function readRegistry(book: SheetsWorkbook): Registered[] {
       code: cellText(r[0]),
       name: cellText(r[1]),
       url: cellText(r[2]),
-      id: idOf(cellText(r[2])),
+      id: spreadsheetIdOf(cellText(r[2])),
       read: cellText(r[3]),
       state: cellText(r[4]),
     }))
@@ -165,20 +171,13 @@ function shareWith(fileId: string, emails: readonly string[]): boolean {
       });
     } catch (e) {
       // "The items were successfully shared but emails could not be sent": shared.
-      if (!SHARED_WITHOUT_MAIL.test(String((e as Error).message))) throw e;
+      if (!GOOGLE_SAYS.sharedWithoutMail.test(String((e as Error).message))) throw e;
     }
     changed = true;
   }
   return changed;
 }
 
-/** Google's words when a share happened but its notification mail did not go. */
-const SHARED_WITHOUT_MAIL = /successfully shared but emails could not be sent/i;
-/** Google's words when the account has shared as much as it may today. */
-const SHARING_QUOTA =
-  /could not be shared because a rate limit|sharingRateLimitExceeded|sharing quota/i;
-/** Google's words for the Sheets API's per-minute quota. */
-const PER_MINUTE_QUOTA = /quota exceeded for quota metric|\b429\b/i;
 /** The day (Vietnam's, yyyy-mm-dd) on which sharing met the quota: no share is tried again that day. */
 const SHARING_BLOCKED = 'ptdv.unitFiles.sharingBlocked';
 /** When a continuation blocked by the sharing quota runs: the next morning. */
@@ -224,7 +223,7 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
   }
   const saved = Number(props.getProperty(NEXT_UNIT) ?? '0');
   const first = Number.isInteger(saved) && saved > 0 && saved < units.length ? saved : 0;
-  const today = vietnamDay(now());
+  const today = formatIso(dayOfInstant(new Date(now())));
   let sharingBlocked = props.getProperty(SHARING_BLOCKED) === today;
   const pacer = new WritePacer(now);
   const failed: string[] = [];
@@ -279,10 +278,10 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
       } else if (entry.state !== UNIT_FILES.state.done) entry.state = UNIT_FILES.state.unshared;
     } catch (e) {
       const why = String((e as Error).message);
-      if (PER_MINUTE_QUOTA.test(why))
+      if (GOOGLE_SAYS.perMinuteQuota.test(why))
         // Another tool of the same account used the minute's writes: a minute later, the rest.
         return stop(i, (c) => UNIT_FILES.partial(i, units.length, c));
-      if (SHARING_QUOTA.test(why)) {
+      if (GOOGLE_SAYS.sharingQuota.test(why)) {
         sharingBlocked = true;
         props.setProperty(SHARING_BLOCKED, today);
         const entry = registry.get(key);
@@ -308,15 +307,10 @@ export function setUpUnitFiles(book: SheetsWorkbook, now: () => number = () => D
   return UNIT_FILES.done(created, shared, registry.size, failed);
 }
 
-/** Vietnam's day of an instant, as yyyy-mm-dd. */
-function vietnamDay(ms: number): string {
-  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** Time from `ms` to the next morning's hour in Vietnam. */
 function msUntilMorning(ms: number): number {
-  const day = Date.parse(`${vietnamDay(ms)}T00:00:00Z`) - 7 * 3_600_000;
-  return day + 86_400_000 + NEXT_MORNING_HOUR * 3_600_000 - ms;
+  const midnight = instantOfDay(dayOfInstant(new Date(ms))).getTime();
+  return midnight + 86_400_000 + NEXT_MORNING_HOUR * 3_600_000 - ms;
 }
 
 /**
