@@ -2,8 +2,10 @@
 // multipart/alternative with text and HTML) so any mail client opens it and an office can send it
 // by hand. Only composed: nothing is sent, nothing reaches the network.
 import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { OutgoingMail } from '../core/reminders/reminder-mail';
+import { builtWorker } from './worker-script';
 
 const SENDER_NAME = 'Nhắc việc phát triển đảng viên';
 
@@ -46,6 +48,34 @@ export async function buildEmls(
       )),
     );
   return all;
+}
+
+/** What the worker thread is asked to compose. */
+export interface EmlRequest {
+  mails: { mail: OutgoingMail; at: Date }[];
+  from: string;
+}
+
+/**
+ * Every mail composed, in order, on a worker thread (eml-worker.ts) when the built one is there,
+ * so that the caller's thread can go on meanwhile (`remind` makes the workbook's new file); on
+ * this thread when run from src/.
+ */
+export function composeEmls(request: EmlRequest): Promise<Buffer[]> {
+  const script = builtWorker('eml-worker');
+  if (!script) return buildEmls(request.mails, request.from);
+  const worker = new Worker(script);
+  return new Promise<Buffer[]>((resolve, reject) => {
+    worker.once('message', (reply: { all?: Uint8Array; lengths?: number[]; error?: string }) => {
+      if (!reply.all || !reply.lengths) return reject(new Error(reply.error ?? 'composing failed'));
+      const all = Buffer.from(reply.all.buffer, reply.all.byteOffset, reply.all.length);
+      let at = 0;
+      resolve(reply.lengths.map((n) => all.subarray(at, (at += n))));
+    });
+    worker.once('error', reject);
+    worker.once('exit', () => reject(new Error('worker stopped')));
+    worker.postMessage(request);
+  }).finally(() => void worker.terminate());
 }
 
 /** A file name that sorts by day and says which reminder it is. */

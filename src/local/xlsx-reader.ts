@@ -24,6 +24,13 @@ import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform'
 import WorkbookXform from 'exceljs/lib/xlsx/xform/book/workbook-xform';
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 import { sheetRows, type SheetContext, type SheetRows } from './xlsx-sheet-rows';
+import {
+  halfReader,
+  sheetRowsInHalves,
+  type HalfReader,
+  type HalvesUnderWay,
+} from './xlsx-half-reader';
+import { splitBytes, type StoredPart } from './xlsx-sheet-halves';
 import { FileError } from './file-error';
 import { XlsxWorkbook } from './xlsx-workbook';
 
@@ -149,13 +156,29 @@ async function readParts(
   // Text, decoded across chunk boundaries: exceljs decodes each chunk of bytes on its own, which
   // garbles any letter whose UTF-8 bytes straddle two chunks ("Tr��ờng"), as Vietnamese does on
   // every page (exceljs issues 2063 and 2084: https://github.com/exceljs/exceljs/issues/2084).
-  const part = async (name: string): Promise<Readable | undefined> => {
+  const raw = async (name: string): Promise<Readable | undefined> => {
     const entry = zip.parts.get(name);
     if (!entry) return undefined;
-    const stream = await new Promise<Readable>((resolve, reject) =>
+    return new Promise<Readable>((resolve, reject) =>
       zip.openReadStream(entry, (e, s) => (e ? reject(e) : resolve(s))),
     );
-    return stream.setEncoding('utf8');
+  };
+  const part = async (name: string): Promise<Readable | undefined> =>
+    (await raw(name))?.setEncoding('utf8');
+  // Where a large sheet's data lies in the file, for the reader of halves to read and inflate
+  // it off this thread while the styles and shared strings are parsed here.
+  const stored = async (entry: yauzl.Entry): Promise<StoredPart> => {
+    if (entry.isEncrypted()) throw new Error('encrypted part');
+    const header = await new Promise<{ fileDataStart: number }>((resolve, reject) =>
+      zip.readLocalFileHeader(entry, { minimal: true }, (e, h) => (e ? reject(e) : resolve(h))),
+    );
+    return {
+      path,
+      start: header.fileDataStart,
+      length: entry.compressedSize,
+      method: entry.compressionMethod,
+      size: entry.uncompressedSize,
+    };
   };
   const rels = await part('xl/_rels/workbook.xml.rels');
   const book = await part('xl/workbook.xml');
@@ -163,41 +186,75 @@ async function readParts(
   const workbookRels = await new RelationshipsXform().parseStream(rels);
   const workbook = new WorkbookXform();
   await workbook.parseStream(book);
-  const stylesPart = await part('xl/styles.xml');
-  const styles = stylesPart ? new StylesXform() : null;
-  if (styles && stylesPart) await styles.parseStream(stylesPart);
-  // The shared strings through the full reader's own xform: exceljs's streaming reader keeps
-  // `_x000D_` (Excel's carriage return) undecoded, the whitespace between tags of an indented
-  // file, and a phonetic reading in place of the text.
-  const strings = new SharedStringsXform();
-  const table = await part('xl/sharedStrings.xml');
-  if (table) await strings.parseStream(table);
-
-  const dateStyles = new Map<number, boolean>();
-  const context: SheetContext = {
-    sharedStrings: strings.values ?? [],
-    date1904: workbook.map.workbookPr?.model?.date1904 === true,
-    isDateStyle(id) {
-      let isDate = dateStyles.get(id);
-      if (isDate === undefined) {
-        isDate = exceljsUtils.isDateFmt(styles?.getStyleModel(id)?.numFmt);
-        dateStyles.set(id, isDate);
-      }
-      return isDate;
-    },
-  };
-  const names: string[] = [];
-  const sheets = new Map<string, Cell[][]>();
   const targets = new Map((workbookRels ?? []).map((r) => [r.Id, partPath(r.Target)]));
+  // Worksheets only, as the full reader lists them (a chart sheet holds no cells).
+  const isWorksheet = (rId: string) => /(^|\/)worksheets\//.test(targets.get(rId) ?? '');
+  const halves: HalfReader | null = workbook.model?.sheets?.some((sheet) => {
+    const entry = zip.parts.get(targets.get(sheet.rId) ?? '');
+    return (
+      entry &&
+      isWorksheet(sheet.rId) &&
+      wanted(sheet.name) &&
+      entry.uncompressedSize >= splitBytes()
+    );
+  })
+    ? halfReader()
+    : null;
+  const large = new Map<string, Promise<HalvesUnderWay>>();
   for (const sheet of workbook.model?.sheets ?? []) {
-    // Worksheets only, as the full reader lists them (a chart sheet holds no cells).
-    if (!/(^|\/)worksheets\//.test(targets.get(sheet.rId) ?? '')) continue;
-    names.push(sheet.name);
-    if (!wanted(sheet.name)) continue;
-    const target = targets.get(sheet.rId);
-    const stream = target === undefined ? undefined : await part(target);
-    if (!stream) throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
-    sheets.set(sheet.name, squared(await sheetRows(stream, context)));
+    const entry = zip.parts.get(targets.get(sheet.rId) ?? '');
+    if (!entry || !isWorksheet(sheet.rId) || !wanted(sheet.name)) continue;
+    if (halves && entry.uncompressedSize >= splitBytes()) {
+      const underWay = stored(entry).then((data) => halves.read(data));
+      // Taken when its sheet's turn comes; until then a failure must not count as unhandled.
+      underWay.catch(() => undefined);
+      large.set(sheet.name, underWay);
+    }
   }
-  return new ReadOnlyWorkbook(names, sheets);
+  try {
+    const stylesPart = await part('xl/styles.xml');
+    const styles = stylesPart ? new StylesXform() : null;
+    if (styles && stylesPart) await styles.parseStream(stylesPart);
+    // The shared strings through the full reader's own xform: exceljs's streaming reader keeps
+    // `_x000D_` (Excel's carriage return) undecoded, the whitespace between tags of an indented
+    // file, and a phonetic reading in place of the text.
+    const strings = new SharedStringsXform();
+    const table = await part('xl/sharedStrings.xml');
+    if (table) await strings.parseStream(table);
+
+    const dateStyles = new Map<number, boolean>();
+    const context: SheetContext = {
+      sharedStrings: strings.values ?? [],
+      date1904: workbook.map.workbookPr?.model?.date1904 === true,
+      isDateStyle(id) {
+        let isDate = dateStyles.get(id);
+        if (isDate === undefined) {
+          isDate = exceljsUtils.isDateFmt(styles?.getStyleModel(id)?.numFmt);
+          dateStyles.set(id, isDate);
+        }
+        return isDate;
+      },
+    };
+    const names: string[] = [];
+    const sheets = new Map<string, Cell[][]>();
+    for (const sheet of workbook.model?.sheets ?? []) {
+      if (!isWorksheet(sheet.rId)) continue;
+      names.push(sheet.name);
+      if (!wanted(sheet.name)) continue;
+      const target = targets.get(sheet.rId) ?? '';
+      const underWay = large.get(sheet.name);
+      large.delete(sheet.name);
+      const opened = async () => {
+        const stream = await raw(target);
+        if (!stream) throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
+        return stream;
+      };
+      const inHalves = underWay && (await sheetRowsInHalves(await underWay, opened, context));
+      const rows = inHalves || (await sheetRows((await opened()).setEncoding('utf8'), context));
+      sheets.set(sheet.name, squared(rows));
+    }
+    return new ReadOnlyWorkbook(names, sheets);
+  } finally {
+    halves?.close();
+  }
 }

@@ -1,0 +1,20 @@
+// The worker thread of xlsx-half-reader.ts: reads and inflates a large worksheet's part, says
+// where it is cut, then walks the second half and sends its cells back packed (their numbers
+// moved, not copied). Built on its own into
+// build/xlsx-rows-worker.js, beside the command line.
+import { parentPort } from 'node:worker_threads';
+import { inflatePart, scanSecondHalf, splitPoint, type StoredPart } from './xlsx-sheet-halves';
+
+parentPort?.on('message', ({ id, part }: { id: number; part: StoredPart }) => {
+  try {
+    const bytes = inflatePart(part);
+    const cut = splitPoint(bytes);
+    parentPort?.postMessage({ id, cut });
+    if (cut === null) return;
+    const packed = scanSecondHalf(bytes, cut);
+    parentPort?.postMessage({ id, packed }, [packed.numbers.buffer as ArrayBuffer]);
+  } catch (e) {
+    // Only the main thread speaks to the user: it says the file could not be read.
+    parentPort?.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
+  }
+});

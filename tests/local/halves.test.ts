@@ -1,0 +1,213 @@
+// A large sheet is read in two halves, one per core (src/local/xlsx-sheet-halves.ts): cut at a
+// row, the second half walked apart and its cells handed back in order. Whatever the cut, the
+// rows are those of one read of the whole sheet. PTDV_XLSX_SPLIT_BYTES=1 cuts every sheet that
+// can be cut; from src/ (these tests) the second half is walked on this thread, through the
+// built command line on a worker thread.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { instantOfDay } from '../../src/core/calendar/dates';
+import { readXlsx } from '../../src/local/xlsx-reader';
+import { splitPoint } from '../../src/local/xlsx-sheet-halves';
+import { CANDIDATE_COLUMNS, SHEET } from '../../src/workbook/contract';
+import { isEngineInput } from '../../src/workbook/read';
+import { candidateLayout } from '../../src/workbook/seed';
+import { initializeWorkbook } from '../../src/workbook/usecases';
+import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
+import type { Cell } from '../../src/workbook/port';
+import { ptdv, ptdvWith, tempDir } from '../helpers/cli';
+
+const NOW = new Date('2024-12-31T05:00:00Z');
+const dir = tempDir();
+
+/** Every sheet of `file` as the lean read gives it, with sheets cut (`cut`) or read whole. */
+async function readWith(file: string, cut: boolean): Promise<Record<string, Cell[][] | null>> {
+  const before = process.env.PTDV_XLSX_SPLIT_BYTES;
+  process.env.PTDV_XLSX_SPLIT_BYTES = cut ? '1' : String(2 ** 40);
+  try {
+    const book = await readXlsx(file, () => true);
+    return Object.fromEntries(book.sheetNames().map((n) => [n, book.readSheet(n)]));
+  } finally {
+    if (before === undefined) delete process.env.PTDV_XLSX_SPLIT_BYTES;
+    else process.env.PTDV_XLSX_SPLIT_BYTES = before;
+  }
+}
+
+async function sheetXml(file: string, name: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const path = Object.keys(zip.files).find((p) => p.endsWith(name));
+  return (await zip.file(path ?? '')?.async('string')) ?? '';
+}
+
+const bytes = (xml: string) => new Uint8Array(Buffer.from(xml, 'utf8'));
+const rows = (n: number, attrs = (r: number) => ` r="${r}"`) =>
+  Array.from({ length: n }, (_, i) => `<row${attrs(i + 1)}><c><v>${i}</v></c></row>`).join('');
+const sheet = (body: string, head = '<?xml version="1.0"?>') =>
+  `${head}<worksheet><sheetData>${body}</sheetData></worksheet>`;
+
+describe('where a sheet is cut', () => {
+  test('at a row with an address, past the middle', () => {
+    const xml = sheet(rows(100));
+    const at = splitPoint(bytes(xml));
+    expect(at).not.toBeNull();
+    const rest = Buffer.from(bytes(xml))
+      .subarray(at ?? 0)
+      .toString('utf8');
+    expect(rest).toMatch(/^<row r="\d+">/);
+    expect(at).toBeGreaterThan(xml.length * 0.4);
+  });
+
+  test('past rows without an address, which follow the row before them', () => {
+    // The rows after the middle have no address but one: the cut is there.
+    const body =
+      rows(20) +
+      rows(60, () => '') +
+      '<row spans="1:1" r="81"><c><v>x</v></c></row>' +
+      rows(20, () => '');
+    const at = splitPoint(bytes(sheet(body)));
+    expect(
+      Buffer.from(bytes(sheet(body)))
+        .subarray(at ?? 0)
+        .toString(),
+    ).toMatch(/^<row spans="1:1" r="81">/);
+    expect(splitPoint(bytes(sheet(rows(20) + rows(80, () => ''))))).toBeNull();
+  });
+
+  test('never where `<row ` might be text: a comment, CDATA, a processing instruction', () => {
+    for (const odd of ['<!-- <row r="1"> -->', '<![CDATA[<row r="1">]]>', '<?app x?>'])
+      expect(splitPoint(bytes(sheet(rows(60) + odd + rows(60))))).toBeNull();
+    // The XML declaration is no obstacle.
+    expect(splitPoint(bytes(sheet(rows(60))))).not.toBeNull();
+  });
+
+  test('never in a sheet whose elements carry a prefix', () => {
+    const prefixed = `<x:worksheet xmlns:x="m"><x:sheetData>${rows(40)
+      .replace(/<row/g, '<x:row')
+      .replace(/<\/row>/g, '</x:row>')
+      .replace(/<(\/?)c>/g, '<$1x:c>')}</x:sheetData></x:worksheet>`;
+    expect(splitPoint(bytes(prefixed))).toBeNull();
+  });
+});
+
+/** A new workbook (Plan 145) whose `Danh sách` holds `people` under the contract's header. */
+async function saveList(file: string, people: Cell[][]): Promise<void> {
+  const book = XlsxWorkbook.empty();
+  initializeWorkbook(book, NOW);
+  book.writeSheet(
+    SHEET.candidates,
+    [CANDIDATE_COLUMNS.map((c) => c.header), ...people],
+    candidateLayout([]),
+  );
+  await book.save(file);
+}
+
+describe('a sheet read in halves holds what one read of it holds', () => {
+  test('a long Vietnamese list, cell for cell', async () => {
+    const syllables = ['Nguyễn', 'Thị', 'Hồng', 'Nhung', 'Đặng', 'Quốc', 'Việt', 'Hoà', 'Hòa'];
+    const people: Cell[][] = Array.from({ length: 2000 }, (_, i) => [
+      i + 1,
+      `${syllables[i % 9]} ${syllables[(i * 7) % 9]} ${i}`,
+      instantOfDay(13000 + i),
+      i % 3 === 0 ? 'Trường THPT Hiệp Hòa số 1' : 'Công ty TNHH Quế Võ',
+      'Học sinh, sinh viên',
+      'BD1-HS',
+    ]);
+    const file = join(dir, 'long.xlsx');
+    await saveList(file, people);
+    expect(splitPoint(bytes(await sheetXml(file, 'sheet5.xml')))).not.toBeNull();
+    const cut = await readWith(file, true);
+    expect(cut[SHEET.candidates]?.slice(1).map((r) => r[1])).toEqual(people.map((p) => p[1]));
+    expect(cut).toEqual(await readWith(file, false));
+  });
+
+  test('every kind of value, merged ranges and empty rows, wherever the cut falls', async () => {
+    const value = fc.oneof(
+      fc.constant<ExcelJS.CellValue>(null),
+      fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+      fc.boolean(),
+      fc.string({ maxLength: 8 }).map((t) => `${t}<&>"ờ`),
+      fc.date({ min: new Date('1905-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }),
+      fc.record({ formula: fc.constant('A1*2'), result: fc.integer({ min: -1e6, max: 1e6 }) }),
+      fc.record({ formula: fc.constant('"x"&A1'), result: fc.string({ maxLength: 5 }) }),
+      fc.constant<ExcelJS.CellValue>({ richText: [{ text: 'Hiệp ' }, { text: 'Hòa' }] }),
+      fc.constant<ExcelJS.CellValue>({ error: '#N/A' }),
+    );
+    const format = fc.constantFrom(undefined, 'dd/mm/yyyy', '0.0%', '@');
+    const grid = fc.array(fc.array(fc.tuple(value, format), { maxLength: 5 }), {
+      minLength: 2,
+      maxLength: 30,
+    });
+    await fc.assert(
+      fc.asyncProperty(grid, fc.boolean(), fc.nat(20), async (cells, merge, gap) => {
+        const file = join(dir, 'kinds.xlsx');
+        const book = new ExcelJS.Workbook();
+        const ws = book.addWorksheet('Giá trị');
+        cells.forEach((line, r) =>
+          line.forEach(([v, numFmt], c) => {
+            const cell = ws.getCell(r + 1 + (r > cells.length / 2 ? gap : 0), c + 1);
+            cell.value = v;
+            if (numFmt) cell.numFmt = numFmt;
+          }),
+        );
+        if (merge) ws.mergeCells('A1:B2');
+        await book.xlsx.writeFile(file);
+        const plain = (all: Record<string, Cell[][] | null>) =>
+          all['Giá trị']?.map((r) => r.map((c) => (c instanceof Date && isNaN(+c) ? 'NaN' : c)));
+        expect(plain(await readWith(file, true))).toEqual(plain(await readWith(file, false)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('through the command line, on a worker thread', () => {
+  const cutEverything = { PTDV_XLSX_SPLIT_BYTES: '1' };
+
+  test('the report of the demo is the same, cut or whole', () => {
+    const demo = join(dir, 'demo.xlsx');
+    expect(ptdv('demo', '--out', demo).code).toBe(0);
+    const args = ['report', '--workbook', demo, '--today', '2024-09-01', '--json'];
+    const whole = ptdv(...args);
+    const cut = ptdvWith(cutEverything, ...args);
+    expect(whole.code).toBe(0);
+    expect(cut.code).toBe(0);
+    expect(JSON.parse(cut.stdout)).toEqual(JSON.parse(whole.stdout));
+    expect(JSON.parse(cut.stdout).problems.length).toBeGreaterThan(10);
+  });
+
+  test('a second half that is broken is a broken file, said in Vietnamese', async () => {
+    const demo = join(dir, 'demo-2.xlsx');
+    expect(ptdv('demo', '--out', demo).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(demo));
+    const names = Object.keys(zip.files).filter((p) => /worksheets\/sheet\d+\.xml$/.test(p));
+    for (const name of names) {
+      const xml = (await zip.file(name)?.async('string')) ?? '';
+      // The last row's end tag misspelt: only the second half's walk meets it.
+      const last = xml.lastIndexOf('</row>');
+      if (last > 0) zip.file(name, `${xml.slice(0, last)}</rov>${xml.slice(last + 6)}`);
+    }
+    const broken = join(dir, 'broken-end.xlsx');
+    writeFileSync(broken, await zip.generateAsync({ type: 'nodebuffer' }));
+    for (const command of ['report', 'check']) {
+      const r = ptdvWith(cutEverything, command, '--workbook', broken);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toMatch(/^Không đọc được tệp .*tệp đã hỏng/);
+      expect(r.stderr).not.toMatch(/\bat \w|Error:/);
+    }
+  });
+
+  test('the list the engine reads is the same, cut or whole, for every command that reads', async () => {
+    const demo = join(dir, 'demo-3.xlsx');
+    expect(ptdv('demo', '--out', demo).code).toBe(0);
+    const whole = ptdv('check', '--workbook', demo);
+    const cut = ptdvWith(cutEverything, 'check', '--workbook', demo);
+    expect(cut.stdout).toBe(whole.stdout);
+    expect(cut.code).toBe(whole.code);
+    // And the lean read from src/ agrees with itself cut or whole on the engine's sheets.
+    const a = await readWith(demo, true);
+    const b = await readWith(demo, false);
+    for (const name of Object.keys(b).filter(isEngineInput)) expect(a[name]).toEqual(b[name]);
+  });
+});
