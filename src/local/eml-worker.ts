@@ -1,22 +1,30 @@
-// The worker thread of `composeEmls` (eml.ts): composes a run's .eml files while the main thread
-// makes the workbook with their log rows. Built on its own into build/eml-worker.js.
+// The worker thread of `EmlComposer` (eml.ts): composes its share of a run's .eml files while
+// the main thread makes the workbook with their log rows, and writes them when told the log can
+// be saved. Built on its own into build/eml-worker.js.
 import { parentPort } from 'node:worker_threads';
-import { buildEmls, type EmlRequest } from './eml';
+import { composeShare, writeShare, type EmlOrder, type EmlReply } from './eml';
 
-parentPort?.on('message', (request: EmlRequest) => {
-  buildEmls(request.mails, request.from).then(
-    (emls) => {
-      // One block of memory, moved rather than copied: a Buffer sent on its own is copied with
-      // all the memory it shares (Node's pool), which took longer than composing.
-      const all = new Uint8Array(emls.reduce((n, e) => n + e.length, 0));
-      const lengths = emls.map((e) => e.length);
-      let at = 0;
-      for (const e of emls) {
-        all.set(e, at);
-        at += e.length;
-      }
-      parentPort?.postMessage({ all, lengths }, [all.buffer]);
-    },
-    (e: unknown) => parentPort?.postMessage({ error: e instanceof Error ? e.message : String(e) }),
-  );
+let composed: Promise<{ mails: EmlOrder & { kind: 'compose' }; done: Map<number, Buffer> }> | null =
+  null;
+
+const reply = (message: EmlReply) => parentPort?.postMessage(message);
+const failed = (e: unknown) => reply({ error: e instanceof Error ? e.message : String(e) });
+
+parentPort?.on('message', (order: EmlOrder) => {
+  if (order.kind === 'compose') {
+    composed = composeShare(order.mails, order.from, order.next).then((done) => ({
+      mails: order,
+      done,
+    }));
+    // Taken when told to write; until then a failure must not count as unhandled.
+    composed.catch(() => undefined);
+    return;
+  }
+  if (!composed) return reply({ written: 0 });
+  composed
+    .then(({ mails, done }) => {
+      writeShare(mails.mails, done);
+      reply({ written: done.size });
+    }, failed)
+    .catch(failed);
 });

@@ -2,6 +2,8 @@
 // multipart/alternative with text and HTML) so any mail client opens it and an office can send it
 // by hand. Only composed: nothing is sent, nothing reaches the network.
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { OutgoingMail } from '../core/reminders/reminder-mail';
@@ -35,47 +37,96 @@ function buildEml(mail: OutgoingMail, from: string, date: Date): Promise<Buffer>
   );
 }
 
-/** Every mail composed, in order. */
-export async function buildEmls(
-  mails: readonly { mail: OutgoingMail; at: Date }[],
-  from: string,
-): Promise<Buffer[]> {
-  const all: Buffer[] = [];
-  for (let i = 0; i < mails.length; i += AT_ONCE)
-    all.push(
-      ...(await Promise.all(
-        mails.slice(i, i + AT_ONCE).map(({ mail, at }) => buildEml(mail, from, at)),
-      )),
-    );
-  return all;
-}
-
-/** What the worker thread is asked to compose. */
-export interface EmlRequest {
-  mails: { mail: OutgoingMail; at: Date }[];
-  from: string;
+/** A mail to compose, with the time of its run and the file it goes to. */
+export interface EmlInput {
+  mail: OutgoingMail;
+  at: Date;
+  file: string;
 }
 
 /**
- * Every mail composed, in order, on a worker thread (eml-worker.ts) when the built one is there,
- * so that the caller's thread can go on meanwhile (`remind` makes the workbook's new file); on
- * this thread when run from src/.
+ * Composes batches of `mails` until none is left, taking each batch's first index from `next`
+ * (shared between the threads that compose them): the composed mails by index.
  */
-export function composeEmls(request: EmlRequest): Promise<Buffer[]> {
-  const script = builtWorker('eml-worker');
-  if (!script) return buildEmls(request.mails, request.from);
-  const worker = new Worker(script);
-  return new Promise<Buffer[]>((resolve, reject) => {
-    worker.once('message', (reply: { all?: Uint8Array; lengths?: number[]; error?: string }) => {
-      if (!reply.all || !reply.lengths) return reject(new Error(reply.error ?? 'composing failed'));
-      const all = Buffer.from(reply.all.buffer, reply.all.byteOffset, reply.all.length);
-      let at = 0;
-      resolve(reply.lengths.map((n) => all.subarray(at, (at += n))));
-    });
-    worker.once('error', reject);
-    worker.once('exit', () => reject(new Error('worker stopped')));
-    worker.postMessage(request);
-  }).finally(() => void worker.terminate());
+export async function composeShare(
+  mails: readonly EmlInput[],
+  from: string,
+  next: Int32Array,
+): Promise<Map<number, Buffer>> {
+  const done = new Map<number, Buffer>();
+  for (let i = Atomics.add(next, 0, AT_ONCE); i < mails.length; i = Atomics.add(next, 0, AT_ONCE)) {
+    const batch = mails.slice(i, i + AT_ONCE);
+    const emls = await Promise.all(batch.map(({ mail, at }) => buildEml(mail, from, at)));
+    emls.forEach((eml, k) => done.set(i + k, eml));
+  }
+  return done;
+}
+
+/** Writes composed mails to their files (the folder made first). */
+export function writeShare(mails: readonly EmlInput[], done: Map<number, Buffer>): void {
+  const folders = new Set([...done.keys()].map((i) => dirname(mails[i]!.file)));
+  for (const folder of folders) mkdirSync(folder, { recursive: true });
+  for (const [i, eml] of done) writeFileSync(mails[i]!.file, eml);
+}
+
+/** What the worker thread is told: the mails to compose (its share of them), then to write. */
+export type EmlOrder =
+  { kind: 'compose'; mails: EmlInput[]; from: string; next: Int32Array } | { kind: 'write' };
+
+/** What the worker says once its share is written, or why it is not. */
+export interface EmlReply {
+  written?: number;
+  error?: string;
+}
+
+/**
+ * Composes and writes a run's .eml files on two threads. A worker thread (eml-worker.ts, started
+ * with the command so it is ready when the mails are) begins composing as soon as it is given
+ * them, while this thread makes the workbook's new file; once that file is known to be savable,
+ * this thread composes what is left while the worker writes its share, then writes its own.
+ * Run from src/ (no built worker), this thread does it all.
+ */
+export class EmlComposer {
+  private readonly worker: Worker | null;
+  private order: Extract<EmlOrder, { kind: 'compose' }> | null = null;
+
+  constructor() {
+    const script = builtWorker('eml-worker');
+    this.worker = script ? new Worker(script) : null;
+    this.worker?.unref();
+  }
+
+  /** Hands the mails over: the worker starts composing them now. */
+  start(mails: EmlInput[], from: string): void {
+    this.order = { kind: 'compose', mails, from, next: new Int32Array(new SharedArrayBuffer(4)) };
+    if (mails.length) this.worker?.postMessage(this.order);
+  }
+
+  /** Every mail composed and written to its file. */
+  async writeAll(): Promise<void> {
+    const order = this.order;
+    if (!order || order.mails.length === 0) return;
+    const worker = this.worker;
+    const theirs = worker
+      ? new Promise<void>((resolve, reject) => {
+          worker.once('message', (reply: EmlReply) =>
+            reply.error === undefined ? resolve() : reject(new Error(reply.error)),
+          );
+          worker.once('error', reject);
+          worker.once('exit', () => reject(new Error('worker stopped')));
+        })
+      : null;
+    // Taken below; until then a failure must not count as unhandled.
+    theirs?.catch(() => undefined);
+    worker?.postMessage({ kind: 'write' } satisfies EmlOrder);
+    writeShare(order.mails, await composeShare(order.mails, order.from, order.next));
+    await theirs;
+  }
+
+  /** Stops the worker (a run with nothing to send never needs it). */
+  close(): void {
+    void this.worker?.terminate();
+  }
 }
 
 /** A file name that sorts by day and says which reminder it is. */

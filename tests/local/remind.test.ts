@@ -151,4 +151,15 @@ describe('ptdv remind', () => {
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['thử']));
   });
+
+  test('an outbox it cannot write to stops the run: no mail logged, the workbook as it was', () => {
+    // The outbox is a file: neither thread composing the mails can write there.
+    writeFileSync(outbox, 'not a folder');
+    const before = readFileSync(file);
+    const r = ptdv('remind', '--workbook', file, '--today', '2024-05-12', '--outbox', outbox);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^Không tạo được thư mục thư .*chưa thư nào được ghi/);
+    expect(r.stderr).not.toMatch(/\bat \w|Error:|ENOTDIR|EEXIST/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
 });

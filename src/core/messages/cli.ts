@@ -64,6 +64,8 @@ export const CLI = {
     `Không ghi được sheet "${sheet}" vào tệp "${path}": phần này của tệp không đọc được (tệp có thể đã hỏng). Tệp chưa bị thay đổi; mở tệp bằng Excel hay LibreOffice, lưu lại rồi chạy lại lệnh.`,
   fileHeld: (path: string) =>
     `Không ghi được tệp "${path}": tệp đang mở trong một chương trình khác (Excel, LibreOffice…) hoặc chỉ cho phép đọc. Đóng tệp rồi chạy lại lệnh; tệp chưa bị thay đổi.`,
+  outboxUnwritable: (folder: string, workbook: string) =>
+    `Không tạo được thư mục thư "${folder}" (đã có một tệp cùng tên, hoặc không có quyền ghi): chưa thư nào được ghi, tệp "${workbook}" chưa bị thay đổi. Chọn thư mục khác bằng --outbox rồi chạy lại lệnh.`,
   unexpected: (path: string | null) =>
     (path ? `Có lỗi không lường trước khi xử lý tệp "${path}"` : 'Có lỗi không lường trước') +
     ': tệp không bị thay đổi. Hãy báo lỗi này cho người phát triển, kèm tệp (hoặc bản sao đã xóa tên) và lệnh đã chạy; đặt biến PTDV_DEBUG=1 để xem chi tiết kỹ thuật.',
