@@ -99,6 +99,7 @@ export function provincePlan(): Plan {
   }
   return {
     settings: {
+      ...DEFAULT_SETTINGS,
       issuerName: 'Ban Thường vụ Tỉnh ủy Mẫu',
       issuerLevel: 'Tỉnh',
       planNumber: '01/KH-TU',

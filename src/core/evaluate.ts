@@ -54,6 +54,11 @@ export interface Evaluation {
   problems: Problem[];
   /** Candidate rows read, and how many had an error (left out where it matters) or warnings. */
   rows: RowSummary;
+  /**
+   * The rows admitted or sent to a class, as counted: what the structure of those admitted and
+   * the period reports count (core/counting/structure.ts). Empty in counts-only mode.
+   */
+  people: Candidate[];
 }
 
 /**
@@ -79,6 +84,7 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
     milestones: all,
     today,
     probationMonths: st.settings.pipeline.probationMonths,
+    certificateMonths: st.settings.pipeline.certificateMonths,
   });
   const codes = all.map((m) => m.code);
   const counted = input.counts
@@ -126,6 +132,7 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
       cs.summary,
       (input.unitFiles ?? []).map((f) => f.rows),
     ),
+    people: cs.candidates.filter((c) => c.admitted !== null || c.nominated !== null),
   };
 }
 

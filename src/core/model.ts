@@ -8,7 +8,10 @@ export type Status = 'met' | 'not_met' | 'exceeded' | 'no_quota';
 /** A unit's pace towards a milestone's minimum (see forecast/forecast.ts). */
 export type Pace = 'on_track' | 'at_risk' | 'behind' | 'too_early';
 
-/** A single target n is min = max = n; a range `a-b` is min a, max b. */
+/**
+ * A single target n is min = max = n; a range `a-b` is min a, max b; `từ n trở lên` (and
+ * `từ a-b trở lên`) is min n (a), max Number.POSITIVE_INFINITY: met from n on, never exceeded.
+ */
 export interface Quota {
   min: number;
   max: number;
@@ -57,6 +60,19 @@ export interface Settings {
   reportingBody: string;
   /** The place name in a report's date line ("Hiệp Hòa, ngày …"); may be empty. */
   place: string;
+  /**
+   * What only the office knows, for the report's number and signature block; each empty (the
+   * default) leaves its place blank, to be filled in by hand. The number is the part before
+   * "-BC/" (`12`), or the whole number (`12-BC/BTCHU`).
+   */
+  reportNumber: string;
+  /** "T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN"… */
+  signingAuthority: string;
+  /** "PHÓ BÍ THƯ", "TRƯỞNG BAN"… */
+  signerTitle: string;
+  signer: string;
+  /** `Nơi nhận`, one recipient an entry as typed; empty: the report's default list. */
+  recipients: string[];
   /** The shared spreadsheet's address, for the link in mails; empty leaves the link out. */
   spreadsheetUrl: string;
   boardEmails: string[];
@@ -75,6 +91,11 @@ export interface PipelineRules {
   ceremonyDays: number;
   /** Months of probation from the ceremony. */
   probationMonths: number;
+  /**
+   * Months the class certificate stays valid, counted to the cell's resolution (else to the
+   * decision): an older one keeps the admission out of the counts (Hướng dẫn 06-HD/TW §5.4).
+   */
+  certificateMonths: number;
   /** Working days after probation for the cell to consider official membership. */
   considerDays: number;
   /** Days before a file falls due that its unit is reminded, largest first. */
@@ -101,7 +122,11 @@ export type CandidateField =
   | 'note'
   | 'resolution'
   | 'ceremony'
-  | 'recognized';
+  | 'recognized'
+  | 'gender'
+  | 'ethnicity'
+  | 'religion'
+  | 'youthUnion';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -153,6 +178,27 @@ export interface Candidate {
    * the row repeats one of the same person in the same unit.
    */
   dossier: DossierDates | null;
+  /** What the structure of those admitted is counted from (see Profile). */
+  profile: Profile;
+}
+
+/**
+ * What the report on those admitted counts ("cơ cấu"), from the optional columns `Giới tính`,
+ * `Dân tộc`, `Tôn giáo`, `Đoàn viên`: null where the list does not say (the column is missing,
+ * or the cell is blank or unreadable), never taken as "no". Ethnicity and religion are sensitive
+ * personal data (Law 91/2025/QH15): they are only ever counted, never shown per person.
+ */
+export interface Profile {
+  woman: boolean | null;
+  /** Any `Dân tộc` but Kinh. */
+  ethnicMinority: boolean | null;
+  /** A `Tôn giáo` other than blank or `Không` (blank is "none" when the column is there). */
+  religious: boolean | null;
+  youthUnion: boolean | null;
+  /** The usable date of birth, for the age at admission. */
+  birth: Day | null;
+  /** `Đối tượng` as typed (trimmed); empty when not given. */
+  target: string;
 }
 
 export interface DossierDates {

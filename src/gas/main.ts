@@ -114,8 +114,8 @@ export function exportStandingReport(): void {
     ui.alert(MENU.title, GAS.boardOnly(REPORT_UI.menu), ui.ButtonSet.OK);
     return;
   }
-  const day = askReportDay();
-  if (day !== null) runAction(() => exportReport(day));
+  const choice = askReportDay();
+  if (choice !== null) runAction(() => exportReport(choice));
 }
 
 /**

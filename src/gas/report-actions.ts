@@ -1,6 +1,7 @@
 // `Xuất báo cáo`: the standing office's report as of a chosen day, written as a new sheet laid
 // out for A4 and saved as a PDF, with links in a dialog.
 import { dayOfInstant, formatDmy, readDay, type Day } from '../core/calendar/dates';
+import { readPeriod, type Period } from '../core/calendar/periods';
 import { escapeHtml } from '../core/text/html';
 import { GAS, MENU } from '../core/messages/sheets';
 import { REPORT, REPORT_UI } from '../core/messages/report';
@@ -9,15 +10,24 @@ import { reportHtml } from '../core/reports/report-html';
 import { reportSheet, REPORT_WIDTH, type Box, type ReportSheet } from '../workbook/report-sheet';
 import { evaluateWorkbook } from '../workbook/usecases';
 import { unitFilesOf } from './unit-files';
-import { savePdf, type SavedPdf } from './drive-pdf';
+import { saveDoc, savePdf, type SavedFile } from './drive-pdf';
 import { asText, barChart, fitGrid, SheetsWorkbook, widthRuns } from './sheets-workbook';
 import { explainError } from './google-errors';
 import { DRIVE_FILE, missingPermission } from './consent';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Asks for the day the figures are counted to; null when the user cancels or types nonsense. */
-export function askReportDay(): Day | null {
+/** What `Xuất báo cáo` reports: figures to a day, and a period beside last year's when asked. */
+export interface ReportChoice {
+  asOf: Day;
+  period: Period | null;
+}
+
+/**
+ * Asks for the day the figures are counted to, or a period (`Q1-2026`, `6T-2026`, `YTD`…, counted
+ * to its end, or to today while it runs); null when the user cancels or types nonsense.
+ */
+export function askReportDay(): ReportChoice | null {
   const ui = SpreadsheetApp.getUi();
   const today = dayOfInstant(new Date());
   const answer = ui.prompt(MENU.title, REPORT_UI.ask(formatDmy(today)), ui.ButtonSet.OK_CANCEL);
@@ -27,21 +37,26 @@ export function askReportDay(): Day | null {
     ui.alert(MENU.title, message, ui.ButtonSet.OK);
     return null;
   };
+  const period = text === '' ? null : readPeriod(text, today);
+  if (period) {
+    if (period.from > today) return refuse(REPORT_UI.futureDate(formatDmy(period.from)));
+    return { asOf: Math.min(period.to, today), period };
+  }
   const reading = readDay(text);
   if (reading.kind === 'invalid') return refuse(REPORT_UI.badDate(text));
   const days = reportDays(reading.kind === 'ok' ? reading.day : null, today);
   if (days === null && reading.kind === 'ok')
     return refuse(REPORT_UI.futureDate(formatDmy(reading.day)));
-  return days?.asOf ?? null;
+  return days ? { asOf: days.asOf, period: null } : null;
 }
 
-export function exportReport(asOf: Day): void {
+export function exportReport({ asOf, period }: ReportChoice): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const now = new Date();
   spreadsheet.toast(REPORT_UI.working, GAS.toastTitle);
   const book = new SheetsWorkbook(spreadsheet);
   const evaluation = evaluateWorkbook(book, now, asOf, undefined, unitFilesOf(book, now));
-  const doc = buildReportDocument(evaluation, dayOfInstant(now));
+  const doc = buildReportDocument(evaluation, dayOfInstant(now), { period });
   const name = REPORT.sheetName(formatDmy(asOf));
   // Everything is computed before the first write: a failure leaves the old report in place.
   const layout = reportSheet(doc);
@@ -61,17 +76,24 @@ export function exportReport(asOf: Day): void {
   spreadsheet.toast(REPORT_UI.savingPdf, GAS.toastTitle);
   // The sheet is done by now: a PDF that cannot be saved is said in the dialog, not an error
   // that hides the finished report.
-  let pdf: SavedPdf | string;
+  let pdf: SavedFile | string;
+  let googleDoc: SavedFile | string;
   const noDrive = missingPermission(DRIVE_FILE);
   try {
     pdf = noDrive ?? savePdf(spreadsheet.getId(), html, name);
   } catch (e) {
     pdf = explainError(e);
   }
+  // The same report as a Google Doc to edit and sign (Quy định 399-QĐ/TW's layout, as the HTML).
+  try {
+    googleDoc = noDrive ?? saveDoc(spreadsheet.getId(), html, name);
+  } catch (e) {
+    googleDoc = explainError(e);
+  }
   const sheetUrl = `${spreadsheet.getUrl()}#gid=${sheet.getSheetId()}`;
-  const dialog = HtmlService.createHtmlOutput(doneHtml(name, sheetUrl, pdf))
+  const dialog = HtmlService.createHtmlOutput(doneHtml(name, sheetUrl, pdf, googleDoc))
     .setWidth(520)
-    .setHeight(240);
+    .setHeight(300);
   SpreadsheetApp.getUi().showModalDialog(dialog, REPORT_UI.doneTitle);
 }
 
@@ -139,7 +161,12 @@ function writeReport(sheet: Sheet, layout: ReportSheet): void {
     );
 }
 
-function doneHtml(name: string, sheetUrl: string, pdf: SavedPdf | string): string {
+function doneHtml(
+  name: string,
+  sheetUrl: string,
+  pdf: SavedFile | string,
+  doc: SavedFile | string,
+): string {
   const link = (url: string, text: string) =>
     `<a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(text)}</a>`;
   const pdfLines =
@@ -149,11 +176,16 @@ function doneHtml(name: string, sheetUrl: string, pdf: SavedPdf | string): strin
           `<p>${link(pdf.url, REPORT_UI.openPdf)}</p>`,
           `<p style="color: #5f6368">${escapeHtml(pdf.besideSpreadsheet ? REPORT_UI.besideSpreadsheet : REPORT_UI.inMyDrive)}</p>`,
         ];
+  const docLine =
+    typeof doc === 'string'
+      ? `<p style="color: #b3261e">${escapeHtml(REPORT_UI.docFailed(doc))}</p>`
+      : `<p>${link(doc.url, REPORT_UI.openDoc)}</p>`;
   return [
     '<div style="font-family: Arial, sans-serif; font-size: 13px; line-height: 1.6">',
     `<p>${escapeHtml(typeof pdf === 'string' ? REPORT_UI.sheetOnly(name) : REPORT_UI.done(name))}</p>`,
     `<p>${link(sheetUrl, REPORT_UI.openSheet)}</p>`,
     ...pdfLines,
+    docLine,
     '</div>',
   ].join('\n');
 }

@@ -26,6 +26,7 @@ const CONFIG_SHEETS = [
   SHEET.milestones,
   SHEET.settings,
   SHEET.dashboard,
+  SHEET.structure,
   SHEET.problems,
   SHEET.mailLog,
   SHEET.counts,

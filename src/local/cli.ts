@@ -34,6 +34,10 @@ const OPTIONS = {
   by: { type: 'string' },
   html: { type: 'string' },
   pdf: { type: 'string' },
+  docx: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  period: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -114,6 +118,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
             write: values.write === true,
             html: values.html,
             pdf: values.pdf,
+            docx: values.docx,
+            from: values.from,
+            to: values.to,
+            period: values.period,
             unitFiles: values['unit-files'],
           },
           io,

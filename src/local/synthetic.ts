@@ -36,7 +36,16 @@ export interface SyntheticPerson {
   resolution: Day | null;
   /** The admission ceremony; missing for some, so the demo has files overdue. */
   ceremony: Day | null;
+  /** The optional columns the structure of those admitted counts; some left blank, as in life. */
+  gender: string;
+  ethnicity: string;
+  religion: string;
+  youthUnion: string;
 }
+
+/** Bắc Giang's peoples besides the Kinh, and its religions, for plausible figures. */
+const PEOPLES = ['Nùng', 'Tày', 'Sán Dìu', 'Hoa', 'Sán Chay'];
+const RELIGIONS = ['Phật giáo', 'Công giáo'];
 
 /** How far each unit gets, so the demo shows units behind, on target and ahead. */
 const FILL = [1.1, 1, 0.9, 0.75, 1.2, 0.6, 1, 0.5, 1, 1.5, 0.8, 1, 0.4];
@@ -44,6 +53,9 @@ const FILL = [1.1, 1, 0.9, 0.75, 1.2, 0.6, 1, 0.5, 1, 1.5, 0.8, 1, 0.4];
 export function syntheticPeople(plan: Plan, seed = 145): SyntheticPerson[] {
   const rnd = random(seed);
   const steps = random(seed + 1);
+  // Its own sequence, so that adding these columns left every other figure as it was.
+  const traits = random(seed + 2);
+  const trait = <T>(list: readonly T[]): T => list[Math.floor(traits() * list.length)] as T;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const between = (a: Day, b: Day): Day => a + Math.floor(rnd() * (b - a + 1));
   const people: SyntheticPerson[] = [];
@@ -78,6 +90,10 @@ export function syntheticPeople(plan: Plan, seed = 145): SyntheticPerson[] {
           admitted: null,
           resolution: null,
           ceremony: null,
+          gender: traits() < 0.04 ? '' : traits() < (adult ? 0.45 : 0.62) ? 'Nữ' : 'Nam',
+          ethnicity: traits() < 0.05 ? '' : traits() < 0.08 ? trait(PEOPLES) : 'Kinh',
+          religion: traits() < 0.06 ? trait(RELIGIONS) : traits() < 0.5 ? 'Không' : '',
+          youthUnion: traits() < 0.05 ? '' : traits() < (adult ? 0.4 : 0.9) ? 'Có' : 'Không',
         });
       }
     }
@@ -100,9 +116,10 @@ export function syntheticPeople(plan: Plan, seed = 145): SyntheticPerson[] {
       p.admitted = between(first, last);
       admitted++;
       // Pipeline dates from their own sequence, so the figures above stay as they were.
-      // Most decisions come a few weeks after the cell's resolution; some take months.
+      // Most decisions come a few weeks after the cell's resolution; some take months. The age
+      // counts at the resolution, so a cell proposes no one before their 18th birthday month.
       const wait = steps() < 0.15 ? 70 + Math.floor(steps() * 40) : 20 + Math.floor(steps() * 25);
-      p.resolution = Math.max(p.certified + 1, p.admitted - wait);
+      p.resolution = Math.max(p.certified + 1, adultFrom, p.admitted - wait);
       // Four in five hold the ceremony within a few weeks; the rest are late. Nothing after the
       // plan's year, which tests and the demo read as "today".
       const ceremony = p.admitted + 10 + Math.floor(steps() * 30);
@@ -141,5 +158,9 @@ export function candidateCells(people: readonly SyntheticPerson[]): Cell[][] {
     date(p.resolution),
     date(p.ceremony),
     '',
+    p.gender,
+    p.ethnicity,
+    p.religion,
+    p.youthUnion,
   ]);
 }

@@ -14,6 +14,11 @@ import { CLI } from '../core/messages/cli';
 import type { Evaluation } from '../core/evaluate';
 import { isOpen, paceRisks } from '../core/forecast/forecast';
 import type { Result } from '../core/counting/fulfillment';
+import type { Period } from '../core/calendar/periods';
+import { formatDecimal, formatPercent } from '../core/messages/labels';
+import { REPORT } from '../core/messages/report';
+import { reportPeriod, reportStructure } from '../core/reports/report-document';
+import { countColumns } from '../core/counting/structure';
 
 const NAME_WIDTH = 36;
 
@@ -30,6 +35,59 @@ function cell(r: Result | undefined): string {
   if (!r) return '';
   if (r.target === null) return r.actual === 0 ? '·' : `${r.actual}`;
   return `${r.actual}/${r.target} ${STATUS_LABEL[r.status]}`;
+}
+
+/** Rows under a header, the first two columns left-aligned and the figures right-aligned. */
+function aligned(head: string[], rows: string[][], totalsFrom: number, left = 2): string[] {
+  const all = [head, ...rows];
+  const widths = head.map((_, i) => all.reduce((w, r) => Math.max(w, width(r[i] ?? '')), 0));
+  const line = (r: string[]) =>
+    r
+      .map((v, i) => (i < left ? padEnd(v, widths[i] ?? 0) : padStart(v, widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  return [
+    line(head),
+    rule,
+    ...rows.slice(0, totalsFrom).map(line),
+    rule,
+    ...rows.slice(totalsFrom).map(line),
+  ];
+}
+
+/** The structure of those admitted (part V of the report), one table per milestone and period. */
+export function renderStructure(evaluation: Evaluation, period: Period | null): string {
+  const out: string[] = [];
+  for (const table of reportStructure(evaluation, period)) {
+    const head = [...REPORT.structureColumns.slice(1), ...table.targets];
+    const rows = table.rows.map((r) => [
+      clip(r.label, NAME_WIDTH),
+      String(r.admitted),
+      r.percent === null ? '' : formatPercent(r.percent),
+      ...countColumns(r).map((c) => REPORT.withUnknown(c.count, c.unknown)),
+      r.averageAge === null ? '' : formatDecimal(r.averageAge),
+      ...table.targets.map((t) => String(r.byTarget[t] ?? 0)),
+    ]);
+    const units = table.rows.filter((r) => r.kind === 'unit').length;
+    out.push(table.title, '', ...aligned(head, rows, units, 1), '');
+  }
+  return [REPORT.partStructure, REPORT.structureIntro, '', ...out].join('\n');
+}
+
+/** Part VI: the period's admissions and nominations beside the same days a year earlier. */
+export function renderPeriod(evaluation: Evaluation, period: Period): string {
+  const part = reportPeriod(evaluation, period);
+  const rows = part.rows.map((r) => [
+    clip(r.label, NAME_WIDTH),
+    String(r.admitted),
+    String(r.previousAdmitted),
+    String(r.nominated),
+    String(r.previousNominated),
+  ]);
+  const units = part.rows.filter((r) => r.kind === 'unit').length;
+  const head = REPORT.periodColumns.slice(1);
+  return [REPORT.partPeriod, part.title, '', ...aligned(head, rows, units, 1), ''].join('\n');
 }
 
 export function renderTable(evaluation: Evaluation): string {
@@ -54,21 +112,13 @@ export function renderTable(evaluation: Evaluation): string {
     ]),
     ['', ALL_UNITS, ...ms.map((m) => cell(fulfillment.all[m.code]))],
   ];
-  const all = [head, ...body, ...totals];
-  const widths = head.map((_, i) => all.reduce((w, r) => Math.max(w, width(r[i] ?? '')), 0));
-  const line = (r: string[]) =>
-    r
-      .map((v, i) => (i < 2 ? padEnd(v, widths[i] ?? 0) : padStart(v, widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   const s = plan.settings;
   const title = CLI.tableTitle(
     s.planNumber,
     s.issuerName,
     fulfillment.asOf === null ? '' : formatDmy(fulfillment.asOf),
   );
-  return [title, '', line(head), rule, ...body.map(line), rule, ...totals.map(line), ''].join('\n');
+  return [title, '', ...aligned(head, [...body, ...totals], body.length), ''].join('\n');
 }
 
 export function renderProblemSummary(evaluation: Evaluation, limit: number): string {

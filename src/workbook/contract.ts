@@ -11,6 +11,7 @@ export const SHEET = {
   counts: 'Số liệu',
   dashboard: 'Tổng hợp',
   files: 'Hồ sơ',
+  structure: 'Cơ cấu',
   holidays: 'Ngày nghỉ',
   problems: 'Kiểm tra',
   mailLog: 'Nhật ký thư',
@@ -82,7 +83,16 @@ export const CANDIDATE_COLUMNS: ColumnSpec<CandidateField | 'index'>[] = [
     date: true,
     width: 170,
   },
+  // What the report on those admitted counts (never shown per person); optional, read when
+  // present, last so that lists typed before them keep their places.
+  { field: 'gender', header: 'Giới tính', required: false, width: 80 },
+  { field: 'ethnicity', header: 'Dân tộc', required: false, width: 90 },
+  { field: 'religion', header: 'Tôn giáo', required: false, width: 100 },
+  { field: 'youthUnion', header: 'Đoàn viên', required: false, width: 80 },
 ];
+
+/** The structure columns (see Profile): sensitive, so only ever counted. */
+export const PROFILE_FIELDS: CandidateField[] = ['gender', 'ethnicity', 'religion', 'youthUnion'];
 
 /** The pipeline's columns, added at the end of a list that lacks them (see setup). */
 export const PIPELINE_FIELDS: CandidateField[] = ['resolution', 'ceremony', 'recognized'];
@@ -100,6 +110,12 @@ export const SETTING_KEYS: { field: SettingField; key: string }[] = [
   { field: 'planDate', key: 'Ngày kế hoạch' },
   { field: 'reportingBody', key: 'Cơ quan báo cáo' },
   { field: 'place', key: 'Địa danh' },
+  // The report's number and signature block, as the office fills them in (blank: by hand).
+  { field: 'reportNumber', key: 'Số báo cáo' },
+  { field: 'signingAuthority', key: 'Quyền hạn ký' },
+  { field: 'signerTitle', key: 'Chức vụ người ký' },
+  { field: 'signer', key: 'Người ký' },
+  { field: 'recipients', key: 'Nơi nhận' },
   { field: 'spreadsheetUrl', key: 'Địa chỉ bảng tính' },
   { field: 'boardEmails', key: 'Email Ban Tổ chức' },
   { field: 'sendHour', key: 'Giờ gửi nhắc việc' },
@@ -108,6 +124,7 @@ export const SETTING_KEYS: { field: SettingField; key: string }[] = [
   { field: 'decisionDays', key: 'Hạn quyết định kết nạp (ngày làm việc)' },
   { field: 'ceremonyDays', key: 'Hạn lễ kết nạp (ngày làm việc)' },
   { field: 'probationMonths', key: 'Thời gian dự bị (tháng)' },
+  { field: 'certificateMonths', key: 'Hiệu lực giấy chứng nhận (tháng)' },
   { field: 'considerDays', key: 'Hạn xét chính thức (ngày làm việc)' },
   { field: 'fileLeadDays', key: 'Nhắc trước hạn hồ sơ (ngày)' },
 ];

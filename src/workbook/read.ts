@@ -286,11 +286,17 @@ export function readPlanUnits(workbook: Workbook): { units: Unit[]; milestones: 
 
 /**
  * Whether the engine reads a sheet to evaluate the workbook: not the sheets it writes (the
- * dashboard, files, problems, reports) nor the mail log (read by reminders only).
+ * dashboard, files, structure, problems, reports) nor the mail log (read by reminders only).
  */
 export function isEngineInput(name: string): boolean {
   const key = matchKey(name);
-  const written = [SHEET.dashboard, SHEET.files, SHEET.problems, SHEET.mailLog].map(matchKey);
+  const written = [
+    SHEET.dashboard,
+    SHEET.files,
+    SHEET.structure,
+    SHEET.problems,
+    SHEET.mailLog,
+  ].map(matchKey);
   // `Báo cáo dd-mm-yyyy`: the standing office's reports (see REPORT.sheetName).
   return !written.includes(key) && !key.startsWith(matchKey(REPORT.sheetName('')));
 }

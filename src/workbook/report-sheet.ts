@@ -2,10 +2,17 @@
 // (640 px, within A4's printable width at Sheets' normal margins), the heading in two merged blocks, paragraphs merged across, one table and one bar
 // chart per milestone, the at-risk table. Styles come as whole grids, so an adapter applies
 // each with one call.
-import { PACE_LABEL, STATUS_COLOURS, STATUS_LABEL } from '../core/messages/labels';
+import { PACE_LABEL, STATUS_COLOURS, STATUS_LABEL, formatDecimal } from '../core/messages/labels';
 import { REPORT } from '../core/messages/report';
 import { percentFraction } from '../core/counting/fulfillment';
-import type { ReportDocument, ReportDossiers, ReportRow } from '../core/reports/report-document';
+import { countColumns } from '../core/counting/structure';
+import type {
+  ReportDocument,
+  ReportDossiers,
+  ReportPeriod,
+  ReportRow,
+  ReportStructure,
+} from '../core/reports/report-document';
 import type { Cell } from './port';
 
 export const REPORT_WIDTH = 8;
@@ -78,7 +85,9 @@ export function reportSheet(doc: ReportDocument): ReportSheet {
   out.paragraph(REPORT.forecastNote, { italic: true });
   out.add([]);
   if (doc.dossiers) dossiersPart(out, doc.dossiers);
-  doc.recipients.forEach((line, k) => out.paragraph(line, { bold: k === 0, italic: k > 0 }));
+  if (doc.structure.length) structurePart(out, doc.structure);
+  if (doc.period) periodPart(out, doc.period);
+  closing(out, doc);
   return out.sheet;
 }
 
@@ -144,21 +153,85 @@ class SheetBuilder {
   }
 }
 
-/** Two blocks side by side, as in every administrative document. */
-function heading(out: SheetBuilder, doc: ReportDocument): void {
-  const right = [doc.motto, doc.placeDate];
-  for (let i = 0; i < Math.max(doc.body.length, right.length); i++) {
-    // The body and the Party's name in bold; the star and the place-and-date line in italics.
-    const row = out.add([doc.body[i] ?? '', '', '', right[i] ?? ''], {
-      align: 'center',
-      bold: i === 0,
-      italic: i === 1,
+/** A line of one of two side-by-side blocks: its text and how it is set. */
+interface BlockLine {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/**
+ * Two blocks side by side, columns 1–3 and 4–8, each line styled on its own: the heading and the
+ * closing of every administrative document.
+ */
+function sideBySide(
+  out: SheetBuilder,
+  left: readonly BlockLine[],
+  right: readonly BlockLine[],
+  leftAlign: 'left' | 'center',
+): void {
+  // Characters of 13 px Times across the left block's three columns.
+  const leftChars = Math.floor((CHARS_PER_LINE * 308) / 640);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const l = left[i] ?? { text: '' };
+    const r = right[i] ?? { text: '' };
+    const row = out.add([l.text, '', '', r.text], {
+      aligns: [leftAlign, leftAlign, leftAlign, 'center', 'center', 'center', 'center', 'center'],
+      wrap: true,
     });
+    const weights = out.sheet.weights[row - 1] ?? [];
+    const styles = out.sheet.styles[row - 1] ?? [];
+    weights[0] = l.bold ? 'bold' : 'normal';
+    styles[0] = l.italic ? 'italic' : 'normal';
+    weights[3] = r.bold ? 'bold' : 'normal';
+    styles[3] = r.italic ? 'italic' : 'normal';
     out.sheet.merges.push(
       { row, column: 1, rows: 1, columns: 3 },
       { row, column: 4, rows: 1, columns: 5 },
     );
+    const lines = Math.ceil([...l.text].length / leftChars);
+    if (lines > 1) out.sheet.rowHeights.push({ row, px: lines * LINE_PX + 4 });
   }
+}
+
+/** The committee, the issuing body in bold, its star, the number; the Party's name, the date. */
+function heading(out: SheetBuilder, doc: ReportDocument): void {
+  const h = doc.heading;
+  sideBySide(
+    out,
+    [
+      ...(h.higherBody ? [{ text: h.higherBody }] : []),
+      { text: h.issuingBody, bold: true },
+      { text: '*' },
+      { text: h.number },
+    ],
+    [
+      { text: doc.motto, bold: true },
+      { text: doc.placeDate, italic: true },
+    ],
+    'center',
+  );
+}
+
+/** `Nơi nhận` on the left; the signature block on the right, three blank rows to sign in. */
+function closing(out: SheetBuilder, doc: ReportDocument): void {
+  const g = doc.signature;
+  sideBySide(
+    out,
+    [
+      { text: REPORT.recipientsTitle, bold: true, italic: true },
+      ...doc.recipients.map((text) => ({ text })),
+    ],
+    [
+      { text: g.authority, bold: true },
+      { text: g.title, bold: true },
+      { text: '' },
+      { text: '' },
+      { text: '' },
+      { text: g.signer, bold: true },
+    ],
+    'left',
+  );
 }
 
 /** One milestone: its table (units, subtotals, total) and a bar chart of the units' percentages. */
@@ -275,6 +348,75 @@ function dossiersPart(out: SheetBuilder, dossiers: ReportDossiers): void {
     },
     steps.length,
   );
+}
+
+/**
+ * Part V in eight columns: the counts per unit, an unknown count in brackets; the average age and
+ * the count by `Đối tượng` of the total below each table.
+ */
+function structurePart(out: SheetBuilder, tables: readonly ReportStructure[]): void {
+  out.paragraph(REPORT.partStructure, { bold: true });
+  out.paragraph(REPORT.structureIntro, { italic: true });
+  const columns = [...REPORT.structureColumns.slice(0, 3), ...REPORT.structureColumns.slice(4, 9)];
+  for (const t of tables) {
+    out.paragraph(t.title, { bold: true });
+    const header = out.header(columns);
+    let n = 0;
+    for (const r of t.rows)
+      out.add(
+        [
+          r.kind === 'unit' ? ++n : '',
+          r.label,
+          r.admitted,
+          ...countColumns(r).map((c) => REPORT.withUnknown(c.count, c.unknown)),
+        ],
+        {
+          bold: r.kind === 'total',
+          italic: r.kind === 'group',
+          wrap: true,
+          aligns: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+        },
+      );
+    out.sheet.borders.push({ row: header, column: 1, rows: t.rows.length + 1, columns: 8 });
+    const total = t.rows.find((r) => r.kind === 'total');
+    if (total) {
+      const age =
+        total.averageAge === null
+          ? ''
+          : `${REPORT.structureColumns[9]}: ${formatDecimal(total.averageAge)}. `;
+      const targets = t.targets.map((k) => `${k}: ${total.byTarget[k] ?? 0}`).join('; ');
+      out.paragraph(`${age}${REPORT.targetsTitle}: ${targets || '0'}.`, { italic: true });
+    }
+    out.add([]);
+  }
+}
+
+/** Part VI: the period beside the same days a year earlier. */
+function periodPart(out: SheetBuilder, period: ReportPeriod): void {
+  out.paragraph(REPORT.partPeriod, { bold: true });
+  out.paragraph(period.title, { bold: true });
+  const header = out.header(REPORT.periodColumns);
+  let n = 0;
+  for (const r of period.rows)
+    out.add(
+      [
+        r.kind === 'unit' ? ++n : '',
+        r.label,
+        r.admitted,
+        r.previousAdmitted,
+        r.nominated,
+        r.previousNominated,
+      ],
+      {
+        bold: r.kind === 'total',
+        italic: r.kind === 'group',
+        wrap: true,
+        aligns: ['right', 'left', 'right', 'right', 'right', 'right'],
+      },
+    );
+  const columns = REPORT.periodColumns.length;
+  out.sheet.borders.push({ row: header, column: 1, rows: period.rows.length + 1, columns });
+  out.add([]);
 }
 
 interface RowStyle {

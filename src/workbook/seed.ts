@@ -3,6 +3,7 @@ import { formatDmy, instantOfDay, readDay, type Day } from '../core/calendar/dat
 import {
   APPLIES_TO_ALL,
   DATA_MODE_LABEL,
+  GENDER_CHOICES,
   GROUP_SUGGESTIONS,
   MILESTONE_KIND_LABEL,
   YES_NO_LABEL,
@@ -47,7 +48,9 @@ const readIso = (iso: string): Day | null => {
  */
 export const SPARE_ROWS = {
   list: 500,
-  unitRoom: 200,
+  // 150: with the four structure columns a unit's sheet is 151 × 18 cells, so 2,000 of them and
+  // a 200,000-row list stay within a spreadsheet's 10 million (docs/en/limits.md).
+  unitRoom: 150,
   counts: 20,
   unitCounts: 3,
   plan: 50,
@@ -74,6 +77,8 @@ function settingValue(settings: Settings, field: SettingField): Cell {
       return settings.planDate === null ? '' : formatDmy(settings.planDate);
     case 'boardEmails':
       return settings.boardEmails.join(', ');
+    case 'recipients':
+      return settings.recipients.join('; ');
     case 'dataMode':
       return DATA_MODE_LABEL[settings.dataMode];
     case 'dryRun':
@@ -81,6 +86,7 @@ function settingValue(settings: Settings, field: SettingField): Cell {
     case 'decisionDays':
     case 'ceremonyDays':
     case 'probationMonths':
+    case 'certificateMonths':
     case 'considerDays':
       return settings.pipeline[field];
     case 'fileLeadDays':
@@ -122,6 +128,20 @@ export function candidateLayout(
         column: col(CANDIDATE_COLUMNS, 'classCode'),
         kind: 'choices',
         values: [...classCodes],
+        strict: false,
+      },
+      // The structure columns: a dropdown of the words the report reads; another value is kept
+      // and reported (a warning), as the check says.
+      {
+        column: col(CANDIDATE_COLUMNS, 'gender'),
+        kind: 'choices',
+        values: [...GENDER_CHOICES],
+        strict: false,
+      },
+      {
+        column: col(CANDIDATE_COLUMNS, 'youthUnion'),
+        kind: 'choices',
+        values: [YES_NO_LABEL.yes, YES_NO_LABEL.no],
         strict: false,
       },
       ...dates(CANDIDATE_COLUMNS),
@@ -264,6 +284,7 @@ export function seedSheets(plan: Plan, blank = false): SheetSeed[] {
     // Placeholders so the dashboard and the files are the first tabs; refresh fills them.
     { name: SHEET.dashboard, rows: [[]], layout: plain([]) },
     { name: SHEET.files, rows: [[]], layout: plain([]) },
+    { name: SHEET.structure, rows: [[]], layout: plain([]) },
     quotasSeed(plan, codes),
     milestonesSeed(plan),
     // Counts-only mode keeps no sheet for names.

@@ -7,6 +7,7 @@ import type { Plan } from '../core/model';
 import { SHEET } from './contract';
 import { dashboardTable, problemsTable } from './dashboard';
 import { filesTable } from './files-sheet';
+import { structureTable } from './structure-sheet';
 import { readInput, type ColumnPositions } from './read';
 import { seedSheets } from './seed';
 import type { Workbook } from './port';
@@ -43,8 +44,10 @@ export function refreshWorkbook(
   const dashboard = dashboardTable(evaluation, now);
   const problems = problemsTable(evaluation, positions);
   const files = filesTable(evaluation, now);
+  const structure = structureTable(evaluation, now);
   workbook.writeSheet(SHEET.dashboard, dashboard.rows, dashboard.layout);
   workbook.writeSheet(SHEET.files, files.rows, files.layout);
+  workbook.writeSheet(SHEET.structure, structure.rows, structure.layout);
   workbook.writeSheet(SHEET.problems, problems.rows, problems.layout);
   return evaluation;
 }

@@ -118,6 +118,110 @@ describe('each check of a candidate row: a row that trips it, and a row that doe
   });
 });
 
+describe("the Party's rules: age at the cell's resolution, the certificate's validity", () => {
+  const evaluated = (people: Person[], settings: Record<string, Cell> = {}) => {
+    const book = plan145Workbook();
+    addPeople(book, people);
+    const rows = book.sheets.get(SHEET.settings) as Cell[][];
+    for (const [key, value] of Object.entries(settings)) {
+      const row = rows.find((r) => r[0] === key);
+      if (!row) throw new Error(`no setting ${key}`);
+      row[1] = value;
+    }
+    const e = evaluateWorkbook(book, NOW, ASOF);
+    return {
+      codes: e.problems.map((p) => `${p.severity}:${p.code}`),
+      problems: e.problems,
+      admitted: e.fulfillment.units.find((u) => u.unit.code === 'THPT-HH1')?.results['KN-2024']
+        ?.actual,
+    };
+  };
+  // Born in July 2006: 18 from July 2024, whatever the day.
+  const young: Person = { ...ok, birth: '15/07/2006', admitted: '20/07/2024' };
+
+  test('of age at the decision but not at the resolution (215 months): an error, not counted', () => {
+    const r = evaluated([{ ...young, resolution: '10/06/2024' }]);
+    expect(r.codes).toEqual(['error:underage']);
+    expect(r.problems[0]?.column).toBe('Ngày kết nạp');
+    expect(r.problems[0]?.message).toBe(
+      'Kết nạp khi chưa đủ 18 tuổi: mới 17 tuổi 11 tháng vào ngày chi bộ đề nghị kết nạp (10/06/2024).',
+    );
+    expect(r.admitted).toBe(0);
+    // The same row without its resolution is of age at the decision, and counts.
+    expect(evaluated([young])).toEqual({ codes: [], problems: [], admitted: 1 });
+  });
+
+  test('a resolution in the month of the 18th birthday counts', () => {
+    expect(evaluated([{ ...young, resolution: '01/07/2024' }]).admitted).toBe(1);
+  });
+
+  test('without a resolution the age is counted at the decision, as before', () => {
+    const r = evaluated([{ ...young, admitted: '20/06/2024' }]);
+    expect(r.codes).toEqual(['error:underage']);
+    expect(r.problems[0]?.message).toContain('17 tuổi 11 tháng vào ngày kết nạp (20/06/2024)');
+    expect(r.admitted).toBe(0);
+  });
+
+  test('an unreadable resolution: the decision is used, its own problem keeps its place', () => {
+    const r = evaluated([{ ...young, admitted: '20/06/2024', resolution: '31/02/2024' }]);
+    expect(r.problems.map((p) => [p.code, p.column])).toEqual([
+      ['underage', 'Ngày kết nạp'],
+      ['date_invalid', 'Ngày chi bộ đề nghị'],
+    ]);
+    expect(r.problems[0]?.message).toContain('vào ngày kết nạp (20/06/2024)');
+  });
+
+  // A certificate of May 2019; the cell's resolution on 01/06/2024, the decision on 10/06/2024.
+  const older: Person = {
+    ...ok,
+    classCode: '',
+    nominated: '',
+    certified: '01/05/2019',
+    resolution: '01/06/2024',
+    admitted: '10/06/2024',
+  };
+  const VALIDITY = 'Hiệu lực giấy chứng nhận (tháng)';
+
+  test('a certificate 61 months old at the resolution is an error: the admission does not count', () => {
+    const r = evaluated([older]);
+    expect(r.codes).toEqual(['error:certificate_old']);
+    expect(r.problems[0]?.column).toBe('Ngày cấp giấy chứng nhận');
+    expect(r.problems[0]?.message).toBe(
+      'Giấy chứng nhận bồi dưỡng đã quá 60 tháng (5 năm) vào ngày chi bộ đề nghị kết nạp (01/06/2024): lần kết nạp này không được tính.',
+    );
+    expect(r.admitted).toBe(0);
+  });
+
+  test('60 months to the day is still valid', () => {
+    expect(evaluated([{ ...older, certified: '01/06/2019' }])).toMatchObject({
+      codes: [],
+      admitted: 1,
+    });
+  });
+
+  test('without a resolution the certificate is counted to the decision', () => {
+    const r = evaluated([{ ...older, resolution: '' }]);
+    expect(r.codes).toEqual(['error:certificate_old']);
+    expect(r.problems[0]?.message).toContain('vào ngày kết nạp (10/06/2024)');
+    expect(r.admitted).toBe(0);
+  });
+
+  test(`with "${VALIDITY}" set to 72 the same certificate counts`, () => {
+    expect(evaluated([older], { [VALIDITY]: 72 })).toMatchObject({ codes: [], admitted: 1 });
+    expect(evaluated([older], { [VALIDITY]: '72' })).toMatchObject({ codes: [], admitted: 1 });
+  });
+
+  test.each<[Cell]>([['năm năm'], [0], ['2.5'], [1001]])(
+    `an unreadable "${VALIDITY}" (%p) is reported and 60 months are used`,
+    (value) => {
+      const r = evaluated([older], { [VALIDITY]: value });
+      expect(r.codes).toEqual(['error:setting_invalid', 'error:certificate_old']);
+      expect(r.problems[0]?.message).toContain(VALIDITY);
+      expect(r.admitted).toBe(0);
+    },
+  );
+});
+
 describe('checks of Chỉ tiêu and Mốc', () => {
   const setCell = (
     book: ReturnType<typeof plan145Workbook>,

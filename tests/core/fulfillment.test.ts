@@ -1,5 +1,8 @@
 import { dayFromYmd, type Day } from '../../src/core/calendar/dates';
 import { resultFor } from '../../src/core/counting/fulfillment';
+import { buildJsonReport } from '../../src/core/reports/json-report';
+import { SHEET } from '../../src/workbook/contract';
+import type { Cell } from '../../src/workbook/port';
 import { evaluateWorkbook } from '../../src/workbook/usecases';
 import { addPeople, plan145Workbook, type Person } from '../helpers/plan-workbook';
 
@@ -48,6 +51,20 @@ describe('status against a quota', () => {
     expect(r.status).toBe(status);
     expect(r.percent).toBe(percent);
     expect(r.target).toBe('20');
+  });
+  test.each([
+    [1, 'not_met', 50],
+    [2, 'met', 100],
+    [5, 'met', 250],
+    [500, 'met', 25000],
+  ])('"từ 2 trở lên" with %p is %s (%p%): no upper bound, never exceeded', (actual, status, pc) => {
+    expect(resultFor(actual, { min: 2, max: Number.POSITIVE_INFINITY })).toMatchObject({
+      target: 'từ 2 trở lên',
+      min: 2,
+      max: null,
+      status,
+      percent: pc,
+    });
   });
   test('no quota', () => {
     expect(resultFor(3, null)).toMatchObject({
@@ -191,6 +208,41 @@ describe('totals', () => {
     });
     expect(e.fulfillment.all['KN-19-5']).toMatchObject({ target: '41-55' });
     expect(e.fulfillment.units).toHaveLength(13);
+  });
+
+  test('a unit with "từ 2 trở lên" and 5 admitted has met it; its subtotals have no upper bound', () => {
+    const book = plan145Workbook();
+    // THPT-HH1's 10 for the year (of the schools' 47, of 70 in all) becomes "từ 2 trở lên".
+    const quotas = book.sheets.get(SHEET.quotas) as Cell[][];
+    const header = (quotas[0] ?? []).map(String);
+    const hh1 = quotas.find((r) => r[0] === 'THPT-HH1') as Cell[];
+    hh1[header.indexOf('KN-2024')] = 'từ 2 trở lên';
+    addPeople(
+      book,
+      [1, 2, 3, 4, 5].map((i) => admittedOn('10/05/2024', i)),
+    );
+    const e = evaluateWorkbook(book, NOW, day('2024-12-31'));
+    expect(resultOf(e, 'THPT-HH1', 'KN-2024')).toMatchObject({
+      target: 'từ 2 trở lên',
+      actual: 5,
+      status: 'met',
+      percent: 250,
+    });
+    const schools = e.fulfillment.byKind.find((g) => g.key === 'Trường học')?.results['KN-2024'];
+    expect(schools).toMatchObject({ target: 'từ 39 trở lên', min: 39, max: null, actual: 5 });
+    expect(schools?.status).toBe('not_met');
+    expect(e.fulfillment.all['KN-2024']).toMatchObject({ target: 'từ 62 trở lên', max: null });
+    // The JSON report keeps the meaning: a number for min, null for max, never `Infinity`.
+    const json = JSON.stringify(buildJsonReport(e));
+    expect(json).not.toContain('Infinity');
+    const read = JSON.parse(json) as ReturnType<typeof buildJsonReport>;
+    expect(read.units.find((u) => u.code === 'THPT-HH1')?.results['KN-2024']).toMatchObject({
+      target: 'từ 2 trở lên',
+      min: 2,
+      max: null,
+      status: 'met',
+    });
+    expect(read.totals.all['KN-2024']).toMatchObject({ min: 62, max: null });
   });
 
   test('subtotals by committee add up their units', () => {

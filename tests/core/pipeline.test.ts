@@ -157,9 +157,11 @@ describe('the pipeline of a workbook', () => {
     expect(e.pipeline.dossiers).toEqual([]);
   });
 
-  test('a certificate older than 5 years at the resolution is a warning', () => {
+  test('a certificate older than 60 months at the resolution is an error: not counted, still followed', () => {
     const e = run([{ ...ok, certified: '01/02/2019' }], '01/06/2024');
-    expect(e.problems.map((p) => `${p.severity}:${p.code}`)).toEqual(['warning:certificate_old']);
+    expect(e.problems.map((p) => `${p.severity}:${p.code}`)).toEqual(['error:certificate_old']);
+    const hh1 = e.fulfillment.units.find((u) => u.unit.code === 'THPT-HH1');
+    expect(hh1?.results['KN-2024']?.actual).toBe(0);
     expect(e.pipeline.dossiers).toHaveLength(1);
   });
 });

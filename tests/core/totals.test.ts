@@ -19,6 +19,7 @@ const quotaCell = fc.oneof(
   fc
     .tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 6 }))
     .map(([a, d]) => `${a}-${a + d}`),
+  fc.integer({ min: 0, max: 8 }).map((a) => `từ ${a} trở lên`),
 );
 
 const personArb = fc.record({
@@ -44,10 +45,11 @@ const sumOf = (members: Record<string, Result>[], code: string): Result => {
   for (const r of members) {
     const x = r[code] as Result;
     actual += x.actual;
-    if (x.min !== null && x.max !== null) {
+    // max is null for "từ n trở lên" (min a number): the sum has no upper bound either.
+    if (x.min !== null) {
       any = true;
       min += x.min;
-      max += x.max;
+      max += x.max ?? Number.POSITIVE_INFINITY;
     }
   }
   return resultFor(actual, any ? { min, max } : null);

@@ -209,11 +209,11 @@ describe('cells and mail at province scale', () => {
     const before = env.spreadsheet.totalCells();
     gas.setupUnitRooms();
     const room = env.spreadsheet.sheet('DS - THPT-HH1');
-    // The header and 200 rows for typing, 14 columns: 2,814 cells, not 1,000 × 26.
-    expect([room.getMaxRows(), room.getMaxColumns()]).toEqual([201, 14]);
-    expect(env.spreadsheet.totalCells() - before).toBe(13 * 201 * 14);
+    // The header and 150 rows for typing, 18 columns: 2,718 cells, not 1,000 × 26.
+    expect([room.getMaxRows(), room.getMaxColumns()]).toEqual([151, 18]);
+    expect(env.spreadsheet.totalCells() - before).toBe(13 * 151 * 18);
     const list = env.spreadsheet.sheet('Danh sách');
-    expect([list.getMaxRows(), list.getMaxColumns()]).toEqual([501, 14]);
+    expect([list.getMaxRows(), list.getMaxColumns()]).toEqual([501, 18]);
   });
 
   test('a 2,000-unit reminder day: the digest is delivered under 200 KB and 50 recipients a message', () => {

@@ -35,10 +35,15 @@ describe('Xuất báo cáo', () => {
     expect(env.spreadsheet.sheetNames()).toContain(NAME);
     const sheet = env.spreadsheet.sheet(NAME);
     const values = sheet.values();
-    expect(values[0]?.[0]).toBe('BAN TỔ CHỨC HUYỆN ỦY HIỆP HÒA');
+    // Quy định 399-QĐ/TW: the committee, the issuing body beneath it, its star, the number.
+    expect(values.slice(0, 4).map((r) => r[0])).toEqual([
+      'HUYỆN ỦY HIỆP HÒA',
+      'BAN TỔ CHỨC',
+      '*',
+      expect.stringMatching(/^Số\s+-BC\//),
+    ]);
     expect(values[0]?.[3]).toBe('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(values[1]?.[3]).toBe('Hiệp Hòa, ngày 01 tháng 9 năm 2024');
-    expect(values[2]?.[0]).toMatch(/^Số:\s+-BC\//);
     const all = texts(env);
     expect(all).toContain('BÁO CÁO');
     expect(all.some((t) => t.startsWith('Tính đến ngày 01/09/2024, 13 đơn vị'))).toBe(true);
@@ -127,7 +132,7 @@ describe('Xuất báo cáo', () => {
     const { env, gas } = workbook();
     exportOn(env, gas, '01/09/2024');
     const [pdf] = env.drive.Files.created;
-    expect(env.drive.Files.created).toHaveLength(1);
+    expect(env.drive.Files.created).toHaveLength(2);
     expect(pdf?.name).toBe(`${NAME}.pdf`);
     expect(pdf?.mimeType).toBe('application/pdf');
     expect(pdf?.parents).toEqual(['folder-of-the-spreadsheet']);
@@ -142,6 +147,49 @@ describe('Xuất báo cáo', () => {
     expect(dialog?.html).toContain('#gid=');
   });
 
+  test('and a Google Doc of it to edit and sign, made from its HTML under drive.file, linked too', () => {
+    const { env, gas } = workbook();
+    exportOn(env, gas, '01/09/2024');
+    const doc = env.drive.Files.created.find(
+      (f) => f.mimeType === 'application/vnd.google-apps.document',
+    );
+    expect(doc?.name).toBe(NAME);
+    expect(doc?.parents).toEqual(['folder-of-the-spreadsheet']);
+    // Drive imports the HTML: the same document as the PDF, heading, tables and signature block.
+    expect(doc?.contentType).toBe('text/html');
+    const html = doc?.bytes.toString('utf8') ?? '';
+    expect(html).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(html).toContain('Trường THPT Hiệp Hòa số 1');
+    expect(html).toContain('V. CƠ CẤU NGƯỜI ĐƯỢC KẾT NẠP');
+    expect(env.ui.dialogs.at(-1)?.html).toContain(
+      `https://drive.google.com/file/d/${doc?.id}/view`,
+    );
+    expect(env.ui.dialogs.at(-1)?.html).toContain('Google Docs');
+  });
+
+  test('a period typed in the question adds part VI, counted to its end', () => {
+    const { env, gas } = workbook();
+    exportOn(env, gas, 'Q2-2024');
+    const name = 'Báo cáo 30-06-2024';
+    expect(env.spreadsheet.sheetNames()).toContain(name);
+    const values = env.spreadsheet.sheet(name).values();
+    const part = values.findIndex((r) => r[0] === 'VI. KẾT QUẢ TRONG KỲ, SO VỚI CÙNG KỲ NĂM TRƯỚC');
+    expect(part).toBeGreaterThan(0);
+    expect(String(values[part + 1]?.[0])).toContain('quý II năm 2024');
+    expect(values[part + 2]?.slice(0, 6)).toEqual([
+      'TT',
+      'Đơn vị',
+      'Kết nạp',
+      'Cùng kỳ năm trước',
+      'Cử đi học',
+      'Cùng kỳ năm trước',
+    ]);
+    const total = values.findIndex((r, i) => i > part && r[1] === 'Tổng cộng');
+    const units = values.slice(part + 3, total).filter((r) => r[0] !== '' && r[1] !== '');
+    expect(units.length).toBeGreaterThan(0);
+    expect(values[total]?.[2]).toBe(units.reduce((n, r) => n + Number(r[2]), 0));
+  });
+
   test('when drive.file cannot see the spreadsheet, the PDF goes to My Drive and the dialog says so', () => {
     const { env, gas } = workbook({ drive: { spreadsheetVisible: false } });
     exportOn(env, gas, '');
@@ -152,7 +200,7 @@ describe('Xuất báo cáo', () => {
   test('a read-only folder: the PDF still gets made, in My Drive', () => {
     const { env, gas } = workbook({ drive: { folderWritable: false } });
     exportOn(env, gas, '01/09/2024');
-    expect(env.drive.Files.created.map((f) => f.parents)).toEqual([['my-drive']]);
+    expect(env.drive.Files.created.map((f) => f.parents)).toEqual([['my-drive'], ['my-drive']]);
     expect(env.ui.dialogs.at(-1)?.html).toContain('Drive của tôi');
   });
 
@@ -162,6 +210,7 @@ describe('Xuất báo cáo', () => {
     expect(env.spreadsheet.sheetNames()).toContain(NAME);
     const html = env.ui.dialogs.at(-1)?.html ?? '';
     expect(html).toContain('Không lưu được tệp PDF');
+    expect(html).toContain('Không tạo được bản Google Docs');
     // Google's words stay in the execution log; the dialog says it in Vietnamese.
     expect(html).toContain('máy chủ của Google đang bận');
     expect(html).not.toContain('Service unavailable');
@@ -177,7 +226,36 @@ describe('Xuất báo cáo', () => {
     const names = env.spreadsheet.sheetNames();
     expect(names.filter((n) => n === NAME)).toHaveLength(1);
     expect(names.some((n) => n.includes('đang tạo'))).toBe(false);
-    expect(env.drive.Files.created).toHaveLength(2);
+    // Each export saves its PDF and its Google Doc (Drive keeps both runs' files).
+    expect(env.drive.Files.created.map((f) => f.mimeType)).toEqual([
+      'application/pdf',
+      'application/vnd.google-apps.document',
+      'application/pdf',
+      'application/vnd.google-apps.document',
+    ]);
+  });
+
+  test('the number and the signature block from Cấu hình: Nơi nhận left, the signer right', () => {
+    const { env, gas } = workbook();
+    const settings = env.spreadsheet.sheet('Cấu hình');
+    const set = (key: string, value: string) =>
+      settings.load([[value]], settings.values().findIndex((r) => r[0] === key) + 1, 2);
+    set('Số báo cáo', '12');
+    set('Quyền hạn ký', 'K/T Trưởng ban');
+    set('Chức vụ người ký', 'Phó Trưởng ban');
+    set('Người ký', 'Lê Văn Mẫu');
+    set('Nơi nhận', 'Thường trực Huyện ủy (để báo cáo)\nLưu Văn phòng');
+    exportOn(env, gas, '01/09/2024');
+    const values = env.spreadsheet.sheet(NAME).values();
+    expect(values[3]?.[0]).toBe('Số 12-BC/……');
+    const at = values.findIndex((r) => r[0] === 'Nơi nhận:');
+    const side = (column: number) => values.slice(at, at + 6).map((r) => String(r[column]));
+    expect(side(0).slice(0, 3)).toEqual([
+      'Nơi nhận:',
+      '- Thường trực Huyện ủy (để báo cáo),',
+      '- Lưu Văn phòng.',
+    ]);
+    expect(side(3)).toEqual(['K/T TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN', '', '', '', 'Lê Văn Mẫu']);
   });
 
   test('a draft left by a run Apps Script killed is cleared, not a reason to fail', () => {
@@ -211,6 +289,8 @@ describe('Xuất báo cáo', () => {
     // height each), never the number of calls per row: 5,400 rows against 270.
     const one = count(1);
     expect(count(20)).toBeLessThanOrEqual(one + 8);
-    expect(one).toBeLessThan(250);
+    // A call per table, merged run and tall row: it grows with the parts and milestones (part V
+    // added one table per admission milestone), never with the rows.
+    expect(one).toBeLessThan(270);
   });
 });

@@ -13,6 +13,7 @@ import type { GasEnvironment } from './fakes';
 const SHEETS = [
   'Tổng hợp',
   'Hồ sơ',
+  'Cơ cấu',
   'Chỉ tiêu',
   'Mốc',
   'Danh sách',
@@ -87,9 +88,16 @@ describe('setupWorkbook', () => {
         'Ngày chi bộ đề nghị',
         'Ngày lễ kết nạp',
         'Ngày công nhận chính thức',
+        'Giới tính',
+        'Dân tộc',
+        'Tôn giáo',
+        'Đoàn viên',
       ],
     ]);
     expect(list.numberFormats('C2:C3')).toEqual([['dd/mm/yyyy'], ['dd/mm/yyyy']]);
+    // The structure columns: Giới tính and Đoàn viên offer the words the report reads.
+    expect(JSON.stringify(list.validations('O2')[0]?.[0])).toContain('Nữ');
+    expect(JSON.stringify(list.validations('R2')[0]?.[0])).toContain('Không');
     const unit = list.validations('D2')[0]?.[0];
     expect(unit).toMatchObject({ allowInvalid: true });
     expect(JSON.stringify(unit)).toContain('Chỉ tiêu');
@@ -192,7 +200,7 @@ describe('refreshDashboard', () => {
   });
 
   // One name, one read or one write per sheet: 35 with `Hồ sơ` and `Ngày nghỉ` and the role check.
-  test('SpreadsheetApp calls: the same for 100 and 50,000 rows, and at most 35 once laid out', () => {
+  test('SpreadsheetApp calls: the same for 100 and 50,000 rows, and at most 38 once laid out (five sheets written)', () => {
     const counts = [100, 50_000].map((n) => {
       const { env, gas } = setUp();
       const rows = syntheticRows(env, Math.ceil(n / 259)).slice(0, n);
@@ -205,7 +213,7 @@ describe('refreshDashboard', () => {
       return [first, env.countCalls('SpreadsheetApp')];
     });
     expect(counts[0]).toEqual(counts[1]);
-    expect(counts[0]?.[1]).toBeLessThanOrEqual(35);
+    expect(counts[0]?.[1]).toBeLessThanOrEqual(38);
   });
 
   test('a second refresh writes only values, and lays the sheet out again when it must', () => {
@@ -317,6 +325,11 @@ describe('custom functions', () => {
     expect(gas.PTDV_THUCHIEN(nfd, 'BD1-HS', entries, milestones)).toBe(9);
     expect(gas.PTDV_CHITIEU(nfd, 'KN-19-5', quotas)).toBe('8-10');
     expect(gas.PTDV_CHITIEU('THPT-HH1', 'KN-2024', quotas)).toBe(10);
+    // With no upper bound the quota stays text as the plan writes it, a number would drop "trở lên".
+    const openEnded = quotas.map((r) => (r[0] === 'THPT-HH1' ? [...r] : r));
+    const hh1 = openEnded.find((r) => r[0] === 'THPT-HH1') as unknown[];
+    hh1[(quotas[0] as unknown[]).indexOf('KN-2024')] = '2 đồng chí trở lên';
+    expect(gas.PTDV_CHITIEU('THPT-HH1', 'KN-2024', openEnded)).toBe('từ 2 trở lên');
     expect(
       gas.PTDV_TYLE('Trường THPT Hiệp Hoà số 1', 'KN-2024', quotas, entries, milestones),
     ).toBeCloseTo(0.9);
@@ -377,8 +390,9 @@ describe('a list typed before the pipeline columns existed', () => {
   test('setup adds them at the end, keeps what was typed, and the rows still count', () => {
     const { env, gas } = setUp();
     const list = env.spreadsheet.sheet('Danh sách');
-    // An older list: the first 11 columns only, with a row typed in.
-    list.deleteColumns(12, 3);
+    // An older list: the first 11 columns only, with a row typed in (the pipeline's three and
+    // the four optional structure columns after them not there yet).
+    list.deleteColumns(12, 7);
     list.load(
       [[1, 'Nguyễn Văn Mẫu', '01/01/2005', 'Trường THPT Hiệp Hòa số 1', 'Học sinh', 'BD1-HS']],
       2,
@@ -398,6 +412,8 @@ describe('a list typed before the pipeline columns existed', () => {
     ]);
     expect(env.ui.toasts.at(-1)?.message).toContain('Đã thêm vào cuối sheet Danh sách các cột');
     gas.setupWorkbook();
+    // The optional structure columns are not added to a list that lacks them: an office that
+    // keeps ethnicity and religion adds them on purpose (sensitive data, see du-lieu-ca-nhan.md).
     expect(list.getMaxColumns()).toBe(14);
   });
 });

@@ -23,6 +23,11 @@ export interface Person {
   resolution?: Cell;
   ceremony?: Cell;
   recognized?: Cell;
+  group?: string;
+  gender?: Cell;
+  ethnicity?: Cell;
+  religion?: Cell;
+  youthUnion?: Cell;
 }
 
 const asDate = (v: Cell | undefined): Cell => {
@@ -42,7 +47,7 @@ export function addPeople(book: MemoryWorkbook, people: Person[], asTypedText = 
       p.name ?? '',
       date(p.birth),
       p.unit ?? '',
-      '',
+      p.group ?? '',
       p.classCode ?? '',
       date(p.nominated),
       date(p.certified),
@@ -52,6 +57,10 @@ export function addPeople(book: MemoryWorkbook, people: Person[], asTypedText = 
       date(p.resolution),
       date(p.ceremony),
       date(p.recognized),
+      p.gender ?? '',
+      p.ethnicity ?? '',
+      p.religion ?? '',
+      p.youthUnion ?? '',
     ]);
   }
   book.sheets.set(SHEET.candidates, rows);

@@ -43,6 +43,7 @@ describe('ptdv on real .xlsx files', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual([
       'Tổng hợp',
       'Hồ sơ',
+      'Cơ cấu',
       'Chỉ tiêu',
       'Mốc',
       'Danh sách',

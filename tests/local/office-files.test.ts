@@ -186,9 +186,10 @@ describe('a file the full read cannot open is named in Vietnamese, and left unch
   ];
 
   test('a sound zip that exceljs trips over: not called broken, nothing changed', async () => {
-    // A comment relationship to a part that is not there: exceljs fails with a TypeError.
+    // A comment relationship to a part that is not there: exceljs fails with a TypeError. The
+    // part is `Kiểm tra`'s (the eighth sheet of the demo), whose links give it relationships.
     const zip = await JSZip.loadAsync(readFileSync(demo));
-    const rels = 'xl/worksheets/_rels/sheet7.xml.rels';
+    const rels = 'xl/worksheets/_rels/sheet8.xml.rels';
     const xml = (await zip.file(rels)?.async('string')) ?? '';
     zip.file(
       rels,

@@ -97,11 +97,11 @@ async function unchangedApartFrom(before: Map<string, Buffer>, file: string, own
 }
 
 describe('writes change only what ptdv owns', () => {
-  test('report --write: only Tổng hợp, Kiểm tra and Hồ sơ (and the index parts) change', async () => {
+  test('report --write: only Tổng hợp, Kiểm tra, Hồ sơ and Cơ cấu (and the index parts) change', async () => {
     const dir = tempDir();
     const file = await decoratedDemo(dir);
     const before = await parts(file);
-    const owned = await sheetParts(file, ['Tổng hợp', 'Kiểm tra', 'Hồ sơ']);
+    const owned = await sheetParts(file, ['Tổng hợp', 'Kiểm tra', 'Hồ sơ', 'Cơ cấu']);
     const run = ptdv('report', '--workbook', file, '--today', '2024-09-01', '--write');
     expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('Đã ghi')]);
     const after = await unchangedApartFrom(before, file, owned);
@@ -135,7 +135,7 @@ describe('writes change only what ptdv owns', () => {
     await unchangedApartFrom(
       before,
       file,
-      await sheetParts(file, ['Tổng hợp', 'Kiểm tra', 'Hồ sơ']),
+      await sheetParts(file, ['Tổng hợp', 'Kiểm tra', 'Hồ sơ', 'Cơ cấu']),
     );
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(file);
@@ -229,7 +229,11 @@ describe.each(['openpyxl', 'xlsxwriter', 'libreoffice'])(
       const kept = await decorations(original);
       expect(kept.some((p) => p.startsWith('xl/charts/'))).toBe(true);
       const runs: [string[], string[], string][] = [
-        [['report', '--today', '2024-09-01', '--write'], ['Tổng hợp', 'Kiểm tra', 'Hồ sơ'], ''],
+        [
+          ['report', '--today', '2024-09-01', '--write'],
+          ['Tổng hợp', 'Kiểm tra', 'Hồ sơ', 'Cơ cấu'],
+          '',
+        ],
         [['remind', '--today', '2024-05-12', '--outbox', join(dir, 'out')], ['Nhật ký thư'], ''],
         [
           ['new-year', '--year', '2025', '--out', join(dir, 'next.xlsx')],

@@ -13,6 +13,7 @@ import { cellText, isBlank, isBlankRow } from '../text/cells';
 import { PersonRegistry, personKey } from './people';
 import { addMonths } from '../calendar/working-days';
 import { foldKey, matchKey } from '../text/normalize';
+import { readYesNo } from '../text/yes-no';
 import type { UnitIndex } from '../plan/unit-index';
 import { problemAt, type ProblemCode } from '../problems';
 import { appliesToUnit } from '../plan/kinds';
@@ -25,6 +26,7 @@ import type {
   CellValue,
   Milestone,
   Problem,
+  Profile,
   Severity,
   Unit,
 } from '../model';
@@ -39,13 +41,25 @@ export interface CandidateInput {
   today: Day;
   /** Probation, for the check that recognition comes after it (default 12 months). */
   probationMonths?: number;
+  /** How long the class certificate stays valid (`Cấu hình`; default CERTIFICATE_MONTHS). */
+  certificateMonths?: number;
 }
 
 const ADULT_MONTHS = 18 * 12;
-/** The class certificate is reported valid for 5 years (local sources only: a warning). */
+/**
+ * The class certificate's validity unless `Cấu hình` says otherwise: 5 years (Hướng dẫn 06-HD/TW
+ * §5.4, as quoted by secondary sources; hence a setting).
+ */
 const CERTIFICATE_MONTHS = 60;
 const SENIOR_MONTHS = 60 * 12;
 const EARLIEST = dayFromYmd(1950, 1, 1) as Day;
+/** `Giới tính` as typed, folded. */
+const WOMAN = new Set(['nu']);
+const MAN = new Set(['nam']);
+/** The majority people (`Dân tộc`): any other is an ethnic minority. */
+const KINH = 'kinh';
+/** `Tôn giáo` that says "none". */
+const NO_RELIGION = new Set(['khong', 'khong co', 'khong theo', 'khong theo ton giao']);
 
 type DateField =
   'birth' | 'nominated' | 'certified' | 'admitted' | 'resolution' | 'ceremony' | 'recognized';
@@ -121,6 +135,7 @@ class RowReader {
   private readonly problems: Problem[] = [];
   private readonly classes = new Map<string, Milestone>();
   private readonly probationMonths: number;
+  private readonly certificateMonths: number;
   private readonly people = new PersonRegistry();
   private readonly firstWithoutBirth = new Map<string, FirstSeen>();
   private readonly sameBirth: Sightings;
@@ -133,6 +148,7 @@ class RowReader {
     CellValue | undefined,
     { text: string; milestone: Milestone | null }
   >();
+  private readonly foldedCells = new Map<CellValue | undefined, string>();
   private rowsRead = 0;
   private reportedEarlier = false;
   private sheet = '';
@@ -141,6 +157,7 @@ class RowReader {
   constructor(private readonly input: CandidateInput) {
     for (const m of input.milestones) if (m.kind === 'class') this.classes.set(matchKey(m.code), m);
     this.probationMonths = input.probationMonths ?? 12;
+    this.certificateMonths = input.certificateMonths ?? CERTIFICATE_MONTHS;
     this.sameBirth = new Sightings((at, of, sameUnit) => {
       this.reportedEarlier ||= at.row !== this.rowNumber || at.sheet !== this.sheet;
       this.problems.push(
@@ -196,7 +213,7 @@ class RowReader {
       ceremony: EMPTY_DATE,
       recognized: EMPTY_DATE,
     };
-    const admissionCounts = this.checkAdmission(dates);
+    const admissionCounts = this.checkAdmission(dates, c.resolution);
     // A unit's own sheet holds only that unit: a row naming another is left out, not moved.
     const foreign =
       unit !== null &&
@@ -211,6 +228,8 @@ class RowReader {
     dates.ceremony = this.dateOf(c.ceremony, 'ceremony');
     dates.recognized = this.dateOf(c.recognized, 'recognized');
     const dossierOk = this.checkPipeline(dates);
+    const certificateValid = this.checkCertificateValidity(dates);
+    const profile = this.profileOf(c, birth, c.group);
     if (unit === null || foreign) return;
     // One number per person (name without diacritics and date of birth): counting compares numbers.
     const identity = this.people.idOf(name, birth.day ?? cellText(c.birth));
@@ -228,7 +247,7 @@ class RowReader {
       identity,
       classCode: milestone !== null && nominated.usable ? milestone.code : null,
       nominated: nominated.day,
-      admitted: admissionCounts ? admitted.day : null,
+      admitted: admissionCounts && certificateValid ? admitted.day : null,
       listedClass: milestone ? milestone.code : null,
       listedAdmitted: admitted.day,
       dossier:
@@ -243,7 +262,56 @@ class RowReader {
               recognized: recognized.day,
               key: inPipeline ? personKey(name, birth.day ?? cellText(c.birth)) : null,
             },
+      profile,
     });
+  }
+
+  /** A cell's text folded, once per spelling: the same few words fill these columns. */
+  private fold(value: CellValue | undefined): string {
+    let folded = this.foldedCells.get(value);
+    if (folded === undefined) {
+      folded = foldKey(cellText(value));
+      this.foldedCells.set(value, folded);
+    }
+    return folded;
+  }
+
+  /**
+   * What the report on those admitted counts of the row. A missing column, a blank cell or an
+   * unreadable one is "not known" (the unreadable ones reported), except `Tôn giáo`, where a blank
+   * cell in the column means none.
+   */
+  private profileOf(
+    c: CandidateRow['cells'],
+    birth: DateValue,
+    group: CellValue | undefined,
+  ): Profile {
+    const gender = this.fold(c.gender);
+    let woman: boolean | null = null;
+    if (WOMAN.has(gender)) woman = true;
+    else if (MAN.has(gender)) woman = false;
+    else if (gender !== '')
+      this.report('gender', 'gender_unknown', PROBLEM.genderUnknown(cellText(c.gender)));
+    const ethnicity = this.fold(c.ethnicity);
+    const religion = this.fold(c.religion);
+    let youthUnion: boolean | null = null;
+    if (!isBlank(c.youthUnion)) {
+      youthUnion = readYesNo(c.youthUnion);
+      if (youthUnion === null)
+        this.report(
+          'youthUnion',
+          'youth_union_unknown',
+          PROBLEM.youthUnionUnknown(cellText(c.youthUnion)),
+        );
+    }
+    return {
+      woman,
+      ethnicMinority: ethnicity === '' ? null : ethnicity !== KINH,
+      religious: c.religion === undefined ? null : religion !== '' && !NO_RELIGION.has(religion),
+      youthUnion,
+      birth: birth.usable ? birth.day : null,
+      target: cellText(group),
+    };
   }
 
   private report(
@@ -266,7 +334,8 @@ class RowReader {
     );
   }
 
-  private dateOf(value: CellValue | undefined, field: DateField): DateValue {
+  /** `quiet`: read for a check that needs the day early, the cell's problems reported later. */
+  private dateOf(value: CellValue | undefined, field: DateField, quiet = false): DateValue {
     if (value === '' || value === null || value === undefined) return EMPTY_DATE;
     // The common case, a date cell of this realm, without building a reading first.
     if (value instanceof Date) {
@@ -276,16 +345,17 @@ class RowReader {
     const reading = readDay(value);
     if (reading.kind === 'empty') return EMPTY_DATE;
     if (reading.kind === 'invalid') {
-      this.report(field, 'date_invalid', PROBLEM.dateInvalid(reading.text));
+      if (!quiet) this.report(field, 'date_invalid', PROBLEM.dateInvalid(reading.text));
       return UNUSABLE_DATE;
     }
     if (reading.day < EARLIEST) {
-      this.report(field, 'date_too_old', PROBLEM.dateTooOld(reading.day));
+      if (!quiet) this.report(field, 'date_too_old', PROBLEM.dateTooOld(reading.day));
       return { day: reading.day, usable: false };
     }
     if (reading.day > this.input.today) {
       const severity = FUTURE_SEVERITY[field];
-      this.report(field, 'date_future', PROBLEM.dateFuture(reading.day), undefined, severity);
+      if (!quiet)
+        this.report(field, 'date_future', PROBLEM.dateFuture(reading.day), undefined, severity);
       return { day: reading.day, usable: severity === 'warning' };
     }
     return { day: reading.day, usable: true };
@@ -338,15 +408,27 @@ class RowReader {
     return cell;
   }
 
-  /** Whether the admission counts: of age (counted in months), after the class certificate. */
-  private checkAdmission({ birth, certified, admitted }: RowDates): boolean {
+  /**
+   * Whether the admission counts: of age (counted in months) when the cell considered the
+   * candidate, after the class certificate. The age is counted at the cell's resolution when it
+   * is there and usable, else at the decision (Party Charter art. 1; Quy định 294-QĐ/TW 1.1.1).
+   */
+  private checkAdmission(
+    { birth, certified, admitted }: RowDates,
+    resolutionCell: CellValue | undefined,
+  ): boolean {
     if (admitted.day === null || !admitted.usable) return false;
     // An admission whose other dates cannot be trusted cannot be verified, so it does not count.
     let counts = birth.usable && certified.usable;
     if (birth.day !== null && birth.usable) {
-      const months = monthsBetween(birth.day, admitted.day);
+      // Read here only for its day: its own problems come later, with the pipeline's columns.
+      const resolution = this.dateOf(resolutionCell, 'resolution', true);
+      const atResolution = resolution.day !== null && resolution.usable;
+      const day = atResolution && resolution.day !== null ? resolution.day : admitted.day;
+      const months = monthsBetween(birth.day, day);
       if (months < ADULT_MONTHS) {
-        this.report('admitted', 'underage', PROBLEM.underage(months));
+        const at = atResolution ? 'resolution' : 'decision';
+        this.report('admitted', 'underage', PROBLEM.underage(months, at, day));
         counts = false;
       } else if (months > SENIOR_MONTHS) {
         this.report('admitted', 'over_age', PROBLEM.overAge);
@@ -362,13 +444,7 @@ class RowReader {
   }
 
   /** Whether the dossier can be followed: each step after the one before, recognition after probation. */
-  private checkPipeline({
-    certified,
-    admitted,
-    resolution,
-    ceremony,
-    recognized,
-  }: RowDates): boolean {
+  private checkPipeline({ admitted, resolution, ceremony, recognized }: RowDates): boolean {
     let ok = resolution.usable && ceremony.usable && recognized.usable && admitted.usable;
     if (resolution.day !== null && admitted.day !== null && admitted.day < resolution.day) {
       this.report('admitted', 'decision_before_resolution', PROBLEM.decisionBeforeResolution);
@@ -389,14 +465,25 @@ class RowReader {
         ok = false;
       }
     }
-    if (
-      certified.day !== null &&
-      resolution.day !== null &&
-      resolution.day > addMonths(certified.day, CERTIFICATE_MONTHS)
-    ) {
-      this.report('certified', 'certificate_old', PROBLEM.certificateOld);
-    }
     return ok;
+  }
+
+  /**
+   * Whether the class certificate was still valid when the cell proposed the candidate (at the
+   * decision when no resolution is given): an expired one keeps the admission out of the counts.
+   */
+  private checkCertificateValidity({ certified, admitted, resolution }: RowDates): boolean {
+    if (certified.day === null || !certified.usable) return true;
+    const atResolution = resolution.day !== null && resolution.usable;
+    const day = atResolution ? resolution.day : admitted.usable ? admitted.day : null;
+    if (day === null || day <= addMonths(certified.day, this.certificateMonths)) return true;
+    const at = atResolution ? 'resolution' : 'decision';
+    this.report(
+      'certified',
+      'certificate_old',
+      PROBLEM.certificateOld(this.certificateMonths, at, day),
+    );
+    return false;
   }
 
   /** True when the row repeats an earlier row of the same person in the same unit (reported). */

@@ -4,13 +4,18 @@
 import type { Day } from '../calendar/dates';
 import type { Candidate } from '../model';
 import type { Milestone, Quota, Status, Unit } from '../model';
-import { formatQuota } from '../plan/quota';
+import { formatQuota, isOpenEnded } from '../plan/quota';
 import type { ReportedCounts } from './counts';
 
 export interface Result {
-  /** `20` or `8-10`; null where the unit has no quota for the milestone. */
+  /** `20`, `8-10` or `từ 2 trở lên`; null where the unit has no quota for the milestone. */
   target: string | null;
   min: number | null;
+  /**
+   * Null where the unit has no quota (min null too), and where the quota has no upper bound
+   * (`từ 2 trở lên`: min a number). Not Infinity: JSON has no such number and would write null
+   * anyway, so the report's readers get the same value as the code.
+   */
   max: number | null;
   actual: number;
   /** actual / min, in percent with one decimal; null without a (non-zero) quota. */
@@ -65,12 +70,13 @@ export function resultFor(actual: number, quota: Quota | null, source: Source = 
       source,
     };
   }
+  // Above an open-ended quota is still within it: Infinity is never exceeded.
   const status: Status = actual < quota.min ? 'not_met' : actual > quota.max ? 'exceeded' : 'met';
   const percent = quota.min > 0 ? Math.round((actual / quota.min) * 1000) / 10 : null;
   return {
     target: formatQuota(quota),
     min: quota.min,
-    max: quota.max,
+    max: isOpenEnded(quota) ? null : quota.max,
     actual,
     percent,
     status,
@@ -134,7 +140,8 @@ function countActuals(
 /**
  * A total is the sum of the rows above it, so a reader who adds the column by hand gets the same
  * figure: actual = every member's actual (units without a quota included), quota = the sum of the
- * quotas given. With no quota at all in the group, the plain sum is shown without a status.
+ * quotas given. With no quota at all in the group, the plain sum is shown without a status. One
+ * member without an upper bound (`từ 2 trở lên`) leaves the sum without one: `từ 5 trở lên`.
  */
 function sumGroup(members: readonly UnitResults[], code: string): Result {
   let actual = 0;
@@ -145,10 +152,10 @@ function sumGroup(members: readonly UnitResults[], code: string): Result {
     const r = m.results[code];
     if (!r) continue;
     actual += r.actual;
-    if (r.min !== null && r.max !== null) {
+    if (r.min !== null) {
       any = true;
       min += r.min;
-      max += r.max;
+      max += r.max ?? Number.POSITIVE_INFINITY;
     }
   }
   return resultFor(actual, any ? { min, max } : null);

@@ -92,6 +92,10 @@ export const CLI = {
   htmlWritten: (path: string) => `Đã ghi báo cáo ${path} (mở bằng trình duyệt, in ra khổ A4).`,
   printing: (path: string) => `Đang in ${path} bằng Chromium…`,
   pdfWritten: (path: string) => `Đã ghi báo cáo PDF ${path}.`,
+  docxWritten: (path: string) =>
+    `Đã ghi báo cáo Word ${path} (mở bằng Word hay LibreOffice để sửa, điền số và ký).`,
+  folderUnwritable: (path: string) =>
+    `Không ghi được tệp "${path}": không tạo được thư mục chứa nó (đã có một tệp cùng tên, hoặc không có quyền ghi). Chọn chỗ khác rồi chạy lại lệnh.`,
   noChromium: (explicit: string | undefined) =>
     (explicit
       ? `Không thấy Chromium tại PTDV_CHROMIUM="${explicit}". Sửa biến này cho đúng đường dẫn tới tệp chạy` +
@@ -131,6 +135,13 @@ export const CLI = {
       : `Hồ sơ quá hạn đến ngày ${asOf}: ${n} (theo đơn vị, sheet và dòng; không in tên):`,
   fileLine: (sheet: string, row: number, stage: string, due: string) =>
     `    - ${sheet}, dòng ${row}: ${stage}, hạn ${due}`,
+  badPeriod: (text: string) =>
+    `Không đọc được kỳ báo cáo "${text}": ghi Q1-2026 … Q4-2026, 6T-2026, 9T-2026, 2026 hoặc YTD (từ đầu năm đến nay).`,
+  periodWithDays: '--period không dùng cùng --from/--to: chọn một trong hai cách.',
+  periodNeedsBoth: 'Cần cả --from và --to (YYYY-MM-DD).',
+  badPeriodDay: (option: string, text: string) =>
+    `Ngày ${option} "${text}" không đọc được: ghi theo dạng YYYY-MM-DD, ví dụ 2026-03-31.`,
+  periodBackwards: (from: string, to: string) => `Kỳ báo cáo ngược: --from ${from} sau --to ${to}.`,
   reading: (path: string) => `Đang đọc ${path}…`,
   computing: 'Đang tính toán…',
   saving: (path: string) => `Đang ghi ${path}…`,
@@ -145,10 +156,13 @@ export const CLI = {
     '  ptdv new-year --workbook TỆP.xlsx --year NĂM [--out TỆP-MỚI.xlsx]',
     '      Sang năm mới: lưu trữ các mốc hiện tại, thêm mốc năm NĂM (ngày dời đúng số năm), mỗi mốc mới một',
     '      cột chỉ tiêu chép từ năm trước, xóa số và ngày kế hoạch; không có --out thì ghi đè khi đã xong.',
-    '  ptdv report --workbook TỆP.xlsx [--today YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json] [--write] [--html TRANG.html] [--pdf BÁO-CÁO.pdf]',
+    '  ptdv report --workbook TỆP.xlsx [--today YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json] [--write] [--html TRANG.html] [--pdf BÁO-CÁO.pdf] [--docx BÁO-CÁO.docx]',
     '      In bảng thực hiện chỉ tiêu và dự báo tiến độ (hoặc JSON); --write ghi sheet Tổng hợp và Kiểm tra vào tệp;',
-    '      --html ghi báo cáo gửi Thường trực thành một trang HTML (in khổ A4); --pdf in báo cáo ra PDF bằng Chrome, Edge hay Chromium.',
+    '      --html ghi báo cáo gửi Thường trực thành một trang HTML (in khổ A4); --pdf in báo cáo ra PDF bằng Chrome, Edge hay Chromium;',
+    '      --docx ghi báo cáo thành văn bản Word theo thể thức văn bản của Đảng (Quy định 399-QĐ/TW), để sửa, điền số và ký.',
     '      --as-of: số liệu tính đến ngày đó, báo cáo vẫn đề ngày hôm nay (như Xuất báo cáo trên Google Sheets).',
+    '      --period KỲ (Q1-2026 … Q4-2026, 6T-2026, 9T-2026, 2026, YTD = từ đầu năm) hoặc --from YYYY-MM-DD --to YYYY-MM-DD:',
+    '      thêm số kết nạp, số cử đi học và cơ cấu người được kết nạp trong kỳ, bên cạnh cùng kỳ năm trước.',
     '  ptdv demo --out TỆP.xlsx [--force]',
     '      Tạo bảng tính mẫu Kế hoạch 145/KH-HU với danh sách người giả định.',
     '  ptdv counts --workbook DANH-SACH.xlsx --out SO-LIEU [--into CHUNG.xlsx] [--today YYYY-MM-DD] [--by TÊN]',

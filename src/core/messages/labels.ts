@@ -17,6 +17,9 @@ export const STATUS_LABEL: Record<Status, string> = {
   no_quota: '—',
 };
 
+/** A quota without an upper bound, as 2026 commune plans write it (see plan/quota.ts). */
+export const QUOTA_OR_MORE = (min: number): string => `từ ${min} trở lên`;
+
 /** The pace forecast's statuses (see forecast.ts). */
 export const PACE_LABEL: Record<Pace, string> = {
   on_track: 'kịp',
@@ -59,6 +62,8 @@ export const STATUS_COLOURS: { label: string; background: string }[] = [
 
 /** Suggestions for `Đối tượng`, which stays free text. */
 export const GROUP_SUGGESTIONS = ['Học sinh', 'Công nhân', 'Đoàn viên', 'Quần chúng'] as const;
+/** The `Giới tính` dropdown: the words the report on those admitted reads. */
+export const GENDER_CHOICES = ['Nam', 'Nữ'] as const;
 
 export const MAIL_STATUS_LABEL = {
   sent: 'đã gửi',
@@ -95,4 +100,9 @@ export const SOURCE_LABEL = {
 /** `87,5%`: Vietnamese decimal comma. */
 export function formatPercent(percent: number): string {
   return `${String(percent).replace('.', ',')}%`;
+}
+
+/** `19,4`: one decimal, Vietnamese decimal comma (an average age). */
+export function formatDecimal(n: number): string {
+  return n.toFixed(1).replace('.', ',');
 }

@@ -2,6 +2,17 @@ import { GUIDE, seeGuide } from './guide';
 import { formatDmy, ymdOf, type Day } from '../calendar/dates';
 import { UNCLASSIFIED } from './labels';
 
+/** The day an age or a certificate's validity is counted at: the cell's resolution, else the decision. */
+export type CountedAt = 'resolution' | 'decision';
+const COUNTED_AT: Record<CountedAt, string> = {
+  resolution: 'ngày chi bộ đề nghị kết nạp',
+  decision: 'ngày kết nạp',
+};
+
+/** `60 tháng (5 năm)`, `18 tháng`. */
+const inMonths = (months: number): string =>
+  months % 12 === 0 ? `${months} tháng (${months / 12} năm)` : `${months} tháng`;
+
 export const PROBLEM = {
   unitMissing: 'Chưa ghi đơn vị.',
   unitUnknown: (typed: string) => `Không có đơn vị "${typed}" trong sheet Chỉ tiêu.`,
@@ -12,9 +23,10 @@ export const PROBLEM = {
   dateSuggestion: 'Ghi ngày theo dạng dd/mm/yyyy, ví dụ 19/05/2024.',
   classUnknown: (code: string) => `Không có đợt bồi dưỡng "${code}" trong sheet Mốc.`,
   classSuggestion: 'Chọn mã một mốc có Loại "Bồi dưỡng" trong sheet Mốc.',
-  underage: (months: number) =>
-    `Kết nạp khi chưa đủ 18 tuổi (mới ${Math.floor(months / 12)} tuổi ${months % 12} tháng).`,
-  underageSuggestion: 'Kiểm tra lại ngày sinh và ngày kết nạp (Điều lệ Đảng, Điều 1).',
+  underage: (months: number, at: CountedAt, day: Day) =>
+    `Kết nạp khi chưa đủ 18 tuổi: mới ${Math.floor(months / 12)} tuổi ${months % 12} tháng vào ${COUNTED_AT[at]} (${formatDmy(day)}).`,
+  underageSuggestion:
+    'Kiểm tra lại ngày sinh, ngày chi bộ đề nghị và ngày kết nạp (Điều lệ Đảng, Điều 1).',
   overAge: 'Kết nạp khi đã quá 60 tuổi: cần cấp ủy cấp trên xem xét, quyết định.',
   certificateAfterAdmission: 'Ngày cấp giấy chứng nhận bồi dưỡng sau ngày kết nạp.',
   certificateMissing: 'Đã kết nạp nhưng chưa ghi ngày cấp giấy chứng nhận bồi dưỡng.',
@@ -53,7 +65,7 @@ export const PROBLEM = {
   birthMissing: 'Đã kết nạp nhưng chưa ghi ngày sinh: không kiểm tra được tuổi.',
   quotaInvalid: (text: string) => `Chỉ tiêu "${text}" không hợp lệ.`,
   quotaSuggestion:
-    'Ghi một số (20, ít nhất 20, tối thiểu 20) hoặc một khoảng (8-10, từ 8 đến 10), số đầu không lớn hơn số sau.',
+    'Ghi một số (20, ít nhất 20, tối thiểu 20), một khoảng (8-10, từ 8 đến 10), hoặc một mức tối thiểu (từ 2 trở lên, từ 1-2 trở lên), số đầu không lớn hơn số sau.',
   unitCodeMissing: 'Chưa ghi mã đơn vị.',
   unitNameMissing: 'Chưa ghi tên đơn vị.',
   unitTypeMissing: `Chưa ghi loại đơn vị: đơn vị được cộng vào nhóm "${UNCLASSIFIED}".`,
@@ -97,8 +109,14 @@ export const PROBLEM = {
     'Ngày lễ kết nạp trước ngày quyết định kết nạp: hồ sơ này không được theo dõi hạn cho tới khi sửa.',
   recognizedBeforeProbationEnd: (end: Day, months: number) =>
     `Công nhận chính thức trước khi hết ${months} tháng dự bị (${formatDmy(end)}): hồ sơ này không được theo dõi hạn cho tới khi sửa.`,
-  certificateOld:
-    'Giấy chứng nhận bồi dưỡng đã quá 5 năm vào ngày chi bộ đề nghị kết nạp: kiểm tra lại (có thể phải học lại lớp bồi dưỡng).',
+  certificateOld: (months: number, at: CountedAt, day: Day) =>
+    `Giấy chứng nhận bồi dưỡng đã quá ${inMonths(months)} vào ${COUNTED_AT[at]} (${formatDmy(day)}): lần kết nạp này không được tính.`,
+  certificateOldSuggestion:
+    'Kiểm tra lại ngày cấp giấy chứng nhận; nếu đúng, người này phải học lại lớp bồi dưỡng nhận thức về Đảng. Thời hạn ở "Hiệu lực giấy chứng nhận (tháng)" trong sheet Cấu hình.',
+  genderUnknown: (text: string) =>
+    `Giới tính "${text}" không đọc được: ghi "Nam" hoặc "Nữ". Người này được tính là chưa rõ giới tính trong báo cáo cơ cấu.`,
+  youthUnionUnknown: (text: string) =>
+    `Đoàn viên "${text}" không đọc được: ghi "Có" hoặc "Không". Người này được tính là chưa rõ trong báo cáo cơ cấu.`,
   milestoneOutsidePlanSuggestion:
     'Kiểm tra lại năm của ngày này, hoặc "Ngày kế hoạch" trong sheet Cấu hình.',
 } as const;
@@ -132,12 +150,16 @@ export const PROBLEM_WHEN = {
   dateFuture:
     'ngày ở tương lai, so với hôm nay thật, không phải ngày báo cáo (cảnh báo với `Ngày cử đi học`)',
   dateTooOld: 'ngày trước năm 1950',
-  underage: 'kết nạp khi chưa đủ 18 tuổi, tính theo tháng (Điều lệ Đảng, Điều 1)',
+  underage:
+    'kết nạp khi chưa đủ 18 tuổi, tính theo tháng đến ngày chi bộ đề nghị (chưa ghi thì đến ngày kết nạp) (Điều lệ Đảng, Điều 1)',
   overAge: 'kết nạp khi quá 60 tuổi: cần cấp trên quyết định',
   certificateMissing: 'đã kết nạp nhưng chưa ghi ngày cấp giấy chứng nhận',
   certificateAfterAdmission: 'giấy chứng nhận cấp sau ngày kết nạp',
-  certificateOld: 'giấy chứng nhận bồi dưỡng quá 5 năm vào ngày chi bộ đề nghị',
+  certificateOld:
+    'giấy chứng nhận bồi dưỡng quá `Hiệu lực giấy chứng nhận (tháng)` (60) vào ngày chi bộ đề nghị (chưa ghi thì ngày kết nạp): không tính là kết nạp',
   classUnknown: 'mã đợt bồi dưỡng không có trong `Mốc`',
+  genderUnknown: '`Giới tính` không phải Nam hay Nữ: tính là chưa rõ trong báo cáo cơ cấu',
+  youthUnionUnknown: '`Đoàn viên` không phải Có hay Không: tính là chưa rõ trong báo cáo cơ cấu',
   classNotForUnit: 'đợt bồi dưỡng dành cho loại đơn vị khác',
   duplicate: 'cùng người (họ tên bỏ hết dấu, ngày sinh) hai lần trong một đơn vị: tính một lần',
   duplicateOtherUnit:
@@ -153,7 +175,7 @@ export const PROBLEM_WHEN = {
   unitTypeMissing: '`Loại` đơn vị để trống: đơn vị được cộng vào nhóm `Chưa phân loại`',
   aliasAmbiguous: 'một tên khác trùng tên/mã của đơn vị khác',
   quotaInvalid:
-    'chỉ tiêu không đọc được: một số (`20`, `ít nhất 20`, `tối thiểu 20`) hay khoảng (`8-10`, `từ 8 đến 10`) với a ≤ b',
+    'chỉ tiêu không đọc được: một số (`20`, `ít nhất 20`, `tối thiểu 20`), khoảng (`8-10`, `từ 8 đến 10`) hay mức tối thiểu (`từ 2 trở lên`, `từ 1-2 trở lên`) với a ≤ b',
   emailInvalid: 'địa chỉ thư sai: không được dùng để gửi',
   milestoneCodeMissing: 'dòng của `Mốc` không có mã: dòng bị bỏ qua',
   milestoneCodeDuplicate: 'mã mốc trùng: dòng sau bị bỏ qua',

@@ -4,8 +4,13 @@ import { formatPercent } from './labels';
 /** The standing office's report (sheet, HTML page and PDF). */
 export const REPORT = {
   defaultBody: 'Ban Tổ chức',
-  /** No-break spaces: the clerk writes the number in by hand, and HTML would fold plain ones. */
-  number: 'Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-BC/……',
+  /**
+   * The number line ("Số 12-BC/BTCHU", Hướng dẫn 36-HD/VPTW): `Số báo cáo` the part before "-BC/",
+   * or the whole number; what is not set is left for the clerk to write in by hand (no-break
+   * spaces, which HTML does not fold).
+   */
+  number: (n: string) =>
+    /-BC\//i.test(n) ? `Số ${n}` : `Số${n ? ` ${n}` : '\u00a0'.repeat(8)}-BC/……`,
   motto: 'ĐẢNG CỘNG SẢN VIỆT NAM',
   /** Administrative style: a day below 10 and the months 1 and 2 take a leading zero. */
   placeDate: (place: string, day: Day): string => {
@@ -88,13 +93,67 @@ export const REPORT = {
     'Dự báo đến hạn: số đạt được đến hạn nếu giữ tốc độ bình quân từ "Từ ngày" của mốc (không có thì từ ngày kế hoạch) đến ngày báo cáo. ' +
     'Kịp: đạt chỉ tiêu tối thiểu sớm hơn hạn ít nhất một tuần; nguy cơ: chỉ đạt trong tuần cuối; ' +
     'không kịp: không đạt được đến hạn.',
+  partStructure: 'V. CƠ CẤU NGƯỜI ĐƯỢC KẾT NẠP',
+  structureIntro:
+    'Đếm theo các cột Giới tính, Dân tộc, Tôn giáo, Đoàn viên của danh sách (không in tên); tuổi tính đến ngày kết nạp. ' +
+    'Số trong ngoặc là số người danh sách chưa ghi cột đó (không tính là "không").',
+  structureTitle: (code: string, name: string, from: string | null, to: string) =>
+    `${name} (${code}): kết nạp ${from ? `từ ${from} ` : ''}đến ${to}`,
+  periodStructureTitle: (period: string) => `Kết nạp ${period}`,
+  structureColumns: [
+    'TT',
+    'Đơn vị',
+    'Kết nạp',
+    '% chỉ tiêu',
+    'Nữ',
+    'Dân tộc thiểu số',
+    'Tôn giáo',
+    'Đoàn viên',
+    '18–30 tuổi',
+    'Tuổi bình quân',
+  ],
+  /** The `Đối tượng` column of people for whom none is written. */
+  noTarget: 'Chưa ghi đối tượng',
+  targetsTitle: 'Theo đối tượng',
+  partPeriod: 'VI. KẾT QUẢ TRONG KỲ, SO VỚI CÙNG KỲ NĂM TRƯỚC',
+  periodTitle: (period: string, previous: string) =>
+    `Kết nạp và cử đi học ${period} (cùng kỳ năm trước: ${previous})`,
+  periodColumns: ['TT', 'Đơn vị', 'Kết nạp', 'Cùng kỳ năm trước', 'Cử đi học', 'Cùng kỳ năm trước'],
+  /** A period as reports name it. */
+  periodName: (
+    kind: 'quarter' | 'half' | 'nine' | 'year' | 'to_date' | 'days',
+    year: number,
+    from: string,
+    to: string,
+    quarter?: number,
+  ): string => {
+    switch (kind) {
+      case 'quarter':
+        return `quý ${['I', 'II', 'III', 'IV'][(quarter ?? 1) - 1]} năm ${year}`;
+      case 'half':
+        return `6 tháng đầu năm ${year}`;
+      case 'nine':
+        return `9 tháng đầu năm ${year}`;
+      case 'year':
+        return `năm ${year}`;
+      case 'to_date':
+        return `từ đầu năm ${year} đến ngày ${to}`;
+      default:
+        return `từ ngày ${from} đến ngày ${to}`;
+    }
+  },
+  /** A figure and how many of the people it counts the list says nothing about. */
+  withUnknown: (n: number, unknown: number) =>
+    unknown > 0 ? `${n} (+${unknown} chưa rõ)` : String(n),
   chartTitle: (code: string) => `${code}: tỷ lệ thực hiện theo đơn vị (% chỉ tiêu tối thiểu)`,
   /** "Ban Thường vụ Huyện ủy X" reports to "Thường trực Huyện ủy X"; otherwise a generic name. */
   recipients: (issuer: string) => [
-    'Nơi nhận:',
     `- Thường trực ${/^Ban Thường vụ\s+/i.test(issuer) ? issuer.replace(/^Ban Thường vụ\s+/i, '') : 'cấp ủy'} (để báo cáo),`,
     '- Lưu.',
   ],
+  recipientsTitle: 'Nơi nhận:',
+  /** The copy kept on file, added when `Nơi nhận` does not name one. */
+  fileCopy: 'Lưu',
   sheetName: (asOf: string) => `Báo cáo ${asOf.replace(/\//g, '-')}`,
   pageTitle: (asOf: string) => `Báo cáo phát triển đảng viên đến ngày ${asOf}`,
 } as const;
@@ -102,7 +161,8 @@ export const REPORT = {
 export const REPORT_UI = {
   menu: 'Xuất báo cáo',
   ask: (today: string) =>
-    `Báo cáo số liệu tính đến ngày nào? Ghi dd/mm/yyyy; để trống là hôm nay (${today}).`,
+    `Báo cáo số liệu tính đến ngày nào? Ghi dd/mm/yyyy; để trống là hôm nay (${today}). ` +
+    'Hoặc ghi một kỳ để có thêm kết quả trong kỳ so với cùng kỳ năm trước: Q1-2026 … Q4-2026, 6T-2026, 9T-2026, 2026, YTD (từ đầu năm đến nay).',
   badDate: (text: string) =>
     `Không đọc được ngày "${text}". Ghi ngày dạng dd/mm/yyyy, ví dụ 30/09/2024.`,
   futureDate: (day: string) => `Ngày ${day} chưa đến: báo cáo chỉ tính số liệu đến hôm nay.`,
@@ -116,6 +176,9 @@ export const REPORT_UI = {
   pdfFailed: (detail: string) =>
     `Không lưu được tệp PDF (${detail}). Có thể in sheet báo cáo ra PDF: Tệp → Tải xuống → PDF, khổ A4, vừa với chiều rộng.`,
   openPdf: 'Mở tệp PDF',
+  openDoc: 'Mở bản Google Docs để sửa và ký',
+  docFailed: (detail: string) =>
+    `Không tạo được bản Google Docs (${detail}). Có thể mở tệp PDF bằng Google Docs, hoặc dùng "ptdv report --docx" trên máy văn phòng.`,
   openSheet: 'Mở sheet báo cáo',
   besideSpreadsheet: 'Tệp PDF được lưu cùng thư mục với bảng tính.',
   inMyDrive:

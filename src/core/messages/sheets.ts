@@ -117,6 +117,25 @@ export const CHECK = {
 } as const;
 
 /** `Hồ sơ`: where each unit's files stand. */
+export const STRUCTURE_SHEET = {
+  title: (asOf: string) =>
+    `Cơ cấu người được kết nạp, tính đến ngày ${asOf} (số người; không có tên, không có dân tộc hay tôn giáo của từng người)`,
+  updated: (when: string) =>
+    `Cập nhật lúc ${when}. "Chưa rõ": danh sách chưa ghi cột đó cho người được kết nạp.`,
+  milestone: 'Mốc',
+  unit: 'Đơn vị',
+  admitted: 'Kết nạp',
+  percent: '% chỉ tiêu',
+  women: 'Nữ',
+  ethnicMinority: 'Dân tộc thiểu số',
+  religious: 'Tôn giáo',
+  youthUnion: 'Đoàn viên',
+  aged18to30: '18–30 tuổi',
+  averageAge: 'Tuổi bình quân',
+  unknown: (column: string) => `${column}: chưa rõ`,
+  target: (target: string) => `Đối tượng: ${target}`,
+} as const;
+
 export const DOSSIERS = {
   title: (asOf: string) =>
     `Hồ sơ kết nạp và chuyển đảng chính thức, tính đến ngày ${asOf} (số người; không có tên)`,

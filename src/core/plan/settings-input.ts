@@ -9,7 +9,7 @@ import { readEmails } from '../text/email';
 import { foldKey } from '../text/normalize';
 import { readYesNo } from '../text/yes-no';
 import type { RawSettings, SettingField } from './raw-plan';
-import type { Plan, Problem, Settings } from '../model';
+import type { CellValue, Plan, Problem, Settings } from '../model';
 
 export const DEFAULT_SETTINGS: Settings = {
   issuerName: '',
@@ -18,6 +18,11 @@ export const DEFAULT_SETTINGS: Settings = {
   planDate: null,
   reportingBody: '',
   place: '',
+  reportNumber: '',
+  signingAuthority: '',
+  signerTitle: '',
+  signer: '',
+  recipients: [],
   spreadsheetUrl: '',
   boardEmails: [],
   rejectedBoardEmails: [],
@@ -28,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
     decisionDays: 60,
     ceremonyDays: 30,
     probationMonths: 12,
+    certificateMonths: 60,
     considerDays: 30,
     leadDays: [14, 7, 1],
   },
@@ -64,6 +70,11 @@ export function interpretSettings(raw: RawSettings): { settings: Settings; probl
   settings.planNumber = text('planNumber');
   settings.reportingBody = text('reportingBody');
   settings.place = text('place');
+  settings.reportNumber = text('reportNumber');
+  settings.signingAuthority = text('signingAuthority');
+  settings.signerTitle = text('signerTitle');
+  settings.signer = text('signer');
+  settings.recipients = readRecipients(raw.entries.recipients?.value);
   settings.spreadsheetUrl = text('spreadsheetUrl');
   const planDate = readDay(raw.entries.planDate?.value);
   if (planDate.kind === 'ok') settings.planDate = planDate.day;
@@ -83,6 +94,18 @@ export function interpretSettings(raw: RawSettings): { settings: Settings; probl
   if (dryRun === null) bad('dryRun');
   else settings.dryRun = dryRun;
   return { settings, problems };
+}
+
+/**
+ * `Nơi nhận`: one recipient a line, or separated by `;` (a cell is easier typed on one line); a
+ * leading dash is the report's to write, so one typed is dropped.
+ */
+function readRecipients(value: CellValue | undefined): string[] {
+  // Split before cellText, which folds a cell's line breaks into spaces.
+  const lines = typeof value === 'string' ? value.split(/\r?\n|;/) : [cellText(value)];
+  return lines
+    .map((line) => cellText(line).replace(/^[-–—•+]\s*/, ''))
+    .filter((line) => line !== '');
 }
 
 /** The Board's addresses: the valid ones are used, each invalid one is a warning. */
@@ -113,6 +136,7 @@ function readPipelineRules(
     'decisionDays',
     'ceremonyDays',
     'probationMonths',
+    'certificateMonths',
     'considerDays',
   ] as const) {
     const value = text(field);

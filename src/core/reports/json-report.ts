@@ -7,6 +7,44 @@ import { forecastRow, paceRisks, type Forecast } from '../forecast/forecast';
 import type { Pace } from '../model';
 import type { AppliesTo, MilestoneKind, Problem, Severity } from '../model';
 import type { OpenStage, Stage } from '../pipeline/pipeline';
+import type { Period } from '../calendar/periods';
+import { averageAge, type Structure, type StructureCounts } from '../counting/structure';
+import { periodTable, structureTables, type StructureLine } from './structure-report';
+
+/** The structure of a unit's (or a total's) admissions; see core/counting/structure.ts. */
+export interface JsonStructure extends StructureCounts {
+  /** Years at admission, one decimal; null when no one's birth date is known. */
+  averageAge: number | null;
+  /** By `Đối tượng` as typed; people with none under "". */
+  byTarget: Record<string, number>;
+}
+
+export interface JsonStructureTable {
+  /** The admission milestone's code; null for the period. */
+  milestone: string | null;
+  from: string | null;
+  to: string;
+  units: (JsonStructure & { code: string })[];
+  byType: Record<string, JsonStructure>;
+  byCommittee: Record<string, JsonStructure>;
+  total: JsonStructure;
+}
+
+export interface JsonPeriodFigures {
+  admitted: number;
+  nominated: number;
+  previous: { admitted: number; nominated: number };
+}
+
+export interface JsonPeriod {
+  from: string;
+  to: string;
+  previous: { from: string; to: string };
+  units: (JsonPeriodFigures & { code: string })[];
+  byType: Record<string, JsonPeriodFigures>;
+  byCommittee: Record<string, JsonPeriodFigures>;
+  total: JsonPeriodFigures;
+}
 
 /** The pace forecast of an open milestone, dates as ISO text. */
 export interface JsonForecast {
@@ -76,6 +114,13 @@ export interface JsonReport {
       overdue: boolean;
     }[];
   };
+  /**
+   * The structure of those admitted, one entry per admission milestone and, when a period is
+   * asked for, one for the period (milestone null).
+   */
+  structure: JsonStructureTable[];
+  /** With a period asked for: its admissions and nominations beside the same days a year earlier. */
+  period?: JsonPeriod;
   /** Candidate rows read; how many had an error (left out where it matters) or only warnings. */
   rows: RowSummary;
   problems: (Pick<Problem, 'sheet' | 'row' | 'column' | 'code' | 'message'> & {
@@ -99,7 +144,46 @@ function jsonForecast(f: Forecast): JsonForecast {
   };
 }
 
-export function buildJsonReport(evaluation: Evaluation): JsonReport {
+function jsonStructure(s: Structure): JsonStructure {
+  return {
+    admitted: s.admitted,
+    women: s.women,
+    ethnicMinority: s.ethnicMinority,
+    religious: s.religious,
+    youthUnion: s.youthUnion,
+    aged18to30: s.aged18to30,
+    averageAge: averageAge(s),
+    unknown: { ...s.unknown },
+    byTarget: Object.fromEntries(s.byTarget),
+  };
+}
+
+/** A table's lines in the report's shape: units by code, subtotals by kind and committee. */
+function split<L extends { kind: StructureLine['kind']; key: string }, T>(
+  lines: readonly L[],
+  convert: (line: L) => T,
+): {
+  units: (T & { code: string })[];
+  byType: Record<string, T>;
+  byCommittee: Record<string, T>;
+  total: T;
+} {
+  const of = (kind: StructureLine['kind']) => lines.filter((l) => l.kind === kind);
+  const total = of('total')[0];
+  if (!total) throw new Error('a table without its total');
+  return {
+    units: of('unit').map((l) => ({ code: l.key, ...convert(l) })),
+    byType: Object.fromEntries(of('kind').map((l) => [l.key, convert(l)])),
+    byCommittee: Object.fromEntries(of('committee').map((l) => [l.key, convert(l)])),
+    total: convert(total),
+  };
+}
+
+export function buildJsonReport(
+  evaluation: Evaluation,
+  options: { period?: Period | null } = {},
+): JsonReport {
+  const period = options.period ?? null;
   const { plan, fulfillment } = evaluation;
   const s = plan.settings;
   const forecasts = (results: Record<string, Result>): JsonForecasts =>
@@ -161,6 +245,13 @@ export function buildJsonReport(evaluation: Evaluation): JsonReport {
         overdue: f.overdue,
       })),
     },
+    structure: structureTables(evaluation, period).map((t) => ({
+      milestone: t.milestone?.code ?? null,
+      from: iso(t.from),
+      to: formatIso(t.to),
+      ...split(t.lines, (l) => jsonStructure(l.structure)),
+    })),
+    ...(period ? { period: jsonPeriod(evaluation, period) } : {}),
     rows: evaluation.rows,
     problems: evaluation.problems.map((p) => ({
       sheet: p.sheet,
@@ -170,6 +261,20 @@ export function buildJsonReport(evaluation: Evaluation): JsonReport {
       severity: p.severity,
       message: p.message,
       ...(p.suggestion ? { suggestion: p.suggestion } : {}),
+    })),
+  };
+}
+
+function jsonPeriod(evaluation: Evaluation, period: Period): JsonPeriod {
+  const table = periodTable(evaluation, period);
+  return {
+    from: formatIso(period.from),
+    to: formatIso(period.to),
+    previous: { from: formatIso(table.previous.from), to: formatIso(table.previous.to) },
+    ...split(table.lines, (l) => ({
+      admitted: l.admitted,
+      nominated: l.nominated,
+      previous: { ...l.previous },
     })),
   };
 }

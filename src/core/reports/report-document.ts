@@ -15,6 +15,16 @@ import {
 } from '../messages/labels';
 import { REPORT } from '../messages/report';
 import type { Milestone, Status } from '../model';
+import {
+  reportHeading,
+  reportRecipients,
+  reportSignature,
+  type ReportHeading,
+  type ReportSignature,
+} from './report-form';
+import type { Period } from '../calendar/periods';
+import { averageAge, type StructureCounts } from '../counting/structure';
+import { periodTable, structureTables, type StructureLineKind } from './structure-report';
 import { kindsOf, sameKind } from '../plan/kinds';
 import {
   FUNNEL_STEPS,
@@ -81,9 +91,56 @@ export interface ReportDossiers {
   funnel: { label: string; count: number }[];
 }
 
+/**
+ * One row of a table of the structure of those admitted ("cơ cấu"): a unit, a subtotal or the
+ * total. Each count column may have people whose data is not given: `unknown` says how many.
+ */
+export interface StructureRow extends StructureCounts {
+  kind: ReportRowKind;
+  label: string;
+  /** Of the milestone's minimum (one decimal); null for a period or without a minimum. */
+  percent: number | null;
+  /** Years at admission, one decimal; null when no one admitted has a usable birth date. */
+  averageAge: number | null;
+  /** Admitted by `Đối tượng` as typed (columns in `ReportStructure.targets` order). */
+  byTarget: Record<string, number>;
+}
+
+/** The structure of those admitted for one admission milestone, or for a period. */
+export interface ReportStructure {
+  title: string;
+  /** The milestone's code; null for the period. */
+  milestone: string | null;
+  /** dd/mm/yyyy. */
+  from: string;
+  to: string;
+  /** The `Đối tượng` values met, in the order of the columns. */
+  targets: string[];
+  rows: StructureRow[];
+}
+
+/** Admissions and class nominations in a period, beside the same days a year earlier. */
+export interface PeriodRow {
+  kind: ReportRowKind;
+  label: string;
+  admitted: number;
+  nominated: number;
+  previousAdmitted: number;
+  previousNominated: number;
+}
+
+export interface ReportPeriod {
+  title: string;
+  /** dd/mm/yyyy, the period and the same days a year earlier. */
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  rows: PeriodRow[];
+}
+
 export interface ReportDocument {
-  /** Left block of the heading: the reporting body (upper case), its star, the number line. */
-  body: string[];
+  heading: ReportHeading;
   /** Right block: the Party's name and the place-and-date line. */
   motto: string;
   placeDate: string;
@@ -93,8 +150,14 @@ export interface ReportDocument {
   sections: ReportSection[];
   risks: ReportRisk[];
   dossiers: ReportDossiers | null;
+  /** Part V: the structure of those admitted, one table per admission milestone (and period). */
+  structure: ReportStructure[];
+  /** Part VI, with a period asked for (`--from/--to/--period`): the period beside last year's. */
+  period: ReportPeriod | null;
   /** Milestones open on the report date (so an empty risk list means "all on track"). */
   openMilestones: number;
+  signature: ReportSignature;
+  /** Under `Nơi nhận:`, one a line: "- Thường trực … (để báo cáo),", …, "- Lưu …". */
   recipients: string[];
   /** The date the figures are counted to (dd/mm/yyyy). */
   asOf: string;
@@ -222,8 +285,117 @@ export function reportDays(asked: Day | null, madeOn: Day): { asOf: Day; madeOn:
   return asOf > madeOn ? null : { asOf, madeOn };
 }
 
+const lineLabel = (kind: StructureLineKind, key: string, unit?: { name: string }): string =>
+  kind === 'unit'
+    ? (unit?.name ?? key)
+    : kind === 'kind'
+      ? SUBTOTAL_BY_KIND(key)
+      : kind === 'committee'
+        ? SUBTOTAL_BY_COMMITTEE(key || NO_COMMITTEE)
+        : ALL_UNITS;
+
+const rowKind = (kind: StructureLineKind): ReportRowKind =>
+  kind === 'unit' ? 'unit' : kind === 'total' ? 'total' : 'group';
+
+/** The name a period goes by in a report ("quý I năm 2026"). */
+export function periodName(period: Period): string {
+  return REPORT.periodName(
+    period.kind,
+    period.year,
+    formatDmy(period.from),
+    formatDmy(period.to),
+    period.quarter,
+  );
+}
+
+/** Part V: one table per admission milestone, and the period's, with subtotals and the total. */
+export function reportStructure(evaluation: Evaluation, period: Period | null): ReportStructure[] {
+  return structureTables(evaluation, period).map((t) => {
+    // Kinds and committees with no one admitted and no quota would only add lines of zeros.
+    const lines = t.lines.filter(
+      (l) =>
+        l.kind === 'unit' ||
+        l.kind === 'total' ||
+        l.structure.admitted > 0 ||
+        (l.result?.min ?? null) !== null,
+    );
+    const targets = [...(lines.find((l) => l.kind === 'total')?.structure.byTarget.keys() ?? [])]
+      .filter((k) => k !== '')
+      .sort((a, b) => a.localeCompare(b, 'vi'));
+    if (lines.some((l) => l.structure.byTarget.has(''))) targets.push(REPORT.noTarget);
+    return {
+      title: t.milestone
+        ? REPORT.structureTitle(
+            t.milestone.code,
+            t.milestone.name,
+            t.from === null ? null : formatDmy(t.from),
+            formatDmy(t.to),
+          )
+        : REPORT.periodStructureTitle(period ? periodName(period) : ''),
+      milestone: t.milestone?.code ?? null,
+      from: t.from === null ? '' : formatDmy(t.from),
+      to: formatDmy(t.to),
+      targets,
+      rows: lines.map((l): StructureRow => {
+        const st = l.structure;
+        return {
+          kind: rowKind(l.kind),
+          label: lineLabel(l.kind, l.key, l.unit),
+          admitted: st.admitted,
+          percent: l.result?.percent ?? null,
+          women: st.women,
+          ethnicMinority: st.ethnicMinority,
+          religious: st.religious,
+          youthUnion: st.youthUnion,
+          aged18to30: st.aged18to30,
+          averageAge: averageAge(st),
+          unknown: { ...st.unknown },
+          byTarget: Object.fromEntries(
+            [...st.byTarget].map(([k, n]) => [k === '' ? REPORT.noTarget : k, n]),
+          ),
+        };
+      }),
+    };
+  });
+}
+
+/** Part VI: the period's admissions and nominations beside last year's (units with neither left out). */
+export function reportPeriod(evaluation: Evaluation, period: Period): ReportPeriod {
+  const table = periodTable(evaluation, period);
+  const active = (l: (typeof table.lines)[number]) =>
+    l.admitted + l.nominated + l.previous.admitted + l.previous.nominated > 0;
+  const previousName = REPORT.periodName(
+    'days',
+    period.year - 1,
+    formatDmy(table.previous.from),
+    formatDmy(table.previous.to),
+  );
+  return {
+    title: REPORT.periodTitle(periodName(period), previousName),
+    from: formatDmy(period.from),
+    to: formatDmy(period.to),
+    previousFrom: formatDmy(table.previous.from),
+    previousTo: formatDmy(table.previous.to),
+    rows: table.lines
+      .filter((l) => l.kind === 'total' || active(l))
+      .map((l) => ({
+        kind: rowKind(l.kind),
+        label: lineLabel(l.kind, l.key, l.unit),
+        admitted: l.admitted,
+        nominated: l.nominated,
+        previousAdmitted: l.previous.admitted,
+        previousNominated: l.previous.nominated,
+      })),
+  };
+}
+
 /** The report of an evaluation as of its day (see reportDays), dated `today`, the day it is made. */
-export function buildReportDocument(evaluation: Evaluation, today: Day): ReportDocument {
+export function buildReportDocument(
+  evaluation: Evaluation,
+  today: Day,
+  options: { period?: Period | null } = {},
+): ReportDocument {
+  const period = options.period ?? null;
   const { plan, fulfillment } = evaluation;
   const s = plan.settings;
   const asOf = fulfillment.asOf ?? today;
@@ -241,11 +413,7 @@ export function buildReportDocument(evaluation: Evaluation, today: Day): ReportD
     pace: r.forecast.status,
   }));
   return {
-    body: [
-      (s.reportingBody || s.issuerName || REPORT.defaultBody).toLocaleUpperCase('vi'),
-      '*',
-      REPORT.number,
-    ],
+    heading: reportHeading(s),
     motto: REPORT.motto,
     placeDate: REPORT.placeDate(s.place, today),
     title: REPORT.title,
@@ -259,8 +427,11 @@ export function buildReportDocument(evaluation: Evaluation, today: Day): ReportD
     sections,
     risks,
     dossiers: dossiersPart(evaluation),
+    structure: reportStructure(evaluation, period),
+    period: period ? reportPeriod(evaluation, period) : null,
     openMilestones: sections.filter((sec) => sec.phase === 'open').length,
-    recipients: REPORT.recipients(s.issuerName),
+    signature: reportSignature(s),
+    recipients: reportRecipients(s),
     asOf: formatDmy(asOf),
   };
 }

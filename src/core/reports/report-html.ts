@@ -1,14 +1,17 @@
 // The report as one self-contained HTML page: inline styles and SVG bars, a print stylesheet for
 // A4, nothing fetched from anywhere. Every value from the sheets is escaped.
 import { escapeHtml } from '../text/html';
-import { PACE_LABEL, STATUS_LABEL, formatPercent } from '../messages/labels';
+import { countColumns } from '../counting/structure';
+import { PACE_LABEL, STATUS_LABEL, formatDecimal, formatPercent } from '../messages/labels';
 import { REPORT } from '../messages/report';
 import type {
   ReportBar,
   ReportDocument,
   ReportDossiers,
+  ReportPeriod,
   ReportRow,
   ReportSection,
+  ReportStructure,
 } from './report-document';
 import type { Status } from '../model';
 
@@ -32,6 +35,7 @@ body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif
 .heading { width: 100%; border-collapse: collapse; margin-bottom: 8mm; }
 .heading td { border: none; vertical-align: top; text-align: center; padding: 0; }
 .heading .body { font-weight: bold; }
+.heading .higher { font-weight: normal; }
 .heading .motto { font-weight: bold; text-decoration: underline; }
 .heading .date { font-style: italic; }
 h1 { text-align: center; font-size: 15pt; margin: 0; }
@@ -55,8 +59,16 @@ figure { margin: 3mm 0 0; }
 figcaption { font-size: 10.5pt; font-style: italic; text-align: center; }
 svg text { font-family: inherit; font-size: 11px; }
 .note { font-size: 11pt; font-style: italic; }
-.recipients { margin-top: 8mm; font-size: 11pt; }
-.recipients p { margin: 0; }
+table.structure { font-size: 8.5pt; }
+table.structure td.n { white-space: normal; }
+span.unknown { display: block; color: #5f6368; font-size: 7.5pt; }
+.closing { width: 100%; border-collapse: collapse; margin-top: 8mm; break-inside: avoid; page-break-inside: avoid; }
+.closing td { border: none; vertical-align: top; padding: 0; width: 50%; }
+.recipients { font-size: 11pt; }
+.recipients p { margin: 0; text-align: left; }
+.recipients p.title { font-size: 12pt; font-weight: bold; font-style: italic; }
+.signature { text-align: center; font-weight: bold; }
+.signature .space { height: 25mm; }
 section.milestone { break-inside: avoid-page; page-break-inside: avoid; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
@@ -92,6 +104,7 @@ function resultRow(r: ReportRow, i: number): string {
 const RESULT_WIDTHS = [5, 27, 9, 9, 11, 12, 12, 15];
 const RISK_WIDTHS = [5, 22, 17, 8, 9, 9, 16, 14];
 const FILES_WIDTHS = [5, 35, 15, 15, 15, 15];
+const PERIOD_WIDTHS = [5, 35, 15, 15, 15, 15];
 
 function head(columns: readonly string[], widths: readonly number[]): string {
   return (
@@ -202,6 +215,91 @@ function filesHtml(files: ReportDossiers): string {
   );
 }
 
+/** A count and, in brackets, how many the list says nothing about. */
+const withUnknown = (n: number, unknown: number): string =>
+  `<td class="n">${n}${unknown > 0 ? `<span class="unknown">(+${unknown})</span>` : ''}</td>`;
+
+/** Part V: one table per admission milestone (and the period), targets as extra columns. */
+function structureHtml(tables: readonly ReportStructure[]): string {
+  const html = tables.map((t) => {
+    let index = 0;
+    const rows = t.rows.map(
+      (r) =>
+        `<tr${r.kind === 'unit' ? '' : ` class="${r.kind}"`}>` +
+        `<td class="n">${r.kind === 'unit' ? ++index : ''}</td>` +
+        `<td>${escapeHtml(r.label)}</td>` +
+        `<td class="n">${r.admitted}</td>` +
+        `<td class="n">${percentText(r.percent)}</td>` +
+        countColumns(r)
+          .map((c) => withUnknown(c.count, c.unknown))
+          .join('') +
+        `<td class="n">${r.averageAge === null ? '' : formatDecimal(r.averageAge)}</td>` +
+        t.targets.map((k) => `<td class="n">${r.byTarget[k] ?? 0}</td>`).join('') +
+        '</tr>',
+    );
+    const columns = [...REPORT.structureColumns, ...t.targets];
+    // The unit's name takes what the figures leave; the percentage ("133,3%") needs the most.
+    const figures = columns.length - 2;
+    const each = Math.min(7, 74 / figures);
+    const widths = [
+      4,
+      96 - figures * each - 2,
+      ...columns.slice(2).map((_, i) => (i === 1 ? each + 2 : each)),
+    ];
+    return (
+      `<section class="structure" data-milestone="${escapeHtml(t.milestone ?? '')}">` +
+      `<h3>${escapeHtml(t.title)}</h3>` +
+      `<table class="grid structure">${head(columns, widths)}<tbody>${rows.join('')}</tbody></table></section>`
+    );
+  });
+  return `<p class="note">${escapeHtml(REPORT.structureIntro)}</p>${html.join('')}`;
+}
+
+/** Part VI: the period's admissions and nominations beside the same days a year earlier. */
+function periodHtml(period: ReportPeriod): string {
+  let index = 0;
+  const rows = period.rows.map(
+    (r) =>
+      `<tr${r.kind === 'unit' ? '' : ` class="${r.kind}"`}>` +
+      `<td class="n">${r.kind === 'unit' ? ++index : ''}</td>` +
+      `<td>${escapeHtml(r.label)}</td>` +
+      `<td class="n">${r.admitted}</td><td class="n">${r.previousAdmitted}</td>` +
+      `<td class="n">${r.nominated}</td><td class="n">${r.previousNominated}</td></tr>`,
+  );
+  return (
+    `<section class="period"><h3>${escapeHtml(period.title)}</h3>` +
+    `<table class="grid period">${head(REPORT.periodColumns, PERIOD_WIDTHS)}<tbody>${rows.join('')}</tbody></table></section>`
+  );
+}
+
+/** A line of the heading or the signature; one not set keeps its height, to be written in. */
+const line = (text: string, cls: string): string =>
+  `<div class="${cls}">${text === '' ? '&nbsp;' : escapeHtml(text)}</div>`;
+
+/** The left block: the committee above, the issuing body, its star, the number. */
+function headingHtml(doc: ReportDocument): string {
+  const h = doc.heading;
+  return (
+    (h.higherBody ? line(h.higherBody, 'higher') : '') +
+    line(h.issuingBody, 'body') +
+    line('*', 'star') +
+    line(h.number, 'number')
+  );
+}
+
+/** `Nơi nhận` on the left, the signature block on the right, as in every Party document. */
+function closingHtml(doc: ReportDocument): string {
+  const g = doc.signature;
+  return (
+    '<table class="closing"><tr>' +
+    `<td class="recipients"><p class="title">${escapeHtml(REPORT.recipientsTitle)}</p>` +
+    `${doc.recipients.map((r) => `<p>${escapeHtml(r)}</p>`).join('')}</td>` +
+    `<td class="signature">${line(g.authority, 'authority')}${line(g.title, 'title')}` +
+    `<div class="space"></div>${line(g.signer, 'signer')}</td>` +
+    '</tr></table>'
+  );
+}
+
 export function reportHtml(doc: ReportDocument): string {
   const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
   return `<!DOCTYPE html>
@@ -210,7 +308,7 @@ export function reportHtml(doc: ReportDocument): string {
 <title>${escapeHtml(REPORT.pageTitle(doc.asOf))}</title>
 <style>${STYLE}</style></head><body>
 <table class="heading"><tr>
-<td>${doc.body.map((line, i) => `<div${i === 0 ? ' class="body"' : ''}>${escapeHtml(line)}</div>`).join('')}</td>
+<td>${headingHtml(doc)}</td>
 <td><div class="motto">${escapeHtml(doc.motto)}</div><div class="date">${escapeHtml(doc.placeDate)}</div></td>
 </tr></table>
 <h1>${escapeHtml(doc.title)}</h1>
@@ -223,7 +321,9 @@ ${doc.sections.map(sectionHtml).join('\n')}
 ${risksHtml(doc)}
 <p class="note">${escapeHtml(REPORT.forecastNote)}</p>
 ${doc.dossiers ? `<h2>${escapeHtml(REPORT.partFiles)}</h2>\n${filesHtml(doc.dossiers)}` : ''}
-<div class="recipients">${doc.recipients.map(p).join('')}</div>
+${doc.structure.length ? `<h2>${escapeHtml(REPORT.partStructure)}</h2>\n${structureHtml(doc.structure)}` : ''}
+${doc.period ? `<h2>${escapeHtml(REPORT.partPeriod)}</h2>\n${periodHtml(doc.period)}` : ''}
+${closingHtml(doc)}
 </body></html>
 `;
 }

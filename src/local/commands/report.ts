@@ -1,17 +1,25 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { dayOfInstant, readDay } from '../../core/calendar/dates';
+import { dayOfInstant, readDay, type Day } from '../../core/calendar/dates';
+import { periodOfDays, readPeriod, type Period } from '../../core/calendar/periods';
 import { CLI } from '../../core/messages/cli';
 import { buildJsonReport } from '../../core/reports/json-report';
-import { buildReportDocument, reportDays } from '../../core/reports/report-document';
+import {
+  buildReportDocument,
+  reportDays,
+  type ReportDocument,
+} from '../../core/reports/report-document';
 import { reportHtml } from '../../core/reports/report-html';
-import type { Evaluation } from '../../core/evaluate';
 import { evaluateWorkbook, refreshWorkbook } from '../../workbook/usecases';
+import { writeFileAtomically } from '../atomic-file';
 import { printPdf } from '../pdf';
+import { reportDocx } from '../report-docx';
 import {
   renderOverdueDossiers,
+  renderPeriod,
   renderProblemSummary,
+  renderStructure,
   renderRisks,
   renderTable,
 } from '../text-table';
@@ -20,6 +28,7 @@ import { readXlsx } from '../xlsx-reader';
 import { isEngineInput } from '../../workbook/read';
 import type { Io } from '../io';
 import { folderUnitFiles } from '../unit-files';
+import { FileError } from '../file-error';
 import { UsageError } from '../usage-error';
 
 const PROBLEMS_SHOWN = 20;
@@ -33,7 +42,33 @@ export interface ReportOptions {
   write: boolean;
   html?: string | undefined;
   pdf?: string | undefined;
+  /** The report as a Word document to edit and sign. */
+  docx?: string | undefined;
+  /** A period reported beside the same days a year earlier: `--period`, or `--from`/`--to`. */
+  period?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
   unitFiles?: string | undefined;
+}
+
+/** The period asked for, read against the day the figures are counted to; null when none. */
+export function periodAsked(opts: ReportOptions, asOf: Day): Period | null {
+  if (opts.period !== undefined) {
+    if (opts.from !== undefined || opts.to !== undefined) throw new UsageError(CLI.periodWithDays);
+    const period = readPeriod(opts.period, asOf);
+    if (!period) throw new UsageError(CLI.badPeriod(opts.period));
+    return period;
+  }
+  if (opts.from === undefined && opts.to === undefined) return null;
+  if (opts.from === undefined || opts.to === undefined) throw new UsageError(CLI.periodNeedsBoth);
+  const day = (option: string, text: string): Day => {
+    const reading = readDay(text);
+    if (reading.kind !== 'ok') throw new UsageError(CLI.badPeriodDay(option, text));
+    return reading.day;
+  };
+  const period = periodOfDays(day('--from', opts.from), day('--to', opts.to));
+  if (!period) throw new UsageError(CLI.periodBackwards(opts.from, opts.to));
+  return period;
 }
 
 export function parseToday(text: string | undefined): number | undefined {
@@ -50,6 +85,8 @@ export async function reportCommand(opts: ReportOptions, io: Io): Promise<number
   if (days === null) throw new UsageError(CLI.asOfAhead(opts.asOf ?? ''));
   // Without --as-of or --today the figures are counted to today, as before: no cut at all.
   const asOf = asked ?? today;
+  // Read before the workbook, so a mistyped period costs no wait.
+  const period = periodAsked(opts, days.asOf);
   io.progress(CLI.reading(opts.workbook));
   const files = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
   // Only --write changes the file: otherwise a lean, streaming read of what the engine needs.
@@ -66,27 +103,40 @@ export async function reportCommand(opts: ReportOptions, io: Io): Promise<number
     io.progress(CLI.saving(opts.workbook));
     await target.save(opts.workbook);
   }
-  if (opts.json) io.out(JSON.stringify(buildJsonReport(evaluation), null, 2));
+  if (opts.json) io.out(JSON.stringify(buildJsonReport(evaluation, { period }), null, 2));
   else {
     io.out(renderTable(evaluation));
+    io.out(renderStructure(evaluation, period));
+    if (period) io.out(renderPeriod(evaluation, period));
     io.out(renderRisks(evaluation));
     io.out(renderOverdueDossiers(evaluation));
     io.out(renderProblemSummary(evaluation, PROBLEMS_SHOWN));
   }
   if (opts.write) io.err(CLI.written(opts.workbook));
-  if (opts.html !== undefined || opts.pdf !== undefined)
-    await writeDocument(evaluation, days.madeOn, opts, io);
+  if (opts.html !== undefined || opts.pdf !== undefined || opts.docx !== undefined) {
+    // One document, dated the day it is made (see reportDays), for the page, the PDF and the .docx.
+    const doc = buildReportDocument(evaluation, days.madeOn, { period });
+    if (opts.html !== undefined || opts.pdf !== undefined) await writeDocument(doc, opts, io);
+    if (opts.docx !== undefined) await writeDocx(doc, opts.docx, io);
+  }
   return 0;
 }
 
-/** The HTML page (and its PDF), dated `day`: the day it is made (see reportDays). */
-async function writeDocument(
-  evaluation: Evaluation,
-  day: number,
-  opts: ReportOptions,
-  io: Io,
-): Promise<void> {
-  const html = reportHtml(buildReportDocument(evaluation, day));
+/** The Word document, written whole or not at all, its folder made when missing. */
+async function writeDocx(doc: ReportDocument, path: string, io: Io): Promise<void> {
+  const bytes = await reportDocx(doc);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch {
+    throw new FileError(CLI.folderUnwritable(path));
+  }
+  writeFileAtomically(path, bytes);
+  io.err(CLI.docxWritten(path));
+}
+
+/** The HTML page (and its PDF). */
+async function writeDocument(doc: ReportDocument, opts: ReportOptions, io: Io): Promise<void> {
+  const html = reportHtml(doc);
   const scratch = opts.html === undefined ? mkdtempSync(join(tmpdir(), 'ptdv-report-')) : null;
   const htmlPath = opts.html ?? join(scratch ?? '', 'bao-cao.html');
   try {

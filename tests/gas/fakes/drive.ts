@@ -19,6 +19,23 @@ import { SERVICE } from './record';
 import type { FakeBlob } from './services';
 import type { GasState } from './state';
 
+/** What Drive imports into each Google type (a part of `about.get`'s `importFormats`). */
+const IMPORT_FORMATS: Record<string, string[]> = {
+  'application/vnd.google-apps.document': [
+    'text/html',
+    'text/plain',
+    'application/rtf',
+    'application/msword',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.oasis.opendocument.text',
+  ],
+  'application/vnd.google-apps.spreadsheet': [
+    'text/csv',
+    'application/vnd.ms-excel',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ],
+};
+
 export const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 
 export interface PermissionRecord {
@@ -382,6 +399,16 @@ export class FakeDriveFiles {
     optionalArgs?: { fields?: string },
   ): Record<string, unknown> {
     if (this.options.createFails) throw apiError('drive.files.create', 'Service unavailable.');
+    // A Google type is made by importing the upload, and only from the formats Drive imports
+    // ("If a file is created with a Google Doc MIME type, the uploaded content will be imported if
+    // possible": `mimeType` in https://developers.google.com/workspace/drive/api/reference/rest/v3/files;
+    // the formats are those `about.get` lists in `importFormats`).
+    const target = resource.mimeType ?? '';
+    if (target.startsWith('application/vnd.google-apps.')) {
+      const from = mediaData.getContentType() ?? '';
+      if (!(IMPORT_FORMATS[target] ?? []).includes(from))
+        throw apiError('drive.files.create', `Bad Request: cannot import ${from} as ${target}.`);
+    }
     const parents = resource.parents ?? ['my-drive'];
     if (parents.includes(this.options.spreadsheetFolder) && !this.options.folderWritable)
       throw apiError('drive.files.create', 'Insufficient permissions for the specified parent.');

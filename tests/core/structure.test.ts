@@ -1,0 +1,288 @@
+// The structure of those admitted ("cơ cấu") and the period reports, against hand-worked rows:
+// what a committee's report gives beside the total (women, ethnic minorities, religious
+// believers, Youth Union members, aged 18–30, the average age, by `Đối tượng`), with people the
+// list says nothing about counted as unknown, never as "no"; and the usual periods with the same
+// days a year earlier.
+import { dayFromYmd, formatIso, type Day } from '../../src/core/calendar/dates';
+import { previousPeriod, readPeriod } from '../../src/core/calendar/periods';
+import { buildJsonReport, type JsonStructure } from '../../src/core/reports/json-report';
+import { SHEET } from '../../src/workbook/contract';
+import { evaluateWorkbook } from '../../src/workbook/usecases';
+import { addPeople, plan145Workbook, type Person } from '../helpers/plan-workbook';
+
+const NOW = new Date('2024-12-31T05:00:00Z');
+const day = (y: number, m: number, d: number) => dayFromYmd(y, m, d) as Day;
+const iso = (y: number, m: number, d: number) => formatIso(day(y, m, d));
+const SCHOOL = 'Trường THPT Hiệp Hòa số 1';
+
+const admitted = (p: Person): Person => ({ classCode: 'BD1-HS', certified: '10/01/2024', ...p });
+
+/** Four people of one school, one of them typed twice; hand-worked figures below. */
+const PEOPLE: Person[] = [
+  // 219 months at admission: 18–30.
+  admitted({
+    name: 'Nguyễn Thị An',
+    birth: '10/03/2006',
+    unit: SCHOOL,
+    group: 'Học sinh',
+    admitted: '10/06/2024',
+    gender: 'Nữ',
+    ethnicity: 'Kinh',
+    religion: 'Không',
+    youthUnion: 'Có',
+  }),
+  // 414 months: not 18–30.
+  admitted({
+    name: 'Lý Văn Bình',
+    birth: '01/01/1990',
+    unit: SCHOOL,
+    group: 'Công nhân',
+    admitted: '01/07/2024',
+    gender: 'Nam',
+    ethnicity: 'Nùng',
+    religion: 'Công giáo',
+    youthUnion: 'Không',
+  }),
+  // 216 months; gender and ethnicity not given, religion blank (none), Youth Union unreadable.
+  admitted({
+    name: 'Trần Văn Cường',
+    birth: '20/05/2006',
+    unit: SCHOOL,
+    admitted: '30/05/2024',
+    youthUnion: 'Đang chờ',
+  }),
+  // No date of birth: the age is unknown. Admitted before 19/5: in KN-19-5 too.
+  admitted({
+    name: 'Phạm Thị Dung',
+    unit: SCHOOL,
+    group: 'Học sinh',
+    admitted: '15/04/2024',
+    gender: 'nữ',
+    ethnicity: 'kinh',
+    religion: 'Phật giáo',
+    youthUnion: 'có',
+  }),
+  // The first person again: counted once.
+  admitted({
+    name: 'Nguyen Thi An',
+    birth: '10/03/2006',
+    unit: SCHOOL,
+    group: 'Học sinh',
+    admitted: '10/06/2024',
+    gender: 'Nam',
+  }),
+];
+
+function report(people: Person[], period: ReturnType<typeof readPeriod> = null) {
+  const book = plan145Workbook();
+  addPeople(book, people);
+  return { book, json: buildJsonReport(evaluateWorkbook(book, NOW), { period }) };
+}
+
+const unitOf = (json: ReturnType<typeof report>['json'], milestone: string | null) => {
+  const table = json.structure.find((t) => t.milestone === milestone);
+  return { table, unit: table?.units.find((u) => u.code === 'THPT-HH1') };
+};
+
+describe('the structure of those admitted', () => {
+  const { json } = report(PEOPLE);
+
+  test.each<[string, string, Partial<JsonStructure>]>([
+    [
+      'the year',
+      'KN-2024',
+      {
+        admitted: 4,
+        women: 2,
+        ethnicMinority: 1,
+        religious: 2,
+        youthUnion: 2,
+        aged18to30: 2,
+        // (219 + 414 + 216) / 3 months = 23.58 years.
+        averageAge: 23.6,
+        unknown: { gender: 1, ethnicity: 1, religion: 0, youthUnion: 1, age: 1 },
+        byTarget: { 'Học sinh': 2, 'Công nhân': 1, '': 1 },
+      },
+    ],
+    [
+      '19/5',
+      'KN-19-5',
+      {
+        admitted: 1,
+        women: 1,
+        ethnicMinority: 0,
+        religious: 1,
+        youthUnion: 1,
+        aged18to30: 0,
+        averageAge: null,
+        unknown: { gender: 0, ethnicity: 0, religion: 0, youthUnion: 0, age: 1 },
+        byTarget: { 'Học sinh': 1 },
+      },
+    ],
+  ])('%s (%s), counted by hand', (_, code, expected) => {
+    const { table, unit } = unitOf(json, code);
+    expect(table?.from).toBe(code === 'KN-2024' ? iso(2024, 1, 1) : iso(2024, 1, 1));
+    expect(unit).toEqual({ code: 'THPT-HH1', ...expected });
+  });
+
+  test('the admitted are the milestone figure, and every total is the sum of its units', () => {
+    for (const table of json.structure) {
+      const code = table.milestone ?? '';
+      for (const u of table.units)
+        expect(u.admitted).toBe(json.units.find((x) => x.code === u.code)?.results[code]?.actual);
+      const keys = ['admitted', 'women', 'ethnicMinority', 'religious', 'youthUnion', 'aged18to30'];
+      for (const k of keys as (keyof JsonStructure)[])
+        expect(table.total[k]).toBe(table.units.reduce((n, u) => n + (u[k] as number), 0));
+      const kinds = Object.values(table.byType).reduce((n, s) => n + s.admitted, 0);
+      expect(kinds).toBe(table.total.admitted);
+      expect(table.total.unknown.gender).toBe(
+        table.units.reduce((n, u) => n + u.unknown.gender, 0),
+      );
+    }
+  });
+
+  test('an unreadable Youth Union or gender is a warning naming the cell', () => {
+    const { book } = report([
+      ...PEOPLE,
+      admitted({
+        name: 'Lê Văn Em',
+        birth: '01/02/2006',
+        unit: SCHOOL,
+        admitted: '01/08/2024',
+        gender: 'Không rõ',
+      }),
+    ]);
+    const problems = evaluateWorkbook(book, NOW).problems;
+    const youth = problems.find((p) => p.code === 'youth_union_unknown');
+    expect(youth).toMatchObject({
+      sheet: SHEET.candidates,
+      row: 4,
+      column: 'Đoàn viên',
+      severity: 'warning',
+    });
+    expect(youth?.message).toContain('"Đang chờ"');
+    const gender = problems.find((p) => p.code === 'gender_unknown');
+    expect(gender).toMatchObject({ row: 7, column: 'Giới tính', severity: 'warning' });
+    // A warning: the person still counts.
+    expect(unitOf(report([...PEOPLE]).json, 'KN-2024').unit?.admitted).toBe(4);
+  });
+
+  test('a list without the optional columns counts everyone as unknown, not as "no"', () => {
+    const book = plan145Workbook();
+    addPeople(book, PEOPLE);
+    // The four columns taken out of the sheet, as in a list typed before they existed.
+    const rows = book.readSheet(SHEET.candidates) ?? [];
+    book.sheets.set(
+      SHEET.candidates,
+      rows.map((r) => r.slice(0, 14)),
+    );
+    const json = buildJsonReport(evaluateWorkbook(book, NOW));
+    const { unit } = unitOf(json, 'KN-2024');
+    expect(unit).toMatchObject({
+      admitted: 4,
+      women: 0,
+      ethnicMinority: 0,
+      religious: 0,
+      youthUnion: 0,
+      unknown: { gender: 4, ethnicity: 4, religion: 4, youthUnion: 4, age: 1 },
+    });
+  });
+});
+
+describe('periods', () => {
+  const asOf = day(2026, 5, 15);
+  test.each<[string, [number, number, number], [number, number, number]]>([
+    ['Q1-2026', [2026, 1, 1], [2026, 3, 31]],
+    ['Q2-2026', [2026, 4, 1], [2026, 6, 30]],
+    ['Q3-2026', [2026, 7, 1], [2026, 9, 30]],
+    ['Q4-2026', [2026, 10, 1], [2026, 12, 31]],
+    ['6T-2026', [2026, 1, 1], [2026, 6, 30]],
+    ['9T-2026', [2026, 1, 1], [2026, 9, 30]],
+    ['2026', [2026, 1, 1], [2026, 12, 31]],
+    ['YTD', [2026, 1, 1], [2026, 5, 15]],
+    ['q2 2026', [2026, 4, 1], [2026, 6, 30]],
+    ['Q1-2024', [2024, 1, 1], [2024, 3, 31]],
+  ])('%s', (text, from, to) => {
+    const p = readPeriod(text, asOf);
+    expect(p && [formatIso(p.from), formatIso(p.to)]).toEqual([iso(...from), iso(...to)]);
+  });
+
+  test.each(['Q5-2026', '7T-2026', 'abc', '', 'Q1-26'])('"%s" is not a period', (text) =>
+    expect(readPeriod(text, asOf)).toBeNull(),
+  );
+
+  test.each<[string, [number, number, number], [number, number, number]]>([
+    // The same quarter a year earlier; a leap year's February has one more day, ends still align.
+    ['Q1-2024', [2023, 1, 1], [2023, 3, 31]],
+    ['6T-2025', [2024, 1, 1], [2024, 6, 30]],
+    ['YTD', [2025, 1, 1], [2025, 5, 15]],
+  ])('%s a year earlier', (text, from, to) => {
+    const p = readPeriod(text, asOf);
+    const prev = p && previousPeriod(p);
+    expect(prev && [formatIso(prev.from), formatIso(prev.to)]).toEqual([iso(...from), iso(...to)]);
+  });
+
+  test('29 February and the end of February a year earlier', () => {
+    const leap = { kind: 'days' as const, from: day(2024, 2, 1), to: day(2024, 2, 29), year: 2024 };
+    expect(formatIso(previousPeriod(leap).to)).toBe(iso(2023, 2, 28));
+    const after = {
+      kind: 'days' as const,
+      from: day(2025, 2, 1),
+      to: day(2025, 2, 28),
+      year: 2025,
+    };
+    expect(formatIso(previousPeriod(after).to)).toBe(iso(2024, 2, 29));
+  });
+
+  test('admissions and nominations in a quarter, beside the same quarter a year earlier', () => {
+    const people: Person[] = [
+      admitted({
+        name: 'A',
+        birth: '01/01/2005',
+        unit: SCHOOL,
+        admitted: '15/02/2024',
+        nominated: '05/01/2024',
+      }),
+      admitted({
+        name: 'B',
+        birth: '01/02/2005',
+        unit: SCHOOL,
+        admitted: '31/03/2024',
+        nominated: '01/04/2024',
+      }),
+      // Outside the quarter.
+      admitted({ name: 'C', birth: '01/03/2005', unit: SCHOOL, admitted: '01/04/2024' }),
+      // The same quarter of 2023 (certified in 2022).
+      {
+        name: 'D',
+        birth: '01/04/2004',
+        unit: SCHOOL,
+        classCode: 'BD1-HS',
+        certified: '01/12/2022',
+        admitted: '10/03/2023',
+        nominated: '15/11/2022',
+      },
+      { name: 'E', birth: '01/05/2004', unit: SCHOOL, nominated: '20/02/2023' },
+    ];
+    const period = readPeriod('Q1-2024', day(2024, 12, 31));
+    const { json } = report(people, period);
+    expect(json.period?.from).toBe(iso(2024, 1, 1));
+    expect(json.period?.previous).toEqual({ from: iso(2023, 1, 1), to: iso(2023, 3, 31) });
+    const unit = json.period?.units.find((u) => u.code === 'THPT-HH1');
+    expect(unit).toEqual({
+      code: 'THPT-HH1',
+      admitted: 2,
+      nominated: 1,
+      previous: { admitted: 1, nominated: 1 },
+    });
+    expect(json.period?.total).toEqual({
+      admitted: 2,
+      nominated: 1,
+      previous: { admitted: 1, nominated: 1 },
+    });
+    // The period has its own structure entry, milestone null.
+    const structure = json.structure.find((t) => t.milestone === null);
+    expect(structure?.from).toBe(iso(2024, 1, 1));
+    expect(structure?.units.find((u) => u.code === 'THPT-HH1')?.admitted).toBe(2);
+  });
+});
