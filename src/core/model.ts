@@ -192,13 +192,15 @@ export interface Profile {
   woman: boolean | null;
   /** Any `Dân tộc` but Kinh. */
   ethnicMinority: boolean | null;
-  /** A `Tôn giáo` other than blank or `Không` (blank is "none" when the column is there). */
+  /** A `Tôn giáo` other than `Không` (blank is none when the list writes religion for anyone). */
   religious: boolean | null;
   youthUnion: boolean | null;
   /** The usable date of birth, for the age at admission. */
   birth: Day | null;
   /** `Đối tượng` as typed (trimmed); empty when not given. */
   target: string;
+  /** `Tôn giáo` blank in a list that has the column (none if the list records religion). */
+  blankReligion?: boolean;
 }
 
 export interface DossierDates {

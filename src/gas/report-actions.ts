@@ -1,7 +1,7 @@
 // `Xuất báo cáo`: the standing office's report as of a chosen day, written as a new sheet laid
 // out for A4 and saved as a PDF, with links in a dialog.
 import { dayOfInstant, formatDmy, readDay, type Day } from '../core/calendar/dates';
-import { readPeriod, type Period } from '../core/calendar/periods';
+import { clipPeriod, readPeriod, type Period } from '../core/calendar/periods';
 import { escapeHtml } from '../core/text/html';
 import { GAS, MENU } from '../core/messages/sheets';
 import { REPORT, REPORT_UI } from '../core/messages/report';
@@ -37,10 +37,11 @@ export function askReportDay(): ReportChoice | null {
     ui.alert(MENU.title, message, ui.ButtonSet.OK);
     return null;
   };
-  const period = text === '' ? null : readPeriod(text, today);
-  if (period) {
-    if (period.from > today) return refuse(REPORT_UI.futureDate(formatDmy(period.from)));
-    return { asOf: Math.min(period.to, today), period };
+  const named = text === '' ? null : readPeriod(text, today);
+  if (named) {
+    const period = clipPeriod(named, today);
+    if (!period) return refuse(REPORT_UI.futureDate(formatDmy(named.from)));
+    return { asOf: period.to, period };
   }
   const reading = readDay(text);
   if (reading.kind === 'invalid') return refuse(REPORT_UI.badDate(text));

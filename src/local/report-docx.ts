@@ -434,6 +434,7 @@ function period(b: DocxBuilder, p: ReportPeriod): (Docx.Paragraph | Docx.Table)[
         ],
       })),
     }),
+    ...(p.note ? [b.paragraph(p.note, { italics: true, size: SIZE.note, before: 6 })] : []),
   ];
 }
 

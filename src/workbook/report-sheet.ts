@@ -350,43 +350,67 @@ function dossiersPart(out: SheetBuilder, dossiers: ReportDossiers): void {
   );
 }
 
+/** Targets (`Đối tượng`) that fit beside the age columns of Part V's second table. */
+const TARGETS_IN_SHEET = REPORT_WIDTH - 4;
+
 /**
- * Part V in eight columns: the counts per unit, an unknown count in brackets; the average age and
- * the count by `Đối tượng` of the total below each table.
+ * Part V in the sheet's eight columns, two tables a milestone: the counts (an unknown count in
+ * brackets) with the percentage of the quota; then 18–30, the average age and the `Đối tượng`
+ * columns (those that do not fit in a line below).
  */
 function structurePart(out: SheetBuilder, tables: readonly ReportStructure[]): void {
   out.paragraph(REPORT.partStructure, { bold: true });
   out.paragraph(REPORT.structureIntro, { italic: true });
-  const columns = [...REPORT.structureColumns.slice(0, 3), ...REPORT.structureColumns.slice(4, 9)];
+  const [tt, unit, admitted, percent, ...counts] = REPORT.structureColumns;
+  const first = [tt, unit, admitted, percent, ...counts.slice(0, 4)];
   for (const t of tables) {
     out.paragraph(t.title, { bold: true });
-    const header = out.header(columns);
-    let n = 0;
-    for (const r of t.rows)
-      out.add(
-        [
-          r.kind === 'unit' ? ++n : '',
-          r.label,
-          r.admitted,
-          ...countColumns(r).map((c) => REPORT.withUnknown(c.count, c.unknown)),
-        ],
-        {
+    const table = (
+      cells: readonly string[],
+      line: (r: ReportStructure['rows'][number]) => Cell[],
+    ) => {
+      const header = out.header(cells);
+      let n = 0;
+      for (const r of t.rows)
+        out.add([r.kind === 'unit' ? ++n : '', r.label, ...line(r)], {
           bold: r.kind === 'total',
           italic: r.kind === 'group',
           wrap: true,
-          aligns: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
-        },
-      );
-    out.sheet.borders.push({ row: header, column: 1, rows: t.rows.length + 1, columns: 8 });
+          aligns: ['right', 'left', ...rest([0, 0], 'right' as const)],
+        });
+      out.sheet.borders.push({
+        row: header,
+        column: 1,
+        rows: t.rows.length + 1,
+        columns: cells.length,
+      });
+      return header;
+    };
+    const header = table(first as string[], (r) => [
+      r.admitted,
+      r.percent === null ? '' : percentFraction(r.percent),
+      ...countColumns(r)
+        .slice(0, 4)
+        .map((c) => REPORT.withUnknown(c.count, c.unknown)),
+    ]);
+    out.sheet.percents.push({ row: header + 1, column: 4, rows: t.rows.length, columns: 1 });
+    out.add([]);
+    const shown = t.targets.slice(0, TARGETS_IN_SHEET);
+    table([tt, unit, counts[4], counts[5], ...shown] as string[], (r) => {
+      const young = countColumns(r)[4];
+      return [
+        REPORT.withUnknown(young?.count ?? 0, young?.unknown ?? 0),
+        r.averageAge === null ? '' : formatDecimal(r.averageAge),
+        ...shown.map((k) => r.byTarget[k] ?? 0),
+      ];
+    });
+    const more = t.targets.slice(TARGETS_IN_SHEET);
     const total = t.rows.find((r) => r.kind === 'total');
-    if (total) {
-      const age =
-        total.averageAge === null
-          ? ''
-          : `${REPORT.structureColumns[9]}: ${formatDecimal(total.averageAge)}. `;
-      const targets = t.targets.map((k) => `${k}: ${total.byTarget[k] ?? 0}`).join('; ');
-      out.paragraph(`${age}${REPORT.targetsTitle}: ${targets || '0'}.`, { italic: true });
-    }
+    if (more.length && total)
+      out.paragraph(
+        `${REPORT.targetsTitle}: ${more.map((k) => `${k}: ${total.byTarget[k] ?? 0}`).join('; ')}.`,
+        { italic: true },
+      );
     out.add([]);
   }
 }
@@ -416,6 +440,7 @@ function periodPart(out: SheetBuilder, period: ReportPeriod): void {
     );
   const columns = REPORT.periodColumns.length;
   out.sheet.borders.push({ row: header, column: 1, rows: period.rows.length + 1, columns });
+  if (period.note) out.paragraph(period.note, { italic: true });
   out.add([]);
 }
 

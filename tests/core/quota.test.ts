@@ -23,6 +23,9 @@ describe('readQuota', () => {
     ['20 người', 20, 20],
     // As 2026 commune plans write them: at least n, no upper bound.
     ['từ 2 trở lên', 2, OR_MORE],
+    ['từ 2 trở lên.', 2, OR_MORE],
+    ['02 đ/c', 2, 2],
+    ['từ 2 đ/c trở lên', 2, OR_MORE],
     ['Từ 02 trở lên', 2, OR_MORE],
     ['2 trở lên', 2, OR_MORE],
     ['từ 1–2 trở lên', 1, OR_MORE],

@@ -167,6 +167,36 @@ describe('Xuất báo cáo', () => {
     expect(env.ui.dialogs.at(-1)?.html).toContain('Google Docs');
   });
 
+  test('part V: the structure of those admitted, with the percentage of the quota, totals that add up', () => {
+    const { env, gas } = workbook();
+    exportOn(env, gas, '01/09/2024');
+    const values = env.spreadsheet.sheet(NAME).values();
+    const part = values.findIndex((r) => r[0] === 'V. CƠ CẤU NGƯỜI ĐƯỢC KẾT NẠP');
+    expect(part).toBeGreaterThan(0);
+    const header = values.findIndex((r, i) => i > part && r[0] === 'TT');
+    expect(values[header]?.slice(0, 8)).toEqual([
+      'TT',
+      'Đơn vị',
+      'Kết nạp',
+      '% chỉ tiêu',
+      'Nữ',
+      'Dân tộc thiểu số',
+      'Tôn giáo',
+      'Đoàn viên',
+    ]);
+    const total = values.findIndex((r, i) => i > header && r[1] === 'Tổng cộng');
+    const units = values.slice(header + 1, total).filter((r) => r[0] !== '');
+    expect(units.length).toBeGreaterThan(0);
+    expect(values[total]?.[2]).toBe(units.reduce((n, r) => n + Number(r[2]), 0));
+    // The percentage is a fraction shown as %, as in part II.
+    expect(env.spreadsheet.sheet(NAME).numberFormats(`D${header + 2}:D${header + 2}`)).toEqual([
+      ['0.0%'],
+    ]);
+    // The second table: 18–30, the average age, and the count by `Đối tượng`.
+    const second = values.findIndex((r, i) => i > total && r[0] === 'TT');
+    expect(values[second]?.slice(2, 5)).toEqual(['18–30 tuổi', 'Tuổi bình quân', 'Học sinh']);
+  });
+
   test('a period typed in the question adds part VI, counted to its end', () => {
     const { env, gas } = workbook();
     exportOn(env, gas, 'Q2-2024');
@@ -270,7 +300,7 @@ describe('Xuất báo cáo', () => {
     const { env, gas } = workbook();
     const before = env.spreadsheet.sheetNames();
     exportOn(env, gas, '31/02/2024');
-    expect(env.ui.alertTexts().at(-1)).toContain('Không đọc được ngày "31/02/2024"');
+    expect(env.ui.alertTexts().at(-1)).toContain('Không đọc được ngày hay kỳ "31/02/2024"');
     exportOn(env, gas, '02/09/2024');
     expect(env.ui.alertTexts().at(-1)).toContain('chưa đến');
     exportOn(env, gas, '01/09/2024', 'CANCEL');

@@ -133,6 +133,7 @@ function document(over: Partial<ReportDocument> = {}): ReportDocument {
     period: {
       title:
         'Kết nạp và cử đi học quý IV năm 2026 (cùng kỳ năm trước: từ ngày 01/10/2025 đến ngày 31/12/2025)',
+      note: '2 đơn vị báo số người trong `Số liệu` hoặc tệp riêng, không có ngày kết nạp từng người.',
       from: '01/10/2026',
       to: '31/12/2026',
       previousFrom: '01/10/2025',
@@ -208,6 +209,10 @@ describe('reportDocx on a document built by hand', () => {
     ]);
     expect(table.rows[1]?.cells.slice(2).every((c) => c.paragraphs[0]?.align === 'right')).toBe(
       true,
+    );
+    // Units that report counts without days are said under the table.
+    expect(paragraphs(doc.blocks)).toContain(
+      '2 đơn vị báo số người trong `Số liệu` hoặc tệp riêng, không có ngày kết nạp từng người.',
     );
   });
 

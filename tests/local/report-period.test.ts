@@ -68,6 +68,57 @@ describe('ptdv report: the structure of those admitted, and periods', () => {
     expect(days.period?.total).toEqual(total);
   });
 
+  test('a period moves the report to its end, and a running one is cut at today, last year too', () => {
+    // Over: the whole report is counted to 30/06, as Xuất báo cáo does.
+    const june = ptdv(
+      'report',
+      '--workbook',
+      demo,
+      '--today',
+      '2024-12-31',
+      '--period',
+      'Q2-2024',
+      '--json',
+    );
+    expect(JSON.parse(june.stdout).asOf).toBe('2024-06-30');
+    // Running on 15/05: to 15/05, and last year's second quarter to 15/05/2023.
+    const may = ptdv(
+      'report',
+      '--workbook',
+      demo,
+      '--today',
+      '2024-05-15',
+      '--period',
+      'Q2-2024',
+      '--json',
+    );
+    const report = JSON.parse(may.stdout);
+    expect(report.asOf).toBe('2024-05-15');
+    expect(report.period).toMatchObject({
+      from: '2024-04-01',
+      to: '2024-05-15',
+      previous: { from: '2023-04-01', to: '2023-05-15' },
+    });
+    // --as-of still says what the rest of the report counts to.
+    const asOf = ptdv(
+      'report',
+      '--workbook',
+      demo,
+      '--today',
+      '2024-12-31',
+      '--as-of',
+      '2024-12-31',
+      '--period',
+      'Q2-2024',
+      '--json',
+    );
+    expect(JSON.parse(asOf.stdout).asOf).toBe('2024-12-31');
+    // Not begun: nothing to report, said in Vietnamese.
+    const july = ptdv('report', '--workbook', demo, '--today', '2024-05-15', '--period', 'Q3-2024');
+    expect(july.code).toBe(2);
+    expect(july.stderr).toContain('Kỳ báo cáo bắt đầu ngày 01/07/2024');
+  });
+
   test('the text and the HTML page show parts V and VI', () => {
     const html = join(dir, 'bao-cao.html');
     const r = ptdv(

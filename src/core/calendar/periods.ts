@@ -7,11 +7,18 @@ export type PeriodKind = 'quarter' | 'half' | 'nine' | 'year' | 'to_date' | 'day
 export interface Period {
   kind: PeriodKind;
   from: Day;
+  /** The last day counted: the period's end, or the as-of day while it runs (see clipPeriod). */
   to: Day;
   /** The year of a named period; the quarter's number for a quarter. */
   year: number;
   quarter?: number;
+  /** True when `to` is the as-of day, before the period's own end. */
+  running?: boolean;
 }
+
+/** The years a period may name: those of the Party's plans, not a typo's year 50. */
+const FIRST_YEAR = 1950;
+const LAST_YEAR = 9999;
 
 const lastDayOf = (year: number, month: number): Day => {
   for (let d = 31; d >= 28; d--) {
@@ -33,8 +40,9 @@ export function readPeriod(text: string, asOf: Day): Period | null {
     const year = ymdOf(asOf).year;
     return { kind: 'to_date', from: firstDayOf(year, 1), to: asOf, year };
   }
+  const inRange = (year: number) => year >= FIRST_YEAR && year <= LAST_YEAR;
   let m = /^Q([1-4])-(\d{4})$/.exec(t);
-  if (m) {
+  if (m && inRange(Number(m[2]))) {
     const quarter = Number(m[1]);
     const year = Number(m[2]);
     return {
@@ -46,7 +54,7 @@ export function readPeriod(text: string, asOf: Day): Period | null {
     };
   }
   m = /^([69])T-(\d{4})$/.exec(t);
-  if (m) {
+  if (m && inRange(Number(m[2]))) {
     const year = Number(m[2]);
     const months = Number(m[1]);
     return {
@@ -57,12 +65,20 @@ export function readPeriod(text: string, asOf: Day): Period | null {
     };
   }
   m = /^(\d{4})$/.exec(t);
-  if (m) {
+  if (m && inRange(Number(m[1]))) {
     const year = Number(m[1]);
-    if (year < 1950 || year > 9999) return null;
     return { kind: 'year', from: firstDayOf(year, 1), to: lastDayOf(year, 12), year };
   }
   return null;
+}
+
+/**
+ * The period as counted on `asOf`: a period still running ends on `asOf` (so the same days a year
+ * earlier end a year before `asOf` too); null when it has not begun.
+ */
+export function clipPeriod(period: Period, asOf: Day): Period | null {
+  if (period.from > asOf) return null;
+  return period.to > asOf ? { ...period, to: asOf, running: true } : period;
 }
 
 /** Any two days (`--from`/`--to`): null when the end comes before the start. */

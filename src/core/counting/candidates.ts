@@ -14,6 +14,7 @@ import { PersonRegistry, personKey } from './people';
 import { addMonths } from '../calendar/working-days';
 import { foldKey, matchKey } from '../text/normalize';
 import { readYesNo } from '../text/yes-no';
+import { readEthnicMinority, readReligious, readWoman } from './profile';
 import type { UnitIndex } from '../plan/unit-index';
 import { problemAt, type ProblemCode } from '../problems';
 import { appliesToUnit } from '../plan/kinds';
@@ -53,13 +54,6 @@ const ADULT_MONTHS = 18 * 12;
 const CERTIFICATE_MONTHS = 60;
 const SENIOR_MONTHS = 60 * 12;
 const EARLIEST = dayFromYmd(1950, 1, 1) as Day;
-/** `Giới tính` as typed, folded. */
-const WOMAN = new Set(['nu']);
-const MAN = new Set(['nam']);
-/** The majority people (`Dân tộc`): any other is an ethnic minority. */
-const KINH = 'kinh';
-/** `Tôn giáo` that says "none". */
-const NO_RELIGION = new Set(['khong', 'khong co', 'khong theo', 'khong theo ton giao']);
 
 type DateField =
   'birth' | 'nominated' | 'certified' | 'admitted' | 'resolution' | 'ceremony' | 'recognized';
@@ -148,7 +142,9 @@ class RowReader {
     CellValue | undefined,
     { text: string; milestone: Milestone | null }
   >();
-  private readonly foldedCells = new Map<CellValue | undefined, string>();
+  private readonly profileWords = new Map<string, unknown>();
+  /** Whether any row writes a `Tôn giáo` (then a blank one means none). */
+  private religionWritten = false;
   private rowsRead = 0;
   private reportedEarlier = false;
   private sheet = '';
@@ -181,6 +177,11 @@ class RowReader {
   }
 
   result(): { candidates: Candidate[]; problems: Problem[]; summary: RowSummary } {
+    // A blank `Tôn giáo` is none in a list that records religion, and not known in one that
+    // has the column but writes nothing in it (an office that chose not to keep it).
+    if (this.religionWritten)
+      for (const c of this.candidates)
+        if (c.profile.blankReligion) c.profile = { ...c.profile, religious: false };
     // A row of another unit reported late goes back to its place, so problems read in row order.
     if (this.reportedEarlier) this.problems.sort(inRowOrder(this.input.rows));
     return {
@@ -266,51 +267,43 @@ class RowReader {
     });
   }
 
-  /** A cell's text folded, once per spelling: the same few words fill these columns. */
-  private fold(value: CellValue | undefined): string {
-    let folded = this.foldedCells.get(value);
-    if (folded === undefined) {
-      folded = foldKey(cellText(value));
-      this.foldedCells.set(value, folded);
-    }
-    return folded;
+  /** A structure cell read once per spelling: the same few words fill these columns. */
+  private cached<T>(column: string, value: CellValue | undefined, read: (text: string) => T): T {
+    const key = `${column}\u0000${cellText(value)}`;
+    if (!this.profileWords.has(key)) this.profileWords.set(key, read(cellText(value)));
+    return this.profileWords.get(key) as T;
   }
 
   /**
-   * What the report on those admitted counts of the row. A missing column, a blank cell or an
-   * unreadable one is "not known" (the unreadable ones reported), except `Tôn giáo`, where a blank
-   * cell in the column means none.
+   * What the report on those admitted counts of the row. A missing column, a blank cell or a
+   * "không rõ" is not known, never "no"; an unreadable `Giới tính` or `Đoàn viên` is reported
+   * without its value (the warning names the cell, not what the person is). A blank `Tôn giáo`
+   * is none when the list writes a religion for anyone, else not known (see result()).
    */
   private profileOf(
     c: CandidateRow['cells'],
     birth: DateValue,
     group: CellValue | undefined,
   ): Profile {
-    const gender = this.fold(c.gender);
-    let woman: boolean | null = null;
-    if (WOMAN.has(gender)) woman = true;
-    else if (MAN.has(gender)) woman = false;
-    else if (gender !== '')
-      this.report('gender', 'gender_unknown', PROBLEM.genderUnknown(cellText(c.gender)));
-    const ethnicity = this.fold(c.ethnicity);
-    const religion = this.fold(c.religion);
+    const woman = this.cached('gender', c.gender, readWoman);
+    if (woman === 'invalid') this.report('gender', 'gender_unknown', PROBLEM.genderUnknown);
     let youthUnion: boolean | null = null;
     if (!isBlank(c.youthUnion)) {
       youthUnion = readYesNo(c.youthUnion);
       if (youthUnion === null)
-        this.report(
-          'youthUnion',
-          'youth_union_unknown',
-          PROBLEM.youthUnionUnknown(cellText(c.youthUnion)),
-        );
+        this.report('youthUnion', 'youth_union_unknown', PROBLEM.youthUnionUnknown);
     }
+    const religion =
+      c.religion === undefined ? null : this.cached('religion', c.religion, readReligious);
+    if (religion !== null && religion !== 'blank') this.religionWritten = true;
     return {
-      woman,
-      ethnicMinority: ethnicity === '' ? null : ethnicity !== KINH,
-      religious: c.religion === undefined ? null : religion !== '' && !NO_RELIGION.has(religion),
+      woman: woman === 'invalid' ? null : woman,
+      ethnicMinority: this.cached('ethnicity', c.ethnicity, readEthnicMinority),
+      religious: religion === 'blank' ? null : religion,
       youthUnion,
       birth: birth.usable ? birth.day : null,
       target: cellText(group),
+      ...(religion === 'blank' ? { blankReligion: true } : {}),
     };
   }
 
@@ -481,7 +474,7 @@ class RowReader {
     this.report(
       'certified',
       'certificate_old',
-      PROBLEM.certificateOld(this.certificateMonths, at, day),
+      PROBLEM.certificateOld(this.certificateMonths, at, day, admitted.day !== null),
     );
     return false;
   }

@@ -138,6 +138,8 @@ export const CLI = {
   badPeriod: (text: string) =>
     `Không đọc được kỳ báo cáo "${text}": ghi Q1-2026 … Q4-2026, 6T-2026, 9T-2026, 2026 hoặc YTD (từ đầu năm đến nay).`,
   periodWithDays: '--period không dùng cùng --from/--to: chọn một trong hai cách.',
+  periodNotStarted: (from: string) =>
+    `Kỳ báo cáo bắt đầu ngày ${from}, sau ngày tính số liệu: chưa có gì để báo cáo.`,
   periodNeedsBoth: 'Cần cả --from và --to (YYYY-MM-DD).',
   badPeriodDay: (option: string, text: string) =>
     `Ngày ${option} "${text}" không đọc được: ghi theo dạng YYYY-MM-DD, ví dụ 2026-03-31.`,

@@ -109,14 +109,18 @@ export const PROBLEM = {
     'Ngày lễ kết nạp trước ngày quyết định kết nạp: hồ sơ này không được theo dõi hạn cho tới khi sửa.',
   recognizedBeforeProbationEnd: (end: Day, months: number) =>
     `Công nhận chính thức trước khi hết ${months} tháng dự bị (${formatDmy(end)}): hồ sơ này không được theo dõi hạn cho tới khi sửa.`,
-  certificateOld: (months: number, at: CountedAt, day: Day) =>
-    `Giấy chứng nhận bồi dưỡng đã quá ${inMonths(months)} vào ${COUNTED_AT[at]} (${formatDmy(day)}): lần kết nạp này không được tính.`,
+  certificateOld: (months: number, at: CountedAt, day: Day, decided: boolean) =>
+    `Giấy chứng nhận bồi dưỡng đã quá ${inMonths(months)} vào ${COUNTED_AT[at]} (${formatDmy(day)}): ` +
+    (decided
+      ? 'lần kết nạp này không được tính.'
+      : 'khi có quyết định, lần kết nạp này sẽ không được tính.'),
   certificateOldSuggestion:
     'Kiểm tra lại ngày cấp giấy chứng nhận; nếu đúng, người này phải học lại lớp bồi dưỡng nhận thức về Đảng. Thời hạn ở "Hiệu lực giấy chứng nhận (tháng)" trong sheet Cấu hình.',
-  genderUnknown: (text: string) =>
-    `Giới tính "${text}" không đọc được: ghi "Nam" hoặc "Nữ". Người này được tính là chưa rõ giới tính trong báo cáo cơ cấu.`,
-  youthUnionUnknown: (text: string) =>
-    `Đoàn viên "${text}" không đọc được: ghi "Có" hoặc "Không". Người này được tính là chưa rõ trong báo cáo cơ cấu.`,
+  // The value is not repeated: the message names the cell, never what the person is.
+  genderUnknown:
+    'Giới tính không đọc được: ghi "Nam" hoặc "Nữ". Người này được tính là chưa rõ giới tính trong báo cáo cơ cấu.',
+  youthUnionUnknown:
+    'Đoàn viên không đọc được: ghi "Có" hoặc "Không". Người này được tính là chưa rõ trong báo cáo cơ cấu.',
   milestoneOutsidePlanSuggestion:
     'Kiểm tra lại năm của ngày này, hoặc "Ngày kế hoạch" trong sheet Cấu hình.',
 } as const;

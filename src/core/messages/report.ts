@@ -142,6 +142,10 @@ export const REPORT = {
         return `từ ngày ${from} đến ngày ${to}`;
     }
   },
+  periodWithoutDays: (units: number) =>
+    `${units} đơn vị báo số người trong \`Số liệu\` hoặc tệp riêng, không có ngày kết nạp từng người: không tính được trong kỳ (ghi 0). ` +
+    'Số liệu theo kỳ của các đơn vị này lập được trên máy văn phòng từ danh sách của họ (ptdv report --period).',
+  runningPeriod: (name: string, to: string) => `${name} (đến ngày ${to})`,
   /** A figure and how many of the people it counts the list says nothing about. */
   withUnknown: (n: number, unknown: number) =>
     unknown > 0 ? `${n} (+${unknown} chưa rõ)` : String(n),
@@ -164,7 +168,7 @@ export const REPORT_UI = {
     `Báo cáo số liệu tính đến ngày nào? Ghi dd/mm/yyyy; để trống là hôm nay (${today}). ` +
     'Hoặc ghi một kỳ để có thêm kết quả trong kỳ so với cùng kỳ năm trước: Q1-2026 … Q4-2026, 6T-2026, 9T-2026, 2026, YTD (từ đầu năm đến nay).',
   badDate: (text: string) =>
-    `Không đọc được ngày "${text}". Ghi ngày dạng dd/mm/yyyy, ví dụ 30/09/2024.`,
+    `Không đọc được ngày hay kỳ "${text}". Ghi ngày dạng dd/mm/yyyy, ví dụ 30/09/2024, hoặc một kỳ: Q1-2026 … Q4-2026, 6T-2026, 9T-2026, 2026, YTD.`,
   futureDate: (day: string) => `Ngày ${day} chưa đến: báo cáo chỉ tính số liệu đến hôm nay.`,
   working: 'Đang lập báo cáo…',
   draftName: (name: string) => `${name} (đang tạo)`,

@@ -9,9 +9,9 @@ export type QuotaReading = { kind: 'none' } | { kind: 'ok'; quota: Quota } | { k
  * single target: minimum = maximum), `8-10`, `8 – 10`, `từ 8 đến 10`, `ít nhất từ 03 đến 05`, and
  * as 2026 commune plans write it, `từ 2 trở lên`, `2 trở lên`, `từ 1–2 trở lên` (at least the
  * first figure, no upper bound). The people counted may be named once, after the figures, before
- * or after `trở lên`: `02 đồng chí`, `từ 2 đồng chí trở lên`, `2 đảng viên trở lên`.
+ * or after `trở lên`: `02 đồng chí` (or `02 đ/c`), `từ 2 đồng chí trở lên`, `2 đảng viên trở lên`.
  */
-const PEOPLE = '(dong chi|dang vien|quan chung|nguoi)';
+const PEOPLE = '(dong chi|d/c|dc|dang vien|quan chung|nguoi)';
 const QUOTA = new RegExp(
   '^(?:it nhat|toi thieu)?\\s*(?:tu\\s*)?(\\d+)(?:\\s*(?:-|den)\\s*(\\d+))?' +
     `(?:\\s*${PEOPLE})?(?:\\s*(tro len)(?:\\s*${PEOPLE})?)?$`,
@@ -27,7 +27,10 @@ export function readQuota(value: CellValue | undefined): QuotaReading {
   }
   if (typeof value !== 'string') return { kind: 'invalid' };
   // foldKey also turns every dash into `-` and drops the spaces around it.
-  const text = foldKey(value);
+  // A full stop or a comma after the figure, as a plan's sentence leaves it (`từ 2 trở lên.`).
+  const text = foldKey(value)
+    .replace(/[.,;]+$/, '')
+    .trim();
   if (text === '') return { kind: 'none' };
   const m = QUOTA.exec(text);
   if (!m) return { kind: 'invalid' };

@@ -34,6 +34,8 @@ export interface JsonPeriodFigures {
   admitted: number;
   nominated: number;
   previous: { admitted: number; nominated: number };
+  /** Units whose admissions are counts from `Số liệu` or their own file, without days: left out. */
+  unitsWithoutDays: number;
 }
 
 export interface JsonPeriod {
@@ -275,6 +277,7 @@ function jsonPeriod(evaluation: Evaluation, period: Period): JsonPeriod {
       admitted: l.admitted,
       nominated: l.nominated,
       previous: { ...l.previous },
+      unitsWithoutDays: l.withoutDays,
     })),
   };
 }

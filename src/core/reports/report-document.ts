@@ -131,6 +131,8 @@ export interface PeriodRow {
 
 export interface ReportPeriod {
   title: string;
+  /** Said under the table when some units report counts without days (null otherwise). */
+  note: string | null;
   /** dd/mm/yyyy, the period and the same days a year earlier. */
   from: string;
   to: string;
@@ -299,13 +301,17 @@ const rowKind = (kind: StructureLineKind): ReportRowKind =>
 
 /** The name a period goes by in a report ("quý I năm 2026"). */
 export function periodName(period: Period): string {
-  return REPORT.periodName(
+  const name = REPORT.periodName(
     period.kind,
     period.year,
     formatDmy(period.from),
     formatDmy(period.to),
     period.quarter,
   );
+  // A quarter or a year still running is counted to the as-of day: the name says so.
+  return period.running && period.kind !== 'days' && period.kind !== 'to_date'
+    ? REPORT.runningPeriod(name, formatDmy(period.to))
+    : name;
 }
 
 /** Part V: one table per admission milestone, and the period's, with subtotals and the total. */
@@ -370,8 +376,10 @@ export function reportPeriod(evaluation: Evaluation, period: Period): ReportPeri
     formatDmy(table.previous.from),
     formatDmy(table.previous.to),
   );
+  const withoutDays = table.lines.find((l) => l.kind === 'total')?.withoutDays ?? 0;
   return {
     title: REPORT.periodTitle(periodName(period), previousName),
+    note: withoutDays > 0 ? REPORT.periodWithoutDays(withoutDays) : null,
     from: formatDmy(period.from),
     to: formatDmy(period.to),
     previousFrom: formatDmy(table.previous.from),

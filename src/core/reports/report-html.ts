@@ -268,7 +268,9 @@ function periodHtml(period: ReportPeriod): string {
   );
   return (
     `<section class="period"><h3>${escapeHtml(period.title)}</h3>` +
-    `<table class="grid period">${head(REPORT.periodColumns, PERIOD_WIDTHS)}<tbody>${rows.join('')}</tbody></table></section>`
+    `<table class="grid period">${head(REPORT.periodColumns, PERIOD_WIDTHS)}<tbody>${rows.join('')}</tbody></table>` +
+    (period.note ? `<p class="note">${escapeHtml(period.note)}</p>` : '') +
+    '</section>'
   );
 }
 

@@ -160,6 +160,11 @@ export interface PeriodLine {
   admitted: number;
   nominated: number;
   previous: { admitted: number; nominated: number };
+  /**
+   * Units of the line whose admissions come from `Số liệu` or their own file: counts without
+   * days, which no period can hold (their period figures are left at 0 and said to be missing).
+   */
+  withoutDays: number;
 }
 
 export interface PeriodTable {
@@ -182,11 +187,24 @@ export function periodTable(evaluation: Evaluation, period: Period): PeriodTable
   const before = admittedIn(previous.from, previous.to);
   const nominatedNow = nominationsOf(units, evaluation.people, period.from, cut(period.to, asOf));
   const nominatedBefore = nominationsOf(units, evaluation.people, previous.from, previous.to);
+  // A unit whose admission figures are all counts typed in `Số liệu` or read from its own file.
+  const counted = new Set(
+    evaluation.fulfillment.units
+      .filter(({ results }) => {
+        const admissions = evaluation.fulfillment.milestones
+          .filter((m) => m.kind === 'admission')
+          .map((m) => results[m.code]?.source ?? null)
+          .filter((source) => source !== null);
+        return admissions.length > 0 && admissions.every((s) => s === 'counts' || s === 'files');
+      })
+      .map(({ unit }) => unit.code),
+  );
   const lineOf = (kind: StructureLineKind, key: string, members: readonly Unit[]): PeriodLine => {
     const sum = (f: (u: Unit) => number) => members.reduce((n, u) => n + f(u), 0);
     return {
       kind,
       key,
+      withoutDays: members.filter((u) => counted.has(u.code)).length,
       admitted: sum((u) => now.get(u.code)?.admitted ?? 0),
       nominated: sum((u) => nominatedNow.get(u.code) ?? 0),
       previous: {

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { dayOfInstant, readDay, type Day } from '../../core/calendar/dates';
-import { periodOfDays, readPeriod, type Period } from '../../core/calendar/periods';
+import { dayOfInstant, formatDmy, readDay, type Day } from '../../core/calendar/dates';
+import { clipPeriod, periodOfDays, readPeriod, type Period } from '../../core/calendar/periods';
 import { CLI } from '../../core/messages/cli';
 import { buildJsonReport } from '../../core/reports/json-report';
 import {
@@ -83,10 +83,15 @@ export async function reportCommand(opts: ReportOptions, io: Io): Promise<number
   const asked = parseToday(opts.asOf);
   const days = reportDays(asked ?? today ?? null, today ?? dayOfInstant(io.now()));
   if (days === null) throw new UsageError(CLI.asOfAhead(opts.asOf ?? ''));
-  // Without --as-of or --today the figures are counted to today, as before: no cut at all.
-  const asOf = asked ?? today;
-  // Read before the workbook, so a mistyped period costs no wait.
-  const period = periodAsked(opts, days.asOf);
+  // Read before the workbook, so a mistyped period costs no wait. A period counts to its end (or,
+  // while it runs, to the as-of day), and so does the rest of the report unless --as-of says
+  // otherwise: as Xuất báo cáo does.
+  const askedPeriod = periodAsked(opts, days.asOf);
+  const period = askedPeriod && clipPeriod(askedPeriod, days.asOf);
+  if (askedPeriod && !period)
+    throw new UsageError(CLI.periodNotStarted(formatDmy(askedPeriod.from)));
+  // Without --as-of, --today or a period the figures are counted to today, as before: no cut.
+  const asOf = asked ?? (period ? period.to : today);
   io.progress(CLI.reading(opts.workbook));
   const files = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
   // Only --write changes the file: otherwise a lean, streaming read of what the engine needs.
