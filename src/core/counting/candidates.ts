@@ -76,6 +76,15 @@ interface DateValue {
 
 /** From 1950 on a date cell is a plain day; older or odd ones go through every check. */
 const FAST_SINCE = instantOfDay(EARLIEST).getTime();
+/** The profile of a row nobody admitted: never counted, so never read. */
+const NO_PROFILE: Profile = Object.freeze({
+  woman: null,
+  ethnicMinority: null,
+  religious: null,
+  youthUnion: null,
+  birth: null,
+  target: '',
+});
 const EMPTY_DATE: DateValue = { day: null, usable: true };
 const UNUSABLE_DATE: DateValue = { day: null, usable: false };
 
@@ -142,7 +151,9 @@ class RowReader {
     CellValue | undefined,
     { text: string; milestone: Milestone | null }
   >();
-  private readonly profileWords = new Map<string, unknown>();
+  private readonly genders = new Map<CellValue | undefined, boolean | null | 'invalid'>();
+  private readonly peoples = new Map<CellValue | undefined, boolean | null>();
+  private readonly religions = new Map<CellValue | undefined, boolean | null | 'blank'>();
   /** Whether any row writes a `Tôn giáo` (then a blank one means none). */
   private religionWritten = false;
   private rowsRead = 0;
@@ -230,7 +241,7 @@ class RowReader {
     dates.recognized = this.dateOf(c.recognized, 'recognized');
     const dossierOk = this.checkPipeline(dates);
     const certificateValid = this.checkCertificateValidity(dates);
-    const profile = this.profileOf(c, birth, c.group);
+    const profile = this.profileOf(c, birth, c.group, dates.admitted.day !== null);
     if (unit === null || foreign) return;
     // One number per person (name without diacritics and date of birth): counting compares numbers.
     const identity = this.people.idOf(name, birth.day ?? cellText(c.birth));
@@ -267,11 +278,14 @@ class RowReader {
     });
   }
 
-  /** A structure cell read once per spelling: the same few words fill these columns. */
-  private cached<T>(column: string, value: CellValue | undefined, read: (text: string) => T): T {
-    const key = `${column}\u0000${cellText(value)}`;
-    if (!this.profileWords.has(key)) this.profileWords.set(key, read(cellText(value)));
-    return this.profileWords.get(key) as T;
+  /** A structure cell read once per value: the same few words fill these columns. */
+  private word<T>(
+    words: Map<CellValue | undefined, T>,
+    value: CellValue | undefined,
+    read: (text: string) => T,
+  ): T {
+    if (!words.has(value)) words.set(value, read(cellText(value)));
+    return words.get(value) as T;
   }
 
   /**
@@ -284,8 +298,9 @@ class RowReader {
     c: CandidateRow['cells'],
     birth: DateValue,
     group: CellValue | undefined,
+    admitted: boolean,
   ): Profile {
-    const woman = this.cached('gender', c.gender, readWoman);
+    const woman = this.word(this.genders, c.gender, readWoman);
     if (woman === 'invalid') this.report('gender', 'gender_unknown', PROBLEM.genderUnknown);
     let youthUnion: boolean | null = null;
     if (!isBlank(c.youthUnion)) {
@@ -294,11 +309,14 @@ class RowReader {
         this.report('youthUnion', 'youth_union_unknown', PROBLEM.youthUnionUnknown);
     }
     const religion =
-      c.religion === undefined ? null : this.cached('religion', c.religion, readReligious);
+      c.religion === undefined ? null : this.word(this.religions, c.religion, readReligious);
     if (religion !== null && religion !== 'blank') this.religionWritten = true;
+    // Only those admitted are ever counted: the others share one empty profile (a province's
+    // list is mostly people not yet admitted, and each object costs memory).
+    if (!admitted) return NO_PROFILE;
     return {
       woman: woman === 'invalid' ? null : woman,
-      ethnicMinority: this.cached('ethnicity', c.ethnicity, readEthnicMinority),
+      ethnicMinority: this.word(this.peoples, c.ethnicity, readEthnicMinority),
       religious: religion === 'blank' ? null : religion,
       youthUnion,
       birth: birth.usable ? birth.day : null,
