@@ -11,12 +11,10 @@ import fc from 'fast-check';
 import { instantOfDay } from '../../src/core/calendar/dates';
 import { readXlsx } from '../../src/local/xlsx-reader';
 import { splitPoint } from '../../src/local/xlsx-sheet-halves';
-import { CANDIDATE_COLUMNS, SHEET } from '../../src/workbook/contract';
+import { SHEET } from '../../src/workbook/contract';
 import { isEngineInput } from '../../src/workbook/read';
-import { candidateLayout } from '../../src/workbook/seed';
-import { initializeWorkbook } from '../../src/workbook/usecases';
-import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
 import type { Cell } from '../../src/workbook/port';
+import { saveList } from '../helpers/xlsx-list';
 import { ptdv, ptdvWith, tempDir } from '../helpers/cli';
 
 const NOW = new Date('2024-12-31T05:00:00Z');
@@ -91,18 +89,6 @@ describe('where a sheet is cut', () => {
   });
 });
 
-/** A new workbook (Plan 145) whose `Danh sách` holds `people` under the contract's header. */
-async function saveList(file: string, people: Cell[][]): Promise<void> {
-  const book = XlsxWorkbook.empty();
-  initializeWorkbook(book, NOW);
-  book.writeSheet(
-    SHEET.candidates,
-    [CANDIDATE_COLUMNS.map((c) => c.header), ...people],
-    candidateLayout([]),
-  );
-  await book.save(file);
-}
-
 describe('a sheet read in halves holds what one read of it holds', () => {
   test('a long Vietnamese list, cell for cell', async () => {
     const syllables = ['Nguyễn', 'Thị', 'Hồng', 'Nhung', 'Đặng', 'Quốc', 'Việt', 'Hoà', 'Hòa'];
@@ -115,7 +101,7 @@ describe('a sheet read in halves holds what one read of it holds', () => {
       'BD1-HS',
     ]);
     const file = join(dir, 'long.xlsx');
-    await saveList(file, people);
+    await saveList(file, people, NOW);
     expect(splitPoint(bytes(await sheetXml(file, 'sheet5.xml')))).not.toBeNull();
     const cut = await readWith(file, true);
     expect(cut[SHEET.candidates]?.slice(1).map((r) => r[1])).toEqual(people.map((p) => p[1]));

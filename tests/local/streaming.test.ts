@@ -10,11 +10,11 @@ import { instantOfDay } from '../../src/core/calendar/dates';
 import { PLAN_145 } from '../../src/core/plan/plan145';
 import { readXlsx } from '../../src/local/xlsx-reader';
 import { XlsxWorkbook } from '../../src/local/xlsx-workbook';
-import { CANDIDATE_COLUMNS, SHEET } from '../../src/workbook/contract';
+import { SHEET } from '../../src/workbook/contract';
 import { isEngineInput } from '../../src/workbook/read';
-import { candidateLayout } from '../../src/workbook/seed';
-import { evaluateWorkbook, initializeWorkbook } from '../../src/workbook/usecases';
+import { evaluateWorkbook } from '../../src/workbook/usecases';
 import type { Cell } from '../../src/workbook/port';
+import { saveList } from '../helpers/xlsx-list';
 import { ptdv, tempDir } from '../helpers/cli';
 
 const NOW = new Date('2024-12-31T05:00:00Z');
@@ -35,18 +35,6 @@ async function bothCells(file: string) {
       .filter(isEngineInput)
       .map((name) => ({ name, rows: book.readSheet(name) }));
   return { full: sheets(full), lean: sheets(lean) };
-}
-
-/** A new workbook (Plan 145) whose `Danh sách` holds `people` under the contract's header. */
-async function saveList(file: string, people: Cell[][]): Promise<void> {
-  const book = XlsxWorkbook.empty();
-  initializeWorkbook(book, NOW);
-  book.writeSheet(
-    SHEET.candidates,
-    [CANDIDATE_COLUMNS.map((c) => c.header), ...people],
-    candidateLayout([]),
-  );
-  await book.save(file);
 }
 
 /** Writes `source`'s sheets again with exceljs's streaming writer, every string inline. */
@@ -89,7 +77,7 @@ describe('the streaming read equals the full read', () => {
       'BD1-HS',
     ]);
     const shared = join(dir, 'long.xlsx');
-    await saveList(shared, people);
+    await saveList(shared, people, NOW);
     const inline = join(dir, 'long-inline.xlsx');
     await rewriteInline(shared, inline);
     for (const file of [shared, inline]) {
@@ -316,7 +304,7 @@ describe('the streaming read equals the full read', () => {
     await fc.assert(
       fc.asyncProperty(rows, async (people) => {
         const file = join(dir, 'messy.xlsx');
-        await saveList(file, people);
+        await saveList(file, people, NOW);
         const { full, lean } = await bothReads(file);
         expect(lean).toEqual(full);
       }),
