@@ -529,10 +529,23 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
+/** `--write-xlsx FILE`: only writes the bench's workbook of `--rows` rows, to profile by hand. */
+const writeXlsxArg = process.argv.indexOf('--write-xlsx');
+
 async function main(): Promise<void> {
   const started = Date.now();
   const plan = provincePlan();
   const base = Object.fromEntries(seedSheets(plan).map((s) => [s.name, s.rows]));
+  if (writeXlsxArg > 0) {
+    const rows = SIZES[SIZES.length - 1] ?? 200_000;
+    const book = XlsxWorkbook.empty();
+    const sheets = { ...base, [SHEET.candidates]: provinceCandidates(plan, rows) };
+    for (const seed of seedSheets(plan))
+      book.writeSheet(seed.name, sheets[seed.name] ?? seed.rows, seed.layout);
+    await book.save(String(process.argv[writeXlsxArg + 1]));
+    progress(`${rows} dòng: ${String(process.argv[writeXlsxArg + 1])}`);
+    return;
+  }
   for (const rows of SIZES) {
     progress(
       `tạo ${rows} dòng (${UNITS} đơn vị, ${plan.milestones.length} mốc, hạt giống cố định)…`,
