@@ -539,7 +539,10 @@ async function main(): Promise<void> {
   if (writeXlsxArg > 0) {
     const rows = SIZES[SIZES.length - 1] ?? 200_000;
     const book = XlsxWorkbook.empty();
-    const sheets = { ...base, [SHEET.candidates]: provinceCandidates(plan, rows) };
+    const sheets: Record<string, Cell[][]> = {
+      ...base,
+      [SHEET.candidates]: provinceCandidates(plan, rows),
+    };
     for (const seed of seedSheets(plan))
       book.writeSheet(seed.name, sheets[seed.name] ?? seed.rows, seed.layout);
     await book.save(String(process.argv[writeXlsxArg + 1]));

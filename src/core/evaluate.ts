@@ -59,6 +59,11 @@ export interface Evaluation {
    * the period reports count (core/counting/structure.ts). Empty in counts-only mode.
    */
   people: Candidate[];
+  /**
+   * The figures typed in `Số liệu` / `SL - <Mã>` or read from units' own files, per unit and
+   * milestone, with the structure a unit reported beside an admission figure.
+   */
+  reported: ReportedCounts;
 }
 
 /**
@@ -133,6 +138,7 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
       (input.unitFiles ?? []).map((f) => f.rows),
     ),
     people: cs.candidates.filter((c) => c.admitted !== null || c.nominated !== null),
+    reported: counted.reported,
   };
 }
 

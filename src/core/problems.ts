@@ -154,6 +154,12 @@ export const PROBLEM_CODES = spec({
     when: PROBLEM_WHEN.countInvalid,
   },
   count_duplicate: { severity: 'error', when: PROBLEM_WHEN.countDuplicate },
+  structure_over: {
+    severity: 'error',
+    suggestion: PROBLEM.structureOverSuggestion,
+    when: PROBLEM_WHEN.structureOver,
+  },
+  structure_without_count: { severity: 'warning', when: PROBLEM_WHEN.structureWithoutCount },
   count_mismatch: {
     severity: 'warning',
     suggestion: PROBLEM.countMismatchSuggestion,

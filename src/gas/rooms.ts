@@ -113,7 +113,7 @@ export function setUpRooms(
     milestones.filter((m) => m.kind === 'class').map((m) => m.code),
     SPARE_ROWS.unitRoom,
   );
-  const counts = countSheetLayout(codes, SPARE_ROWS.unitCounts);
+  const counts = countSheetLayout(milestones, SPARE_ROWS.unitCounts);
   let created = 0;
   for (let i = first; i < units.length; i++) {
     if (now() - started > ROOMS_BUDGET_MS) {

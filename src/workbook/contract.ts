@@ -2,6 +2,7 @@
 // never by position; header text is compared after normalisation.
 import type { CandidateField } from '../core/model';
 import type { CountField, PipelineCountField } from '../core/counting/counts';
+import type { StructureField } from '../core/counting/reported-structure';
 import type { MilestoneField, SettingField, UnitField } from '../core/plan/raw-plan';
 
 export const SHEET = {
@@ -162,6 +163,22 @@ export const COUNT_PIPELINE_COLUMNS: ColumnSpec<PipelineCountField>[] = [
   },
   { field: 'official', header: 'Chính thức', required: false, width: 90 },
 ];
+
+/**
+ * Counts-only mode: beside each admission milestone's figure, the structure of those admitted
+ * (`<Mã> - Nữ`, …), each count with how many of those people the unit does not know; after the
+ * stages. Counts only, never a person. A count left blank is unknown for everyone.
+ */
+export const STRUCTURE_COUNT_LABELS: Record<StructureField, { count: string; unknown: string }> = {
+  gender: { count: 'Nữ', unknown: 'Chưa rõ giới tính' },
+  ethnicity: { count: 'Dân tộc thiểu số', unknown: 'Chưa rõ dân tộc' },
+  religion: { count: 'Tôn giáo', unknown: 'Chưa rõ tôn giáo' },
+  youthUnion: { count: 'Đoàn viên', unknown: 'Chưa rõ đoàn viên' },
+  age: { count: 'Từ 18 đến 30 tuổi', unknown: 'Chưa rõ tuổi' },
+};
+
+/** The header of a structure count column of an admission milestone: `KN2026 - Nữ`. */
+export const structureCountHeader = (code: string, label: string): string => `${code} - ${label}`;
 
 export const COUNTS_FIXED_HEADERS = {
   code: 'Mã',

@@ -16,6 +16,11 @@ import {
 import type { PipelineCountField, RawCountRow, RawCountTable } from '../core/counting/counts';
 import type { UnmatchedColumn } from '../core/plan/raw-plan';
 import {
+  STRUCTURE_FIELDS,
+  type RawStructureCells,
+  type StructureField,
+} from '../core/counting/reported-structure';
+import {
   CANDIDATE_COLUMNS,
   COUNT_COLUMNS,
   COUNT_PIPELINE_COLUMNS,
@@ -24,9 +29,11 @@ import {
   SETTINGS_COLUMNS,
   SETTING_KEYS,
   SHEET,
+  STRUCTURE_COUNT_LABELS,
   UNIT_COLUMNS,
   UNIT_COUNT_SHEET_PREFIX,
   UNIT_SHEET_PREFIX,
+  structureCountHeader,
   type ColumnSpec,
 } from './contract';
 import { ContractError } from './errors';
@@ -217,6 +224,35 @@ export function unitOfCountSheet(name: string): string | null {
 
 export const unitCountSheetName = (code: string): string => `${UNIT_COUNT_SHEET_PREFIX}${code}`;
 
+/**
+ * The structure columns of a count sheet, per milestone code (`KN2026 - Nữ`, also with a space
+ * for the dash): each field's count and unknown column, with the header as typed.
+ */
+function structureColumns(
+  header: HeaderMap<string>,
+  headerLine: readonly Cell[],
+  codes: readonly string[],
+): {
+  code: string;
+  field: StructureField;
+  which: 'count' | 'unknown';
+  at: number;
+  label: string;
+}[] {
+  const found = [];
+  for (const code of codes)
+    for (const field of STRUCTURE_FIELDS)
+      for (const which of ['count', 'unknown'] as const) {
+        const label = STRUCTURE_COUNT_LABELS[field][which];
+        const at =
+          header.byKey.get(matchKey(structureCountHeader(code, label))) ??
+          header.byKey.get(matchKey(`${code} ${label}`));
+        if (at !== undefined)
+          found.push({ code, field, which, at, label: cellText(headerLine[at]) });
+      }
+  return found;
+}
+
 /** `Số liệu` and every `SL - <Mã>` sheet; null when the workbook keeps no counts at all. */
 export function readCounts(
   workbook: Workbook,
@@ -238,7 +274,16 @@ export function readCounts(
   const known = [...COUNT_COLUMNS, ...COUNT_PIPELINE_COLUMNS];
   for (const sheet of sheets) {
     const { table, values, header } = readTable(workbook, sheet, COUNT_COLUMNS, positions);
-    unmatched.push(...unmatchedColumns(sheet, values, header, known, milestoneCodes));
+    const structureAt = structureColumns(header, values[header.headerIndex] ?? [], milestoneCodes);
+    unmatched.push(
+      ...unmatchedColumns(
+        sheet,
+        values,
+        header,
+        [...known, ...structureAt.map((c) => ({ header: c.label }))],
+        milestoneCodes,
+      ),
+    );
     const stageAt = COUNT_PIPELINE_COLUMNS.map(
       (c) => [c.field, header.byKey.get(matchKey(c.header))] as const,
     ).filter((e): e is readonly [PipelineCountField, number] => e[1] !== undefined);
@@ -259,6 +304,7 @@ export function readCounts(
         ...(stageAt.length > 0
           ? { pipeline: Object.fromEntries(stageAt.map(([f, c]) => [f, line[c] ?? null])) }
           : {}),
+        ...(structureAt.length > 0 ? { structure: structureCellsOf(line, structureAt) } : {}),
       });
     }
   }
@@ -269,6 +315,19 @@ export function readCounts(
     unmatched,
     pipelineColumns: headerLabels(COUNT_PIPELINE_COLUMNS),
   };
+}
+
+/** A row's structure cells per milestone code, each with its column's header. */
+function structureCellsOf(
+  line: readonly Cell[],
+  columns: ReturnType<typeof structureColumns>,
+): Record<string, RawStructureCells> {
+  const byCode: Record<string, RawStructureCells> = {};
+  for (const { code, field, which, at, label } of columns) {
+    const cells = (byCode[code] ??= {});
+    (cells[field] ??= {})[which] = { value: line[at] ?? null, column: label };
+  }
+  return byCode;
 }
 
 /** The plan's three sheets, enough to know its units and milestones without its people. */

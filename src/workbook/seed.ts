@@ -11,12 +11,15 @@ import {
 import { formatQuota } from '../core/plan/quota';
 import { kindsOf } from '../core/plan/kinds';
 import { VIETNAM_HOLIDAYS_2024_2026 } from '../core/calendar/holidays-vn';
-import type { Plan, Settings } from '../core/model';
+import type { Milestone, Plan, Settings } from '../core/model';
+import { STRUCTURE_FIELDS } from '../core/counting/reported-structure';
 import type { SettingField } from '../core/plan/raw-plan';
 import {
   CANDIDATE_COLUMNS,
   COUNT_PIPELINE_COLUMNS,
   COUNTS_FIXED_HEADERS,
+  STRUCTURE_COUNT_LABELS,
+  structureCountHeader,
   HOLIDAY_COLUMNS,
   MAIL_LOG_COLUMNS,
   MAIL_LOG_HEADERS,
@@ -149,30 +152,46 @@ export function candidateLayout(
   };
 }
 
-/** `Số liệu` (and each unit's `SL - <Mã>`): header and layout for these milestone codes. */
+/**
+ * `Số liệu` (and each unit's `SL - <Mã>`): header and layout for these milestones: a column per
+ * code, the stages, then per current admission milestone the structure of those admitted.
+ */
 export function countSheetLayout(
-  codes: readonly string[],
+  milestones: readonly Pick<Milestone, 'code' | 'kind' | 'archived'>[],
   spareRows: number = SPARE_ROWS.counts,
 ): {
   header: string[];
   layout: SheetLayout;
 } {
+  const structure = milestones
+    .filter((m) => m.kind === 'admission' && !m.archived)
+    .flatMap((m) =>
+      STRUCTURE_FIELDS.flatMap((f) =>
+        [STRUCTURE_COUNT_LABELS[f].count, STRUCTURE_COUNT_LABELS[f].unknown].map((label) =>
+          structureCountHeader(m.code, label),
+        ),
+      ),
+    );
   const header = [
     COUNTS_FIXED_HEADERS.code,
     COUNTS_FIXED_HEADERS.name,
-    ...codes,
+    ...milestones.map((m) => m.code),
     ...COUNT_PIPELINE_COLUMNS.map((c) => c.header),
+    ...structure,
     COUNTS_FIXED_HEADERS.updated,
     COUNTS_FIXED_HEADERS.updatedBy,
   ];
   const updated = header.length - 1;
+  const firstStructure = updated - structure.length;
+  const widths: Record<number, number> = { 1: 110, 2: 300, [updated]: 110, [updated + 1]: 200 };
+  for (let c = firstStructure; c < updated; c++) widths[c] = 120;
   return {
     header,
     layout: {
       headerRow: 1,
       dateColumns: [updated],
       percentColumns: [],
-      widths: { 1: 110, 2: 300, [updated]: 110, [updated + 1]: 200 },
+      widths,
       spareRows,
       validations: [{ column: updated, kind: 'date' }],
     },
@@ -257,17 +276,10 @@ function milestonesSeed(plan: Plan): SheetSeed {
 /** `blank`: the settings' values are left empty (a new plan of one's own), not the plan's. */
 export function seedSheets(plan: Plan, blank = false): SheetSeed[] {
   const codes = plan.milestones.map((m) => m.code);
-  const countSheet = countSheetLayout(codes);
+  const countSheet = countSheetLayout(plan.milestones);
   const counts: Cell[][] = [
     countSheet.header,
-    ...plan.units.map((u) => [
-      u.code,
-      u.name,
-      ...codes.map(() => ''),
-      ...COUNT_PIPELINE_COLUMNS.map(() => ''),
-      '',
-      '',
-    ]),
+    ...plan.units.map((u) => [u.code, u.name, ...countSheet.header.slice(2).map(() => '')]),
   ];
   const settings: Cell[][] = [
     SETTINGS_COLUMNS.map((c) => c.header),

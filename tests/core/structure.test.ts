@@ -377,3 +377,104 @@ describe('periods', () => {
     expect(structure).toMatchObject({ admitted: 4, unknown: { gender: 4, religion: 4, age: 4 } });
   });
 });
+
+describe('the structure a unit reports in Số liệu (counts only)', () => {
+  /** `Số liệu` with one row for THPT-HH2: the cells under the headers given, others blank. */
+  function withCounts(
+    cells: Record<string, string | number>,
+    renamed: Record<string, string> = {},
+  ) {
+    const { book } = report([]);
+    const counts = book.readSheet(SHEET.counts) ?? [];
+    const header = (counts[0] ?? []).map(String).map((h) => renamed[h] ?? h);
+    const row = header.map((h) => (h === 'Mã' ? 'THPT-HH2' : (cells[h] ?? '')));
+    book.sheets.set(SHEET.counts, [header, row]);
+    const evaluation = evaluateWorkbook(book, NOW);
+    const json = buildJsonReport(evaluation, {});
+    const table = json.structure.find((t) => t.milestone === 'KN-2024');
+    return {
+      header,
+      unit: table?.units.find((u) => u.code === 'THPT-HH2'),
+      total: table?.total,
+      problems: evaluation.problems.filter((p) => p.sheet === SHEET.counts),
+    };
+  }
+
+  test('a new workbook heads a count and an unknown column for each measure of an admission', () => {
+    const { header } = withCounts({});
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'KN-2024 - Nữ',
+        'KN-2024 - Chưa rõ giới tính',
+        'KN-2024 - Dân tộc thiểu số',
+        'KN-2024 - Chưa rõ dân tộc',
+        'KN-2024 - Tôn giáo',
+        'KN-2024 - Chưa rõ tôn giáo',
+        'KN-2024 - Đoàn viên',
+        'KN-2024 - Chưa rõ đoàn viên',
+        'KN-2024 - Từ 18 đến 30 tuổi',
+        'KN-2024 - Chưa rõ tuổi',
+      ]),
+    );
+    // A class has no structure of those admitted.
+    expect(header.some((h) => h.startsWith('BD1-HS - '))).toBe(false);
+  });
+
+  test('typed counts are the unit’s structure; a blank count is unknown for all, a blank unknown 0', () => {
+    const { unit, total, problems } = withCounts({
+      'KN-2024': 6,
+      'KN-2024 - Nữ': 4,
+      'KN-2024 - Chưa rõ giới tính': 1,
+      'KN-2024 - Dân tộc thiểu số': '2',
+      'KN-2024 - Đoàn viên': 0,
+      'KN-2024 - Từ 18 đến 30 tuổi': 5,
+      'KN-2024 - Chưa rõ tuổi': 1,
+    });
+    expect(problems).toEqual([]);
+    expect(unit).toMatchObject({
+      admitted: 6,
+      women: 4,
+      ethnicMinority: 2,
+      religious: 0,
+      youthUnion: 0,
+      aged18to30: 5,
+      averageAge: null,
+      unknown: { gender: 1, ethnicity: 0, religion: 6, youthUnion: 0, age: 1 },
+      byTarget: { '': 6 },
+    });
+    // The total is the sum of its rows: here the one unit that reported.
+    expect(total).toMatchObject({ admitted: 6, women: 4, unknown: { gender: 1, religion: 6 } });
+  });
+
+  test('headers typed loosely are still found and never called unknown columns', () => {
+    const { unit, problems } = withCounts(
+      { 'KN-2024': 3, 'kn-2024 nữ': 2, 'KN-2024 – Tôn Giáo': 1 },
+      { 'KN-2024 - Nữ': 'kn-2024 nữ', 'KN-2024 - Tôn giáo': 'KN-2024 – Tôn Giáo' },
+    );
+    expect(problems).toEqual([]);
+    expect(unit).toMatchObject({ women: 2, religious: 1, unknown: { gender: 0, religion: 0 } });
+  });
+
+  test('more than the figure, or not a number, is an error naming the cell; that measure unknown', () => {
+    const { unit, problems } = withCounts({
+      'KN-2024': 3,
+      'KN-2024 - Nữ': 3,
+      'KN-2024 - Chưa rõ giới tính': 1,
+      'KN-2024 - Đoàn viên': 'hai',
+    });
+    expect(problems.map((p) => [p.code, p.severity, p.column, p.row])).toEqual([
+      ['structure_over', 'error', 'KN-2024 - Nữ', 2],
+      ['count_invalid', 'error', 'KN-2024 - Đoàn viên', 2],
+    ]);
+    expect(problems[0]?.message).toContain('nhiều hơn 3 người kết nạp');
+    expect(unit).toMatchObject({ admitted: 3, women: 0, unknown: { gender: 3, youthUnion: 3 } });
+  });
+
+  test('a structure without the figure it breaks down is said and not counted', () => {
+    const { unit, problems } = withCounts({ 'KN-2024 - Nữ': 2 });
+    expect(problems.map((p) => [p.code, p.severity, p.column])).toEqual([
+      ['structure_without_count', 'warning', 'KN-2024 - Nữ'],
+    ]);
+    expect(unit).toMatchObject({ admitted: 0, women: 0 });
+  });
+});

@@ -80,9 +80,11 @@ describe('docs/en/limits.md: the cell budget is what setup and unit rooms make',
     const room = env.spreadsheet.sheet('SL - THPT-HH1');
     const [r, c] = [room.getMaxRows(), room.getMaxColumns()];
     const milestones = PLAN_145.milestones.length;
+    const admissions = PLAN_145.milestones.filter((m) => m.kind === 'admission').length;
+    const columns = 11 + milestones + 10 * admissions;
     expect(en).toContain(
-      `(11 + milestones) columns; Plan 145: ${r} × ${11 + milestones} = **${r * c}**`,
+      `(11 + milestones + 10 a milestone of admission) columns; Plan 145: ${r} × ${columns} = **${r * c}**`,
     );
-    expect(c).toBe(11 + milestones);
+    expect(c).toBe(columns);
   });
 });

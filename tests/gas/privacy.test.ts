@@ -33,6 +33,9 @@ describe('a counts-only workbook in Sheets', () => {
       line[1] = u.name;
       line[header.indexOf('KN-19-5')] = u.kind === 'Trường học' ? 2 : '';
       line[header.indexOf('KN-2024')] = 1;
+      // The structure of those admitted, as counts: one woman in each school.
+      line[header.indexOf('KN-2024 - Nữ')] = u.kind === 'Trường học' ? 1 : 0;
+      line[header.indexOf('KN-2024 - Chưa rõ dân tộc')] = 1;
       line[header.indexOf('Ngày cập nhật')] = new env.Date(instantOfDay(19854).getTime());
       line[header.indexOf('Người cập nhật')] = 'Văn phòng';
       return line;
@@ -56,6 +59,17 @@ describe('a counts-only workbook in Sheets', () => {
     expect(hh1[top.indexOf('KN-19-5 nguồn')]).toBe('số liệu báo cáo');
     const hathanh = table.find((r) => r[0] === 'DN-HATHANH') ?? [];
     expect(hathanh[top.indexOf('BD1-CN thực hiện')]).toBe(3);
+    // The unit's own sheet has the structure columns too, and `Cơ cấu` counts what was typed.
+    expect(env.spreadsheet.sheet('SL - THPT-HH1').values()[0]).toContain('KN-2024 - Nữ');
+    const structure = env.spreadsheet.sheet('Cơ cấu').values();
+    const heads = structure[2] as string[];
+    const school = PLAN_145.units.find((u) => u.code === 'THPT-HH1');
+    const line = structure.find((r) => r[0] === 'KN-2024' && r[1] === school?.name) ?? [];
+    expect([line[heads.indexOf('Nữ')], line[heads.indexOf('Nữ: chưa rõ')]]).toEqual([1, 0]);
+    const total = structure.filter((r) => r[0] === 'KN-2024').at(-1) ?? [];
+    const schools = PLAN_145.units.filter((u) => u.kind === 'Trường học').length;
+    expect(total[heads.indexOf('Nữ')]).toBe(schools);
+    expect(total[heads.indexOf('Dân tộc thiểu số: chưa rõ')]).toBe(PLAN_145.units.length);
     expect(env.mail.sent.length).toBeGreaterThan(0);
     expect(env.mail.sent[0]?.body).toContain('Nguồn số liệu: số liệu báo cáo');
 

@@ -97,6 +97,26 @@ describe('counts without names', () => {
     expect(counts.totals).toEqual(
       JSON.parse(JSON.stringify(list.totals)), // subtotals carry no source
     );
+    // The structure of those admitted goes across as counts: women, minorities, religious, Youth
+    // Union, 18–30 and how many of each are not known, unit by unit and in total (the average age
+    // and `Đối tượng` need the people, so the counts-only side does not know them).
+    type Line = Record<string, unknown> & { code?: string };
+    const measures = (line: Line) => {
+      const { averageAge: _a, byTarget: _b, ...rest } = line;
+      return rest;
+    };
+    const structures = (report: typeof list) =>
+      report.structure
+        .filter((t: { milestone: string | null }) => t.milestone !== null)
+        .map((t: { milestone: string; units: Line[]; total: Line }) => [
+          t.milestone,
+          t.units.map(measures),
+          measures(t.total),
+        ]);
+    expect(structures(counts)).toEqual(structures(list));
+    const some = list.structure[0].total;
+    expect(some.women).toBeGreaterThan(0);
+    expect(some.unknown.gender).toBeGreaterThan(0);
     const hh1 = counts.units.find((u: { code: string }) => u.code === 'THPT-HH1');
     expect(hh1.results['KN-2024'].source).toBe('counts');
     expect(

@@ -7,6 +7,12 @@ import { problemAt, type ProblemCode } from '../problems';
 import type { UnmatchedColumn } from '../plan/raw-plan';
 import type { CellValue, Problem, Unit } from '../model';
 import type { OpenStage, ReportedPipeline, Stage } from '../pipeline/pipeline';
+import {
+  filledStructureCells,
+  readReportedStructure,
+  type RawStructureCells,
+} from './reported-structure';
+import type { StructureCounts } from './structure';
 
 export type CountField = 'code' | 'name' | 'updated' | 'updatedBy';
 /** Per-unit file counts by stage (counts-only mode), each stage and its overdue ones. */
@@ -27,6 +33,8 @@ export interface RawCountRow extends RawRow<CountField> {
   counts: Record<string, CellValue>;
   /** Cells under the stage columns, when the sheet has them. */
   pipeline?: Partial<Record<PipelineCountField, CellValue>>;
+  /** Per admission milestone's code, the structure cells of those admitted, when present. */
+  structure?: Record<string, RawStructureCells>;
 }
 
 export interface RawCountTable extends Omit<RawTable<CountField>, 'rows'> {
@@ -45,6 +53,8 @@ export interface ReportedCount {
   row: number;
   updated: Day | null;
   by: string;
+  /** An admission figure's structure as the unit reported it beside the figure, if it did. */
+  structure?: StructureCounts;
 }
 
 /** unit code -> milestone code -> the reported figure. */
@@ -89,7 +99,11 @@ export function interpretCounts(
     const filled = milestoneCodes.filter((m) => !isBlank(raw.counts[m]));
     const stages = PIPELINE_FIELDS.filter((f) => !isBlank(raw.pipeline?.[f]));
     const typed = cellText(raw.cells.code) || cellText(raw.cells.name);
-    if (typed === '' || (filled.length === 0 && stages.length === 0)) continue;
+    const structureOnly = Object.keys(raw.structure ?? {}).filter(
+      (m) => !filled.includes(m) && filledStructureCells(raw.structure?.[m]).length > 0,
+    );
+    if (typed === '' || (filled.length === 0 && stages.length === 0 && structureOnly.length === 0))
+      continue;
     const unit = unitOfRow(raw, typed, units, table.columns.code, report);
     if (unit === null) continue;
     const updated = readDay(raw.cells.updated);
@@ -105,6 +119,17 @@ export function interpretCounts(
           message: PROBLEM.dateInvalid(updated.text),
         }),
       );
+    }
+    // A breakdown without the figure it breaks down says nothing: said, not counted.
+    for (const code of structureOnly) {
+      const first = filledStructureCells(raw.structure?.[code])[0];
+      if (first)
+        report(
+          first.column,
+          'structure_without_count',
+          PROBLEM.structureWithoutCount(code),
+          PROBLEM.structureWithoutCountSuggestion(code),
+        );
     }
     if (stages.length > 0 && !pipeline.has(unit.code)) {
       pipeline.set(unit.code, stagesOfRow(raw, stages, table.pipelineColumns, report));
@@ -128,12 +153,20 @@ export function interpretCounts(
         );
         continue;
       }
+      const cells = raw.structure?.[code];
       byMilestone.set(code, {
         count: n,
         sheet: raw.sheet,
         row: raw.row,
         updated: updated.kind === 'ok' ? updated.day : null,
         by: cellText(raw.cells.updatedBy),
+        ...(cells
+          ? {
+              structure: readReportedStructure(cells, n, countOf, (column, kind, message) =>
+                report(column, kind === 'over' ? 'structure_over' : 'count_invalid', message),
+              ),
+            }
+          : {}),
       });
     }
   }

@@ -57,6 +57,13 @@ export const PROBLEM = {
   countSuggestion: 'Ghi số người, ví dụ 12; để trống nếu chưa báo cáo.',
   countDuplicate: (unit: string, first: string) =>
     `${unit} đã có số liệu ở ${first}: dòng này bị bỏ qua.`,
+  structureOver: (count: number, unknown: number, admitted: number) =>
+    `${count}${unknown > 0 ? ` người và ${unknown} chưa rõ` : ' người'} là nhiều hơn ${admitted} người kết nạp của mốc: cột này được tính là chưa rõ.`,
+  structureOverSuggestion:
+    'Sửa lại cho số người cộng số chưa rõ không quá số kết nạp của mốc ghi cùng dòng.',
+  structureWithoutCount: (code: string) =>
+    `Có số liệu cơ cấu của mốc ${code} nhưng chưa ghi số kết nạp của mốc đó: cơ cấu không được tính.`,
+  structureWithoutCountSuggestion: (code: string) => `Ghi số người kết nạp vào cột ${code}.`,
   countMismatch: (listed: number, reported: number) =>
     `Đơn vị báo ${reported} nhưng danh sách có ${listed} người được tính: dùng số theo danh sách.`,
   countMismatchSuggestion: 'Cập nhật số liệu báo cáo hoặc danh sách cho khớp.',
@@ -199,6 +206,9 @@ export const PROBLEM_WHEN = {
   countInvalid: 'số liệu báo cáo không phải số nguyên không âm',
   countDuplicate: 'một con số được ghi hai nơi',
   countMismatch: 'danh sách và số liệu báo cáo khác nhau: dùng số theo danh sách',
+  structureOver:
+    'số cơ cấu (nữ, dân tộc thiểu số…) cộng số chưa rõ nhiều hơn số kết nạp ghi cùng dòng: cột đó tính là chưa rõ',
+  structureWithoutCount: 'có số cơ cấu của một mốc mà chưa ghi số kết nạp của mốc đó',
   unitFileMissing: 'tệp riêng của đơn vị không còn (đã xóa, hoặc tài khoản này không thấy)',
   unitFileUnreadable: 'không đọc được tệp riêng của đơn vị (đổi tên sheet, lỗi của Google)',
   unitFileUnknown:

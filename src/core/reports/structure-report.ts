@@ -14,6 +14,7 @@ import {
   unknownStructure,
   type Structure,
 } from '../counting/structure';
+import { structureOfCounts } from '../counting/reported-structure';
 import type { Milestone, Unit } from '../model';
 
 export type StructureLineKind = 'unit' | 'kind' | 'committee' | 'total';
@@ -89,14 +90,15 @@ function linesOf(
 
 /**
  * Each unit's structure for admissions from `from` to `to`: from the list where the figure is the
- * list's, else (a count typed in `Số liệu` or read from a unit's own file) that count with
- * everything unknown.
+ * list's; for a count typed in `Số liệu`, the structure the unit typed beside it; else (no
+ * structure typed, or a unit's own file) that count with everything unknown.
  */
-function perUnitStructure(
+export function perUnitStructure(
   evaluation: Evaluation,
   from: Day | null,
   to: Day,
   figureOf: (unit: Unit) => Result | undefined,
+  milestone?: string,
 ): (unit: Unit) => Structure {
   const counted = structureOf(
     evaluation.plan.units,
@@ -107,7 +109,13 @@ function perUnitStructure(
   );
   return (unit) => {
     const r = figureOf(unit);
-    if (r && (r.source === 'counts' || r.source === 'files')) return unknownStructure(r.actual);
+    if (r && (r.source === 'counts' || r.source === 'files')) {
+      const typed =
+        milestone === undefined
+          ? undefined
+          : evaluation.reported.get(unit.code)?.get(milestone)?.structure;
+      return typed ? structureOfCounts(typed) : unknownStructure(r.actual);
+    }
     return counted.get(unit.code) ?? emptyStructure();
   };
 }
@@ -129,7 +137,7 @@ export function structureTables(evaluation: Evaluation, period: Period | null): 
       to: milestone.deadline,
       lines: linesOf(
         evaluation,
-        perUnitStructure(evaluation, milestone.from, milestone.deadline, figureOf),
+        perUnitStructure(evaluation, milestone.from, milestone.deadline, figureOf, code),
         (unit, group) =>
           unit
             ? figureOf(unit)
