@@ -48,6 +48,11 @@ export interface Milestone {
    * out of dashboards, reports, forecasts and reminders.
    */
   archived: boolean;
+  /**
+   * `Mốc cấp trên`: the higher committee's milestone this one's figures go to (a commune's to its
+   * province's); absent or '' is the same code.
+   */
+  higher?: string;
 }
 
 /** Who issued the plan: data, since plans now come from communes and provinces, not districts. */
@@ -80,6 +85,15 @@ export interface Settings {
   sendHour: number;
   dataMode: 'list' | 'counts';
   dryRun: boolean;
+  /**
+   * The higher committee this plan reports to (a commune's province): its name, this committee's
+   * code in the higher one's plan, and its Organization Board's addresses. Empty: none.
+   */
+  higherName: string;
+  higherCode: string;
+  higherBoardEmails: string[];
+  /** A higher committee's side: a lower one's figures not updated for this many days are late. */
+  lateDays: number;
   /** The membership pipeline's limits (Quy định 24-QĐ/TW and its successors; see pipeline.ts). */
   pipeline: PipelineRules;
 }

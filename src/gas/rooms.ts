@@ -13,7 +13,9 @@ import {
   unitCountSheetName,
   unitSheetName,
 } from '../workbook/read';
-import { SPARE_ROWS, candidateLayout, countSheetLayout } from '../workbook/seed';
+import { countSheetLayout } from '../workbook/count-sheet';
+import { candidateLayout } from '../workbook/seed';
+import { SPARE_ROWS } from '../workbook/spare-rows';
 import { continueLater, finished } from './continuation';
 import type { SheetsWorkbook } from './sheets-workbook';
 import { explainError } from './google-errors';

@@ -11,6 +11,7 @@ import { initCommand } from './commands/init';
 import { newYearCommand } from './commands/new-year';
 import { remindCommand } from './commands/remind';
 import { reportCommand } from './commands/report';
+import { rollupCommand } from './commands/rollup';
 import { FileError } from './file-error';
 import type { Io } from './io';
 import { UsageError } from './usage-error';
@@ -38,6 +39,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   period: { type: 'string' },
+  'for-higher': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -130,8 +132,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await countsCommand(
           {
             workbook: required('workbook'),
-            out: required('out'),
+            // --for-higher alone writes only the figures for the committee above.
+            out: values['for-higher'] ? values.out : required('out'),
             into: values.into,
+            forHigher: values['for-higher'],
             today: values.today,
             by: values.by,
             unitFiles: values['unit-files'],
@@ -155,6 +159,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
           },
           io,
         );
+      case 'rollup': {
+        const folder = values.from;
+        if (!folder) throw new UsageError(CLI.missingOption('--from'));
+        return await rollupCommand(
+          { workbook: required('workbook'), from: folder, today: values.today },
+          io,
+        );
+      }
       case 'remind':
         return await remindCommand(
           {

@@ -17,6 +17,8 @@ export const SHEET = {
   problems: 'Kiểm tra',
   mailLog: 'Nhật ký thư',
   settings: 'Cấu hình',
+  /** The one sheet of the figures file a committee sends to the committee above it. */
+  higherFigures: 'Số liệu gửi cấp trên',
 } as const;
 
 export interface ColumnSpec<F extends string> {
@@ -46,6 +48,8 @@ export const MILESTONE_COLUMNS: ColumnSpec<MilestoneField>[] = [
   { field: 'opening', header: 'Ngày khai giảng', required: false, date: true, width: 120 },
   { field: 'leadDays', header: 'Nhắc trước (ngày)', required: false, width: 130 },
   { field: 'archived', header: 'Lưu trữ', required: false, width: 80 },
+  // A commune's milestone mapped to its province's (blank: the same code); see docs/en/contract.md.
+  { field: 'higher', header: 'Mốc cấp trên', required: false, width: 110 },
 ];
 
 /** `STT`, `Đối tượng`, `Số quyết định`, `Ghi chú` are read but no rule depends on them. */
@@ -128,6 +132,11 @@ export const SETTING_KEYS: { field: SettingField; key: string }[] = [
   { field: 'certificateMonths', key: 'Hiệu lực giấy chứng nhận (tháng)' },
   { field: 'considerDays', key: 'Hạn xét chính thức (ngày làm việc)' },
   { field: 'fileLeadDays', key: 'Nhắc trước hạn hồ sơ (ngày)' },
+  // Two levels: a commune names the committee it reports to; a province, when a figure is late.
+  { field: 'higherName', key: 'Cấp trên' },
+  { field: 'higherCode', key: 'Mã đơn vị ở cấp trên' },
+  { field: 'higherBoardEmails', key: 'Email Ban Tổ chức cấp trên' },
+  { field: 'lateDays', key: 'Số ngày cấp dưới chậm gửi số liệu' },
 ];
 
 export const HOLIDAY_COLUMNS: ColumnSpec<'day' | 'name'>[] = [

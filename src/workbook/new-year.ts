@@ -109,6 +109,9 @@ export function moveToNewYear(workbook: Workbook, year: number): NewYearSummary 
     const copy = [...line];
     copy[at.code as number] = next;
     if (at.name !== undefined) copy[at.name] = nextName(cellText(line[at.name]), from, year);
+    // The higher committee's plan moves on a year too: its code follows, as this one's does.
+    if (at.higher !== undefined && cellText(line[at.higher]) !== '')
+      copy[at.higher] = nextCode(cellText(line[at.higher]), from, year);
     for (const field of ['from', 'deadline', 'opening'] as const) {
       const c = at[field];
       if (c === undefined) continue;

@@ -11,15 +11,10 @@ import {
 import { formatQuota } from '../core/plan/quota';
 import { kindsOf } from '../core/plan/kinds';
 import { VIETNAM_HOLIDAYS_2024_2026 } from '../core/calendar/holidays-vn';
-import type { Milestone, Plan, Settings } from '../core/model';
-import { STRUCTURE_FIELDS } from '../core/counting/reported-structure';
+import type { Plan, Settings } from '../core/model';
 import type { SettingField } from '../core/plan/raw-plan';
 import {
   CANDIDATE_COLUMNS,
-  COUNT_PIPELINE_COLUMNS,
-  COUNTS_FIXED_HEADERS,
-  STRUCTURE_COUNT_LABELS,
-  structureCountHeader,
   HOLIDAY_COLUMNS,
   MAIL_LOG_COLUMNS,
   MAIL_LOG_HEADERS,
@@ -32,6 +27,8 @@ import {
   type ColumnSpec,
 } from './contract';
 import type { Cell, SheetLayout, ValidationSpec } from './port';
+import { countSheetLayout } from './count-sheet';
+import { SPARE_ROWS } from './spare-rows';
 
 export interface SheetSeed {
   name: string;
@@ -44,21 +41,6 @@ const readIso = (iso: string): Day | null => {
   const reading = readDay(iso);
   return reading.kind === 'ok' ? reading.day : null;
 };
-
-/**
- * Empty rows left below each input table for typing. Each costs its width in cells of the
- * workbook's 10,000,000; Sheets' "add more rows" button gives more whenever needed.
- */
-export const SPARE_ROWS = {
-  list: 500,
-  // 150: with the four structure columns a unit's sheet is 151 × 18 cells, so 2,000 of them and
-  // a 200,000-row list stay within a spreadsheet's 10 million (docs/en/limits.md).
-  unitRoom: 150,
-  counts: 20,
-  unitCounts: 3,
-  plan: 50,
-  settings: 10,
-} as const;
 
 function layoutOf<F extends string>(
   specs: readonly ColumnSpec<F>[],
@@ -79,7 +61,8 @@ function settingValue(settings: Settings, field: SettingField): Cell {
     case 'planDate':
       return settings.planDate === null ? '' : formatDmy(settings.planDate);
     case 'boardEmails':
-      return settings.boardEmails.join(', ');
+    case 'higherBoardEmails':
+      return settings[field].join(', ');
     case 'recipients':
       return settings.recipients.join('; ');
     case 'dataMode':
@@ -152,52 +135,6 @@ export function candidateLayout(
   };
 }
 
-/**
- * `Số liệu` (and each unit's `SL - <Mã>`): header and layout for these milestones: a column per
- * code, the stages, then per current admission milestone the structure of those admitted.
- */
-export function countSheetLayout(
-  milestones: readonly Pick<Milestone, 'code' | 'kind' | 'archived'>[],
-  spareRows: number = SPARE_ROWS.counts,
-): {
-  header: string[];
-  layout: SheetLayout;
-} {
-  const structure = milestones
-    .filter((m) => m.kind === 'admission' && !m.archived)
-    .flatMap((m) =>
-      STRUCTURE_FIELDS.flatMap((f) =>
-        [STRUCTURE_COUNT_LABELS[f].count, STRUCTURE_COUNT_LABELS[f].unknown].map((label) =>
-          structureCountHeader(m.code, label),
-        ),
-      ),
-    );
-  const header = [
-    COUNTS_FIXED_HEADERS.code,
-    COUNTS_FIXED_HEADERS.name,
-    ...milestones.map((m) => m.code),
-    ...COUNT_PIPELINE_COLUMNS.map((c) => c.header),
-    ...structure,
-    COUNTS_FIXED_HEADERS.updated,
-    COUNTS_FIXED_HEADERS.updatedBy,
-  ];
-  const updated = header.length - 1;
-  const firstStructure = updated - structure.length;
-  const widths: Record<number, number> = { 1: 110, 2: 300, [updated]: 110, [updated + 1]: 200 };
-  for (let c = firstStructure; c < updated; c++) widths[c] = 120;
-  return {
-    header,
-    layout: {
-      headerRow: 1,
-      dateColumns: [updated],
-      percentColumns: [],
-      widths,
-      spareRows,
-      validations: [{ column: updated, kind: 'date' }],
-    },
-  };
-}
-
 /** `Chỉ tiêu`: a row per unit, a column per milestone; the plan's own kinds offered as choices. */
 function quotasSeed(plan: Plan, codes: readonly string[]): SheetSeed {
   const rows: Cell[][] = [
@@ -243,6 +180,7 @@ function milestonesSeed(plan: Plan): SheetSeed {
       dateCell(m.opening),
       m.leadDays.join(', '),
       m.archived ? YES_NO_LABEL.yes : '',
+      m.higher ?? '',
     ]),
   ];
   const validations: ValidationSpec[] = [

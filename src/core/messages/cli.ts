@@ -50,6 +50,29 @@ export const CLI = {
     (into
       ? `, và vào sheet Số liệu của ${into}.`
       : '. Dán hoặc nhập vào sheet Số liệu của bảng tính dùng chung.'),
+  higherCodeMissing: (path: string) =>
+    `${path} chưa ghi "Mã đơn vị ở cấp trên" trong sheet Cấu hình: ghi mã của cấp ủy này trong sheet Chỉ tiêu của cấp trên (ví dụ XA-MAUSON), rồi chạy lại.`,
+  higherMixedKinds: (path: string, codes: string[]) =>
+    `Trong sheet Mốc của ${path}, "Mốc cấp trên" ${codes.join(', ')} được ghi cho cả mốc bồi dưỡng và mốc kết nạp: mỗi mốc cấp trên chỉ nhận một loại. Không ghi gì.`,
+  higherDone: (path: string, code: string, milestones: string[]) =>
+    `Đã ghi số liệu gửi cấp trên (mã ${code}; mốc ${milestones.join(', ') || '(không có)'}) vào ${path}: chỉ có các con số, không có tên ai. Gửi tệp này cho Ban Tổ chức cấp trên.`,
+  rollupNoFiles: (folder: string) =>
+    `Thư mục ${folder} không có tệp .xlsx nào của cấp dưới (tệp số liệu gửi cấp trên hoặc bảng tính của cấp dưới).`,
+  rollupNotFigures: (file: string) =>
+    `${file}: không phải tệp số liệu gửi cấp trên (sheet "Số liệu gửi cấp trên") hay bảng tính ptdv của cấp dưới.`,
+  rollupRefused: (workbook: string, reasons: string[]) =>
+    `Không ghi gì vào ${workbook}:\n` +
+    reasons.map((r) => `  - ${r}`).join('\n') +
+    `\nSửa tệp của cấp dưới (hoặc thêm đơn vị, mốc vào sheet Chỉ tiêu / Mốc của ${workbook}), rồi chạy lại.`,
+  rollupNoRow: (file: string) => `${file}: không có dòng số liệu nào có mã đơn vị.`,
+  rollupUnitUnknown: (file: string, code: string) =>
+    `${file}: mã đơn vị "${code}" không có trong sheet Chỉ tiêu (kiểm tra "Mã đơn vị ở cấp trên" trong Cấu hình của cấp dưới).`,
+  rollupColumnUnknown: (file: string, column: string) =>
+    `${file}: cột "${column}" mang mã mốc không có trong sheet Mốc (kiểm tra cột "Mốc cấp trên" trong sheet Mốc của cấp dưới).`,
+  rollupDuplicate: (file: string, code: string, other: string) =>
+    `${file}: đơn vị ${code} đã có số liệu ở ${other}; mỗi đơn vị chỉ một tệp.`,
+  rollupDone: (workbook: string, files: number, units: string[]) =>
+    `Đã ghi số liệu của ${files} tệp cấp dưới (${units.join(', ')}) vào sheet Số liệu của ${workbook}; các đơn vị khác giữ nguyên.`,
   checkExit: (errors: number) =>
     errors
       ? `Có ${errors} lỗi: sửa rồi chạy lại "ptdv check".`
@@ -171,6 +194,11 @@ export const CLI = {
     '      Từ danh sách người trên máy văn phòng, tính số liệu từng đơn vị (đã kiểm tra) và ghi',
     '      SO-LIEU.xlsx, SO-LIEU.csv theo mẫu sheet Số liệu (không có tên, ngày sinh); --into ghi thẳng vào bảng chung',
     '      (chỉ khi bảng chung có đủ mã đơn vị và mã mốc của danh sách).',
+    '  ptdv counts --workbook XA.xlsx --for-higher SO-LIEU-GUI.xlsx [--today YYYY-MM-DD]',
+    '      Ghi số liệu tổng của cấp ủy này gửi cấp trên (theo "Mốc cấp trên", "Mã đơn vị ở cấp trên"), không có tên.',
+    '  ptdv rollup --workbook TINH.xlsx --from THƯ-MỤC [--today YYYY-MM-DD]',
+    '      Đọc mọi tệp số liệu (hoặc bảng tính) của cấp dưới trong THƯ-MỤC vào sheet Số liệu của TINH.xlsx;',
+    '      tệp nào mang mã đơn vị hay mã mốc TINH.xlsx không có thì dừng, mã thoát 1, không ghi gì.',
     '  ptdv check --workbook TỆP.xlsx [--json] [--unit-files THƯ-MỤC]',
     '      Liệt kê mọi lỗi và cảnh báo trong dữ liệu nhập; mã thoát 1 khi có lỗi.',
     '  --unit-files THƯ-MỤC (với report, check, remind, counts): đọc thêm danh sách riêng của từng đơn vị,',

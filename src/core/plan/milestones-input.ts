@@ -100,5 +100,6 @@ function readMilestone(
     opening,
     leadDays: lead.days,
     archived: isYes(c.archived),
+    ...(cellText(c.higher) !== '' ? { higher: cellText(c.higher) } : {}),
   };
 }

@@ -13,7 +13,8 @@ export type MilestoneField =
   | 'deadline'
   | 'opening'
   | 'leadDays'
-  | 'archived';
+  | 'archived'
+  | 'higher';
 /** Settings read from a cell of their own (the rejected addresses are derived). */
 export type SettingField =
   | Exclude<keyof Settings, 'rejectedBoardEmails' | 'pipeline'>

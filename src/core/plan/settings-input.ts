@@ -29,6 +29,10 @@ export const DEFAULT_SETTINGS: Settings = {
   sendHour: 7,
   dataMode: 'list',
   dryRun: false,
+  higherName: '',
+  higherCode: '',
+  higherBoardEmails: [],
+  lateDays: 7,
   pipeline: {
     decisionDays: 60,
     ceremonyDays: 30,
@@ -90,6 +94,15 @@ export function interpretSettings(raw: RawSettings): { settings: Settings; probl
   const mode = foldKey(text('dataMode'));
   if (mode === COUNTS_MODE || mode === 'counts') settings.dataMode = 'counts';
   else if (mode !== '' && mode !== LIST_MODE && mode !== 'list') bad('dataMode');
+  settings.higherName = text('higherName');
+  settings.higherCode = text('higherCode');
+  readHigherBoard(raw, settings, problems);
+  const late = text('lateDays');
+  if (late !== '') {
+    const n = Number(late);
+    if (Number.isInteger(n) && n > 0 && n <= 366) settings.lateDays = n;
+    else bad('lateDays');
+  }
   const dryRun = readYesNo(raw.entries.dryRun?.value);
   if (dryRun === null) bad('dryRun');
   else settings.dryRun = dryRun;
@@ -110,20 +123,34 @@ function readRecipients(value: CellValue | undefined): string[] {
 
 /** The Board's addresses: the valid ones are used, each invalid one is a warning. */
 function readBoard(raw: RawSettings, settings: Settings, problems: Problem[]): void {
-  const board = readEmails(raw.entries.boardEmails?.value);
+  const board = readAddresses(raw, 'boardEmails', problems);
   settings.boardEmails = board.valid;
   settings.rejectedBoardEmails = board.invalid;
-  for (const address of board.invalid) {
+}
+
+/** The higher committee's Board, who get the figures: read like the Board's own addresses. */
+function readHigherBoard(raw: RawSettings, settings: Settings, problems: Problem[]): void {
+  settings.higherBoardEmails = readAddresses(raw, 'higherBoardEmails', problems).valid;
+}
+
+function readAddresses(
+  raw: RawSettings,
+  field: 'boardEmails' | 'higherBoardEmails',
+  problems: Problem[],
+): { valid: string[]; invalid: string[] } {
+  const read = readEmails(raw.entries[field]?.value);
+  for (const address of read.invalid) {
     problems.push(
       problemAt({
         sheet: raw.sheet,
-        row: raw.entries.boardEmails?.row ?? 0,
+        row: raw.entries[field]?.row ?? 0,
         column: raw.valueColumn,
         code: 'email_invalid',
         message: PROBLEM.emailInvalid(address),
       }),
     );
   }
+  return read;
 }
 
 /** The pipeline's limits: whole numbers of days or months, each keeping its default when unread. */

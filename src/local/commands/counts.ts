@@ -1,5 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { dayOfInstant, formatDmy, isDateObject } from '../../core/calendar/dates';
+import { dayOfInstant, formatDmy, isDateObject, type Day } from '../../core/calendar/dates';
+import { higherFigures } from '../../core/higher/figures';
+import { higherFiguresSheet } from '../../workbook/higher-figures';
+import { UsageError } from '../usage-error';
 import { CLI } from '../../core/messages/cli';
 import { missingFrom } from '../../core/plan/plan-differences';
 import { SHEET } from '../../workbook/contract';
@@ -34,8 +37,9 @@ function toCsv(rows: Cell[][]): string {
 export async function countsCommand(
   opts: {
     workbook: string;
-    out: string;
+    out: string | undefined;
     into: string | undefined;
+    forHigher?: string | undefined;
     today: string | undefined;
     by: string | undefined;
     unitFiles?: string | undefined;
@@ -48,6 +52,14 @@ export async function countsCommand(
   const now = io.now();
   const unitFiles = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
   const evaluation = evaluateWorkbook(local, now, asOf, undefined, unitFiles);
+  if (opts.forHigher) {
+    await writeForHigher(evaluation, opts.workbook, opts.forHigher, asOf ?? dayOfInstant(now), io);
+    if (!opts.out) {
+      io.out(renderProblemSummary(evaluation, PROBLEMS_SHOWN));
+      return 0;
+    }
+  }
+  if (!opts.out) throw new UsageError(CLI.missingOption('--out'));
   if (evaluation.plan.settings.dataMode === 'counts')
     throw new FileError(CLI.countsNeedList(opts.workbook));
   // Checked before anything is written: figures of one plan never land in another plan's sheet.
@@ -72,11 +84,12 @@ export async function countsCommand(
     asOf ?? dayOfInstant(now),
     opts.by ?? CLI.countsBy,
   );
-  const base = opts.out.replace(/\.(xlsx|csv)$/i, '');
-  const out = PatchedXlsx.create(`${base}.xlsx`);
-  out.writeSheet(SHEET.counts, rows, layout);
+  const out = opts.out;
+  const base = out.replace(/\.(xlsx|csv)$/i, '');
+  const file = PatchedXlsx.create(`${base}.xlsx`);
+  file.writeSheet(SHEET.counts, rows, layout);
   io.progress(CLI.saving(`${base}.xlsx`));
-  await out.save(`${base}.xlsx`);
+  await file.save(`${base}.xlsx`);
   writeFileSync(`${base}.csv`, toCsv(rows));
   if (opts.into && shared) {
     io.progress(CLI.saving(opts.into));
@@ -88,4 +101,33 @@ export async function countsCommand(
   );
   io.out(renderProblemSummary(evaluation, PROBLEMS_SHOWN));
   return 0;
+}
+
+/**
+ * The committee's own totals for the committee above it, under the higher plan's codes, in a file
+ * of one sheet (`Số liệu gửi cấp trên`): what the higher committee's `ptdv rollup` reads.
+ */
+async function writeForHigher(
+  evaluation: ReturnType<typeof evaluateWorkbook>,
+  workbook: string,
+  path: string,
+  day: Day,
+  io: Io,
+): Promise<void> {
+  const figures = higherFigures(evaluation);
+  if (figures.code === '') throw new FileError(CLI.higherCodeMissing(workbook));
+  if (figures.mixedKinds.length > 0)
+    throw new FileError(CLI.higherMixedKinds(workbook, figures.mixedKinds));
+  const { rows, layout } = higherFiguresSheet(figures, day, evaluation.plan.settings.issuerName);
+  const file = PatchedXlsx.create(path);
+  file.writeSheet(SHEET.higherFigures, rows, layout);
+  io.progress(CLI.saving(path));
+  await file.save(path);
+  io.out(
+    CLI.higherDone(
+      path,
+      figures.code,
+      figures.milestones.map((m) => m.code),
+    ),
+  );
 }

@@ -1,0 +1,129 @@
+// Two levels: the figures a committee sends up (one row in the `Số liệu` layout, under the higher
+// plan's milestone codes: see core/higher/figures.ts) and the higher committee's `Số liệu` made
+// from every lower committee's figures. Counts only: no cell here ever holds a person.
+import type { Day } from '../core/calendar/dates';
+import type { HigherFigures } from '../core/higher/figures';
+import type { Milestone, Unit } from '../core/model';
+import { UnitIndex } from '../core/plan/unit-index';
+import { cellText } from '../core/text/cells';
+import { matchKey } from '../core/text/normalize';
+import { COUNTS_FIXED_HEADERS } from './contract';
+import { countRow, countSheetLayout } from './count-sheet';
+import type { Cell, SheetLayout } from './port';
+
+/** The figures sheet: the higher plan's header for the milestones mapped, and one row. */
+export function higherFiguresSheet(
+  figures: HigherFigures,
+  day: Day,
+  by: string,
+): { rows: Cell[][]; layout: SheetLayout } {
+  const milestones = figures.milestones.map((m) => ({ ...m, archived: false }));
+  const { header, layout } = countSheetLayout(milestones, 0);
+  const row = countRow(milestones, {
+    code: figures.code,
+    name: figures.name,
+    count: (code) => figures.counts.get(code) ?? 0,
+    pipeline: { stages: figures.stages, overdue: figures.overdue },
+    structure: (code) => figures.structure.get(code) ?? null,
+    day,
+    by,
+  });
+  return { rows: [header, row], layout };
+}
+
+/** One lower committee's figures as read: where from (to name it), its header and its rows. */
+export interface FiguresSource {
+  label: string;
+  rows: Cell[][];
+}
+
+/** Why a source cannot be rolled up; each names the source. */
+export type RollupRefusal =
+  | { kind: 'no_row'; label: string }
+  | { kind: 'unit_unknown'; label: string; code: string }
+  | { kind: 'column_unknown'; label: string; column: string }
+  | { kind: 'duplicate'; label: string; code: string; other: string };
+
+/**
+ * The higher committee's `Số liệu`: a row per unit of its plan, from the source that names it,
+ * else as the sheet had it (`existing`, matched by header). Refused whole, with every reason,
+ * when a source names a unit or a column (a milestone) the plan does not have, or one unit twice.
+ */
+export function rollupCounts(
+  plan: { units: readonly Unit[]; milestones: readonly Milestone[] },
+  existing: Cell[][] | null,
+  sources: readonly FiguresSource[],
+):
+  | { ok: true; rows: Cell[][]; layout: SheetLayout; from: Map<string, string> }
+  | { ok: false; refusals: RollupRefusal[] } {
+  const { header, layout } = countSheetLayout(plan.milestones);
+  const known = new Set(header.map(matchKey));
+  const index = new UnitIndex([...plan.units]);
+  const refusals: RollupRefusal[] = [];
+  const byUnit = new Map<string, Cell[]>();
+  const from = new Map<string, string>();
+  for (const source of sources) {
+    const [head = [], ...lines] = source.rows;
+    const labels = head.map((h) => cellText(h));
+    for (const column of labels)
+      if (column !== '' && !known.has(matchKey(column)))
+        refusals.push({ kind: 'column_unknown', label: source.label, column });
+    const codeAt = labels.findIndex((h) => matchKey(h) === matchKey(COUNTS_FIXED_HEADERS.code));
+    const filled = lines.filter((l) => cellText(l[codeAt]) !== '');
+    if (codeAt < 0 || filled.length === 0) refusals.push({ kind: 'no_row', label: source.label });
+    for (const line of filled) {
+      const code = cellText(line[codeAt]);
+      const unit = index.find(code);
+      if (!unit) {
+        refusals.push({ kind: 'unit_unknown', label: source.label, code });
+        continue;
+      }
+      const other = from.get(unit.code);
+      if (other !== undefined) {
+        refusals.push({ kind: 'duplicate', label: source.label, code: unit.code, other });
+        continue;
+      }
+      from.set(unit.code, source.label);
+      byUnit.set(unit.code, inHeaderOrder(header, labels, line, unit));
+    }
+  }
+  if (refusals.length > 0) return { ok: false, refusals };
+  // The rows the sheet had, for the units no source reports: kept, in today's columns.
+  const kept = new Map<string, Cell[]>();
+  if (existing && existing.length > 0) {
+    const [head = [], ...lines] = existing;
+    const labels = head.map((h) => cellText(h));
+    const codeAt = labels.findIndex((h) => matchKey(h) === matchKey(COUNTS_FIXED_HEADERS.code));
+    for (const line of lines) {
+      const unit = codeAt < 0 ? null : index.find(cellText(line[codeAt]));
+      if (unit && !kept.has(unit.code))
+        kept.set(unit.code, inHeaderOrder(header, labels, line, unit));
+    }
+  }
+  const rows: Cell[][] = [
+    header,
+    ...plan.units.map(
+      (u) =>
+        byUnit.get(u.code) ??
+        kept.get(u.code) ?? [u.code, u.name, ...header.slice(2).map((): Cell => '')],
+    ),
+  ];
+  return { ok: true, rows, layout, from };
+}
+
+/** A row's cells moved under `header`, found by their own header's text; the unit as planned. */
+function inHeaderOrder(
+  header: readonly string[],
+  labels: readonly string[],
+  line: readonly Cell[],
+  unit: Unit,
+): Cell[] {
+  const at = new Map(labels.map((h, i) => [matchKey(h), i]));
+  const out = header.map((h): Cell => {
+    const i = at.get(matchKey(h));
+    return i === undefined ? '' : (line[i] ?? '');
+  });
+  out[0] = unit.code;
+  out[1] = unit.name;
+  return out;
+}
