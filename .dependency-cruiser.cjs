@@ -17,6 +17,7 @@ const CORE_LAYERS = [
   'forecast/',
   'evaluate\\.ts$',
   'reminders/|reports/',
+  'higher/',
 ];
 const layerRules = CORE_LAYERS.slice(0, -1).map((layer, i) => ({
   name: `core-layer-${i + 1}`,

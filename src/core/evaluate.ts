@@ -1,6 +1,7 @@
 // The one use case every front end shares: interpret the sheets, check them, count.
 import { interpretCandidates } from './counting/candidates';
 import { type RowSummary } from './model';
+import { checkLower, type RawLowerTable } from './counting/lower-figures';
 import { interpretCounts, type RawCountTable, type ReportedCounts } from './counting/counts';
 import { PROBLEM } from './messages/problems';
 import { computeFulfillment, type Fulfillment } from './counting/fulfillment';
@@ -44,6 +45,8 @@ export interface WorkbookInput {
   holidays?: RawTable<'day' | 'name'> | null;
   /** What was read from the units' own files (one spreadsheet per unit), figures only. */
   unitFiles?: readonly UnitFileFigures[];
+  /** `Cấp dưới`: the lower committees and their figures files, in a higher committee's workbook. */
+  lower?: RawLowerTable | null;
 }
 
 export interface Evaluation {
@@ -130,6 +133,16 @@ export function evaluate(input: WorkbookInput, asOf: Day | null, today: Day): Ev
       ...planChecks,
       ...counted.problems,
       ...mismatches(fulfillment, counted.reported),
+      ...(input.lower
+        ? checkLower(
+            input.lower,
+            index,
+            counted.reported,
+            input.counts?.unreadable ?? [],
+            today,
+            st.settings.lateDays,
+          )
+        : []),
       ...cs.problems,
       ...(input.unitFiles ?? []).flatMap((f) => f.problems),
     ],

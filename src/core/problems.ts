@@ -160,6 +160,15 @@ export const PROBLEM_CODES = spec({
     when: PROBLEM_WHEN.structureOver,
   },
   structure_without_count: { severity: 'warning', when: PROBLEM_WHEN.structureWithoutCount },
+  lower_url_invalid: { severity: 'error', when: PROBLEM_WHEN.lowerUrlInvalid },
+  lower_missing: { severity: 'warning', when: PROBLEM_WHEN.lowerMissing },
+  lower_late: { severity: 'warning', when: PROBLEM_WHEN.lowerLate },
+  lower_unreadable: {
+    severity: 'error',
+    varies: true,
+    suggestion: PROBLEM.lowerUnreadableSuggestion,
+    when: PROBLEM_WHEN.lowerUnreadable,
+  },
   count_mismatch: {
     severity: 'warning',
     suggestion: PROBLEM.countMismatchSuggestion,

@@ -23,7 +23,11 @@ import { setUpUnitFiles, unitFilesOf } from './unit-files';
 import { adoptIfCopy, fillSpreadsheetUrl, isHome } from './home';
 import { SheetsWorkbook } from './sheets-workbook';
 import { explainError } from './google-errors';
-import { DRIVE_FILE, missingPermission } from './consent';
+import { DRIVE_FILE, SEND_MAIL, missingPermission } from './consent';
+import { sendToHigher } from './higher';
+import { propertiesLastGood, receiveFromLower } from './lower';
+import { HIGHER, LOWER } from '../core/messages/levels';
+import type { Evaluation } from '../core/evaluate';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const LOCK_WAIT_MS = 30_000;
@@ -38,6 +42,9 @@ export function buildMenu(): void {
     .addItem(UNIT_FILES.menu, 'setupUnitFiles')
     .addItem(REPORT_UI.menu, 'exportStandingReport')
     .addItem(NEW_YEAR.menu, 'startNewYear')
+    .addSeparator()
+    .addItem(HIGHER.menu, 'sendFiguresToHigher')
+    .addItem(LOWER.menu, 'receiveLowerFigures')
     .addSeparator()
     .addSubMenu(
       ui
@@ -168,12 +175,49 @@ export function setup(book: SheetsWorkbook): void {
   spreadsheet.toast(messages.join(' '), GAS.toastTitle);
 }
 
+/** Recomputes the Board's sheets, and the figures file for the committee above if there is one. */
 export function refresh(book: SheetsWorkbook): void {
   const { spreadsheet } = book;
   spreadsheet.toast(GAS.working, GAS.toastTitle);
   const now = new Date();
-  const evaluation = refreshWorkbook(book, now, undefined, unitFilesOf(book, now));
-  spreadsheet.toast(GAS.refreshDone(unitsBehind(evaluation.fulfillment)), GAS.toastTitle);
+  const evaluation = refreshed(book, now);
+  let sent = '';
+  try {
+    sent = sendToHigher(evaluation, now, false) === null ? '' : ` ${GAS.higherUpdated}`;
+  } catch (e) {
+    // The Board's own sheets are done; the file above is updated on the next refresh or run.
+    sent = ` ${GAS.higherNotUpdated(explainError(e))}`;
+  }
+  spreadsheet.toast(GAS.refreshDone(unitsBehind(evaluation.fulfillment)) + sent, GAS.toastTitle);
+}
+
+/** The refresh every action shares: the units' files read, the lower committees' last figures kept. */
+function refreshed(book: SheetsWorkbook, now: Date): Evaluation {
+  const lastGood = propertiesLastGood();
+  const evaluation = refreshWorkbook(book, now, undefined, unitFilesOf(book, now), lastGood);
+  lastGood.save();
+  return evaluation;
+}
+
+/** `Gửi số liệu lên cấp trên`: the refresh, then the figures file made, shared and updated. */
+export function higher(book: SheetsWorkbook): void {
+  const ui = SpreadsheetApp.getUi();
+  const message = missingPermission(DRIVE_FILE) ?? missingPermission(SEND_MAIL);
+  if (message !== null) {
+    ui.alert(MENU.title, message, ui.ButtonSet.OK);
+    return;
+  }
+  const now = new Date();
+  const evaluation = refreshed(book, now);
+  ui.alert(MENU.title, sendToHigher(evaluation, now, true) ?? HIGHER.noCode, ui.ButtonSet.OK);
+}
+
+/** `Nhận số liệu cấp dưới`: one import per lower committee, then the refresh. */
+export function lower(book: SheetsWorkbook): void {
+  const message = receiveFromLower(book);
+  refreshed(book, new Date());
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(MENU.title, message, ui.ButtonSet.OK);
 }
 
 export function check(): void {

@@ -3,25 +3,7 @@
 // HTML to PDF is Apps Script's own conversion (Blob.getAs), HTML to a Doc is Drive's import, so
 // no export URL and no broader scope are needed.
 
-interface DriveFile {
-  id?: string;
-  name?: string;
-  mimeType?: string;
-  parents?: string[];
-  webViewLink?: string;
-}
-
-/** The part of the Drive advanced service (v3) used here; enabled in appsscript.json. */
-interface DriveService {
-  Files: {
-    get(fileId: string, optionalArgs: Record<string, unknown>): DriveFile;
-    create(
-      resource: DriveFile,
-      mediaData: GoogleAppsScript.Base.Blob,
-      optionalArgs: Record<string, unknown>,
-    ): DriveFile;
-  };
-}
+import type { DriveFile, DriveService } from './advanced-services';
 
 declare const Drive: DriveService;
 

@@ -18,7 +18,7 @@ import { SETTINGS_COLUMNS, SETTING_KEYS, SHEET } from '../workbook/contract';
 import { locateHeader } from '../workbook/header';
 import type { SheetsWorkbook } from './sheets-workbook';
 import { forgetUnitFiles } from './unit-files';
-import { spreadsheetIdOf } from './spreadsheet-url';
+import { spreadsheetIdOf } from '../core/text/spreadsheet-url';
 
 /** The script project and the spreadsheet it was last found serving. */
 const HOME = { script: 'ptdv.home.script', spreadsheet: 'ptdv.home.spreadsheet' } as const;

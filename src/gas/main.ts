@@ -6,6 +6,8 @@ import {
   buildMenu,
   check,
   help,
+  higher,
+  lower,
   newYear,
   refresh,
   rooms,
@@ -22,6 +24,7 @@ import { GAS, MENU, NEW_YEAR } from '../core/messages/sheets';
 import { REMINDER_MENU } from '../core/messages/reminders';
 import { REPORT_UI } from '../core/messages/report';
 import { COPY, ROOMS, UNIT_FILES } from '../core/messages/setup';
+import { HIGHER, LOWER } from '../core/messages/levels';
 import { looksLikeCopy } from './home';
 import { askReportDay, exportReport } from './report-actions';
 import {
@@ -124,6 +127,20 @@ export function exportStandingReport(): void {
  */
 export function startNewYear(): void {
   runAction(boardOnly(NEW_YEAR.menu, newYear));
+}
+
+/**
+ * Menu: the committee's own totals for the committee above it (`Cấp trên` in `Cấu hình`), in a
+ * small spreadsheet shared read-only with that committee's Board; updated on every refresh and
+ * every daily run from then on.
+ */
+export function sendFiguresToHigher(): void {
+  runAction(boardOnly(HIGHER.menu, higher));
+}
+
+/** Menu: a higher committee's import of each lower committee's figures file (`Cấp dưới`). */
+export function receiveLowerFigures(): void {
+  runAction(boardOnly(LOWER.menu, lower));
 }
 
 /** Menu: a short help dialog. */

@@ -3,7 +3,7 @@
 import { formatDateTimeVietnam } from '../core/calendar/dates';
 import { MAIL_LOG } from '../core/messages/mail';
 import { MAIL_STATUS_LABEL } from '../core/messages/labels';
-import { MENU } from '../core/messages/sheets';
+import { GAS, MENU } from '../core/messages/sheets';
 import { REMINDER_UI } from '../core/messages/reminders';
 import { UNIT_FILES } from '../core/messages/setup';
 import { interpretSettings } from '../core/plan/settings-input';
@@ -20,6 +20,9 @@ import { SheetsWorkbook } from './sheets-workbook';
 import { recordHome } from './home';
 import { missingPermission, SEND_MAIL } from './consent';
 import { explainError } from './google-errors';
+import { higherFileExists, sendToHigher } from './higher';
+import { propertiesLastGood } from './lower';
+import { evaluateWorkbook } from '../workbook/usecases';
 
 const HANDLER = 'runDailyReminders';
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -106,10 +109,12 @@ export function sendDueReminders(options: { trigger?: boolean } = {}): RunSummar
       ...(files ? { unitFiles: files } : {}),
     });
     const c = summary.counts;
+    // The figures file for the committee above, if this committee sends one: updated daily.
+    const sent = sendHigherDaily(book, files);
     remember({
       at: formatDateTimeVietnam(new Date()),
       ok: true,
-      message: REMINDER_UI.summary(c.sent, c.deferred, c.failed, c.dry_run),
+      message: REMINDER_UI.summary(c.sent, c.deferred, c.failed, c.dry_run) + sent,
     });
     return summary;
   } catch (e) {
@@ -119,6 +124,28 @@ export function sendDueReminders(options: { trigger?: boolean } = {}): RunSummar
     throw e;
   } finally {
     lock.releaseLock();
+  }
+}
+
+/** The daily update of the figures file sent up, when there is one; what to add to the run's note. */
+function sendHigherDaily(book: SheetsWorkbook, files: ReturnType<typeof unitFilesOf>): string {
+  if (!higherFileExists()) return '';
+  try {
+    const now = new Date();
+    const lastGood = propertiesLastGood();
+    const evaluation = evaluateWorkbook(
+      book,
+      now,
+      undefined,
+      undefined,
+      files ?? undefined,
+      lastGood,
+    );
+    lastGood.save();
+    sendToHigher(evaluation, now, false);
+    return '';
+  } catch (e) {
+    return ` ${GAS.higherNotUpdated(explainError(e))}`;
   }
 }
 

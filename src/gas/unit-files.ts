@@ -25,49 +25,12 @@ import type { UnitFilesSource } from '../workbook/usecases';
 import type { Cell } from '../workbook/port';
 import { continueLater, finished } from './continuation';
 import { WritePacer } from './write-pacer';
-import { spreadsheetIdOf } from './spreadsheet-url';
+import { spreadsheetIdOf } from '../core/text/spreadsheet-url';
 import { GOOGLE_SAYS } from './google-words';
 import type { SheetsWorkbook } from './sheets-workbook';
 import { explainError } from './google-errors';
+import type { DriveService, SheetsService } from './advanced-services';
 
-interface Permission {
-  id?: string;
-  role?: string;
-  type?: string;
-  emailAddress?: string;
-}
-
-/** The parts of the advanced services used here; both are enabled in appsscript.json. */
-interface DriveService {
-  Files: {
-    list(optionalArgs: Record<string, unknown>): {
-      files?: { id?: string; modifiedTime?: string }[];
-      nextPageToken?: string;
-    };
-  };
-  Permissions: {
-    list(fileId: string, optionalArgs?: Record<string, unknown>): { permissions?: Permission[] };
-    create(
-      resource: Permission,
-      fileId: string,
-      optionalArgs?: Record<string, unknown>,
-    ): Permission;
-    remove(fileId: string, permissionId: string): void;
-  };
-}
-interface SheetsService {
-  Spreadsheets: {
-    create(resource: Record<string, unknown>): { spreadsheetId?: string; spreadsheetUrl?: string };
-    batchUpdate(resource: { requests: object[] }, spreadsheetId: string): unknown;
-    Values: {
-      get(
-        spreadsheetId: string,
-        range: string,
-        optionalArgs?: Record<string, unknown>,
-      ): { values?: Cell[][] };
-    };
-  };
-}
 declare const Drive: DriveService;
 declare const Sheets: SheetsService;
 

@@ -3,6 +3,7 @@
 import type { CandidateField } from '../core/model';
 import type { CountField, PipelineCountField } from '../core/counting/counts';
 import type { StructureField } from '../core/counting/reported-structure';
+import type { LowerField } from '../core/counting/lower-figures';
 import type { MilestoneField, SettingField, UnitField } from '../core/plan/raw-plan';
 
 export const SHEET = {
@@ -17,6 +18,8 @@ export const SHEET = {
   problems: 'Kiểm tra',
   mailLog: 'Nhật ký thư',
   settings: 'Cấu hình',
+  /** A higher committee's list of its lower committees and their figures files. */
+  lower: 'Cấp dưới',
   /** The one sheet of the figures file a committee sends to the committee above it. */
   higherFigures: 'Số liệu gửi cấp trên',
 } as const;
@@ -211,6 +214,13 @@ export const COUNT_COLUMNS: ColumnSpec<CountField>[] = [
 
 /** In counts-only mode each unit's own sheet is `SL - <Mã>`, holding its row of `Số liệu`. */
 export const UNIT_COUNT_SHEET_PREFIX = 'SL - ';
+
+/** `Cấp dưới` (a higher committee's): each lower committee's code, name and figures file. */
+export const LOWER_COLUMNS: ColumnSpec<LowerField>[] = [
+  { field: 'code', header: 'Mã', required: true, width: 130 },
+  { field: 'name', header: 'Tên', required: false, width: 280 },
+  { field: 'url', header: 'Địa chỉ tệp số liệu', required: true, width: 480 },
+];
 
 /** `Đến ô` links to the offending cell. */
 export const PROBLEM_HEADERS = [

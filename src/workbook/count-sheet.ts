@@ -1,7 +1,6 @@
 // `Số liệu` and each unit's `SL - <Mã>`: per unit a row of counts (no name), the layout every
 // writer of those sheets shares — setup, unit rooms, `ptdv counts` and the figures a committee
 // sends to the one above it — and the one place that puts a row's cells in the header's order.
-import { instantOfDay, type Day } from '../core/calendar/dates';
 import { STRUCTURE_FIELDS } from '../core/counting/reported-structure';
 import { countColumns, type StructureCounts } from '../core/counting/structure';
 import type { Milestone } from '../core/model';
@@ -74,7 +73,8 @@ export interface CountRowValues {
   pipeline: { stages: Record<Stage, number>; overdue: Record<OpenStage, number> } | null;
   /** An admission milestone's structure of those admitted, or null for blanks. */
   structure: (milestone: string) => StructureCounts | null;
-  day: Day;
+  /** `Ngày cập nhật`: the day (midnight) or, for figures sent up, the time of the update. */
+  updated: Date;
   by: string;
 }
 
@@ -101,7 +101,7 @@ export function countRow(milestones: readonly CountMilestone[], v: CountRowValue
           : [c.count, c.unknown],
       );
     }),
-    instantOfDay(v.day),
+    v.updated,
     v.by,
   ];
 }

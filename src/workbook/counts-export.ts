@@ -1,6 +1,6 @@
 // A person list's figures in the `Số liệu` layout, counts only: what an office that keeps names on
 // its own machine hands to the shared sheet. No name or date of birth is ever in these rows.
-import type { Day } from '../core/calendar/dates';
+import { instantOfDay, type Day } from '../core/calendar/dates';
 import type { Evaluation } from '../core/evaluate';
 import { perUnitStructure } from '../core/reports/structure-report';
 import type { Unit } from '../core/model';
@@ -48,7 +48,7 @@ export function countsExport(
         count: (code) => (exported(code) ? (results[code]?.actual ?? 0) : null),
         pipeline: p && (p.source === 'list' || p.source === 'files') ? p : null,
         structure: (code) => (exported(code) ? (structures.get(code)?.(unit) ?? null) : null),
-        day,
+        updated: instantOfDay(day),
         by,
       });
     }),

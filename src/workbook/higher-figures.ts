@@ -1,7 +1,6 @@
 // Two levels: the figures a committee sends up (one row in the `Số liệu` layout, under the higher
 // plan's milestone codes: see core/higher/figures.ts) and the higher committee's `Số liệu` made
 // from every lower committee's figures. Counts only: no cell here ever holds a person.
-import type { Day } from '../core/calendar/dates';
 import type { HigherFigures } from '../core/higher/figures';
 import type { Milestone, Unit } from '../core/model';
 import { UnitIndex } from '../core/plan/unit-index';
@@ -14,7 +13,7 @@ import type { Cell, SheetLayout } from './port';
 /** The figures sheet: the higher plan's header for the milestones mapped, and one row. */
 export function higherFiguresSheet(
   figures: HigherFigures,
-  day: Day,
+  updated: Date,
   by: string,
 ): { rows: Cell[][]; layout: SheetLayout } {
   const milestones = figures.milestones.map((m) => ({ ...m, archived: false }));
@@ -25,7 +24,7 @@ export function higherFiguresSheet(
     count: (code) => figures.counts.get(code) ?? 0,
     pipeline: { stages: figures.stages, overdue: figures.overdue },
     structure: (code) => figures.structure.get(code) ?? null,
-    day,
+    updated,
     by,
   });
   return { rows: [header, row], layout };
@@ -126,4 +125,80 @@ function inHeaderOrder(
   out[0] = unit.code;
   out[1] = unit.name;
   return out;
+}
+
+/** A cell of the figures file for the Sheets API: dates as serial numbers (Vietnam time). */
+function apiValue(cell: Cell): string | number {
+  if (cell instanceof Date) return serialOfInstant(cell);
+  if (typeof cell === 'number') return cell;
+  return cellText(cell);
+}
+
+/** Days since 30/12/1899 with the time of day, as Sheets keeps a date-time, in Vietnam (UTC+7). */
+export function serialOfInstant(instant: Date): number {
+  return (instant.getTime() + VIETNAM_OFFSET_MS) / 86_400_000 + 25_569;
+}
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const FIGURES_COLUMNS = 100;
+
+/** The figures, padded to `width` columns (blanks clear what a wider header left), as values. */
+export function figuresValues(rows: readonly Cell[][], width: number): (string | number)[][] {
+  return rows.map((r) => [
+    ...r.map(apiValue),
+    ...new Array<string>(Math.max(0, width - r.length)).fill(''),
+  ]);
+}
+
+/**
+ * The body of the Sheets API's `spreadsheets.create` for a figures file: one sheet, the header
+ * bold and frozen, the update's day and time formatted, every text a string value (never read
+ * as a formula).
+ */
+export function figuresFileResource(
+  title: string,
+  sheet: string,
+  rows: readonly Cell[][],
+): Record<string, unknown> {
+  const width = Math.max(...rows.map((r) => r.length));
+  return {
+    properties: { title, locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' },
+    sheets: [
+      {
+        properties: {
+          sheetId: 0,
+          title: sheet,
+          // Room to grow: a later update with more milestones must fit the grid (the API
+          // refuses values past it), and 100 columns hold ten admission milestones' structure.
+          gridProperties: {
+            rowCount: rows.length,
+            columnCount: Math.max(width, FIGURES_COLUMNS),
+            frozenRowCount: 1,
+          },
+        },
+        data: [
+          {
+            startRow: 0,
+            startColumn: 0,
+            rowData: rows.map((r, i) => ({
+              values: r.map((cell) => {
+                const v = apiValue(cell);
+                return {
+                  userEnteredValue: typeof v === 'number' ? { numberValue: v } : { stringValue: v },
+                  ...(i === 0
+                    ? { userEnteredFormat: { textFormat: { bold: true } } }
+                    : cell instanceof Date
+                      ? {
+                          userEnteredFormat: {
+                            numberFormat: { type: 'DATE_TIME', pattern: 'dd/mm/yyyy hh:mm' },
+                          },
+                        }
+                      : {}),
+                };
+              }),
+            })),
+          },
+        ],
+      },
+    ],
+  };
 }

@@ -15,6 +15,8 @@ import {
 } from '../core/plan/raw-plan';
 import type { PipelineCountField, RawCountRow, RawCountTable } from '../core/counting/counts';
 import type { UnmatchedColumn } from '../core/plan/raw-plan';
+import type { RawLowerTable } from '../core/counting/lower-figures';
+import { isImportError, type UnreadableCounts } from '../core/counting/counts';
 import {
   STRUCTURE_FIELDS,
   type RawStructureCells,
@@ -25,6 +27,7 @@ import {
   COUNT_COLUMNS,
   COUNT_PIPELINE_COLUMNS,
   HOLIDAY_COLUMNS,
+  LOWER_COLUMNS,
   MILESTONE_COLUMNS,
   SETTINGS_COLUMNS,
   SETTING_KEYS,
@@ -87,8 +90,9 @@ export function readTable<F extends string>(
   sheet: string,
   specs: readonly ColumnSpec<F>[],
   positions?: ColumnPositions,
+  given?: Cell[][],
 ): { table: RawTable<F>; values: Cell[][]; header: HeaderMap<F> } {
-  const values = requireSheet(workbook, sheet);
+  const values = given ?? requireSheet(workbook, sheet);
   const header = locateHeader(sheet, values, specs);
   if (positions) {
     const at = new Map<string, number>();
@@ -253,12 +257,26 @@ function structureColumns(
   return found;
 }
 
-/** `Số liệu` and every `SL - <Mã>` sheet; null when the workbook keeps no counts at all. */
+/**
+ * The figures last read from each lower committee's counts sheet, for the run in which its import
+ * shows an error (Sheets' IMPORTRANGE: not yet allowed, the file no longer shared, loading).
+ */
+export interface LastGoodFigures {
+  get(sheet: string): Cell[][] | null;
+  set(sheet: string, values: Cell[][]): void;
+}
+
+/**
+ * `Số liệu` and every `SL - <Mã>` sheet; null when the workbook keeps no counts at all. A sheet
+ * whose first cell is an import's error is said (`unreadable`) and read from `lastGood` if it
+ * has it, never as zeros.
+ */
 export function readCounts(
   workbook: Workbook,
   milestoneCodes: readonly string[],
   required: boolean,
   positions?: ColumnPositions,
+  lastGood?: LastGoodFigures,
 ): RawCountTable | null {
   const names = workbook.sheetNames();
   // A unit's own sheet first: its figure wins over one typed for it in `Số liệu`.
@@ -272,8 +290,17 @@ export function readCounts(
   const rows: RawCountRow[] = [];
   const unmatched: UnmatchedColumn[] = [];
   const known = [...COUNT_COLUMNS, ...COUNT_PIPELINE_COLUMNS];
+  const unreadable: UnreadableCounts[] = [];
   for (const sheet of sheets) {
-    const { table, values, header } = readTable(workbook, sheet, COUNT_COLUMNS, positions);
+    let given = workbook.readSheet(sheet) ?? [];
+    const first = cellText(given[0]?.[0]);
+    if (isImportError(first)) {
+      const fallback = lastGood?.get(sheet) ?? null;
+      unreadable.push({ sheet, unit: unitOfCountSheet(sheet), text: first, fallback: !!fallback });
+      if (!fallback) continue;
+      given = fallback;
+    } else if (unitOfCountSheet(sheet) !== null && given.length > 0) lastGood?.set(sheet, given);
+    const { table, values, header } = readTable(workbook, sheet, COUNT_COLUMNS, positions, given);
     const structureAt = structureColumns(header, values[header.headerIndex] ?? [], milestoneCodes);
     unmatched.push(
       ...unmatchedColumns(
@@ -314,7 +341,14 @@ export function readCounts(
     rows,
     unmatched,
     pipelineColumns: headerLabels(COUNT_PIPELINE_COLUMNS),
+    ...(unreadable.length > 0 ? { unreadable } : {}),
   };
+}
+
+/** `Cấp dưới`, when the workbook has it (a higher committee's). */
+export function readLower(workbook: Workbook, positions?: ColumnPositions): RawLowerTable | null {
+  if (!workbook.sheetNames().some((n) => matchKey(n) === matchKey(SHEET.lower))) return null;
+  return readTable(workbook, SHEET.lower, LOWER_COLUMNS, positions).table;
 }
 
 /** A row's structure cells per milestone code, each with its column's header. */
@@ -373,7 +407,11 @@ export function readHolidays(
  * Everything `evaluate` needs, read once per sheet. Throws ContractError on a missing sheet or
  * column. In counts-only mode no sheet that may hold names is read at all.
  */
-export function readInput(workbook: Workbook, positions?: ColumnPositions): WorkbookInput {
+export function readInput(
+  workbook: Workbook,
+  positions?: ColumnPositions,
+  lastGood?: LastGoodFigures,
+): WorkbookInput {
   const settings = readSettings(workbook, positions);
   const countsOnly = interpretSettings(settings).settings.dataMode === 'counts';
   const milestones = readMilestones(workbook, positions);
@@ -386,7 +424,8 @@ export function readInput(workbook: Workbook, positions?: ColumnPositions): Work
     candidates: countsOnly
       ? { columns: columns as Record<CandidateField, string>, rows: [] }
       : readCandidates(workbook, positions),
-    counts: readCounts(workbook, codes, countsOnly, positions),
+    counts: readCounts(workbook, codes, countsOnly, positions, lastGood),
     holidays: readHolidays(workbook, positions),
+    lower: readLower(workbook, positions),
   };
 }

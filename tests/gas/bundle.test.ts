@@ -22,6 +22,8 @@ const ENTRY_POINTS = [
   'runDailyReminders',
   'continueSetup',
   'sendTestReminder',
+  'sendFiguresToHigher',
+  'receiveLowerFigures',
   'PTDV_THUCHIEN',
   'PTDV_CHITIEU',
   'PTDV_TYLE',

@@ -46,6 +46,8 @@ describe('the menu', () => {
       'Tạo tệp riêng cho đơn vị',
       'Xuất báo cáo',
       'Sang năm mới',
+      'Gửi số liệu lên cấp trên',
+      'Nhận số liệu cấp dưới',
       'Hướng dẫn sử dụng',
     ]);
     for (const item of items) expect(typeof gas[item.functionName]).toBe('function');

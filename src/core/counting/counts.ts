@@ -43,6 +43,8 @@ export interface RawCountTable extends Omit<RawTable<CountField>, 'rows'> {
   unmatched?: UnmatchedColumn[];
   /** Header of each stage column, to name it in problems. */
   pipelineColumns?: Record<PipelineCountField, string>;
+  /** Count sheets that show an import's error instead of figures (a lower committee's). */
+  unreadable?: UnreadableCounts[];
 }
 
 export interface ReportedCount {
@@ -90,7 +92,7 @@ export function interpretCounts(
 ): { reported: ReportedCounts; pipeline: Map<string, ReportedPipeline>; problems: Problem[] } {
   const reported: ReportedCounts = new Map();
   const pipeline = new Map<string, ReportedPipeline>();
-  const problems: Problem[] = [];
+  const problems: Problem[] = (table.unreadable ?? []).map(unreadableProblem);
   for (const raw of table.rows) {
     const report: Report = (column, code, message, suggestion) =>
       problems.push(
@@ -219,4 +221,34 @@ function stagesOfRow(
     else reported.stages[field as Stage] = n;
   }
   return reported;
+}
+
+/** A lower committee's counts sheet whose import shows an error instead of figures. */
+export interface UnreadableCounts {
+  sheet: string;
+  /** The unit whose own `SL - <Mã>` sheet it is, as the sheet's name gives it. */
+  unit: string | null;
+  /** What the sheet shows (`#REF!`, `#N/A`, `Loading...`). */
+  text: string;
+  /** Whether the figures last read from it were used instead. */
+  fallback: boolean;
+}
+
+/** `#REF!` and the other errors a formula shows, and an import still loading. */
+const IMPORT_ERROR = /^(#[A-Z/0]+[!?]?|#N\/A|Loading\.\.\.|Đang tải\.\.\.)$/i;
+
+export function isImportError(text: string): boolean {
+  return IMPORT_ERROR.test(text.trim());
+}
+
+/** The problem an unreadable import is: an error, or a warning while the last figures stand in. */
+export function unreadableProblem(u: UnreadableCounts): Problem {
+  return problemAt({
+    sheet: u.sheet,
+    row: 1,
+    column: 'A',
+    code: 'lower_unreadable',
+    severity: u.fallback ? 'warning' : 'error',
+    message: PROBLEM.lowerUnreadable(u.sheet, u.text, u.fallback),
+  });
 }

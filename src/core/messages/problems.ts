@@ -64,6 +64,21 @@ export const PROBLEM = {
   structureWithoutCount: (code: string) =>
     `Có số liệu cơ cấu của mốc ${code} nhưng chưa ghi số kết nạp của mốc đó: cơ cấu không được tính.`,
   structureWithoutCountSuggestion: (code: string) => `Ghi số người kết nạp vào cột ${code}.`,
+  lowerUrlInvalid: (url: string) =>
+    `"${url}" không phải địa chỉ một bảng tính Google (dạng https://docs.google.com/spreadsheets/d/…).`,
+  lowerNoUrl: (name: string) =>
+    `Chưa ghi địa chỉ tệp số liệu của ${name}: dán địa chỉ trong thư "Tệp số liệu của …" cấp dưới gửi.`,
+  lowerMissing: (name: string) =>
+    `Chưa có số liệu của ${name}: chọn Phát triển đảng viên → Nhận số liệu cấp dưới.`,
+  lowerLate: (name: string, last: string | null, days: number) =>
+    last === null
+      ? `Số liệu của ${name} không ghi ngày cập nhật: không biết là số liệu mới hay cũ.`
+      : `Số liệu của ${name} cập nhật lần cuối ngày ${last}, đã quá ${days} ngày: nhắc cấp dưới chọn "Gửi số liệu lên cấp trên".`,
+  lowerUnreadable: (sheet: string, text: string, fallback: boolean) =>
+    `Sheet ${sheet} chưa đọc được số liệu của cấp dưới (ô A1 báo ${text})` +
+    (fallback ? ': đang dùng số liệu đọc được lần trước.' : ': đơn vị này chưa có số liệu.'),
+  lowerUnreadableSuggestion:
+    'Bấm vào ô A1 của sheet đó và chọn "Cho phép truy cập" (lần đầu); nếu vẫn lỗi, hỏi cấp dưới đã chia sẻ tệp số liệu cho địa chỉ Ban Tổ chức chưa.',
   countMismatch: (listed: number, reported: number) =>
     `Đơn vị báo ${reported} nhưng danh sách có ${listed} người được tính: dùng số theo danh sách.`,
   countMismatchSuggestion: 'Cập nhật số liệu báo cáo hoặc danh sách cho khớp.',
@@ -206,6 +221,13 @@ export const PROBLEM_WHEN = {
   countInvalid: 'số liệu báo cáo không phải số nguyên không âm',
   countDuplicate: 'một con số được ghi hai nơi',
   countMismatch: 'danh sách và số liệu báo cáo khác nhau: dùng số theo danh sách',
+  lowerUrlInvalid: '`Cấp dưới` ghi địa chỉ tệp số liệu không phải của một bảng tính Google',
+  lowerMissing:
+    'một cấp dưới trong `Cấp dưới` chưa có số liệu (chưa ghi địa chỉ tệp, chưa Nhận số liệu cấp dưới)',
+  lowerLate:
+    'số liệu của một cấp dưới không cập nhật quá `Số ngày cấp dưới chậm gửi số liệu` (mặc định 7)',
+  lowerUnreadable:
+    'sheet `SL - <Mã>` của một cấp dưới báo lỗi thay cho số liệu (chưa cho phép truy cập, tệp không còn chia sẻ): cảnh báo khi dùng số liệu đọc được lần trước',
   structureOver:
     'số cơ cấu (nữ, dân tộc thiểu số…) cộng số chưa rõ nhiều hơn số kết nạp ghi cùng dòng: cột đó tính là chưa rõ',
   structureWithoutCount: 'có số cơ cấu của một mốc mà chưa ghi số kết nạp của mốc đó',

@@ -23,6 +23,9 @@ export const MENU = {
 } as const;
 
 export const GAS = {
+  higherUpdated: 'Đã cập nhật tệp số liệu gửi cấp trên.',
+  higherNotUpdated: (why: string) =>
+    `Chưa cập nhật được tệp số liệu gửi cấp trên (${why}); lần cập nhật sau sẽ làm lại.`,
   setupDone: (created: string[]) =>
     created.length === 0
       ? 'Bảng tính đã đủ các sheet; không thay đổi dữ liệu nào.'

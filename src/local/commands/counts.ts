@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { dayOfInstant, formatDmy, isDateObject, type Day } from '../../core/calendar/dates';
+import { dayOfInstant, formatDmy, instantOfDay, isDateObject } from '../../core/calendar/dates';
 import { higherFigures } from '../../core/higher/figures';
 import { higherFiguresSheet } from '../../workbook/higher-figures';
 import { UsageError } from '../usage-error';
@@ -53,7 +53,13 @@ export async function countsCommand(
   const unitFiles = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
   const evaluation = evaluateWorkbook(local, now, asOf, undefined, unitFiles);
   if (opts.forHigher) {
-    await writeForHigher(evaluation, opts.workbook, opts.forHigher, asOf ?? dayOfInstant(now), io);
+    await writeForHigher(
+      evaluation,
+      opts.workbook,
+      opts.forHigher,
+      asOf ? instantOfDay(asOf) : now,
+      io,
+    );
     if (!opts.out) {
       io.out(renderProblemSummary(evaluation, PROBLEMS_SHOWN));
       return 0;
@@ -111,14 +117,18 @@ async function writeForHigher(
   evaluation: ReturnType<typeof evaluateWorkbook>,
   workbook: string,
   path: string,
-  day: Day,
+  updated: Date,
   io: Io,
 ): Promise<void> {
   const figures = higherFigures(evaluation);
   if (figures.code === '') throw new FileError(CLI.higherCodeMissing(workbook));
   if (figures.mixedKinds.length > 0)
     throw new FileError(CLI.higherMixedKinds(workbook, figures.mixedKinds));
-  const { rows, layout } = higherFiguresSheet(figures, day, evaluation.plan.settings.issuerName);
+  const { rows, layout } = higherFiguresSheet(
+    figures,
+    updated,
+    evaluation.plan.settings.issuerName,
+  );
   const file = PatchedXlsx.create(path);
   file.writeSheet(SHEET.higherFigures, rows, layout);
   io.progress(CLI.saving(path));

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { dayOfInstant } from '../../core/calendar/dates';
+import { instantOfDay } from '../../core/calendar/dates';
 import { higherFigures } from '../../core/higher/figures';
 import { CLI } from '../../core/messages/cli';
 import { matchKey } from '../../core/text/normalize';
@@ -68,7 +68,7 @@ export async function rollupCommand(
     if (figures.code === '') throw new FileError(CLI.higherCodeMissing(file));
     if (figures.mixedKinds.length > 0)
       throw new FileError(CLI.higherMixedKinds(file, figures.mixedKinds));
-    const sheet = higherFiguresSheet(figures, asOf ?? dayOfInstant(now), figures.name);
+    const sheet = higherFiguresSheet(figures, asOf ? instantOfDay(asOf) : now, figures.name);
     sources.push({ label, rows: sheet.rows });
   }
   const rolled = rollupCounts(plan, province.readSheet(SHEET.counts), sources);

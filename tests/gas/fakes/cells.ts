@@ -25,6 +25,8 @@ export interface Cell {
   verticalAlignment: string;
   wrap: boolean;
   validation: FakeDataValidation | null;
+  /** Set on a cell whose value an array formula above or left of it spilled (see imports.ts). */
+  spill?: boolean;
 }
 
 export const DEFAULT_CELL: Readonly<Cell> = Object.freeze({
@@ -73,6 +75,11 @@ export class CellStore {
     let cell = cells.get(col);
     if (!cell) cells.set(col, (cell = { ...DEFAULT_CELL }));
     return cell;
+  }
+
+  /** Every stored cell, with its 1-based row and column. */
+  each(visit: (row: number, col: number, cell: Cell) => void): void {
+    for (const [row, cells] of this.rows) for (const [col, cell] of cells) visit(row, col, cell);
   }
 
   /** Resets the given attributes of every stored cell inside the box (or the whole sheet). */

@@ -200,6 +200,7 @@ export class FakeRange implements Box {
   // ---- values and formulas ----------------------------------------------------------------
 
   getValues(): Grid<CellValue> {
+    this.sheet.spreadsheet.recalculateImports();
     return this.read((cell) => (cell.value instanceof Date ? new Date(cell.value) : cell.value));
   }
   getValue(): CellValue {
@@ -207,8 +208,12 @@ export class FakeRange implements Box {
   }
   getDisplayValues(): Grid<string> {
     const timeZone = this.sheet.spreadsheet.getSpreadsheetTimeZone();
-    return this.read(
-      (cell) => cell.formula || displayValue(cell.value, cell.numberFormat, timeZone),
+    const imports = this.sheet.spreadsheet.imports;
+    this.sheet.spreadsheet.recalculateImports();
+    return this.read((cell) =>
+      cell.formula && !imports.isImport(cell.formula)
+        ? cell.formula
+        : displayValue(cell.value, cell.numberFormat, timeZone),
     );
   }
   getDisplayValue(): string {

@@ -13,6 +13,7 @@
  * Methods named like the Apps Script API are what the bundle calls. The "test helpers" section at
  * the end is for assertions: grids of values/formats over the data range, and plain descriptions.
  */
+import type { ImportRegistry } from './imports';
 import { boxToA1, parseA1, splitSheetName, type Box } from './a1';
 import {
   CellStore,
@@ -75,6 +76,49 @@ export class FakeSheet {
     private name: string,
     private readonly sheetId: number,
   ) {}
+
+  /**
+   * Recomputes this sheet's IMPORTRANGE cells (imports.ts): earlier spills cleared, then each
+   * formula's grid spilled from its cell, or its error shown there.
+   */
+  recalculateImports(imports: ImportRegistry): void {
+    const anchors: { row: number; col: number; cell: Cell }[] = [];
+    this.store.each((row, col, cell) => {
+      if (cell.spill) {
+        cell.value = '';
+        cell.spill = false;
+      }
+      if (cell.formula !== '' && imports.isImport(cell.formula)) anchors.push({ row, col, cell });
+    });
+    for (const { row, col, cell } of anchors) {
+      const result = imports.evaluate(cell.formula);
+      if (typeof result === 'string') {
+        cell.value = result;
+        continue;
+      }
+      const height = result.length;
+      const width = Math.max(0, ...result.map((r) => r.length));
+      // The store counts from 1, as Sheets does.
+      let blocked = row + height - 1 > this.maxRows || col + width - 1 > this.maxColumns;
+      for (let r = 0; r < height && !blocked; r++)
+        for (let c = 0; c < width && !blocked; c++) {
+          if (r === 0 && c === 0) continue;
+          const other = this.store.peek(row + r, col + c);
+          if (other.formula !== '' || (other.value !== '' && !other.spill)) blocked = true;
+        }
+      if (blocked) {
+        cell.value = '#REF!';
+        continue;
+      }
+      result.forEach((line, r) =>
+        line.forEach((value, c) => {
+          if (r === 0 && c === 0) cell.value = value;
+          else if (value !== '')
+            Object.assign(this.store.touch(row + r, col + c), { value, spill: true });
+        }),
+      );
+    }
+  }
 
   /**
    * Enlarges the grid to hold `box` (new sheets start at 1000 x 26), within the workbook's cell
@@ -182,10 +226,13 @@ export class FakeSheet {
       Math.max(1, this.getLastColumn()),
     );
   }
+  // A spilled import's cells count as content, as Sheets counts them.
   getLastRow(): number {
+    this.spreadsheet.recalculateImports();
     return this.store.lastRow();
   }
   getLastColumn(): number {
+    this.spreadsheet.recalculateImports();
     return this.store.lastColumn();
   }
   getMaxRows(): number {

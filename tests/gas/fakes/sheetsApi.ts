@@ -269,6 +269,15 @@ export class FakeSheetsValues {
   readonly [SERVICE] = 'Sheets';
   constructor(private readonly service: FakeSheetsService) {}
 
+  update(
+    resource: ValueRangeBody,
+    spreadsheetId: string,
+    range: string,
+    optionalArgs: { valueInputOption?: string } = {},
+  ): Record<string, unknown> {
+    return updateValues(this.service, resource, spreadsheetId, range, optionalArgs);
+  }
+
   /**
    * spreadsheets.values.get (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/get):
    * a ValueRange whose `range` is the whole requested range in A1 notation, and whose `values`
@@ -313,6 +322,57 @@ export class FakeSheetsValues {
       ...(values.length > 0 ? { values } : {}),
     };
   }
+}
+
+export interface ValueRangeBody {
+  values?: unknown[][];
+}
+
+/**
+ * spreadsheets.values.update (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/update):
+ * `valueInputOption` is required; RAW stores strings as typed (a leading '=' stays text),
+ * USER_ENTERED parses them as the UI would. Writing needs edit rights; the values must fit the
+ * grid from the range's first cell.
+ */
+export function updateValues(
+  service: FakeSheetsService,
+  resource: ValueRangeBody,
+  spreadsheetId: string,
+  range: string,
+  optionalArgs: { valueInputOption?: string } = {},
+): Record<string, unknown> {
+  const method = 'sheets.spreadsheets.values.update';
+  service.countWrite(method);
+  const option = optionalArgs.valueInputOption;
+  if (option !== 'RAW' && option !== 'USER_ENTERED')
+    throw apiError(method, "'valueInputOption' is required but not specified");
+  const book = service.reachable(spreadsheetId, method);
+  service.assertWriter(book, method);
+  const { sheet, r0, c0 } = parseRange(range, book, method);
+  const values = Array.isArray(resource?.values) ? resource.values : [];
+  const height = values.length;
+  const width = Math.max(0, ...values.map((r) => (Array.isArray(r) ? r.length : 0)));
+  if (r0 + height > sheet.rowCount || c0 + width > sheet.columnCount)
+    throw apiError(
+      method,
+      `Range (${quoteTitle(sheet.title)}!${range}) exceeds grid limits. Max rows: ${sheet.rowCount}, max columns: ${sheet.columnCount}`,
+    );
+  values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const cell =
+        value === '' || value === null || value === undefined
+          ? undefined
+          : option === 'USER_ENTERED'
+            ? cellFromTyped(value)
+            : {
+                value:
+                  typeof value === 'number' || typeof value === 'boolean' ? value : String(value),
+              };
+      setCell(sheet, r0 + r, c0 + c, cell);
+    }),
+  );
+  service.touched(book);
+  return { spreadsheetId, updatedRange: range, updatedRows: height, updatedColumns: width };
 }
 
 export class FakeSheetsSpreadsheets {
@@ -441,10 +501,8 @@ export class FakeSheetsService {
     const method = 'sheets.spreadsheets.batchUpdate';
     this.countWrite(method);
     const book = this.reachable(spreadsheetId, method);
+    this.assertWriter(book, method);
     const file = this.store.files.get(book.id) as DriveFileRecord;
-    const role = this.store.roleOf(file);
-    if (role !== 'owner' && role !== 'writer')
-      throw apiError(method, 'The caller does not have permission');
     const requests = Array.isArray(resource?.requests) ? resource.requests : [];
     if (requests.length === 0) throw apiError(method, 'Must specify at least one request.');
     // Validate everything first: the API applies all requests or none.
@@ -474,6 +532,19 @@ export class FakeSheetsService {
     book.requests.push(...requests.map((r) => structuredClone(r)));
     this.store.touch(file);
     return { spreadsheetId: book.id, replies: requests.map(() => ({})) };
+  }
+
+  /** Edit rights on the file, or the API's 403. */
+  assertWriter(book: ApiSpreadsheet, method: string): void {
+    const role = this.store.roleOf(this.store.files.get(book.id) as DriveFileRecord);
+    if (role !== 'owner' && role !== 'writer')
+      throw apiError(method, 'The caller does not have permission');
+  }
+
+  /** The file's modifiedTime moves on a write. */
+  touched(book: ApiSpreadsheet): void {
+    const file = this.store.files.get(book.id);
+    if (file) this.store.touch(file);
   }
 
   private resource(book: ApiSpreadsheet): Record<string, unknown> {

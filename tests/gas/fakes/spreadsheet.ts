@@ -6,6 +6,7 @@
  * (sum of getMaxRows() x getMaxColumns() over its sheets; assertCellRoom), and protections are
  * enforced against the effective user (assertCanEdit).
  */
+import { ImportRegistry } from './imports';
 import { splitSheetName, type Box } from './a1';
 import type { CellValue } from './cells';
 import { CELL_LIMIT_MESSAGE, gasError, PROTECTED_MESSAGE, WORKBOOK_CELL_LIMIT } from './errors';
@@ -78,6 +79,8 @@ export class FakeSpreadsheet implements ProtectionHost {
   private readonly viewerList: string[] = [];
   private readonly namedRanges = new Map<string, FakeRange>();
   private nextSheetId = 0;
+  /** Other files IMPORTRANGE may read (imports.ts); the test registers them. */
+  readonly imports = new ImportRegistry();
   /** > 0 while a test helper writes: protections are not enforced then. */
   private helperDepth = 0;
   private chartIds = 0;
@@ -98,6 +101,13 @@ export class FakeSpreadsheet implements ProtectionHost {
   }
 
   // ---- ProtectionHost and other fakes' plumbing -------------------------------------------
+
+  /** Before values are read: every IMPORTRANGE cell shows what Sheets would compute now. */
+  recalculateImports(): void {
+    // Only once a test registered a source: every other test reads at no extra cost.
+    if (this.imports.active)
+      for (const sheet of this.sheets) sheet.recalculateImports(this.imports);
+  }
 
   owner(): string {
     return this.state.owner;
