@@ -33,7 +33,11 @@ export function communePlan(i: number): Plan {
       higherCode: communeCode(i),
       higherBoardEmails: [PROVINCE_BOARD],
     },
-    units: plan.units.slice(i * CELLS, (i + 1) * CELLS),
+    // The plan has 2,000 units: communes past the 66th take slices again (their own workbooks).
+    units: plan.units.slice(
+      (i % Math.floor(plan.units.length / CELLS)) * CELLS,
+      ((i % Math.floor(plan.units.length / CELLS)) + 1) * CELLS,
+    ),
   };
 }
 

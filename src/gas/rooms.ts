@@ -33,6 +33,7 @@ const CONFIG_SHEETS = [
   SHEET.mailLog,
   SHEET.counts,
   SHEET.candidates,
+  SHEET.lower,
 ];
 
 /**
