@@ -25,7 +25,7 @@ import { SheetsWorkbook } from './sheets-workbook';
 import { explainError } from './google-errors';
 import { DRIVE_FILE, SEND_MAIL, missingPermission } from './consent';
 import { sendToHigher } from './higher';
-import { propertiesLastGood, receiveFromLower } from './lower';
+import { receiveFromLower } from './lower';
 import { HIGHER, LOWER } from '../core/messages/levels';
 import type { Evaluation } from '../core/evaluate';
 
@@ -183,7 +183,8 @@ export function refresh(book: SheetsWorkbook): void {
   const evaluation = refreshed(book, now);
   let sent = '';
   try {
-    sent = sendToHigher(evaluation, now, false) === null ? '' : ` ${GAS.higherUpdated}`;
+    const result = sendToHigher(evaluation, now, false);
+    if (result) sent = ` ${result.ok ? GAS.higherUpdated : result.message}`;
   } catch (e) {
     // The Board's own sheets are done; the file above is updated on the next refresh or run.
     sent = ` ${GAS.higherNotUpdated(explainError(e))}`;
@@ -193,9 +194,8 @@ export function refresh(book: SheetsWorkbook): void {
 
 /** The refresh every action shares: the units' files read, the lower committees' last figures kept. */
 function refreshed(book: SheetsWorkbook, now: Date): Evaluation {
-  const lastGood = propertiesLastGood();
-  const evaluation = refreshWorkbook(book, now, undefined, unitFilesOf(book, now), lastGood);
-  lastGood.save();
+  const evaluation = refreshWorkbook(book, now, undefined, unitFilesOf(book, now));
+  book.lastGood.save();
   return evaluation;
 }
 
@@ -209,7 +209,11 @@ export function higher(book: SheetsWorkbook): void {
   }
   const now = new Date();
   const evaluation = refreshed(book, now);
-  ui.alert(MENU.title, sendToHigher(evaluation, now, true) ?? HIGHER.noCode, ui.ButtonSet.OK);
+  ui.alert(
+    MENU.title,
+    sendToHigher(evaluation, now, true)?.message ?? HIGHER.noCode,
+    ui.ButtonSet.OK,
+  );
 }
 
 /** `Nhận số liệu cấp dưới`: one import per lower committee, then the refresh. */

@@ -37,6 +37,9 @@ const RUN_STATE = [
   'ptdv.sent.',
   'ptdv.unitFiles.',
   'ptdv.rooms.',
+  // Two levels: a copy cannot reach the original's figures file, nor trust its imports.
+  'ptdv.higher.',
+  'ptdv.lower.',
 ];
 
 /** Where `Địa chỉ bảng tính` is, and what it holds; null without the sheet or the key. */

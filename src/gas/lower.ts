@@ -6,30 +6,15 @@
 // document properties, so an import that shows #REF! one day is never taken as zeros.
 import { LOWER } from '../core/messages/levels';
 import { UnitIndex } from '../core/plan/unit-index';
-import { cellText } from '../core/text/cells';
+import { cellText, columnLetters } from '../core/text/cells';
 import { spreadsheetIdOf } from '../core/text/spreadsheet-url';
 import { countSheetLayout } from '../workbook/count-sheet';
 import { LOWER_COLUMNS, SHEET } from '../workbook/contract';
-import type { Cell } from '../workbook/port';
-import {
-  readLower,
-  readPlanUnits,
-  unitCountSheetName,
-  type LastGoodFigures,
-} from '../workbook/read';
+import { readLower, readPlanUnits, unitCountSheetName } from '../workbook/read';
 import { fitGrid, type SheetsWorkbook } from './sheets-workbook';
 
 /** Columns imported beyond the plan's own header: a lower file naming other codes is seen. */
 const SPARE_COLUMNS = 10;
-const LAST_GOOD = 'ptdv.lower.';
-
-/** The A1 notation of a column (1 = A). */
-function columnLetters(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26))
-    s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
 
 /** The import of a figures file: its address rebuilt from the id, so no typed text reaches it. */
 export function importFormula(id: string, columns: number): string {
@@ -75,50 +60,4 @@ export function receiveFromLower(book: SheetsWorkbook): string {
     count++;
   }
   return count === 0 && skipped.length === 0 ? LOWER.none : LOWER.done(count, skipped);
-}
-
-/**
- * The figures last read from each `SL - <Mã>` sheet, kept in document properties (one per sheet,
- * a few hundred bytes; written once at the end of the run, only those that changed).
- */
-export function propertiesLastGood(): LastGoodFigures & { save(): void } {
-  const props = PropertiesService.getDocumentProperties();
-  const changed: Record<string, string> = {};
-  let all: Record<string, string> | null = null;
-  const stored = () => (all ??= props.getProperties());
-  return {
-    get(sheet) {
-      const text = stored()[LAST_GOOD + sheet];
-      return text ? decode(text) : null;
-    },
-    set(sheet, values) {
-      const text = encode(values);
-      if (stored()[LAST_GOOD + sheet] !== text) changed[LAST_GOOD + sheet] = text;
-    },
-    save() {
-      if (Object.keys(changed).length > 0) props.setProperties(changed);
-    },
-  };
-}
-
-/** Cells as JSON, dates kept as dates. */
-function encode(values: Cell[][]): string {
-  return JSON.stringify(
-    values.map((r) => r.map((v) => (v instanceof Date ? { d: v.getTime() } : v))),
-  );
-}
-
-function decode(text: string): Cell[][] | null {
-  try {
-    const rows = JSON.parse(text) as unknown[][];
-    return rows.map((r) =>
-      r.map((v) =>
-        v !== null && typeof v === 'object' && 'd' in v
-          ? new Date(Number((v as { d: number }).d))
-          : (v as Cell),
-      ),
-    );
-  } catch {
-    return null;
-  }
 }

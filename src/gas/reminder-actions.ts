@@ -21,7 +21,7 @@ import { recordHome } from './home';
 import { missingPermission, SEND_MAIL } from './consent';
 import { explainError } from './google-errors';
 import { higherFileExists, sendToHigher } from './higher';
-import { propertiesLastGood } from './lower';
+import { HIGHER } from '../core/messages/levels';
 import { evaluateWorkbook } from '../workbook/usecases';
 
 const HANDLER = 'runDailyReminders';
@@ -101,6 +101,7 @@ export function sendDueReminders(options: { trigger?: boolean } = {}): RunSummar
     return null;
   }
   remember({ at: formatDateTimeVietnam(new Date()), ok: true, message: '', startedAt: Date.now() });
+  const started = Date.now();
   try {
     const files = unitFilesOf(book, new Date());
     const summary = runReminders(book, mailAppMailer, () => new Date(), spreadsheet.getUrl(), {
@@ -110,7 +111,7 @@ export function sendDueReminders(options: { trigger?: boolean } = {}): RunSummar
     });
     const c = summary.counts;
     // The figures file for the committee above, if this committee sends one: updated daily.
-    const sent = sendHigherDaily(book, files);
+    const sent = sendHigherDaily(book, files, started);
     remember({
       at: formatDateTimeVietnam(new Date()),
       ok: true,
@@ -128,22 +129,19 @@ export function sendDueReminders(options: { trigger?: boolean } = {}): RunSummar
 }
 
 /** The daily update of the figures file sent up, when there is one; what to add to the run's note. */
-function sendHigherDaily(book: SheetsWorkbook, files: ReturnType<typeof unitFilesOf>): string {
+function sendHigherDaily(
+  book: SheetsWorkbook,
+  files: ReturnType<typeof unitFilesOf>,
+  started: number,
+): string {
   if (!higherFileExists()) return '';
+  // The reminders may have used the run's time: the file waits for tomorrow's run or a refresh.
+  if (Date.now() - started > SEND_BUDGET_MS) return ` ${HIGHER.dailyLater}`;
   try {
     const now = new Date();
-    const lastGood = propertiesLastGood();
-    const evaluation = evaluateWorkbook(
-      book,
-      now,
-      undefined,
-      undefined,
-      files ?? undefined,
-      lastGood,
-    );
-    lastGood.save();
-    sendToHigher(evaluation, now, false);
-    return '';
+    const evaluation = evaluateWorkbook(book, now, undefined, undefined, files ?? undefined);
+    const result = sendToHigher(evaluation, now, false);
+    return result && !result.ok ? ` ${result.message}` : '';
   } catch (e) {
     return ` ${GAS.higherNotUpdated(explainError(e))}`;
   }

@@ -1,6 +1,7 @@
 // The Workbook port over the bound Google Sheet. Every read is one getValues per sheet and
 // every write one setValues per block, whatever the number of rows (Apps Script bills each
 // service call as a round trip).
+import { propertiesLastGood } from './last-good';
 import { fnv1a } from '../core/text/hash';
 import { matchKey } from '../core/text/normalize';
 import { ContractError } from '../workbook/errors';
@@ -129,6 +130,8 @@ export function widthRuns(
 
 export class SheetsWorkbook implements Workbook {
   private sheets: Map<string, { sheet: Sheet; name: string }> | null = null;
+  /** The lower committees' last figures (a higher committee's); saved by a refresh only. */
+  readonly lastGood = propertiesLastGood();
 
   constructor(readonly spreadsheet: Spreadsheet) {}
 

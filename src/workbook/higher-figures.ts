@@ -1,6 +1,7 @@
 // Two levels: the figures a committee sends up (one row in the `Số liệu` layout, under the higher
 // plan's milestone codes: see core/higher/figures.ts) and the higher committee's `Số liệu` made
 // from every lower committee's figures. Counts only: no cell here ever holds a person.
+import { dayOfInstant, instantOfDay, serialOfDay } from '../core/calendar/dates';
 import type { HigherFigures } from '../core/higher/figures';
 import type { Milestone, Unit } from '../core/model';
 import { UnitIndex } from '../core/plan/unit-index';
@@ -87,25 +88,29 @@ export function rollupCounts(
     }
   }
   if (refusals.length > 0) return { ok: false, refusals };
-  // The rows the sheet had, for the units no source reports: kept, in today's columns.
-  const kept = new Map<string, Cell[]>();
+  // The rows the sheet had, for the units no source reports: every one kept (a unit may report
+  // on several rows, a figure on each), in today's columns.
+  const kept = new Map<string, Cell[][]>();
   if (existing && existing.length > 0) {
     const [head = [], ...lines] = existing;
     const labels = head.map((h) => cellText(h));
     const codeAt = labels.findIndex((h) => matchKey(h) === matchKey(COUNTS_FIXED_HEADERS.code));
     for (const line of lines) {
       const unit = codeAt < 0 ? null : index.find(cellText(line[codeAt]));
-      if (unit && !kept.has(unit.code))
-        kept.set(unit.code, inHeaderOrder(header, labels, line, unit));
+      if (!unit || byUnit.has(unit.code)) continue;
+      kept.set(unit.code, [
+        ...(kept.get(unit.code) ?? []),
+        inHeaderOrder(header, labels, line, unit),
+      ]);
     }
   }
   const rows: Cell[][] = [
     header,
-    ...plan.units.map(
-      (u) =>
-        byUnit.get(u.code) ??
-        kept.get(u.code) ?? [u.code, u.name, ...header.slice(2).map((): Cell => '')],
-    ),
+    ...plan.units.flatMap((u) => {
+      const sent = byUnit.get(u.code);
+      if (sent) return [sent];
+      return kept.get(u.code) ?? [[u.code, u.name, ...header.slice(2).map((): Cell => '')]];
+    }),
   ];
   return { ok: true, rows, layout, from };
 }
@@ -134,12 +139,33 @@ function apiValue(cell: Cell): string | number {
   return cellText(cell);
 }
 
-/** Days since 30/12/1899 with the time of day, as Sheets keeps a date-time, in Vietnam (UTC+7). */
+/** Sheets' serial number of a moment: its day in Vietnam and the time of day, as a fraction. */
 export function serialOfInstant(instant: Date): number {
-  return (instant.getTime() + VIETNAM_OFFSET_MS) / 86_400_000 + 25_569;
+  const day = dayOfInstant(instant);
+  return serialOfDay(day) + (instant.getTime() - instantOfDay(day).getTime()) / 86_400_000;
 }
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-const FIGURES_COLUMNS = 100;
+/** Columns a new figures file has: room for a header that widens (the API refuses values past
+ *  the grid; a wider one is grown first). 100 hold seven admission milestones' structure. */
+export const FIGURES_COLUMNS = 100;
+
+/** The date-time format of the update's cell (the last but one of the header), for a batchUpdate. */
+export function updatedColumnFormat(width: number): object {
+  return {
+    repeatCell: {
+      range: {
+        sheetId: 0,
+        startRowIndex: 1,
+        endRowIndex: 2,
+        startColumnIndex: width - 2,
+        endColumnIndex: width - 1,
+      },
+      cell: {
+        userEnteredFormat: { numberFormat: { type: 'DATE_TIME', pattern: 'dd/mm/yyyy hh:mm' } },
+      },
+      fields: 'userEnteredFormat.numberFormat',
+    },
+  };
+}
 
 /** The figures, padded to `width` columns (blanks clear what a wider header left), as values. */
 export function figuresValues(rows: readonly Cell[][], width: number): (string | number)[][] {
@@ -167,8 +193,6 @@ export function figuresFileResource(
         properties: {
           sheetId: 0,
           title: sheet,
-          // Room to grow: a later update with more milestones must fit the grid (the API
-          // refuses values past it), and 100 columns hold ten admission milestones' structure.
           gridProperties: {
             rowCount: rows.length,
             columnCount: Math.max(width, FIGURES_COLUMNS),

@@ -72,4 +72,19 @@ export interface Workbook {
   writeValues(name: string, rows: Cell[][]): void;
   /** Adds rows after the last used row of an existing sheet, in one block. */
   appendRows(name: string, rows: Cell[][]): void;
+  /**
+   * Where the figures last read from each lower committee's `SL - <Mã>` sheet are kept, when the
+   * workbook keeps them (Google Sheets: document properties); read by every evaluation.
+   */
+  readonly lastGood?: LastGoodFigures;
+}
+
+/**
+ * The figures last read from each lower committee's counts sheet, for a run in which its import
+ * shows an error (Sheets' IMPORTRANGE: not yet allowed, no longer shared, still loading).
+ */
+export interface LastGoodFigures {
+  get(sheet: string): Cell[][] | null;
+  /** Noted for the end of the run; saved only by whoever calls the store's own save. */
+  set(sheet: string, values: Cell[][]): void;
 }

@@ -41,7 +41,7 @@ import {
 } from './contract';
 import { ContractError } from './errors';
 import { headerLabels, locateHeader, type HeaderMap } from './header';
-import type { Cell, Workbook } from './port';
+import type { Cell, LastGoodFigures, Workbook } from './port';
 
 /**
  * Where each header sits, by sheet then header (both as match keys), 1-based: filled while
@@ -258,15 +258,6 @@ function structureColumns(
 }
 
 /**
- * The figures last read from each lower committee's counts sheet, for the run in which its import
- * shows an error (Sheets' IMPORTRANGE: not yet allowed, the file no longer shared, loading).
- */
-export interface LastGoodFigures {
-  get(sheet: string): Cell[][] | null;
-  set(sheet: string, values: Cell[][]): void;
-}
-
-/**
  * `Số liệu` and every `SL - <Mã>` sheet; null when the workbook keeps no counts at all. A sheet
  * whose first cell is an import's error is said (`unreadable`) and read from `lastGood` if it
  * has it, never as zeros.
@@ -345,6 +336,29 @@ export function readCounts(
   };
 }
 
+/**
+ * The store of last figures, for the `SL - <Mã>` sheets of the lower committees `Cấp dưới` lists
+ * with an address only: a unit's own typed sheet is never an import, and never kept.
+ */
+function lowerOnly(
+  store: LastGoodFigures | undefined,
+  lower: RawLowerTable | null,
+): LastGoodFigures | undefined {
+  if (!store || !lower) return undefined;
+  const codes = new Set(
+    lower.rows
+      .filter((r) => cellText(r.cells.url) !== '')
+      .map((r) => matchKey(cellText(r.cells.code))),
+  );
+  const listed = (sheet: string) => codes.has(matchKey(unitOfCountSheet(sheet) ?? ''));
+  return {
+    get: (sheet) => (listed(sheet) ? store.get(sheet) : null),
+    set: (sheet, values) => {
+      if (listed(sheet)) store.set(sheet, values);
+    },
+  };
+}
+
 /** `Cấp dưới`, when the workbook has it (a higher committee's). */
 export function readLower(workbook: Workbook, positions?: ColumnPositions): RawLowerTable | null {
   if (!workbook.sheetNames().some((n) => matchKey(n) === matchKey(SHEET.lower))) return null;
@@ -407,16 +421,13 @@ export function readHolidays(
  * Everything `evaluate` needs, read once per sheet. Throws ContractError on a missing sheet or
  * column. In counts-only mode no sheet that may hold names is read at all.
  */
-export function readInput(
-  workbook: Workbook,
-  positions?: ColumnPositions,
-  lastGood?: LastGoodFigures,
-): WorkbookInput {
+export function readInput(workbook: Workbook, positions?: ColumnPositions): WorkbookInput {
   const settings = readSettings(workbook, positions);
   const countsOnly = interpretSettings(settings).settings.dataMode === 'counts';
   const milestones = readMilestones(workbook, positions);
   const codes = milestones.rows.map((r) => cellText(r.cells.code)).filter((c) => c !== '');
   const { index: _index, ...columns } = headerLabels(CANDIDATE_COLUMNS);
+  const lower = readLower(workbook, positions);
   return {
     milestones,
     units: readUnits(workbook, codes, positions),
@@ -424,8 +435,8 @@ export function readInput(
     candidates: countsOnly
       ? { columns: columns as Record<CandidateField, string>, rows: [] }
       : readCandidates(workbook, positions),
-    counts: readCounts(workbook, codes, countsOnly, positions, lastGood),
+    counts: readCounts(workbook, codes, countsOnly, positions, lowerOnly(workbook.lastGood, lower)),
     holidays: readHolidays(workbook, positions),
-    lower: readLower(workbook, positions),
+    lower,
   };
 }

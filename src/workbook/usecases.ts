@@ -8,7 +8,7 @@ import { SHEET } from './contract';
 import { dashboardTable, problemsTable } from './dashboard';
 import { filesTable } from './files-sheet';
 import { structureTable } from './structure-sheet';
-import { readInput, type ColumnPositions, type LastGoodFigures } from './read';
+import { readInput, type ColumnPositions } from './read';
 import { seedSheets } from './seed';
 import type { Workbook } from './port';
 
@@ -25,10 +25,9 @@ export function evaluateWorkbook(
   asOf?: Day,
   positions?: ColumnPositions,
   unitFiles?: UnitFilesSource,
-  lastGood?: LastGoodFigures,
 ): Evaluation {
   const today = dayOfInstant(now);
-  const input = readInput(workbook, positions, lastGood);
+  const input = readInput(workbook, positions);
   if (unitFiles) input.unitFiles = unitFiles(input, asOf ?? today, today);
   return evaluate(input, asOf ?? today, today);
 }
@@ -39,10 +38,9 @@ export function refreshWorkbook(
   now: Date,
   asOf?: Day,
   unitFiles?: UnitFilesSource,
-  lastGood?: LastGoodFigures,
 ): Evaluation {
   const positions: ColumnPositions = new Map();
-  const evaluation = evaluateWorkbook(workbook, now, asOf, positions, unitFiles, lastGood);
+  const evaluation = evaluateWorkbook(workbook, now, asOf, positions, unitFiles);
   const dashboard = dashboardTable(evaluation, now);
   const problems = problemsTable(evaluation, positions);
   const files = filesTable(evaluation, now);

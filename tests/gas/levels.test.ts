@@ -25,12 +25,16 @@ function commune(): { env: GasEnvironment; gas: Bundle } {
   setting(env, 'Cấp trên', 'Tỉnh ủy Mẫu');
   setting(env, 'Mã đơn vị ở cấp trên', 'HIEPHOA');
   setting(env, 'Email Ban Tổ chức cấp trên', PROVINCE_BOARD);
-  // The 19/5 admissions go to the province's year figure.
+  // Both students' classes go to the province's second one: two classes, no one in both.
+  mapMilestone(env, 'BD1-HS', 'BD2-HS');
+  return { env, gas };
+}
+
+function mapMilestone(env: GasEnvironment, code: string, higher: string): void {
   const milestones = env.spreadsheet.sheet('Mốc');
   const header = milestones.values()[0] as string[];
-  const row = milestones.values().findIndex((r) => r[0] === 'KN-19-5') + 1;
-  milestones.load([['KN-2024']], row, header.indexOf('Mốc cấp trên') + 1);
-  return { env, gas };
+  const row = milestones.values().findIndex((r) => r[0] === code) + 1;
+  milestones.load([[higher]], row, header.indexOf('Mốc cấp trên') + 1);
 }
 
 /** What the commune's Tổng hợp says a milestone's figure is: the sum of its unit rows. */
@@ -69,13 +73,14 @@ describe('a commune sends its figures up', () => {
     expect(mail).toHaveLength(1);
     expect(mail[0]?.body).toContain(id);
     expect(mail[0]?.body).toContain('Cho phép truy cập');
-    // The province's codes: the commune's own, KN-19-5 folded into KN-2024.
+    // The province's codes: the commune's own, BD1-HS folded into BD2-HS.
     expect(values[0]).toContain('KN-2024');
-    expect(values[0]).not.toContain('KN-19-5');
+    expect(values[0]).not.toContain('BD1-HS');
     expect(values[0]).toContain('KN-2024 - Nữ');
     expect(cellOf(values, 'Mã')).toBe('HIEPHOA');
-    expect(cellOf(values, 'KN-2024')).toBe(dashboardSum(env, 'KN-2024', 'KN-19-5'));
-    expect(cellOf(values, 'BD1-HS')).toBe(dashboardSum(env, 'BD1-HS'));
+    expect(cellOf(values, 'KN-2024')).toBe(dashboardSum(env, 'KN-2024'));
+    expect(cellOf(values, 'KN-19-5')).toBe(dashboardSum(env, 'KN-19-5'));
+    expect(cellOf(values, 'BD2-HS')).toBe(dashboardSum(env, 'BD1-HS', 'BD2-HS'));
     expect(Number(cellOf(values, 'KN-2024 - Nữ'))).toBeGreaterThan(0);
   });
 
@@ -96,7 +101,7 @@ describe('a commune sends its figures up', () => {
     gas.refreshDashboard();
     const after = Number(cellOf(fileOf(env).values, 'KN-2024'));
     expect(after).toBeLessThan(before);
-    expect(after).toBe(dashboardSum(env, 'KN-2024', 'KN-19-5'));
+    expect(after).toBe(dashboardSum(env, 'KN-2024'));
     env.endExecution();
     list.load(syntheticRows(env), 2);
     env.advanceTime(86_400_000);
@@ -213,11 +218,14 @@ describe('a province rolls up its communes with IMPORTRANGE', () => {
     const sent = low.env.sheetsApi.valuesOf(id, FIGURES);
     expect(figureOf(high.env, 'HIEPHOA', 'KN-2024')).toBe(cellOf(sent, 'KN-2024'));
     expect(sourceOf(high.env, 'HIEPHOA', 'KN-2024')).toBe('số liệu báo cáo');
-    expect(figureOf(high.env, 'HIEPHOA', 'BD1-HS')).toBe(cellOf(sent, 'BD1-HS'));
+    expect(figureOf(high.env, 'HIEPHOA', 'BD2-HS')).toBe(cellOf(sent, 'BD2-HS'));
     const found = problems(high.env);
     expect(found.some((p) => p.code === 'lower_unreadable')).toBe(false);
     expect(found).toContainEqual(expect.objectContaining({ code: 'lower_missing' }));
     expect(found.find((p) => p.code === 'lower_missing')?.message).toContain('Việt Yên');
+    // The figures read are kept for a day the import fails: for the listed commune only.
+    const kept = Object.keys(high.env.properties.getDocumentProperties().getProperties());
+    expect(kept.filter((k) => k.startsWith('ptdv.lower.'))).toEqual([`ptdv.lower.${sheet}`]);
     // The structure of those admitted comes up too.
     const structure = high.env.spreadsheet.sheet('Cơ cấu').values();
     const heads = structure[2] as string[];
@@ -248,7 +256,7 @@ describe('a province rolls up its communes with IMPORTRANGE', () => {
     expect(low.env.drive.permissionsOf(id).map((p) => p.emailAddress)).toContain(PROVINCE_BOARD);
     const milestones = low.env.spreadsheet.sheet('Mốc');
     const header = milestones.values()[0] as string[];
-    const row = milestones.values().findIndex((r) => r[0] === 'BD1-HS') + 1;
+    const row = milestones.values().findIndex((r) => r[0] === 'BD2-CN') + 1;
     milestones.load([['BD-2099']], row, header.indexOf('Mốc cấp trên') + 1);
     low.gas.refreshDashboard();
     high.env.endExecution();
@@ -256,5 +264,41 @@ describe('a province rolls up its communes with IMPORTRANGE', () => {
     expect(problems(high.env)).toContainEqual(
       expect.objectContaining({ sheet, code: 'milestone_column_unknown' }),
     );
+  });
+});
+
+describe('what the commune is told, and what it never does twice', () => {
+  test('two overlapping admissions sent to one higher milestone: refused, no file made', () => {
+    const { env, gas } = commune();
+    mapMilestone(env, 'KN-19-5', 'KN-2024');
+    gas.sendFiguresToHigher();
+    expect(env.ui.alerts.at(-1)?.prompt).toContain('KN-19-5 và KN-2024 cùng tính vào mốc KN-2024');
+    expect(env.ui.alerts.at(-1)?.prompt).toContain('tính hai lần');
+    expect(env.sheetsApi.spreadsheetIds()).toHaveLength(0);
+  });
+
+  test('another Board member’s refresh leaves the file alone and says whose it is', () => {
+    const { env, gas } = commune();
+    gas.sendFiguresToHigher();
+    env.endExecution();
+    env.actAs('bantochuc@example.com');
+    gas.refreshDashboard();
+    expect(env.sheetsApi.spreadsheetIds()).toHaveLength(1);
+    expect(env.ui.toasts.at(-1)?.message).toContain('do tài khoản owner@example.com tạo');
+    expect(env.mail.sent.filter((m) => m.to.includes(PROVINCE_BOARD))).toHaveLength(1);
+  });
+
+  test('a file its owner trashed is made again from the menu, and its new link mailed', () => {
+    const { env, gas } = commune();
+    gas.sendFiguresToHigher();
+    const { id } = fileOf(env);
+    env.drive.trash(id);
+    env.endExecution();
+    gas.sendFiguresToHigher();
+    const ids = env.sheetsApi.spreadsheetIds();
+    expect(ids).toHaveLength(2);
+    const mails = env.mail.sent.filter((m) => m.to.includes(PROVINCE_BOARD));
+    expect(mails).toHaveLength(2);
+    expect(mails[1]?.body).toContain(ids[1]);
   });
 });

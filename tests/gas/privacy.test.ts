@@ -59,6 +59,12 @@ describe('a counts-only workbook in Sheets', () => {
     expect(hh1[top.indexOf('KN-19-5 nguồn')]).toBe('số liệu báo cáo');
     const hathanh = table.find((r) => r[0] === 'DN-HATHANH') ?? [];
     expect(hathanh[top.indexOf('BD1-CN thực hiện')]).toBe(3);
+    // A unit's own typed sheet is not an import: nothing of it is kept in the properties.
+    expect(
+      Object.keys(env.properties.getDocumentProperties().getProperties()).filter((k) =>
+        k.startsWith('ptdv.lower.'),
+      ),
+    ).toEqual([]);
     // The unit's own sheet has the structure columns too, and `Cơ cấu` counts what was typed.
     expect(env.spreadsheet.sheet('SL - THPT-HH1').values()[0]).toContain('KN-2024 - Nữ');
     const structure = env.spreadsheet.sheet('Cơ cấu').values();

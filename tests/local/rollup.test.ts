@@ -2,7 +2,7 @@
 // or its workbook as it is) and the province rolls them up from a folder (`ptdv rollup`). The
 // province's figures are the communes' own, unit by unit and milestone by milestone; a file that
 // names a commune or a milestone the province does not know is refused, nothing written.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { dayFromYmd, dayOfInstant, formatDmy, type Day } from '../../src/core/calendar/dates';
@@ -49,10 +49,15 @@ const PROVINCE: Plan = {
     committee: 'Tỉnh ủy Mẫu',
     emails: [],
     rejectedEmails: [],
-    quotas: { 'BD-T-2026': { min: 10, max: 10 }, 'KN-T-2026': { min: 8, max: 8 } },
+    quotas: {
+      'BD-T-2026': { min: 10, max: 10 },
+      'KN-T-19-5': { min: 3, max: 3 },
+      'KN-T-2026': { min: 8, max: 8 },
+    },
   })),
   milestones: [
     provinceMilestone('BD-T-2026', 'class'),
+    provinceMilestone('KN-T-19-5', 'admission'),
     provinceMilestone('KN-T-2026', 'admission'),
   ],
 };
@@ -67,7 +72,12 @@ async function save(path: string, sheets: { name: string; rows: Cell[][] }[]): P
 }
 
 /** A commune's workbook: its own plan, its people (seed `n`), mapped to the province's codes. */
-async function commune(path: string, code: string, seed: number, higher = 'KN-T-2026') {
+async function commune(
+  path: string,
+  code: string,
+  seed: number,
+  higher: Record<string, string> = {},
+) {
   const plan: Plan = {
     ...COMMUNE_PLAN,
     settings: {
@@ -76,10 +86,10 @@ async function commune(path: string, code: string, seed: number, higher = 'KN-T-
       higherName: 'Tỉnh ủy Mẫu',
       higherCode: code,
     },
-    // Two admission milestones of the commune go to the province's one: their figures add up.
+    // Each milestone of the commune to the province's of the same kind and days.
     milestones: COMMUNE_PLAN.milestones.map((m) => ({
       ...m,
-      higher: m.kind === 'class' ? 'BD-T-2026' : higher,
+      higher: higher[m.code] ?? MAPPING[m.code] ?? m.code,
     })),
   };
   const book = XlsxWorkbook.empty();
@@ -91,6 +101,12 @@ async function commune(path: string, code: string, seed: number, higher = 'KN-T-
   );
   await book.save(path);
 }
+
+const MAPPING: Record<string, string> = {
+  'BD1-2026': 'BD-T-2026',
+  'KN-2026': 'KN-T-2026',
+  'KN-19-5-2026': 'KN-T-19-5',
+};
 
 const json = (file: string) =>
   JSON.parse(ptdv('report', '--workbook', file, '--json', '--today', TODAY).stdout);
@@ -138,9 +154,8 @@ describe('a province rolled up from its communes', () => {
         actual: all['BD1-2026']?.actual,
         source: 'counts',
       });
-      expect(unit.results['KN-T-2026'].actual).toBe(
-        (all['KN-2026']?.actual ?? 0) + (all['KN-19-5-2026']?.actual ?? 0),
-      );
+      expect(unit.results['KN-T-2026'].actual).toBe(all['KN-2026']?.actual);
+      expect(unit.results['KN-T-19-5'].actual).toBe(all['KN-19-5-2026']?.actual);
       expect(unit.results['KN-T-2026'].actual).toBeGreaterThan(0);
       // The files by stage: the commune's total of its cells.
       const stages = top.pipeline.units.find((u: { code: string }) => u.code === code).stages;
@@ -159,17 +174,23 @@ describe('a province rolled up from its communes', () => {
       };
       const table = (report: { structure: Table[] }, milestone: string) =>
         report.structure.find((t) => t.milestone === milestone);
-      const theirs = ['KN-2026', 'KN-19-5-2026'].map((m) => table(mine, m)?.total ?? {});
-      const ours = table(top, 'KN-T-2026')?.units.find((u) => u.code === code) ?? {};
-      for (const k of [
-        'admitted',
-        'women',
-        'ethnicMinority',
-        'religious',
-        'youthUnion',
-        'aged18to30',
-      ])
-        expect(ours[k as keyof typeof ours]).toBe(theirs.reduce((n, t) => n + (t[k] ?? 0), 0));
+      for (const [theirs, ours] of [
+        ['KN-2026', 'KN-T-2026'],
+        ['KN-19-5-2026', 'KN-T-19-5'],
+      ] as const) {
+        const commune = table(mine, theirs)?.total ?? {};
+        const province = table(top, ours)?.units.find((u) => u.code === code) ?? {};
+        for (const k of [
+          'admitted',
+          'women',
+          'ethnicMinority',
+          'religious',
+          'youthUnion',
+          'aged18to30',
+        ])
+          expect([ours, k, province[k as keyof typeof province]]).toEqual([ours, k, commune[k]]);
+      }
+      expect(table(top, 'KN-T-2026')?.units.find((u) => u.code === code)?.women).toBeGreaterThan(0);
     }
     // The province's total is the sum of its communes.
     const total = top.totals.all['KN-T-2026'].actual;
@@ -212,12 +233,23 @@ describe('a province rolled up from its communes', () => {
 
     const other = join(dir, 'sai-moc');
     mkdirSync(other);
-    await commune(join(other, 'XA-MAUSON.xlsx'), 'XA-MAUSON', 4, 'KN-T-2099');
+    await commune(join(other, 'XA-MAUSON.xlsx'), 'XA-MAUSON', 4, { 'KN-2026': 'KN-T-2099' });
     r = ptdv('rollup', '--workbook', province, '--from', other, '--today', TODAY);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('cột "KN-T-2099"');
     expect(r.stderr).not.toMatch(/Error|at .*\.js/);
     expect(md5(province)).toBe(before);
+  });
+
+  test('two overlapping admissions sent to one higher milestone are refused: no one counted twice', async () => {
+    const overlap = join(dir, 'trung.xlsx');
+    await commune(overlap, 'XA-MAUSON', 5, { 'KN-19-5-2026': 'KN-T-2026' });
+    const out = join(dir, 'trung-so-lieu.xlsx');
+    const r = ptdv('counts', '--workbook', overlap, '--for-higher', out, '--today', TODAY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('KN-2026 và KN-19-5-2026 cùng tính vào mốc KN-T-2026');
+    expect(r.stderr).toContain('tính hai lần');
+    expect(existsSync(out)).toBe(false);
   });
 
   test('a commune without its code at the higher level is told what to write', async () => {

@@ -52,8 +52,7 @@ export const CLI = {
       : '. Dán hoặc nhập vào sheet Số liệu của bảng tính dùng chung.'),
   higherCodeMissing: (path: string) =>
     `${path} chưa ghi "Mã đơn vị ở cấp trên" trong sheet Cấu hình: ghi mã của cấp ủy này trong sheet Chỉ tiêu của cấp trên (ví dụ XA-MAUSON), rồi chạy lại.`,
-  higherMixedKinds: (path: string, codes: string[]) =>
-    `Trong sheet Mốc của ${path}, "Mốc cấp trên" ${codes.join(', ')} được ghi cho cả mốc bồi dưỡng và mốc kết nạp: mỗi mốc cấp trên chỉ nhận một loại. Không ghi gì.`,
+  higherRefused: (path: string, why: string) => `${path}: ${why}`,
   higherDone: (path: string, code: string, milestones: string[]) =>
     `Đã ghi số liệu gửi cấp trên (mã ${code}; mốc ${milestones.join(', ') || '(không có)'}) vào ${path}: chỉ có các con số, không có tên ai. Gửi tệp này cho Ban Tổ chức cấp trên.`,
   rollupNoFiles: (folder: string) =>

@@ -13,12 +13,27 @@ export const HIGHER = {
     'Cấu hình chưa ghi "Email Ban Tổ chức cấp trên": tệp số liệu đã được cập nhật nhưng chưa chia sẻ cho ai. Ghi địa chỉ vào rồi chọn lại "Gửi số liệu lên cấp trên".',
   mixedKinds: (codes: readonly string[]) =>
     `Trong sheet Mốc, "Mốc cấp trên" ${codes.join(', ')} được ghi cho cả mốc bồi dưỡng và mốc kết nạp: mỗi mốc cấp trên chỉ nhận một loại. Chưa gửi gì.`,
+  overlapping: (list: readonly { code: string; milestones: readonly [string, string] }[]) =>
+    `Trong sheet Mốc, ${list
+      .map(
+        (o) => `${o.milestones[0]} và ${o.milestones[1]} cùng tính vào mốc ${o.code} của cấp trên`,
+      )
+      .join(
+        '; ',
+      )}, mà thời gian của hai mốc trùng nhau: một người kết nạp trong cả hai sẽ bị tính hai lần. Chỉ ghi "Mốc cấp trên" ${list.length > 1 ? 'cho một mốc mỗi cặp' : 'cho một trong hai mốc'} (hoặc cho hai mốc không trùng ngày). Chưa gửi gì.`,
   done: (url: string, milestones: readonly string[], newlyShared: readonly string[]) =>
     `Đã cập nhật tệp số liệu gửi cấp trên (mốc ${milestones.join(', ') || '(không có)'}): ${url}. Tệp chỉ có các con số tổng của cấp ủy này, không có tên ai.` +
     (newlyShared.length > 0
       ? ` Đã chia sẻ (chỉ xem) cho ${newlyShared.join(', ')} và gửi thư báo địa chỉ tệp.`
       : ''),
-  shareFailed: (why: string) => ` Chưa chia sẻ được cho cấp trên: ${why} Hãy chọn lại sau.`,
+  shareFailed: (why: string) =>
+    ` Chưa chia sẻ được cho cấp trên: ${why} Địa chỉ Ban Tổ chức cấp trên phải là một tài khoản Google (Gmail hoặc Google Workspace); sửa nếu cần rồi chọn lại "Gửi số liệu lên cấp trên".`,
+  mailFailed: (why: string) =>
+    ` Tệp đã chia sẻ nhưng chưa gửi được thư báo địa chỉ cho cấp trên: ${why} Lần gửi sau sẽ gửi lại thư.`,
+  otherOwner: (owner: string) =>
+    `Tệp số liệu gửi cấp trên do tài khoản ${owner} tạo: chỉ tài khoản đó cập nhật được (Google chỉ cho script mở tệp do chính tài khoản chạy nó tạo). Hãy để ${owner} chọn "Gửi số liệu lên cấp trên" hoặc bật nhắc việc hằng ngày.`,
+  dailyLater:
+    'Tệp số liệu gửi cấp trên chưa được cập nhật trong lần chạy này (đã hết thời gian): lần Cập nhật Tổng hợp hoặc lần chạy sau sẽ cập nhật.',
   mailSubject: (issuer: string) => `[Phát triển đảng viên] Tệp số liệu của ${issuer}`,
   mailText: (issuer: string, code: string, url: string, higher: string) =>
     [

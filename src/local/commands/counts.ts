@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { dayOfInstant, formatDmy, instantOfDay, isDateObject } from '../../core/calendar/dates';
-import { higherFigures } from '../../core/higher/figures';
+import { figuresRefusal, higherFigures } from '../../core/higher/figures';
 import { higherFiguresSheet } from '../../workbook/higher-figures';
 import { UsageError } from '../usage-error';
 import { CLI } from '../../core/messages/cli';
@@ -52,6 +52,9 @@ export async function countsCommand(
   const now = io.now();
   const unitFiles = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
   const evaluation = evaluateWorkbook(local, now, asOf, undefined, unitFiles);
+  // Checked before anything is written: a counts-only workbook has no list to export.
+  if (opts.out && evaluation.plan.settings.dataMode === 'counts')
+    throw new FileError(CLI.countsNeedList(opts.workbook));
   if (opts.forHigher) {
     await writeForHigher(
       evaluation,
@@ -122,8 +125,8 @@ async function writeForHigher(
 ): Promise<void> {
   const figures = higherFigures(evaluation);
   if (figures.code === '') throw new FileError(CLI.higherCodeMissing(workbook));
-  if (figures.mixedKinds.length > 0)
-    throw new FileError(CLI.higherMixedKinds(workbook, figures.mixedKinds));
+  const refusal = figuresRefusal(figures);
+  if (refusal !== null) throw new FileError(CLI.higherRefused(workbook, refusal));
   const { rows, layout } = higherFiguresSheet(
     figures,
     updated,

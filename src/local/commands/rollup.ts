@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { instantOfDay } from '../../core/calendar/dates';
-import { higherFigures } from '../../core/higher/figures';
+import { figuresRefusal, higherFigures } from '../../core/higher/figures';
 import { CLI } from '../../core/messages/cli';
 import { matchKey } from '../../core/text/normalize';
 import { SHEET } from '../../workbook/contract';
@@ -66,8 +66,8 @@ export async function rollupCommand(
     // A lower committee's own workbook: its figures as it would send them.
     const figures = higherFigures(evaluateWorkbook(book, now, asOf));
     if (figures.code === '') throw new FileError(CLI.higherCodeMissing(file));
-    if (figures.mixedKinds.length > 0)
-      throw new FileError(CLI.higherMixedKinds(file, figures.mixedKinds));
+    const refusal = figuresRefusal(figures);
+    if (refusal !== null) throw new FileError(CLI.higherRefused(file, refusal));
     const sheet = higherFiguresSheet(figures, asOf ? instantOfDay(asOf) : now, figures.name);
     sources.push({ label, rows: sheet.rows });
   }
