@@ -2,28 +2,24 @@
 // the main thread makes the workbook with their log rows, and writes them when told the log can
 // be saved. Built on its own into build/eml-worker.js.
 import { parentPort } from 'node:worker_threads';
-import { composeShare, writeShare, type EmlOrder, type EmlReply } from './eml';
+import { composeShare, writeShare, type ComposedShare, type EmlOrder, type EmlReply } from './eml';
 
-let composed: Promise<{ mails: EmlOrder & { kind: 'compose' }; done: Map<number, Buffer> }> | null =
-  null;
+let composed: Promise<ComposedShare> | null = null;
 
 const reply = (message: EmlReply) => parentPort?.postMessage(message);
 const failed = (e: unknown) => reply({ error: e instanceof Error ? e.message : String(e) });
 
 parentPort?.on('message', (order: EmlOrder) => {
   if (order.kind === 'compose') {
-    composed = composeShare(order.mails, order.from, order.next).then((done) => ({
-      mails: order,
-      done,
-    }));
+    composed = composeShare(order.packed, order.from, order.next);
     // Taken when told to write; until then a failure must not count as unhandled.
     composed.catch(() => undefined);
     return;
   }
   if (!composed) return reply({ written: 0 });
   composed
-    .then(({ mails, done }) => {
-      writeShare(mails.mails, done);
+    .then((done) => {
+      writeShare(done);
       reply({ written: done.size });
     }, failed)
     .catch(failed);

@@ -12,7 +12,7 @@ import { writeFileAtomically } from './atomic-file';
 import { fullReadRequested, readXlsx, ReadOnlyWorkbook } from './xlsx-reader';
 import { XlsxPackage } from './xlsx-patch/package';
 import {
-  appendRowsXml,
+  appendRowsBytes,
   replaceValuesXml,
   worksheetXml,
   type CellWriter,
@@ -168,7 +168,7 @@ async function apply(pack: XlsxPackage, edit: Edit, writer: CellWriter): Promise
   pack.write(
     existing,
     edit.kind === 'append'
-      ? appendRowsXml(xml, edit.rows, writer)
+      ? appendRowsBytes(xml, edit.rows, writer)
       : replaceValuesXml(xml, edit.rows, writer),
   );
 }

@@ -16,9 +16,11 @@ import {
 } from '../core/reminders/reminder-mail';
 import {
   planReminders,
+  type DossierNotice,
   type LogEntry,
   type MailStatus,
   type ReminderPlan,
+  type UnitReminder,
 } from '../core/reminders/reminders';
 import { cellText } from '../core/text/cells';
 import { MAIL_LOG_COLUMNS, MAIL_LOG_HEADERS, SHEET } from './contract';
@@ -159,41 +161,72 @@ const STATUS_COLUMN = 5;
 const DETAIL_COLUMN = 6;
 const KEY_COLUMN = 7;
 
+/** What a mail's log rows are made from, found by the mail's key once per run. */
+interface LogSources {
+  run: PreparedRun;
+  notices: Map<string, DossierNotice>;
+  reminders: Map<string, UnitReminder>;
+}
+
+/** Items by key, the first of each key kept (as `find` would give it). */
+function byKey<T extends { key: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(item.key)) map.set(item.key, item);
+  return map;
+}
+
+function logSources(run: PreparedRun): LogSources {
+  return { run, notices: byKey(run.plan.dossierNotices), reminders: byKey(run.plan.reminders) };
+}
+
 /** The log rows of a mail: one, or one per file reminder it carries. */
 function logRows(
   now: Date,
-  run: PreparedRun,
+  sources: LogSources,
   mail: OutgoingMail,
   status: MailStatus,
   detail: string,
 ): Cell[][] {
-  const notice = run.plan.dossierNotices.find((n) => n.key === mail.key);
-  if (!notice) return [logRow(now, run, mail, status, detail)];
+  const notice = sources.notices.get(mail.key);
+  if (!notice) return [logRow(now, sources, mail, status, detail)];
+  // The cells every row of the mail shares are made once (a unit may have hundreds of files).
   const skipped = notice.unit.rejectedEmails;
-  return notice.dossiers.map((f) => [
-    formatDateTimeVietnam(now),
-    MAIL_LOG.fileMilestone(STAGE_LABEL[f.dossier.stage]),
-    notice.unit.name,
-    mail.to.join(', '),
-    f.leadDays === 0 ? MAIL_LOG.overdueLead : f.leadDays,
-    MAIL_STATUS_LABEL[status],
-    `${detail} ${MAIL_LOG.fileAt(f.dossier.sheet, f.dossier.row)}` +
-      (skipped.length ? MAIL_LOG.skipped(skipped) : ''),
-    f.key,
-  ]);
+  const at = formatDateTimeVietnam(now);
+  const to = mail.to.join(', ');
+  const label = MAIL_STATUS_LABEL[status];
+  const tail = skipped.length ? MAIL_LOG.skipped(skipped) : '';
+  const stages = new Map<string, string>();
+  return notice.dossiers.map((f) => {
+    const stage = f.dossier.stage;
+    let milestone = stages.get(stage);
+    if (milestone === undefined) {
+      milestone = MAIL_LOG.fileMilestone(STAGE_LABEL[stage]);
+      stages.set(stage, milestone);
+    }
+    return [
+      at,
+      milestone,
+      notice.unit.name,
+      to,
+      f.leadDays === 0 ? MAIL_LOG.overdueLead : f.leadDays,
+      label,
+      `${detail} ${MAIL_LOG.fileAt(f.dossier.sheet, f.dossier.row)}` + tail,
+      f.key,
+    ];
+  });
 }
 
 function logRow(
   now: Date,
-  run: PreparedRun,
+  sources: LogSources,
   mail: OutgoingMail,
   status: MailStatus,
   detail: string,
 ): Cell[] {
-  const reminder = run.plan.reminders.find((r) => r.key === mail.key);
+  const reminder = sources.reminders.get(mail.key);
   const rejected = reminder
     ? reminder.unit.rejectedEmails
-    : run.context.settings.rejectedBoardEmails;
+    : sources.run.context.settings.rejectedBoardEmails;
   return [
     formatDateTimeVietnam(now),
     reminder ? reminder.milestone.code : MAIL_LOG.digestMilestone,
@@ -230,6 +263,7 @@ export function runReminders(
   const journal = options.journal ?? NO_JOURNAL;
   recoverJournal(workbook, journal);
   const run = prepareReminders(workbook, now(), sheetUrl, options.unitFiles);
+  const sources = logSources(run);
   const dryRun = options.dryRun ?? run.context.settings.dryRun;
   const counts: Record<MailStatus, number> = { sent: 0, failed: 0, deferred: 0, dry_run: 0 };
   let quotaGone = false;
@@ -243,6 +277,7 @@ export function runReminders(
   const send = (mail: OutgoingMail, limit = unitBudget): MailStatus => {
     let status: MailStatus;
     let detail: string;
+    let rows: Cell[][] | undefined;
     if (dryRun) {
       status = 'dry_run';
       detail = MAIL_LOG.dryRun(mail.subject);
@@ -273,8 +308,9 @@ export function runReminders(
         // A mail that went out is `sent` whatever happens to its note: only a kill before this
         // run's log is written could then repeat it.
         if (sent) {
+          rows = logRows(now(), sources, mail, status, detail);
           try {
-            journal.note(mail.key, logRows(now(), run, mail, status, detail));
+            journal.note(mail.key, rows);
             noted.push(mail.key);
           } catch {
             // A full property store loses only the durable note, not the log row below.
@@ -282,7 +318,8 @@ export function runReminders(
         }
       }
     }
-    for (const row of logRows(now(), run, mail, status, detail)) log.push(row);
+    // A mail sent is logged with the rows its note holds; any other, now.
+    for (const row of rows ?? logRows(now(), sources, mail, status, detail)) log.push(row);
     counts[status]++;
     if (status === 'sent' || status === 'dry_run') delivered.add(mail.key);
     return status;

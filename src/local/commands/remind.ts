@@ -54,7 +54,7 @@ export async function remindCommand(
   // and written before the log is saved, after it is known to be savable.
   const composer = new EmlComposer();
   const writeOutbox = async () => {
-    if (outgoing.length === 0) return;
+    if (composer.count === 0) return;
     try {
       mkdirSync(opts.outbox, { recursive: true });
     } catch {
@@ -72,6 +72,8 @@ export async function remindCommand(
     );
     summary = run(book);
     composer.start(outgoing, 'ptdv@localhost');
+    // Packed by the composer: the mails' own strings can go while the new file is made.
+    outgoing.length = 0;
     // The file with its new log rows is made in memory, and found replaceable, before any .eml
     // is written: a log that cannot be saved (a file Excel holds open, a part that cannot be
     // edited) stops the run with nothing written at all. A day with nothing to log leaves the

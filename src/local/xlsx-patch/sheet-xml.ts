@@ -47,6 +47,10 @@ function valueStyle(value: Cell, writer: CellWriter): number | null {
   return writer.style(timeOfDay === 0 ? 'date' : 'dateTime');
 }
 
+/** Any character `xmlSafe` drops or `escapeText` escapes: most texts have none. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_CARE = /[&<>\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 /** One cell's XML, or '' for an empty one without a style. */
 export function cellXml(
   ref: string,
@@ -66,9 +70,73 @@ export function cellXml(
     const wallClock = new Date(value.getTime() + VIETNAM_OFFSET_MS);
     return `<c r="${ref}"${s}><v>${exceljsUtils.dateToExcel(wallClock, writer.date1904)}</v></c>`;
   }
-  const text = escapeText(xmlSafe(String(value)));
-  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
+  const raw = String(value);
+  const text = NEEDS_CARE.test(raw) ? escapeText(xmlSafe(raw)) : raw;
+  const space = keepsSpace(text) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
+}
+
+/** A code unit `\s` matches in a regular expression. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Whether a text needs `xml:space="preserve"` to keep its spaces: white space at either end, or a
+ * line break (as `/^\s|\s$|\n/` says, without a regular expression on every cell).
+ */
+function keepsSpace(text: string): boolean {
+  return (
+    isSpace(text.charCodeAt(0)) ||
+    isSpace(text.charCodeAt(text.length - 1)) ||
+    text.indexOf('\n') !== -1
+  );
+}
+
+/** Column letters by 0-based index, each made once: every row of a sheet spells the same ones. */
+const LETTERS: string[] = [];
+const lettersAt = (index: number): string => (LETTERS[index] ??= columnLetters(index + 1));
+
+type StyleAt = (row: number, column: number, value: Cell) => number | null;
+const NO_STYLE: StyleAt = () => null;
+const NO_ATTRIBUTES = () => '';
+
+/** Each row's XML from `firstRow` (1-based), handed to `emit` one row at a time. */
+function eachRowXml(
+  rows: readonly (readonly Cell[])[],
+  firstRow: number,
+  writer: CellWriter,
+  styleAt: StyleAt,
+  rowAttributes: (row: number) => string,
+  emit: (xml: string) => void,
+): void {
+  // Holes are skipped as `forEach` skips them.
+  for (let i = 0; i < rows.length; i++) {
+    const line = rows[i] as readonly Cell[];
+    if (line === undefined && !(i in rows)) continue;
+    const r = firstRow + i;
+    let cells = '';
+    for (let c = 0; c < line.length; c++) {
+      const value = line[c] as Cell;
+      if (value === undefined && !(c in line)) continue;
+      const style = styleAt(r, c + 1, value) ?? valueStyle(value, writer);
+      cells += cellXml(`${lettersAt(c)}${r}`, value, style, writer);
+    }
+    const attributes = rowAttributes(r);
+    if (cells !== '' || attributes !== '') emit(`<row r="${r}"${attributes}>${cells}</row>`);
+  }
 }
 
 /** Rows from `firstRow` (1-based), each cell styled by `styleAt` or by its value. */
@@ -76,24 +144,47 @@ export function rowsXml(
   rows: readonly (readonly Cell[])[],
   firstRow: number,
   writer: CellWriter,
-  styleAt: (row: number, column: number, value: Cell) => number | null = () => null,
-  rowAttributes: (row: number) => string = () => '',
+  styleAt: StyleAt = NO_STYLE,
+  rowAttributes: (row: number) => string = NO_ATTRIBUTES,
 ): string {
   const out: string[] = [];
-  rows.forEach((line, i) => {
-    const r = firstRow + i;
-    const cells: string[] = [];
-    line.forEach((value, c) => {
-      const style = styleAt(r, c + 1, value) ?? valueStyle(value, writer);
-      const xml = cellXml(`${columnLetters(c + 1)}${r}`, value, style, writer);
-      if (xml !== '') cells.push(xml);
-    });
-    const attributes = rowAttributes(r);
-    if (cells.length > 0 || attributes !== '')
-      out.push(`<row r="${r}"${attributes}>${cells.join('')}</row>`);
-  });
+  eachRowXml(rows, firstRow, writer, styleAt, rowAttributes, (xml) => out.push(xml));
   return out.join('');
 }
+
+/**
+ * A growing buffer that text is written into as UTF-8, one row at a time: a long log (22 MB of XML
+ * for a province's 33,000 rows) is then never one string, twice as large as its bytes, in memory,
+ * nor copied from pieces at the end.
+ */
+class Utf8Sink {
+  private bytes: Buffer;
+  private length = 0;
+
+  constructor(expected: number) {
+    this.bytes = Buffer.allocUnsafe(Math.max(expected, 1024));
+  }
+
+  write(text: string): void {
+    // A UTF-16 unit never takes more than three bytes.
+    if (this.length + 3 * text.length > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(
+        Math.max(2 * this.bytes.length, this.length + 3 * text.length),
+      );
+      this.bytes.copy(grown, 0, 0, this.length);
+      this.bytes = grown;
+    }
+    this.length += this.bytes.write(text, this.length, 'utf8');
+  }
+
+  /** What was written (a view of the buffer, not a copy). */
+  get written(): Buffer {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
+/** About how many bytes a row of the log takes, to size the buffer once in most runs. */
+const ROW_BYTES = 700;
 
 /** A whole sheet ptdv owns, as it has always looked; its external links need relationships. */
 export function worksheetXml(
@@ -228,26 +319,68 @@ function dimensionEdit(
 const widest = (rows: readonly (readonly Cell[])[]) =>
   rows.reduce((w, r) => Math.max(w, r.length), 0);
 
+/** A sheet cut where rows are appended: the text before them, the text after, the first row. */
+interface AppendPoint {
+  before: string;
+  after: string;
+  firstRow: number;
+  prefix: string;
+}
+
+function appendPoint(xml: string, rows: readonly (readonly Cell[])[]): AppendPoint {
+  const { data, dimension, rows: existing } = sheetData(xml);
+  const last = existing.reduce((n, r) => Math.max(n, r.number), 0);
+  const width = Math.max(
+    widest(rows),
+    columnOf(/:([A-Z]+)/i.exec(dimension?.attributes.ref ?? '')?.[1] ?? ''),
+  );
+  const size = dimensionEdit(xml, dimension, last + rows.length, width);
+  // The rows go before `</sheetData>`, or in place of a `<sheetData/>`; the dimension's edit lies
+  // in an element of its own, before or after.
+  const [from, to, open, close] = data.selfClosing
+    ? [data.start, data.end, `<${data.name}>`, `</${data.name}>`]
+    : [data.close, data.close, '', ''];
+  const after = size
+    .filter((e) => e.from >= to)
+    .map((e) => ({ ...e, from: e.from - to, to: e.to - to }));
+  return {
+    before:
+      applyEdits(
+        xml.slice(0, from),
+        size.filter((e) => e.to <= from),
+      ) + open,
+    after: close + applyEdits(xml.slice(to), after),
+    firstRow: last + 1,
+    prefix: prefixOf(data),
+  };
+}
+
 /** The sheet with `rows` added after its last row; everything else in it as it was. */
 export function appendRowsXml(
   xml: string,
   rows: readonly (readonly Cell[])[],
   writer: CellWriter,
 ): string {
-  const { data, dimension, rows: existing } = sheetData(xml);
-  const last = existing.reduce((n, r) => Math.max(n, r.number), 0);
-  const added = withPrefix(rowsXml(rows, last + 1, writer), prefixOf(data));
-  const width = Math.max(
-    widest(rows),
-    columnOf(/:([A-Z]+)/i.exec(dimension?.attributes.ref ?? '')?.[1] ?? ''),
+  const { before, after, firstRow, prefix } = appendPoint(xml, rows);
+  return before + withPrefix(rowsXml(rows, firstRow, writer), prefix) + after;
+}
+
+/** The same sheet as `appendRowsXml` gives, as UTF-8 bytes, made without the whole text. */
+export function appendRowsBytes(
+  xml: string,
+  rows: readonly (readonly Cell[])[],
+  writer: CellWriter,
+): Buffer {
+  const { before, after, firstRow, prefix } = appendPoint(xml, rows);
+  const sink = new Utf8Sink(
+    Buffer.byteLength(before) + Buffer.byteLength(after) + ROW_BYTES * rows.length,
   );
-  const size = dimensionEdit(xml, dimension, last + rows.length, width);
-  if (data.selfClosing)
-    return applyEdits(xml, [
-      ...size,
-      { from: data.start, to: data.end, text: `<${data.name}>${added}</${data.name}>` },
-    ]);
-  return applyEdits(xml, [...size, { from: data.close, to: data.close, text: added }]);
+  sink.write(before);
+  eachRowXml(rows, firstRow, writer, NO_STYLE, NO_ATTRIBUTES, (row) =>
+    sink.write(withPrefix(row, prefix)),
+  );
+  sink.write(after);
+  return sink.written;
 }
 
 /**

@@ -1,7 +1,12 @@
 // The part edits of a patched write, on XML as other programs write it: a prefixed namespace (the
 // .NET Open XML SDK writes `x:`), self-closing lists, styles found again rather than added twice.
 import { SaxesParser } from 'saxes';
-import { appendRowsXml, replaceValuesXml } from '../../../src/local/xlsx-patch/sheet-xml';
+import {
+  appendRowsBytes,
+  appendRowsXml,
+  cellXml,
+  replaceValuesXml,
+} from '../../../src/local/xlsx-patch/sheet-xml';
 import { StylesPart } from '../../../src/local/xlsx-patch/styles';
 
 const wellFormed = (xml: string) => {
@@ -95,5 +100,41 @@ describe('a sheet the office keeps', () => {
     );
     expect(replaced).toContain('<dimension ref="A1:B2"/>');
     expect(wellFormed(appended) && wellFormed(replaced)).toBe(true);
+  });
+
+  test('the appended sheet as bytes is the text as UTF-8, a prefix, a dimension or none alike', () => {
+    const plain = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><sheetData/><pageMargins left="0.7"/></worksheet>`;
+    const noDimension = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="4"><c r="A4"><v>1</v></c></row></sheetData></worksheet>`;
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [, 'x'] as unknown as string[];
+    const rows = [
+      ['28/09/2025 08:00', 'Hồ sơ: Chờ lễ kết nạp', 'Trường Mẫu số 0006', 7, '', null, '😀 a\n'],
+      sparse,
+      [],
+      [true, 1.5, Infinity, ' lề', 'lề\u00a0', '<&>\r'],
+    ];
+    for (const sheet of [SHEET, plain, noDimension]) {
+      const bytes = appendRowsBytes(sheet, rows, writer);
+      expect(bytes.equals(Buffer.from(appendRowsXml(sheet, rows, writer), 'utf8'))).toBe(true);
+      expect(wellFormed(bytes.toString('utf8'))).toBe(true);
+    }
+  });
+
+  test('`xml:space` is kept exactly where a regular expression would find white space', () => {
+    const spaced = /^\s|\s$|\n/;
+    const wrong: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      for (const text of [ch, `a${ch}`, `${ch}a`, `a${ch}b`]) {
+        const xml = cellXml('A1', text, null, writer);
+        const kept = xml.indexOf('<t xml:space="preserve">') !== -1;
+        const written = xml.slice(
+          xml.indexOf('>', xml.indexOf('<t') + 1) + 1,
+          xml.lastIndexOf('</t>'),
+        );
+        if (kept !== spaced.test(written)) wrong.push(code);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
