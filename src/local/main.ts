@@ -1,6 +1,9 @@
 // The Node entry of the `ptdv` command.
 import { main } from './cli';
 import { processIo } from './io';
+import { collectSooner } from './heap';
+
+collectSooner();
 
 // `ptdv report … | head -1`: once the reader has gone, there is no one left to tell anything.
 for (const stream of [process.stdout, process.stderr])

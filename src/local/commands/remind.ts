@@ -5,6 +5,7 @@ import { CLI } from '../../core/messages/cli';
 import { MAIL_LOG } from '../../core/messages/mail';
 import { runReminders, type Mailer } from '../../workbook/reminders';
 import type { Workbook } from '../../workbook/port';
+import { collectAsUsual } from '../heap';
 import { EmlComposer, emlFileName, type EmlInput } from '../eml';
 import { matchKey } from '../../core/text/normalize';
 import { SHEET } from '../../workbook/contract';
@@ -71,6 +72,7 @@ export async function remindCommand(
       (name) => isEngineInput(name) || matchKey(name) === logKey,
     );
     summary = run(book);
+    if (outgoing.length > 0) collectAsUsual();
     composer.start(outgoing, 'ptdv@localhost');
     // Packed by the composer: the mails' own strings can go while the new file is made.
     outgoing.length = 0;
