@@ -97,13 +97,12 @@ mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist/Code.js'), banner + code);
 copyFileSync(join(root, 'appsscript.json'), join(root, 'dist/appsscript.json'));
 
-// Beside it, the scripts of its worker threads (src/local/worker-script.ts finds them next to
-// build/ptdv.js): the second half of a large sheet, and the .eml files of `remind`.
+// Beside it, the script of its worker thread (src/local/worker-script.ts finds it next to
+// build/ptdv.js): the second half of a large sheet.
 await build({
   entryPoints: {
     ptdv: join(root, 'src/local/main.ts'),
     'xlsx-rows-worker': join(root, 'src/local/xlsx-rows-worker.ts'),
-    'eml-worker': join(root, 'src/local/eml-worker.ts'),
   },
   outdir: join(root, 'build'),
   bundle: true,

@@ -2,17 +2,11 @@
 // live at the last collection, so a command that reads the 200,000-row list peaks with hundreds
 // of megabytes of garbage it would never touch again (docs/en/limits.md). Growing it by half as
 // much keeps `report --write`, `counts --into` and the other reads about 60–140 MB lower for
-// about 0.2 s more (measured by hand on the bench's file). Composing a day's mails is the one
-// phase where it costs more than it saves (0.5–0.7 s for 30–50 MB): `remind` goes back to V8's
-// own heuristic (a growing percent of 0) once it has mails to compose.
-// Setting a flag once V8 runs is allowed for flags read when collecting, as these are
+// about 0.2 s more (measured by hand on the bench's file), `remind` with its mails included.
+// Setting a flag once V8 runs is allowed for flags read when collecting, as this one is
 // (https://nodejs.org/api/v8.html#v8setflagsfromstringflags).
 import { setFlagsFromString } from 'node:v8';
 
 export function collectSooner(): void {
   setFlagsFromString('--heap-growing-percent=50');
-}
-
-export function collectAsUsual(): void {
-  setFlagsFromString('--heap-growing-percent=0');
 }

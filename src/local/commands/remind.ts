@@ -5,8 +5,7 @@ import { CLI } from '../../core/messages/cli';
 import { MAIL_LOG } from '../../core/messages/mail';
 import { runReminders, type Mailer } from '../../workbook/reminders';
 import type { Workbook } from '../../workbook/port';
-import { collectAsUsual } from '../heap';
-import { EmlComposer, emlFileName, type EmlInput } from '../eml';
+import { emlFileName, writeEmls, type EmlInput } from '../eml';
 import { matchKey } from '../../core/text/normalize';
 import { SHEET } from '../../workbook/contract';
 import { isEngineInput } from '../../workbook/read';
@@ -51,52 +50,41 @@ export async function remindCommand(
       ...(opts.dryRun ? { dryRun: true } : {}),
       ...(unitFiles ? { unitFiles } : {}),
     });
-  // Every file composed (begun on a worker thread while this one makes the workbook's new file)
-  // and written before the log is saved, after it is known to be savable.
-  const composer = new EmlComposer();
+  // Every file composed and written before the log is saved, after it is known to be savable.
   const writeOutbox = async () => {
-    if (composer.count === 0) return;
+    if (outgoing.length === 0) return;
     try {
       mkdirSync(opts.outbox, { recursive: true });
     } catch {
       throw new FileError(CLI.outboxUnwritable(opts.outbox, opts.workbook));
     }
-    await composer.writeAll();
+    await writeEmls(outgoing, 'ptdv@localhost');
   };
   // The log's sheet is read with the engine's, so the run sees what it logged before.
   const logKey = matchKey(SHEET.mailLog);
-  let summary: ReturnType<typeof run>;
-  try {
-    const book = await openForWriting(
-      opts.workbook,
-      (name) => isEngineInput(name) || matchKey(name) === logKey,
-    );
-    summary = run(book);
-    if (outgoing.length > 0) collectAsUsual();
-    composer.start(outgoing, 'ptdv@localhost');
-    // Packed by the composer: the mails' own strings can go while the new file is made.
-    outgoing.length = 0;
-    // The file with its new log rows is made in memory, and found replaceable, before any .eml
-    // is written: a log that cannot be saved (a file Excel holds open, a part that cannot be
-    // edited) stops the run with nothing written at all. A day with nothing to log leaves the
-    // file as it is.
-    if (book instanceof PatchedXlsx) {
-      const bytes = book.pending ? await book.render() : null;
-      if (bytes) assertReplaceable(opts.workbook);
-      await writeOutbox();
-      if (bytes) {
-        io.progress(CLI.saving(opts.workbook));
-        writeFileAtomically(opts.workbook, bytes);
-      }
-    } else {
-      // PTDV_XLSX_READ=full: one full read, saved whatever happened, as before the patched write.
-      assertReplaceable(opts.workbook);
-      await writeOutbox();
+  const book = await openForWriting(
+    opts.workbook,
+    (name) => isEngineInput(name) || matchKey(name) === logKey,
+  );
+  const summary = run(book);
+  // The file with its new log rows is made in memory, and found replaceable, before any .eml
+  // is written: a log that cannot be saved (a file Excel holds open, a part that cannot be
+  // edited) stops the run with nothing written at all. A day with nothing to log leaves the
+  // file as it is.
+  if (book instanceof PatchedXlsx) {
+    const bytes = book.pending ? await book.render() : null;
+    if (bytes) assertReplaceable(opts.workbook);
+    await writeOutbox();
+    if (bytes) {
       io.progress(CLI.saving(opts.workbook));
-      await book.save(opts.workbook);
+      writeFileAtomically(opts.workbook, bytes);
     }
-  } finally {
-    composer.close();
+  } else {
+    // PTDV_XLSX_READ=full: one full read, saved whatever happened, as before the patched write.
+    assertReplaceable(opts.workbook);
+    await writeOutbox();
+    io.progress(CLI.saving(opts.workbook));
+    await book.save(opts.workbook);
   }
   const c = summary.counts;
   io.out(
