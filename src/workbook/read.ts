@@ -13,10 +13,15 @@ import {
   type RawUnitRow,
   type SettingField,
 } from '../core/plan/raw-plan';
-import type { PipelineCountField, RawCountRow, RawCountTable } from '../core/counting/counts';
+import {
+  isImportError,
+  type PipelineCountField,
+  type RawCountRow,
+  type RawCountTable,
+  type UnreadableCounts,
+} from '../core/counting/counts';
 import type { UnmatchedColumn } from '../core/plan/raw-plan';
 import type { RawLowerTable } from '../core/counting/lower-figures';
-import { isImportError, type UnreadableCounts } from '../core/counting/counts';
 import {
   STRUCTURE_FIELDS,
   type RawStructureCells,
@@ -290,7 +295,7 @@ export function readCounts(
       unreadable.push({ sheet, unit: unitOfCountSheet(sheet), text: first, fallback: !!fallback });
       if (!fallback) continue;
       given = fallback;
-    } else if (unitOfCountSheet(sheet) !== null && given.length > 0) lastGood?.set(sheet, given);
+    } else if (given.length > 0) lastGood?.set(sheet, given);
     const { table, values, header } = readTable(workbook, sheet, COUNT_COLUMNS, positions, given);
     const structureAt = structureColumns(header, values[header.headerIndex] ?? [], milestoneCodes);
     unmatched.push(
