@@ -98,11 +98,12 @@ writeFileSync(join(root, 'dist/Code.js'), banner + code);
 copyFileSync(join(root, 'appsscript.json'), join(root, 'dist/appsscript.json'));
 
 // Beside it, the script of its worker thread (src/local/worker-script.ts finds it next to
-// build/ptdv.js): the second half of a large sheet.
+// build/ptdv.js): the second half of a large sheet, and the outbox's files.
 await build({
   entryPoints: {
     ptdv: join(root, 'src/local/main.ts'),
     'xlsx-rows-worker': join(root, 'src/local/xlsx-rows-worker.ts'),
+    'outbox-writer-worker': join(root, 'src/local/outbox/outbox-writer-worker.ts'),
   },
   outdir: join(root, 'build'),
   bundle: true,

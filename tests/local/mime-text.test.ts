@@ -2,7 +2,7 @@
 // both ways, for reminders as they are (Vietnamese, long lines, plain ASCII, many recipients).
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { simpleParser } from 'mailparser';
-import { mimeBytes } from '../../src/local/mime-text';
+import { mimeBytes } from '../../src/local/outbox/mime-text';
 
 const cases: [string, { to: string[]; subject: string; text: string; html: string }][] = [
   [

@@ -1,9 +1,19 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import JSZip from 'jszip';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { ptdv, tempDir } from '../helpers/cli';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'ptdv.js');
 
 async function logRows(file: string): Promise<unknown[][]> {
   const book = new ExcelJS.Workbook();
@@ -151,6 +161,55 @@ describe('ptdv remind', () => {
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['thử']));
   });
+
+  test('a run killed at any moment leaves only whole mails in the outbox; the next run clears the rest', async () => {
+    const original = readFileSync(file);
+    // What a finished run writes, to compare with.
+    const done = join(dir, 'done');
+    const finished = join(dir, 'finished.xlsx');
+    copyFileSync(file, finished);
+    expect(
+      ptdv('remind', '--workbook', finished, '--today', '2024-05-12', '--outbox', done).code,
+    ).toBe(0);
+    const expected = new Map(
+      await Promise.all(
+        readdirSync(done).map(
+          async (name) =>
+            [name, (await simpleParser(readFileSync(join(done, name)))).text] as const,
+        ),
+      ),
+    );
+    const seen: number[] = [];
+    for (const delay of [100, 250, 400, 550, 700, 900]) {
+      writeFileSync(file, original);
+      const child = spawn(
+        process.execPath,
+        [BIN, 'remind', '--workbook', file, '--today', '2024-05-12', '--outbox', outbox],
+        { stdio: 'ignore' },
+      );
+      const exited = new Promise((r) => child.once('exit', r));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await exited;
+      // The files still being written are in a folder of their own, never half a file in the outbox.
+      const names = existsSync(outbox) ? readdirSync(outbox) : [];
+      seen.push(names.filter((n) => n.endsWith('.eml')).length);
+      for (const name of names.filter((n) => n.endsWith('.eml'))) {
+        const mail = await simpleParser(readFileSync(join(outbox, name)));
+        expect([delay, name, mail.text]).toEqual([delay, name, expected.get(name)]);
+      }
+    }
+    console.log(`killed runs: mails in the outbox ${seen.join(', ')} of ${expected.size}`);
+    // A killed run's staging folder is removed by the next run, which logs and writes every mail.
+    mkdirSync(join(outbox, '.ptdv-dang-ghi-0badc0de'), { recursive: true });
+    writeFileSync(join(outbox, '.ptdv-dang-ghi-0badc0de', 'half.eml'), 'From: ');
+    writeFileSync(file, original);
+    expect(
+      ptdv('remind', '--workbook', file, '--today', '2024-05-12', '--outbox', outbox).code,
+    ).toBe(0);
+    expect(readdirSync(outbox).sort()).toEqual([...expected.keys()].sort());
+    expect((await logRows(file)).length - 1).toBe(expected.size);
+  }, 60_000);
 
   test('an outbox it cannot write to stops the run: no mail logged, the workbook as it was', () => {
     // The outbox is a file: neither thread composing the mails can write there.

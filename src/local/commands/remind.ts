@@ -1,11 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dayOfInstant, formatIso, instantOfDay } from '../../core/calendar/dates';
 import { CLI } from '../../core/messages/cli';
 import { MAIL_LOG } from '../../core/messages/mail';
 import { runReminders, type Mailer } from '../../workbook/reminders';
 import type { Workbook } from '../../workbook/port';
-import { emlFileName, writeEmls, type EmlInput } from '../eml';
+import { composeEml, emlFileName } from '../outbox/eml';
+import { StagedOutbox } from '../outbox/staged-outbox';
+import type { OutgoingMail } from '../../core/reminders/reminder-mail';
 import { matchKey } from '../../core/text/normalize';
 import { SHEET } from '../../workbook/contract';
 import { isEngineInput } from '../../workbook/read';
@@ -15,6 +16,9 @@ import type { Io } from '../io';
 import { FileError } from '../file-error';
 import { folderUnitFiles } from '../unit-files';
 import { parseToday } from './report';
+
+/** The sender of the outbox's files: an office sends them by hand from its own account. */
+const SENDER_ADDRESS = 'ptdv@localhost';
 
 /** What the daily trigger does, with an outbox of .eml files in place of MailApp. */
 export async function remindCommand(
@@ -32,16 +36,17 @@ export async function remindCommand(
   const now = () =>
     day === undefined ? io.now() : new Date(instantOfDay(day).getTime() + 8 * 3_600_000);
   io.progress(CLI.reading(opts.workbook));
-  // The run decides what goes out; the files are composed afterwards (MailComposer works
-  // asynchronously), all before the log is saved: a file that cannot be written keeps the run
-  // out of the log, so nothing is logged as sent that was not.
-  const outgoing: EmlInput[] = [];
+  // The run decides what goes out; the files are composed and written afterwards, into a staging
+  // folder of the outbox (staged-outbox.ts), and moved into the outbox only once the log that
+  // records them is known to be savable: a file that cannot be written keeps the run out of the
+  // log, and a log that cannot be saved keeps the files out of the outbox.
+  const outgoing: { name: string; mail: OutgoingMail; at: Date }[] = [];
   const outbox: Mailer = {
     remainingQuota: () => Number.POSITIVE_INFINITY,
     send: (mail) => {
-      const file = join(opts.outbox, emlFileName(mail.key, formatIso(dayOfInstant(now()))));
-      outgoing.push({ file, mail, at: now() });
-      return MAIL_LOG.outbox(resolve(file));
+      const name = emlFileName(mail.key, formatIso(dayOfInstant(now())));
+      outgoing.push({ name, mail, at: now() });
+      return MAIL_LOG.outbox(resolve(join(opts.outbox, name)));
     },
   };
   const unitFiles = opts.unitFiles ? await folderUnitFiles(opts.unitFiles) : undefined;
@@ -50,15 +55,34 @@ export async function remindCommand(
       ...(opts.dryRun ? { dryRun: true } : {}),
       ...(unitFiles ? { unitFiles } : {}),
     });
-  // Every file composed and written before the log is saved, after it is known to be savable.
-  const writeOutbox = async () => {
-    if (outgoing.length === 0) return;
+  // The files are composed here and written on the writer's thread meanwhile.
+  const stageOutbox = async (): Promise<StagedOutbox | null> => {
+    if (outgoing.length === 0) return null;
+    let staged: StagedOutbox;
     try {
-      mkdirSync(opts.outbox, { recursive: true });
+      staged = StagedOutbox.open(opts.outbox);
     } catch {
       throw new FileError(CLI.outboxUnwritable(opts.outbox, opts.workbook));
     }
-    await writeEmls(outgoing, 'ptdv@localhost');
+    try {
+      for (const { name, mail, at } of outgoing)
+        staged.add(name, await composeEml(mail, SENDER_ADDRESS, at));
+    } catch (e) {
+      await staged.discard();
+      throw e;
+    }
+    return staged;
+  };
+  // Waits for the files and moves them into the outbox; any failure leaves the outbox as it was.
+  const deliver = async (staged: StagedOutbox | null) => {
+    if (!staged) return;
+    try {
+      await staged.written();
+      staged.commit();
+    } catch {
+      await staged.discard();
+      throw new FileError(CLI.outboxUnwritable(opts.outbox, opts.workbook));
+    }
   };
   // The log's sheet is read with the engine's, so the run sees what it logged before.
   const logKey = matchKey(SHEET.mailLog);
@@ -67,14 +91,21 @@ export async function remindCommand(
     (name) => isEngineInput(name) || matchKey(name) === logKey,
   );
   const summary = run(book);
-  // The file with its new log rows is made in memory, and found replaceable, before any .eml
-  // is written: a log that cannot be saved (a file Excel holds open, a part that cannot be
-  // edited) stops the run with nothing written at all. A day with nothing to log leaves the
-  // file as it is.
   if (book instanceof PatchedXlsx) {
-    const bytes = book.pending ? await book.render() : null;
-    if (bytes) assertReplaceable(opts.workbook);
-    await writeOutbox();
+    // A file Excel holds open stops the run before anything is written at all.
+    if (book.pending) assertReplaceable(opts.workbook);
+    // The file with its new log rows is made in memory while the .eml files are written; a part
+    // that cannot be edited stops the run with the staging folder removed. A day with nothing to
+    // log leaves the file as it is.
+    const staged = await stageOutbox();
+    let bytes: Uint8Array | null;
+    try {
+      bytes = book.pending ? await book.render() : null;
+    } catch (e) {
+      await staged?.discard();
+      throw e;
+    }
+    await deliver(staged);
     if (bytes) {
       io.progress(CLI.saving(opts.workbook));
       writeFileAtomically(opts.workbook, bytes);
@@ -82,7 +113,7 @@ export async function remindCommand(
   } else {
     // PTDV_XLSX_READ=full: one full read, saved whatever happened, as before the patched write.
     assertReplaceable(opts.workbook);
-    await writeOutbox();
+    await deliver(await stageOutbox());
     io.progress(CLI.saving(opts.workbook));
     await book.save(opts.workbook);
   }

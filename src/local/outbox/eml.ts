@@ -2,15 +2,18 @@
 // multipart/alternative with text and HTML) so any mail client opens it and an office can send it
 // by hand. Only composed: nothing is sent, nothing reaches the network.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { OutgoingMail } from '../core/reminders/reminder-mail';
+import type { OutgoingMail } from '../../core/reminders/reminder-mail';
 import { mimeBytes } from './mime-text';
 
 const SENDER_NAME = 'Nhắc việc phát triển đảng viên';
 
-function buildEml(mail: OutgoingMail, from: string, date: Date): Promise<Buffer> {
+/**
+ * One reminder's file, composed in one synchronous pass (mime-text.ts) when it is strings only, as
+ * every reminder is; through nodemailer's stream otherwise. A run of 2,199 mails takes a few
+ * tenths of a second.
+ */
+export function composeEml(mail: OutgoingMail, from: string, date: Date): Promise<Buffer> {
   const id = createHash('sha256').update(mail.key).digest('hex').slice(0, 24);
   const composer = new MailComposer({
     from: { name: SENDER_NAME, address: from },
@@ -31,26 +34,6 @@ function buildEml(mail: OutgoingMail, from: string, date: Date): Promise<Buffer>
   return new Promise((resolve, reject) =>
     compiled.build((error, message) => (error ? reject(error) : resolve(message))),
   );
-}
-
-/** A mail to compose, with the time of its run and the file it goes to. */
-export interface EmlInput {
-  mail: OutgoingMail;
-  at: Date;
-  file: string;
-}
-
-/**
- * A run's .eml files, composed and written (the folders made first). Each is composed in one
- * synchronous pass (mime-text.ts) and written at once, so at most one message's bytes are held:
- * 2,199 mails of a province's run take a few tenths of a second (a worker thread composing beside
- * the making of the workbook, as before, was slower and larger once composing no longer went
- * through nodemailer's streams).
- */
-export async function writeEmls(mails: readonly EmlInput[], from: string): Promise<void> {
-  for (const folder of new Set(mails.map(({ file }) => dirname(file))))
-    mkdirSync(folder, { recursive: true });
-  for (const { mail, at, file } of mails) writeFileSync(file, await buildEml(mail, from, at));
 }
 
 /** A file name that sorts by day and says which reminder it is. */
