@@ -14,17 +14,6 @@ declare module 'exceljs/lib/utils/utils' {
   export = utils;
 }
 
-// The full reader's shared string table (lib/xlsx/xform/strings/shared-strings-xform.js).
-declare module 'exceljs/lib/xlsx/xform/strings/shared-strings-xform' {
-  class SharedStringsXform {
-    /** Reads the part's XML from chunks of text. */
-    parseStream(chunks: AsyncIterable<unknown>): Promise<unknown>;
-    /** Each string: text, or `{ richText }`; undefined before anything is read. */
-    readonly values: unknown[] | undefined;
-  }
-  export = SharedStringsXform;
-}
-
 // The full reader's xforms for the workbook's index parts (lib/xlsx/xform/core/relationships-xform.js,
 // book/workbook-xform.js, style/styles-xform.js): the lean read uses them directly, without the
 // rest of exceljs (loading all of it cost every command 0.15 s).

@@ -8,9 +8,10 @@
 // then the wanted sheets only. exceljs's streaming WorkbookReader reads the parts in the order
 // they lie in the file, and Excel, Google Sheets and exceljs itself all put the shared strings
 // after the sheets: it then copies every sheet to a temporary file first, and it fails outright
-// on files whose workbook part comes last. The first parts go to the full reader's own xforms
+// on files whose workbook part comes last. The index parts go to the full reader's own xforms
 // (the ones WorkbookReader uses; not in exceljs's typings, so named in exceljs-utils.d.ts); the
-// sheets to `sheetRows`, which decodes their cells as exceljs's full reader does, only faster.
+// shared strings to `readSharedStrings` and the sheets to `sheetRows`, which read them as
+// exceljs's full reader does, only faster.
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -19,11 +20,11 @@ import { CONTRACT_ERROR } from '../core/messages/problems';
 import { matchKey } from '../core/text/normalize';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
 import exceljsUtils from 'exceljs/lib/utils/utils';
-import SharedStringsXform from 'exceljs/lib/xlsx/xform/strings/shared-strings-xform';
 import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform';
 import WorkbookXform from 'exceljs/lib/xlsx/xform/book/workbook-xform';
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 import { sheetRows, type SheetContext, type SheetRows } from './xlsx-sheet-rows';
+import { readSharedStrings } from './xlsx-shared-strings';
 import {
   halfReader,
   sheetRowsInHalves,
@@ -215,16 +216,15 @@ async function readParts(
     const stylesPart = await part('xl/styles.xml');
     const styles = stylesPart ? new StylesXform() : null;
     if (styles && stylesPart) await styles.parseStream(stylesPart);
-    // The shared strings through the full reader's own xform: exceljs's streaming reader keeps
-    // `_x000D_` (Excel's carriage return) undecoded, the whitespace between tags of an indented
-    // file, and a phonetic reading in place of the text.
-    const strings = new SharedStringsXform();
+    // The shared strings read as the full reader reads them (xlsx-shared-strings.ts): exceljs's
+    // streaming reader keeps `_x000D_` (Excel's carriage return) undecoded, the whitespace
+    // between tags of an indented file, and a phonetic reading in place of the text.
     const table = await part('xl/sharedStrings.xml');
-    if (table) await strings.parseStream(table);
+    const strings = table ? await readSharedStrings(table) : [];
 
     const dateStyles = new Map<number, boolean>();
     const context: SheetContext = {
-      sharedStrings: strings.values ?? [],
+      sharedStrings: strings,
       date1904: workbook.map.workbookPr?.model?.date1904 === true,
       isDateStyle(id) {
         let isDate = dateStyles.get(id);

@@ -13,8 +13,8 @@ import { columnOf, scanSheet, type CellSink } from './xlsx-sheet-scan';
 
 /** What the workbook's other parts say about the cells of a sheet. */
 export interface SheetContext {
-  /** The shared string table: text, or exceljs's `{ richText }`. */
-  sharedStrings: readonly unknown[];
+  /** The shared string table, each string as the text its cells show (xlsx-shared-strings.ts). */
+  sharedStrings: readonly string[];
   /** Whether a cell of this style index shows a date (its number format). */
   isDateStyle(styleId: number): boolean;
   /** The workbook counts days from 1904 (old Mac Excel). */

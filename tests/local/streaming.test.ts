@@ -195,6 +195,15 @@ describe('the streaming read equals the full read', () => {
         ),
       ],
       [
+        'rich text runs with their formats, escapes and a phonetic reading',
+        strings((x) =>
+          x.replace(
+            '<si><t>hello</t></si>',
+            '<si><r><rPr><b/><sz val="11"/><rFont val="Calibri"/></rPr><t xml:space="preserve">Trường </t></r><r><t>THPT_x000D_</t></r><rPh sb="0" eb="1"><t>x</t></rPh></si>',
+          ),
+        ),
+      ],
+      [
         'an indented string table',
         strings((x) => x.replace('<si><t>hello</t></si>', '<si>\n    <t>hello</t>\n  </si>')),
       ],
@@ -255,6 +264,19 @@ describe('the streaming read equals the full read', () => {
       expect(lean.sheetNames()).toEqual(full.sheetNames());
       for (const n of full.sheetNames()) expect(lean.readSheet(n)).toEqual(full.readSheet(n));
     });
+  });
+
+  test('an empty shared string is an empty cell (exceljs would show "[object Object]")', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('S').getCell('A1').value = 'hello';
+    const base = join(dir, 'empty-si-base.xlsx');
+    await book.xlsx.writeFile(base);
+    const zip = await JSZip.loadAsync(readFileSync(base));
+    const sst = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
+    zip.file('xl/sharedStrings.xml', sst.replace('<si><t>hello</t></si>', '<si/>'));
+    const file = join(dir, 'empty-si.xlsx');
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect((await readXlsx(file, () => true)).readSheet('S')).toEqual([['']]);
   });
 
   test('a broken file is named in Vietnamese, as the full read does', async () => {
