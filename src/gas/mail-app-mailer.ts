@@ -1,10 +1,8 @@
 import type { OutgoingMail } from '../core/reminders/reminder-mail';
 import { MailDeferred, type Mailer } from '../workbook/reminders';
-import { MAIL_LOG } from '../core/messages/mail';
+import { MAIL_LOG, MAIL_SENDER_NAME } from '../core/messages/mail';
 import { explainError } from './google-errors';
 import { TransientError } from './resilience';
-
-const SENDER_NAME = 'Nhắc việc phát triển đảng viên';
 
 /**
  * MailApp takes at most 50 recipients per message
@@ -24,7 +22,7 @@ export const mailAppMailer: Mailer = {
           subject: mail.subject,
           body: mail.text,
           htmlBody: mail.html,
-          name: SENDER_NAME,
+          name: MAIL_SENDER_NAME,
         });
       } catch (e) {
         // Not retried (resilience.ts: a send could go out twice). Nothing of it went out yet: the

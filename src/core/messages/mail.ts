@@ -1,3 +1,6 @@
+/** The name a reminder's sender shows, by MailApp and in the outbox's .eml files alike. */
+export const MAIL_SENDER_NAME = 'Nhắc việc phát triển đảng viên';
+
 export const MAIL = {
   defaultIssuer: 'Ban Tổ chức',
   subject: (milestone: string, daysLeft: number) =>

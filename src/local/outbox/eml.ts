@@ -4,9 +4,8 @@
 import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { OutgoingMail } from '../../core/reminders/reminder-mail';
+import { MAIL_SENDER_NAME } from '../../core/messages/mail';
 import { mimeBytes } from './mime-text';
-
-const SENDER_NAME = 'Nhắc việc phát triển đảng viên';
 
 /**
  * One reminder's file, composed in one synchronous pass (mime-text.ts) when it is strings only, as
@@ -16,7 +15,7 @@ const SENDER_NAME = 'Nhắc việc phát triển đảng viên';
 export function composeEml(mail: OutgoingMail, from: string, date: Date): Promise<Buffer> {
   const id = createHash('sha256').update(mail.key).digest('hex').slice(0, 24);
   const composer = new MailComposer({
-    from: { name: SENDER_NAME, address: from },
+    from: { name: MAIL_SENDER_NAME, address: from },
     to: mail.to,
     subject: mail.subject,
     text: mail.text,
