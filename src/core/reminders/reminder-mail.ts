@@ -216,7 +216,43 @@ function summaryRows(digest: Digest): (string | number)[][] {
 const worstFirst = <T extends { shortfall: number }>(rows: readonly T[]): T[] =>
   [...rows].sort((a, b) => b.shortfall - a.shortfall);
 
-function digestSections(digest: Digest, cap: number): Section[] {
+/** What the digest's lists hold whatever their length: worked out once, then cut to size. */
+interface DigestLists {
+  units: number;
+  summary: (string | number)[][];
+  files: (string | number)[][];
+  reminders: Digest['reminders'];
+  behind: BehindRow[];
+  overdue: BehindRow[];
+}
+
+function digestLists(digest: Digest): DigestLists {
+  const units = new Set(
+    [...digest.reminders, ...digest.behind, ...digest.overdue, ...digest.atRisk].map((r) => r.unit),
+  );
+  // Files: per unit and stage, how many fall due and how many are overdue (no rows, no names).
+  const files: (string | number)[][] = [];
+  for (const notice of digest.dossiers) {
+    const byStage = new Map<string, [number, number]>();
+    for (const f of notice.dossiers) {
+      const label = STAGE_LABEL[f.dossier.stage];
+      const counts = byStage.get(label) ?? [0, 0];
+      counts[f.daysLeft < 0 ? 1 : 0]++;
+      byStage.set(label, counts);
+    }
+    for (const [label, [due, late]] of byStage) files.push([notice.unit.name, label, due, late]);
+  }
+  return {
+    units: units.size,
+    summary: summaryRows(digest),
+    files,
+    reminders: worstFirst(digest.reminders),
+    behind: worstFirst(digest.behind),
+    overdue: worstFirst(digest.overdue),
+  };
+}
+
+function digestSections(digest: Digest, lists: DigestLists, cap: number): Section[] {
   const header = [
     MAIL.labels.unit,
     MAIL.labels.milestone,
@@ -230,51 +266,36 @@ function digestSections(digest: Digest, cap: number): Section[] {
     more: Math.max(0, rows.length - cap),
   });
   const sections: Section[] = [];
-  const units = new Set(
-    [...digest.reminders, ...digest.behind, ...digest.overdue, ...digest.atRisk].map((r) => r.unit),
-  );
   // A long day gets a summary first: a province's Board reads figures, then the worst cases.
-  if (units.size > cap)
+  if (lists.units > cap)
     sections.push({
       title: MAIL.digestSummary,
       header: [...MAIL.digestSummaryHeader],
-      rows: summaryRows(digest),
+      rows: lists.summary,
       more: 0,
     });
-  // Files: per unit and stage, how many fall due and how many are overdue (no rows, no names).
-  const fileRows: (string | number)[][] = [];
-  for (const notice of digest.dossiers) {
-    const byStage = new Map<string, [number, number]>();
-    for (const f of notice.dossiers) {
-      const label = STAGE_LABEL[f.dossier.stage];
-      const counts = byStage.get(label) ?? [0, 0];
-      counts[f.daysLeft < 0 ? 1 : 0]++;
-      byStage.set(label, counts);
-    }
-    for (const [label, [due, late]] of byStage) fileRows.push([notice.unit.name, label, due, late]);
-  }
-  if (fileRows.length > 0)
+  if (lists.files.length > 0)
     sections.push({
       title: MAIL.digestFiles(digest.dossiers.reduce((n, u) => n + u.dossiers.length, 0)),
       header: [...MAIL.digestFilesHeader],
-      ...limited(fileRows, (r) => r),
+      ...limited(lists.files, (r) => r),
     });
   sections.push(
     {
       title: MAIL.digestReminded(digest.reminders.length),
       header: [...header, MAIL.labels.lead],
-      ...limited(worstFirst(digest.reminders), (r) => [...behindCells(r), r.leadDays]),
+      ...limited(lists.reminders, (r) => [...behindCells(r), r.leadDays]),
       note: MAIL.digestLeadNote,
     },
     {
       title: MAIL.digestBehind(digest.behind.length),
       header,
-      ...limited(worstFirst(digest.behind), behindCells),
+      ...limited(lists.behind, behindCells),
     },
     {
       title: MAIL.digestOverdue(digest.overdue.length),
       header,
-      ...limited(worstFirst(digest.overdue), behindCells),
+      ...limited(lists.overdue, behindCells),
     },
     {
       title: MAIL.digestPace(digest.atRisk.length),
@@ -295,8 +316,13 @@ function digestSections(digest: Digest, cap: number): Section[] {
   return sections;
 }
 
-function renderDigest(digest: Digest, ctx: MailContext, cap: number): OutgoingMail {
-  const sections = digestSections(digest, cap);
+function renderDigest(
+  digest: Digest,
+  lists: DigestLists,
+  ctx: MailContext,
+  cap: number,
+): OutgoingMail {
+  const sections = digestSections(digest, lists, cap);
   const subject = MAIL.digestSubject(
     formatDmy(ctx.today),
     digest.reminders.length,
@@ -343,13 +369,14 @@ function renderDigest(digest: Digest, ctx: MailContext, cap: number): OutgoingMa
  */
 export function digestMail(digest: Digest, ctx: MailContext): OutgoingMail {
   let cap = DIGEST_ROWS;
-  let mail = renderDigest(digest, ctx, cap);
+  const lists = digestLists(digest);
+  let mail = renderDigest(digest, lists, ctx, cap);
   const tooBig = (m: OutgoingMail) =>
     utf8Length(m.html) > DIGEST_HTML_LIMIT ||
     utf8Length(m.text) + utf8Length(m.html) > DIGEST_BODY_LIMIT;
   while (cap > 0 && tooBig(mail)) {
     cap = Math.floor(cap / 2);
-    mail = renderDigest(digest, ctx, cap);
+    mail = renderDigest(digest, lists, ctx, cap);
   }
   return mail;
 }
