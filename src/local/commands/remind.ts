@@ -4,7 +4,7 @@ import { CLI } from '../../core/messages/cli';
 import { MAIL_LOG } from '../../core/messages/mail';
 import { runReminders, type Mailer } from '../../workbook/reminders';
 import type { Workbook } from '../../workbook/port';
-import { composeEml, emlFileName } from '../outbox/eml';
+import { emlFileName } from '../outbox/eml';
 import { StagedOutbox } from '../outbox/staged-outbox';
 import type { OutgoingMail } from '../../core/reminders/reminder-mail';
 import { matchKey } from '../../core/text/normalize';
@@ -16,9 +16,6 @@ import type { Io } from '../io';
 import { FileError } from '../file-error';
 import { folderUnitFiles } from '../unit-files';
 import { parseToday } from './report';
-
-/** The sender of the outbox's files: an office sends them by hand from its own account. */
-const SENDER_ADDRESS = 'ptdv@localhost';
 
 /** What the daily trigger does, with an outbox of .eml files in place of MailApp. */
 export async function remindCommand(
@@ -55,23 +52,14 @@ export async function remindCommand(
       ...(opts.dryRun ? { dryRun: true } : {}),
       ...(unitFiles ? { unitFiles } : {}),
     });
-  // The files are composed here and written on the writer's thread meanwhile.
-  const stageOutbox = async (): Promise<StagedOutbox | null> => {
+  // The files are composed and written on the writer's thread while the workbook is rendered.
+  const stageOutbox = (): StagedOutbox | null => {
     if (outgoing.length === 0) return null;
-    let staged: StagedOutbox;
     try {
-      staged = StagedOutbox.open(opts.outbox);
+      return StagedOutbox.open(opts.outbox, outgoing);
     } catch {
       throw new FileError(CLI.outboxUnwritable(opts.outbox, opts.workbook));
     }
-    try {
-      for (const { name, mail, at } of outgoing)
-        staged.add(name, await composeEml(mail, SENDER_ADDRESS, at));
-    } catch (e) {
-      await staged.discard();
-      throw e;
-    }
-    return staged;
   };
   // Waits for the files and moves them into the outbox; any failure leaves the outbox as it was.
   const deliver = async (staged: StagedOutbox | null) => {
@@ -97,7 +85,7 @@ export async function remindCommand(
     // The file with its new log rows is made in memory while the .eml files are written; a part
     // that cannot be edited stops the run with the staging folder removed. A day with nothing to
     // log leaves the file as it is.
-    const staged = await stageOutbox();
+    const staged = stageOutbox();
     let bytes: Uint8Array | null;
     try {
       bytes = book.pending ? await book.render() : null;
@@ -113,7 +101,7 @@ export async function remindCommand(
   } else {
     // PTDV_XLSX_READ=full: one full read, saved whatever happened, as before the patched write.
     assertReplaceable(opts.workbook);
-    await deliver(await stageOutbox());
+    await deliver(stageOutbox());
     io.progress(CLI.saving(opts.workbook));
     await book.save(opts.workbook);
   }

@@ -7,6 +7,9 @@ import type { OutgoingMail } from '../../core/reminders/reminder-mail';
 import { MAIL_SENDER_NAME } from '../../core/messages/mail';
 import { mimeBytes } from './mime-text';
 
+/** The sender of the outbox's files: an office sends them by hand from its own account. */
+export const OUTBOX_SENDER = 'ptdv@localhost';
+
 /**
  * One reminder's file, composed in one synchronous pass (mime-text.ts) when it is strings only, as
  * every reminder is; through nodemailer's stream otherwise. A run of 2,199 mails takes a few

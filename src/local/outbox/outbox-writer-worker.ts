@@ -1,24 +1,29 @@
-// The worker thread of staged-outbox.ts: writes each file it is given, in order, and on `done`
-// says whether all were written. After the first failure it writes nothing more: the run will
-// not be logged, and its staging folder is removed. Built on its own into
-// build/outbox-writer-worker.js, beside the command line.
-import { writeFileSync } from 'node:fs';
+// The worker thread of staged-outbox.ts: composes and writes the run's mails a batch at a time,
+// asking for the next batch as it begins one, and at the end says whether all were written (after
+// the first failure it writes nothing more: the run will not be logged, and its staging folder is
+// removed). Built on its own into build/outbox-writer-worker.js, beside the command line.
 import { parentPort } from 'node:worker_threads';
-import type { WriterReport } from './staged-outbox';
+import { writeMail, type WriterOrder, type WriterReply } from './staged-outbox';
 
 let error: string | null = null;
+let written: Promise<void> = Promise.resolve();
+const say = (reply: WriterReply) => parentPort?.postMessage(reply);
 
-parentPort?.on('message', (message: { path: string; data: Uint8Array } | { done: true }) => {
-  if ('done' in message) {
-    const report: WriterReport = { error };
-    parentPort?.postMessage(report);
+parentPort?.on('message', (order: WriterOrder) => {
+  if ('done' in order) {
+    void written.then(() => say({ error }));
     return;
   }
-  if (error !== null) return;
-  try {
-    writeFileSync(message.path, message.data);
-  } catch (e) {
-    // Only the main thread speaks to the user (in Vietnamese); this is for PTDV_DEBUG.
-    error = e instanceof Error ? e.message : String(e);
-  }
+  written = written.then(async () => {
+    say({ want: true });
+    for (const job of order.jobs) {
+      if (error !== null) return;
+      try {
+        await writeMail(job);
+      } catch (e) {
+        // Only the main thread speaks to the user (in Vietnamese); this is for PTDV_DEBUG.
+        error = e instanceof Error ? e.message : String(e);
+      }
+    }
+  });
 });
