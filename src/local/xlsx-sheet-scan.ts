@@ -116,6 +116,16 @@ export function scanSheet(sink: CellSink): SheetScanner {
         break;
     }
   });
+  const feed = throwingFeed(parser);
+  return {
+    write: (chunk) => feed.write(chunk),
+    close: () => feed.close(),
+    betweenRows: () => !inRow && !inCell,
+  };
+}
+
+/** A parser's input that throws the first error it met (saxes reports them as events). */
+export function throwingFeed(parser: SaxesParser): { write(text: string): void; close(): void } {
   let failure: Error | null = null;
   parser.on('error', (e: Error) => {
     failure ??= e;
@@ -124,14 +134,13 @@ export function scanSheet(sink: CellSink): SheetScanner {
     if (failure) throw failure;
   };
   return {
-    write(chunk) {
-      parser.write(chunk);
+    write(text) {
+      parser.write(text);
       check();
     },
     close() {
       parser.close();
       check();
     },
-    betweenRows: () => !inRow && !inCell,
   };
 }
