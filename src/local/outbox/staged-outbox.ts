@@ -88,6 +88,8 @@ export class StagedOutbox {
         else resolve(reply.error);
       });
       worker.once('error', reject);
+      // A writer that stopped without its report (killed, out of memory) wrote not everything.
+      worker.once('exit', () => resolve('writer stopped'));
     });
     // Awaited in written(); until then a failure must not count as unhandled.
     this.report.catch(() => undefined);
