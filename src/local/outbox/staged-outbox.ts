@@ -58,6 +58,7 @@ export class StagedOutbox {
     readonly outbox: string,
     private readonly staging: string,
     mails: readonly { name: string; mail: OutgoingMail; at: Date }[],
+    script: string | null,
   ) {
     this.jobs = mails.map(({ name, mail, at }) => ({
       path: join(staging, name),
@@ -65,7 +66,6 @@ export class StagedOutbox {
       at: at.getTime(),
     }));
     this.tail = this.jobs.length;
-    const script = builtWorker('outbox-writer-worker');
     // Run from src/ (the tests) there is no built worker: the files are written on this thread,
     // in written().
     this.worker = script ? new Worker(script) : null;
@@ -103,6 +103,8 @@ export class StagedOutbox {
   static open(
     outbox: string,
     mails: readonly { name: string; mail: OutgoingMail; at: Date }[],
+    /** The writer thread's script: the built one beside the command line, if any. */
+    script: string | null = builtWorker('outbox-writer-worker'),
   ): StagedOutbox {
     mkdirSync(outbox, { recursive: true });
     for (const name of readdirSync(outbox))
@@ -110,7 +112,7 @@ export class StagedOutbox {
         rmSync(join(outbox, name), { recursive: true, force: true });
     const staging = join(outbox, STAGING_PREFIX + randomBytes(4).toString('hex'));
     mkdirSync(staging);
-    return new StagedOutbox(outbox, staging, mails);
+    return new StagedOutbox(outbox, staging, mails, script);
   }
 
   /**

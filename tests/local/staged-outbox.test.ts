@@ -1,0 +1,56 @@
+// The outbox's writer thread as the built command line runs it: mails handed over a batch at a
+// time while the main thread is busy, then the rest written from both ends.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import type { OutgoingMail } from '../../src/core/reminders/reminder-mail';
+import { StagedOutbox } from '../../src/local/outbox/staged-outbox';
+import { tempDir } from '../helpers/cli';
+
+const WRITER = join(__dirname, '..', '..', 'build', 'outbox-writer-worker.js');
+
+/** 250 mails: more than two of the writer's batches, so both threads write some. */
+const mails = Array.from({ length: 250 }, (_, i) => {
+  const mail: OutgoingMail = {
+    key: `DV-${i}`,
+    to: [`dv${i}@example.com`],
+    subject: `[Nhắc việc] Kết nạp — còn ${i % 8} ngày`,
+    text: `Kính gửi: Đơn vị số ${i}\nCòn thiếu ${i} người.`,
+    html: `<p>Kính gửi: Đơn vị số ${i}</p><p>Còn thiếu ${i} người.</p>`,
+  };
+  return { name: `2025-09-28-DV-${i}.eml`, mail, at: new Date(Date.UTC(2025, 8, 28, 1)) };
+});
+
+describe('the staged outbox', () => {
+  test.each([
+    ['on the writer thread and this one', WRITER],
+    ['on this thread alone (no built writer)', null],
+  ])('writes every mail whole, %s, and moves them into the outbox', async (_, script) => {
+    if (script) expect(existsSync(script)).toBe(true);
+    const outbox = join(tempDir(), 'outbox');
+    const staged = StagedOutbox.open(outbox, mails, script);
+    // The main thread busy meanwhile, as when it makes the workbook's new file.
+    const until = Date.now() + 150;
+    while (Date.now() < until);
+    await staged.written();
+    expect(readdirSync(outbox).filter((n) => n.endsWith('.eml'))).toEqual([]);
+    staged.commit();
+    expect(readdirSync(outbox).sort()).toEqual(mails.map((m) => m.name).sort());
+    for (const i of [0, 99, 100, 101, 199, 200, 249]) {
+      const parsed = await simpleParser(readFileSync(join(outbox, `2025-09-28-DV-${i}.eml`)));
+      expect(parsed.subject).toBe(`[Nhắc việc] Kết nạp — còn ${i % 8} ngày`);
+      expect(parsed.text?.trim()).toBe(`Kính gửi: Đơn vị số ${i}\nCòn thiếu ${i} người.`);
+      expect(parsed.date?.toISOString()).toBe('2025-09-28T01:00:00.000Z');
+    }
+  });
+
+  test('a mail that cannot be written stops it, and discard leaves the outbox empty', async () => {
+    const outbox = join(tempDir(), 'outbox');
+    // A name with a folder that does not exist: its file cannot be created.
+    const broken = [...mails.slice(0, 120), { ...mails[120]!, name: 'khong-co/thu.eml' }];
+    const staged = StagedOutbox.open(outbox, broken, WRITER);
+    await expect(staged.written()).rejects.toThrow();
+    await staged.discard();
+    expect(readdirSync(outbox)).toEqual([]);
+  });
+});
