@@ -31,7 +31,12 @@ export async function readSharedStrings(chunks: AsyncIterable<string>): Promise<
   let text = '';
   /** The item's text so far: its `<t>`, or its runs' `<t>`s. */
   let item = '';
+  let root: string | null = null;
   parser.on('opentag', (node: SaxesTagPlain) => {
+    // A table whose elements are prefixed (`x:sst`) is not read as empty: it is refused, as
+    // exceljs refuses it.
+    root ??= node.name;
+    if (root !== 'sst') throw new Error(`shared strings under <${root}>`);
     switch (node.name) {
       case 'si':
         inItem = true;

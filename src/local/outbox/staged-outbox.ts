@@ -129,19 +129,31 @@ export class StagedOutbox {
         for (const job of this.jobs.slice(this.tail, to)) await writeMail(job);
       } catch (e) {
         failure = e;
+        // The run will not be logged: the writer is handed nothing more.
+        this.finish();
+        break;
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
     if (this.worker && this.report) {
-      if (!this.finished) {
-        this.finished = true;
-        this.worker.postMessage({ done: true } satisfies WriterOrder);
+      this.finish();
+      try {
+        const error = await this.report;
+        if (error !== null) failure ??= new Error(error);
+      } catch (e) {
+        // The writer failed as a thread (it could not start, say).
+        failure ??= e;
       }
-      const error = await this.report;
       await this.worker.terminate();
-      if (error !== null) failure ??= new Error(error);
     }
     if (failure !== null) throw failure;
+  }
+
+  /** Tells the writer there is no more, once. */
+  private finish(): void {
+    if (!this.worker || this.finished) return;
+    this.finished = true;
+    this.worker.postMessage({ done: true } satisfies WriterOrder);
   }
 
   /** Moves every file into the outbox (a file of the same name is replaced) and the folder away. */
