@@ -4,6 +4,8 @@
 // flattens it: a string's `<t>`, or its rich runs' `<t>`s joined; `_xHHHH_` escapes (Excel's
 // carriage return `_x000D_`) decoded in each; a phonetic reading (`<rPh>`) and run formats
 // skipped; text between the tags of an indented file not kept, nor CDATA (exceljs ignores both).
+// An item with several `<t>`s (which no program writes) shows them joined, where exceljs kept
+// the last or failed.
 //
 // Not through exceljs's xform: its layers of objects took 720 ms of a province's 258,734 strings
 // where this walk takes 160–240 ms (measured on the bench's 200,000-row file, this machine), and

@@ -44,6 +44,14 @@ describe('the staged outbox', () => {
     }
   });
 
+  test('a writer thread that cannot start stops it, and discard leaves the outbox empty', async () => {
+    const outbox = join(tempDir(), 'outbox');
+    const staged = StagedOutbox.open(outbox, mails, join(tempDir(), 'khong-co-writer.js'));
+    await expect(staged.written()).rejects.toThrow();
+    await staged.discard();
+    expect(readdirSync(outbox)).toEqual([]);
+  });
+
   test('a mail that cannot be written stops it, and discard leaves the outbox empty', async () => {
     const outbox = join(tempDir(), 'outbox');
     // A name with a folder that does not exist: its file cannot be created.
