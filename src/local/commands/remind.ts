@@ -52,7 +52,8 @@ export async function remindCommand(
       ...(opts.dryRun ? { dryRun: true } : {}),
       ...(unitFiles ? { unitFiles } : {}),
     });
-  // The files are composed and written on the writer's thread while the workbook is rendered.
+  // The files are composed and written on the writer's thread while the workbook is rendered,
+  // then on both threads (staged-outbox.ts).
   const stageOutbox = (): StagedOutbox | null => {
     if (outgoing.length === 0) return null;
     try {

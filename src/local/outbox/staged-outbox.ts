@@ -77,9 +77,8 @@ export class StagedOutbox {
     const post = () => {
       if (this.finished) return;
       const count = Math.min(BATCH, this.tail - this.sent);
-      const order: WriterOrder =
-        count > 0 ? { jobs: this.jobs.slice(this.sent, (this.sent += count)) } : { done: true };
-      this.finished = count === 0;
+      if (count === 0) return this.finish();
+      const order: WriterOrder = { jobs: this.jobs.slice(this.sent, (this.sent += count)) };
       worker.postMessage(order);
     };
     this.report = new Promise<string | null>((resolve, reject) => {
