@@ -1,9 +1,10 @@
 // Who reads a large worksheet's part (xlsx-sheet-halves.ts): a worker thread (xlsx-rows-worker.ts,
-// built beside the command line) reads and inflates it whole, says where it is cut and walks its
-// second half, while this thread parses the styles and shared strings and then walks the first
-// half as a stream (so the whole part is only ever in the worker's memory, freed when the read
-// ends); run from src/, as the tests run it, this thread does it all, one step after the other.
-// Either way the cells are decoded here, in the order of the sheet.
+// built beside the command line) reads and inflates it whole, hands this thread a copy of the
+// first half's bytes and walks the second half, while this thread parses the styles and shared
+// strings and then walks the first half (inflating it again here, as a stream, cost this thread,
+// the busier of the two, about 0.2 s of the bench's 200,000-row list); run from src/, as the
+// tests run it, this thread does it all, one step after the other. Either way the cells are
+// decoded here, in the order of the sheet.
 import { Worker } from 'node:worker_threads';
 import { builtWorker } from './worker-script';
 import { scanSheet } from './xlsx-sheet-scan';
@@ -13,14 +14,22 @@ import {
   scanSecondHalf,
   splitPoint,
   unpack,
-  walkStart,
+  walk,
   type PackedCells,
   type StoredPart,
 } from './xlsx-sheet-halves';
 
-/** A part being read: where it is cut (null: it is not), then the second half's cells. */
+/**
+ * The first half's bytes, until they are walked: then let go (the promise that brought them
+ * would otherwise hold their 40 MB, on the bench's list, through the decoding that follows).
+ */
+export interface FirstHalf {
+  bytes: Uint8Array | null;
+}
+
+/** A part being read: its first half (null: it is not cut), then the second half's cells. */
 export interface HalvesUnderWay {
-  cut: Promise<number | null>;
+  first: Promise<FirstHalf | null>;
   second: Promise<PackedCells | null>;
 }
 
@@ -29,10 +38,10 @@ export interface HalfReader {
   close(): void;
 }
 
-/** What the worker says of a request: where it is cut first, then the cells (or an error). */
+/** What the worker says of a request: the first half's bytes, then the cells (or an error). */
 export interface WorkerReply {
   id: number;
-  cut?: number | null;
+  first?: Uint8Array | null;
   packed?: PackedCells | null;
   error?: string;
 }
@@ -61,12 +70,12 @@ function workerReader(script: string): HalfReader {
   worker.unref();
   const waiting = new Map<
     number,
-    { cut: Pending<number | null>; second: Pending<PackedCells | null> }
+    { first: Pending<FirstHalf | null>; second: Pending<PackedCells | null> }
   >();
   let next = 0;
   const failAll = (e: Error) => {
     for (const w of waiting.values()) {
-      w.cut.reject(e);
+      w.first.reject(e);
       w.second.reject(e);
     }
     waiting.clear();
@@ -77,11 +86,11 @@ function workerReader(script: string): HalfReader {
     if (reply.error !== undefined) {
       waiting.delete(reply.id);
       const e = new Error(reply.error);
-      w.cut.reject(e);
+      w.first.reject(e);
       w.second.reject(e);
-    } else if (reply.cut !== undefined) {
-      w.cut.resolve(reply.cut);
-      if (reply.cut === null) {
+    } else if (reply.first !== undefined) {
+      w.first.resolve(reply.first === null ? null : { bytes: reply.first });
+      if (reply.first === null) {
         waiting.delete(reply.id);
         w.second.resolve(null);
       }
@@ -95,11 +104,11 @@ function workerReader(script: string): HalfReader {
   return {
     read(part) {
       const id = next++;
-      const cut = pending<number | null>();
+      const first = pending<FirstHalf | null>();
       const second = pending<PackedCells | null>();
-      waiting.set(id, { cut: cut.settle, second: second.settle });
+      waiting.set(id, { first: first.settle, second: second.settle });
       worker.postMessage({ id, part });
-      return { cut: cut.promise, second: second.promise };
+      return { first: first.promise, second: second.promise };
     },
     close() {
       void worker.terminate();
@@ -114,10 +123,11 @@ const hereReader: HalfReader = {
       Promise.resolve().then(() => {
         const bytes = inflatePart(part);
         const cut = splitPoint(bytes);
-        return { cut, second: cut === null ? null : scanSecondHalf(bytes, cut) };
+        if (cut === null) return { first: null, second: null };
+        return { first: { bytes: bytes.subarray(0, cut) }, second: scanSecondHalf(bytes, cut) };
       }),
     );
-    return { cut: quiet(work.then((w) => w.cut)), second: quiet(work.then((w) => w.second)) };
+    return { first: quiet(work.then((w) => w.first)), second: quiet(work.then((w) => w.second)) };
   },
   close() {},
 };
@@ -129,20 +139,19 @@ export function halfReader(): HalfReader {
 }
 
 /**
- * A large worksheet's rows: its first half walked here from `open()`, a stream of the part's
- * bytes, and the second half's cells taken from the reader; null when the part is not cut (the
- * caller then reads it whole, as any sheet).
+ * A large worksheet's rows: its first half walked here, and the second half's cells taken from
+ * the reader; null when the part is not cut (the caller then reads it whole, as any sheet).
  */
 export async function sheetRowsInHalves(
   underWay: HalvesUnderWay,
-  open: () => Promise<AsyncIterable<Buffer>>,
   context: SheetContext,
 ): Promise<SheetRows | null> {
-  const cut = await underWay.cut;
-  if (cut === null) return null;
+  const first = await underWay.first;
+  if (first?.bytes == null) return null;
   const rows = new RowsBuilder(context);
   const scanner = scanSheet(rows);
-  await walkStart(await open(), cut, (text) => scanner.write(text));
+  walk(first.bytes, 0, first.bytes.length, (text) => scanner.write(text));
+  first.bytes = null;
   // The first half ends where the second begins: between two rows, or the cut was wrong.
   if (!scanner.betweenRows()) throw new Error('sheet cut inside a row');
   const second = await underWay.second;

@@ -249,7 +249,9 @@ async function readParts(
         if (!stream) throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
         return stream;
       };
-      const inHalves = underWay && (await sheetRowsInHalves(await underWay, opened, context));
+      const inHalves = underWay && (await sheetRowsInHalves(await underWay, context));
+      // The worker's memory (the whole part, inflated) goes as soon as it has nothing left to do.
+      if (large.size === 0) halves?.close();
       const rows = inHalves || (await sheetRows((await opened()).setEncoding('utf8'), context));
       sheets.set(sheet.name, squared(rows));
     }

@@ -9,7 +9,8 @@ import type ExcelJS from 'exceljs';
 import exceljsUtils from 'exceljs/lib/utils/utils';
 import type { Cell } from '../workbook/port';
 import { toCell } from './xlsx-workbook';
-import { columnOf, scanSheet, type CellSink } from './xlsx-sheet-scan';
+import { columnOf, scanSheet } from './xlsx-sheet-scan';
+import type { ParsedCellSink } from './xlsx-sheet-halves';
 
 /** What the workbook's other parts say about the cells of a sheet. */
 export interface SheetContext {
@@ -61,7 +62,11 @@ function decode(
   if (formula && text === '') return undefined;
   // A formula's cached result is read as a number unless it is a string, a boolean or an error.
   const kind = formula && (t === 's' || t === 'inlineStr') ? undefined : t;
-  const value = decodeValue(kind, text, context);
+  return dated(decodeValue(kind, text, context), formula, styleId, context);
+}
+
+/** A decoded value under its cell's style: a date when the format says so (see `decode`). */
+function dated(value: unknown, formula: boolean, styleId: number, context: SheetContext): unknown {
   const date = styleId !== 0 && context.isDateStyle(styleId);
   if (date && (formula || typeof value === 'number'))
     return exceljsUtils.excelToDate(value as number, context.date1904);
@@ -80,7 +85,7 @@ export interface SheetRows {
 }
 
 /** Rows made of the cells of a walk through a sheet (xlsx-sheet-scan.ts), decoded on arrival. */
-export class RowsBuilder implements CellSink {
+export class RowsBuilder implements ParsedCellSink {
   private readonly rows: Cell[][] = [];
   private readonly merges: string[] = [];
   /** Per row index: the last cell exceljs keeps, and whether the row holds a value. */
@@ -109,6 +114,21 @@ export class RowsBuilder implements CellSink {
         : toCell(decode(type, formula, text, styleId, this.context) as ExcelJS.CellValue);
     if (column > (this.lastCell[r] ?? 0)) this.lastCell[r] = column;
     if (text !== null || formula) this.valued[r] = true;
+  }
+
+  parsedCell(
+    rowNumber: number,
+    column: number,
+    type: string | undefined,
+    styleId: number,
+    value: number,
+  ): void {
+    const r = rowNumber - 1;
+    const line = (this.rows[r] ??= []);
+    const decoded = type === 's' ? this.context.sharedStrings[value] : value;
+    line[column - 1] = toCell(dated(decoded, false, styleId, this.context) as ExcelJS.CellValue);
+    if (column > (this.lastCell[r] ?? 0)) this.lastCell[r] = column;
+    this.valued[r] = true;
   }
 
   merge(ref: string): void {
