@@ -147,7 +147,7 @@ export async function sheetRowsInHalves(
   context: SheetContext,
 ): Promise<SheetRows | null> {
   const first = await underWay.first;
-  if (first?.bytes == null) return null;
+  if (!first?.bytes) return null;
   const rows = new RowsBuilder(context);
   const scanner = scanSheet(rows);
   walk(first.bytes, 0, first.bytes.length, (text) => scanner.write(text));
