@@ -8,7 +8,7 @@
 import type ExcelJS from 'exceljs';
 import exceljsUtils from 'exceljs/lib/utils/utils';
 import type { Cell } from '../workbook/port';
-import { toCell } from './xlsx-workbook';
+import { dateCellInPlace, toCell } from './xlsx-workbook';
 import { columnOf, scanSheet } from './xlsx-sheet-scan';
 import type { ParsedCellSink } from './xlsx-sheet-halves';
 
@@ -74,6 +74,11 @@ function dated(value: unknown, formula: boolean, styleId: number, context: Sheet
   return formula && !value ? undefined : value;
 }
 
+/** A decoded value as the port's cell: a date is one `decode` has just made, so it is moved. */
+function asCell(value: unknown): Cell {
+  return value instanceof Date ? dateCellInPlace(value) : toCell(value as ExcelJS.CellValue);
+}
+
 /** A sheet's rows as read: row i is the sheet's row i + 1, as long as its last cell, or missing. */
 export interface SheetRows {
   rows: Cell[][];
@@ -109,9 +114,7 @@ export class RowsBuilder implements ParsedCellSink {
     const r = rowNumber - 1;
     const line = (this.rows[r] ??= []);
     line[column - 1] =
-      text === null
-        ? ''
-        : toCell(decode(type, formula, text, styleId, this.context) as ExcelJS.CellValue);
+      text === null ? '' : asCell(decode(type, formula, text, styleId, this.context));
     if (column > (this.lastCell[r] ?? 0)) this.lastCell[r] = column;
     if (text !== null || formula) this.valued[r] = true;
   }
@@ -126,7 +129,7 @@ export class RowsBuilder implements ParsedCellSink {
     const r = rowNumber - 1;
     const line = (this.rows[r] ??= []);
     const decoded = type === 's' ? this.context.sharedStrings[value] : value;
-    line[column - 1] = toCell(dated(decoded, false, styleId, this.context) as ExcelJS.CellValue);
+    line[column - 1] = asCell(dated(decoded, false, styleId, this.context));
     if (column > (this.lastCell[r] ?? 0)) this.lastCell[r] = column;
     this.valued[r] = true;
   }

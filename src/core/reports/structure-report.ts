@@ -120,8 +120,27 @@ export function perUnitStructure(
   };
 }
 
+/**
+ * Tables already worked out, per evaluation and period: a report written into the workbook and
+ * printed asks twice (about 0.1 s each on a province's 200,000 rows), and an evaluation never
+ * changes once made.
+ */
+const worked = new WeakMap<Evaluation, Map<string, readonly StructureTable[]>>();
+
 /** One table per admission milestone (and one for the period), in the plan's order. */
-export function structureTables(evaluation: Evaluation, period: Period | null): StructureTable[] {
+export function structureTables(
+  evaluation: Evaluation,
+  period: Period | null,
+): readonly StructureTable[] {
+  const key = period ? `${period.from}-${period.to}` : '';
+  let byPeriod = worked.get(evaluation);
+  if (!byPeriod) worked.set(evaluation, (byPeriod = new Map()));
+  let tables = byPeriod.get(key);
+  if (!tables) byPeriod.set(key, (tables = workOutTables(evaluation, period)));
+  return tables;
+}
+
+function workOutTables(evaluation: Evaluation, period: Period | null): StructureTable[] {
   const { fulfillment } = evaluation;
   const tables: StructureTable[] = [];
   for (const milestone of fulfillment.milestones) {
