@@ -37,10 +37,10 @@ import { XlsxWorkbook } from './xlsx-workbook';
 
 /**
  * A workbook read once, whose sheets can only be read, each of them once: the rows are handed
- * over, not kept. A command reads each sheet once, and a province's list (200,000 rows, about
- * 165 MB of cells) then goes as soon as the engine has taken what it needs from it, instead of
- * staying beside everything computed from it until the command ends (measured on the bench's
- * file: 237 MB live at the end of `remind`'s run, 73 MB once let go).
+ * over, not kept. A command reads each sheet once (the port's rule: one read per sheet), and a
+ * province's list (200,000 rows, about 165 MB of cells) then goes as soon as the engine has taken
+ * what it needs from it, instead of staying beside everything computed from it until the command
+ * ends (measured on the bench's file: 237 MB live at the end of `remind`'s run, 73 MB once let go).
  */
 export class ReadOnlyWorkbook implements Workbook {
   constructor(
