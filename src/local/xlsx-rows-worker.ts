@@ -1,7 +1,7 @@
 // The worker thread of xlsx-half-reader.ts: reads and inflates a large worksheet's part, hands
-// over its first half's bytes, then walks the second half and sends its cells back packed (their numbers
-// moved, not copied). Built on its own into
-// build/xlsx-rows-worker.js, beside the command line.
+// over its first half's bytes, then walks the second half and sends its cells back packed (their
+// numbers moved, not copied). Built on its own into build/xlsx-rows-worker.js, beside the command
+// line.
 import { parentPort } from 'node:worker_threads';
 import { inflatePart, scanSecondHalf, splitPoint, type StoredPart } from './xlsx-sheet-halves';
 

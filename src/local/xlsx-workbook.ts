@@ -36,16 +36,16 @@ interface Ordered {
  * Vietnam time (as a Google Sheet set to Asia/Ho_Chi_Minh does), so shift by the offset.
  */
 const fromWallClock = (d: Date): Date => new Date(d.getTime() - VIETNAM_OFFSET_MS);
+const toWallClock = (d: Date): Date => new Date(d.getTime() + VIETNAM_OFFSET_MS);
 
 /**
- * `toCell` of a date just made from a cell's serial, moved in place rather than copied: the lean
- * read makes one for each date of a province's list (about 600,000 on the bench's), and owns it.
+ * `toCell` of a date the lean read has just made from a cell's serial, and owns: moved in place
+ * rather than copied, as it makes one for every date cell of a province's list.
  */
 export function dateCellInPlace(d: Date): Cell {
   d.setTime(d.getTime() - VIETNAM_OFFSET_MS);
   return d;
 }
-const toWallClock = (d: Date): Date => new Date(d.getTime() + VIETNAM_OFFSET_MS);
 
 export function toCell(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return '';
