@@ -22,8 +22,15 @@ export function splitBytes(): number {
 
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 const ROW_TAG = ascii('<row ');
-const UNSAFE = ['<!--', '<![CDATA[', '<?'].map(ascii);
-const NEEDED = ['<sheetData', '</sheetData>', '</worksheet>'].map(ascii);
+/**
+ * What a cut must not fall in: `<!` begins a comment or a CDATA section (or a DOCTYPE, never in a
+ * sheet: no cut either), `<?` a processing instruction. Two passes over the part, not one a kind:
+ * each pass over the bench's 86 MB list is about 40 ms of the worker's.
+ */
+const UNSAFE = ['<!', '<?'].map(ascii);
+/** The elements both halves need; the closing ones are looked for from the end. */
+const OPENED = ascii('<sheetData');
+const CLOSED = ['</sheetData>', '</worksheet>'].map(ascii);
 /** What the second half is wrapped in, so that it is a document of its own. */
 const OPENING = '<worksheet><sheetData>';
 
@@ -69,7 +76,7 @@ export function splitPoint(bytes: Uint8Array): number | null {
   // The XML declaration is the one processing instruction allowed, at the very start.
   const start = buffer.subarray(0, 5).toString('latin1') === '<?xml' ? 5 : 0;
   if (UNSAFE.some((s) => buffer.indexOf(s, start) >= 0)) return null;
-  if (NEEDED.some((s) => buffer.indexOf(s) < 0)) return null;
+  if (buffer.indexOf(OPENED) < 0 || CLOSED.some((s) => buffer.lastIndexOf(s) < 0)) return null;
   let at = buffer.indexOf(ROW_TAG, Math.floor(buffer.length * FIRST_SHARE));
   for (let tries = 0; at >= 0 && tries < 100; tries++) {
     const end = buffer.indexOf(62 /* > */, at);
