@@ -212,6 +212,17 @@ describe('the streaming read equals the full read', () => {
         sheet((x) => x.replace('</sheetData>', '<row r="3"><c r="H3" s="1"/></row></sheetData>')),
       ],
       [
+        // A formatted cell in the last column Excel has, on a row of its own before a row of
+        // values: it widens neither the sheet nor the rows after it.
+        'an empty formatted cell in the last column, on a row of its own',
+        sheet((x) =>
+          x.replace(
+            /<row r="2"[^>]*>.*?<\/row>/,
+            '<row r="2"><c r="XFD2" s="1"/></row><row r="3"><c r="A3" t="inlineStr"><is><t>x</t></is></c></row>',
+          ),
+        ),
+      ],
+      [
         'an empty cell without format',
         sheet((x) => x.replace(/(<c r="D1"[^>]*>.*?<\/c>)/, '$1<c r="H1"/>')),
       ],
