@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { cleanText, foldKey, matchKey } from '../../src/core/text/normalize';
+import { escapeHtml } from '../../src/core/text/html';
 
 describe('matchKey: one key for every spelling of a Vietnamese name', () => {
   test.each([
@@ -96,6 +97,38 @@ describe('the fast keys equal the plain regular-expression ones', () => {
         expect(cleanText(s)).toBe(plainClean(s));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('escapeHtml: a sheet value shows in HTML as typed, and never as markup', () => {
+  const unescape = (html: string) =>
+    html
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+
+  test('a unit named with markup', () => {
+    expect(escapeHtml('<b>Chi bộ "A" & \'B\'</b>')).toBe(
+      '&lt;b&gt;Chi bộ &quot;A&quot; &amp; &#39;B&#39;&lt;/b&gt;',
+    );
+    expect(escapeHtml('Trường THPT Hiệp Hòa số 1')).toBe('Trường THPT Hiệp Hòa số 1');
+    expect(escapeHtml(12)).toBe('12');
+  });
+
+  test('any text: no markup character is left, and it reads back as typed', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('&', '<', '>', '"', "'", 'a', 'ờ', ';', '#') }),
+        (text) => {
+          const html = escapeHtml(text);
+          expect(html).not.toMatch(/[<>"']/);
+          expect(html).not.toMatch(/&(?!(amp|lt|gt|quot|#39);)/);
+          expect(unescape(html)).toBe(text);
+        },
+      ),
     );
   });
 });
