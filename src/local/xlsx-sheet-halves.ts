@@ -1,6 +1,7 @@
 // Cutting a large worksheet in two, so that each half is walked on its own core (who walks which
-// is xlsx-half-reader.ts): where to cut, and the cells of the second half packed in numbers and
-// one string to cross between threads, then handed over in order as if one walk had met them.
+// is xlsx-half-reader.ts): where to cut, and the cells of the second half packed in numbers (their
+// values too, where they are numbers or shared strings' indexes) and one string to cross between
+// threads, then handed over in order as if one walk had met them.
 // Tokenizing the XML is most of a read (saxes takes about 1.5 s of the 86 MB list of the
 // bench's 200,000 rows); two halves took 1.25 s where one thread took 2.0 s in the same walk.
 //
