@@ -18,8 +18,8 @@
 // "no style", which is what the absence means.
 import { posix } from 'node:path';
 import type ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { jszip } from './xlsx-patch/jszip-library';
 import { elementSpans, escapeAttribute, escapeText } from './xlsx-patch/xml-spans';
 
 /** The prefixes exceljs's drawing reader expects, by namespace. */
@@ -151,7 +151,7 @@ const KINDS: { type: RegExp; named: RegExp; name: (n: number) => string }[] = [
  * left as it is, for exceljs to say so.
  */
 export async function inExceljsLayout(data: Buffer): Promise<Buffer | null> {
-  const zip = await JSZip.loadAsync(data);
+  const zip = await jszip().loadAsync(data);
   const names = new Set(
     Object.values(zip.files)
       .filter((f) => !f.dir)

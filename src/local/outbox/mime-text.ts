@@ -5,8 +5,17 @@
 // the node's header block, the content base64-encoded and wrapped as its Encoder does, or as it
 // is (7bit), and the children between the node's boundaries, exactly as MimeNode.stream writes
 // them. Any other part (a stream, quoted-printable, a raw node) is left to build().
-import { encode as base64, wrap } from 'nodemailer/lib/base64';
+import type * as Base64 from 'nodemailer/lib/base64';
 import type MimeNode from 'nodemailer/lib/mime-node';
+
+let base64Module: typeof Base64 | undefined;
+
+/** nodemailer's base64 encoder, loaded with its composer (eml.ts), when a mail is written. */
+function base64(): typeof Base64 {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  base64Module ??= require('nodemailer/lib/base64') as typeof Base64;
+  return base64Module;
+}
 
 /** The parts of a compiled node read here; nodemailer keeps them on the node. */
 interface Node {
@@ -29,8 +38,10 @@ function serialize(node: Node, out: string[]): boolean {
   if (node.content !== undefined && node.content !== '' && node.content !== null) {
     if (typeof node.content !== 'string') return false;
     const encoding = node.getTransferEncoding();
-    if (encoding === 'base64') out.push(wrap(base64(Buffer.from(node.content, 'utf8')), 76));
-    else if (encoding === 'quoted-printable') return false;
+    if (encoding === 'base64') {
+      const { encode, wrap } = base64();
+      out.push(wrap(encode(Buffer.from(node.content, 'utf8')), 76));
+    } else if (encoding === 'quoted-printable') return false;
     else out.push(node.content);
   }
   if (node.multipart) {

@@ -1,14 +1,12 @@
 // An .xlsx opened as the zip it is (JSZip): the parts ptdv owns are replaced, the index parts that
 // must name a new sheet are edited where they must be, and every other part keeps its bytes —
 // JSZip writes an entry it did not change from its compressed data as read, without inflating it.
-import JSZip from 'jszip';
-import CompressedObject from 'jszip/lib/compressedObject';
-import crc32 from 'jszip/lib/crc32';
-import DEFLATE from 'jszip/lib/flate';
+import type JSZip from 'jszip';
 import { posix } from 'node:path';
 import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 import { matchKey } from '../../core/text/normalize';
 import { MAIN_NS, RELATIONSHIPS_NS, type SheetLink } from './sheet-xml';
+import { jszip, jszipInternals } from './jszip-library';
 import { StylesPart } from './styles';
 import { applyEdits, elementSpans, escapeAttribute, xmlSafe, type TextEdit } from './xml-spans';
 
@@ -27,7 +25,7 @@ const STYLES_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadshee
  * 22 MB log sheet), JSZip's before. JSZip writes either sign the same.
  */
 const crcOf = (bytes: Buffer): number =>
-  typeof zlibCrc32 === 'function' ? zlibCrc32(bytes) : crc32(bytes);
+  typeof zlibCrc32 === 'function' ? zlibCrc32(bytes) : jszipInternals().crc32(bytes);
 
 interface SheetRef {
   name: string;
@@ -57,7 +55,7 @@ export class XlsxPackage {
    * and no more; a styles part is added with the first style, sheets with `addSheet`.
    */
   static empty(): XlsxPackage {
-    const pack = new XlsxPackage(new JSZip(), 'xl/workbook.xml', [], false);
+    const pack = new XlsxPackage(new (jszip())(), 'xl/workbook.xml', [], false);
     const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
     const rels = (items: string) =>
       `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
@@ -80,7 +78,7 @@ export class XlsxPackage {
   }
 
   static async load(data: Buffer): Promise<XlsxPackage> {
-    const zip = await JSZip.loadAsync(data);
+    const zip = await jszip().loadAsync(data);
     const rootRels = await text(zip, '_rels/.rels');
     const office = elementSpans(rootRels).find(
       (s) => s.local === 'Relationship' && /\/officeDocument$/.test(s.attributes.Type ?? ''),
@@ -127,6 +125,7 @@ export class XlsxPackage {
     // same level and size.
     const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
     const deflated = deflateRawSync(bytes, { level: ZIP_LEVEL });
+    const { CompressedObject, DEFLATE } = jszipInternals();
     const data =
       bytes.length === 0
         ? ''
