@@ -1,6 +1,6 @@
-// JSZip, loaded when a zip is first opened or made rather than when ptdv starts: the commands that
-// only read (report, check, counts) read the file with yauzl and never need it, and loading it
-// with the internals below took 30-50 ms of each of their runs (measured alone).
+// JSZip, loaded when a zip is first opened or made for writing rather than when ptdv starts: the
+// commands that only read (report, check) read the file with yauzl and never need it, and loading
+// it with the internals below took 30-50 ms of each of their runs (measured alone).
 import type JSZip from 'jszip';
 import type CompressedObject from 'jszip/lib/compressedObject';
 import type crc32 from 'jszip/lib/crc32';
