@@ -76,8 +76,19 @@ describe('where a sheet is cut', () => {
   test('never where `<row ` might be text: a comment, CDATA, a processing instruction', () => {
     for (const odd of ['<!-- <row r="1"> -->', '<![CDATA[<row r="1">]]>', '<?app x?>'])
       expect(splitPoint(bytes(sheet(rows(60) + odd + rows(60))))).toBeNull();
-    // The XML declaration is no obstacle.
+    // The XML declaration is no obstacle, nor a `!` or `?` in a value or a formula.
     expect(splitPoint(bytes(sheet(rows(60))))).not.toBeNull();
+    const punctuated =
+      rows(30) +
+      '<row r="31"><c t="inlineStr"><is><t>Chú ý! Ai? &lt;!-- không --&gt;</t></is></c>' +
+      '<c><f>Sheet1!A1</f><v>1</v></c></row>' +
+      rows(60, (r) => ` r="${r + 31}"`);
+    expect(splitPoint(bytes(sheet(punctuated)))).not.toBeNull();
+    // A comment right at the start of the document, or right after the declaration, still counts.
+    expect(
+      splitPoint(bytes(`<!-- x --><worksheet><sheetData>${rows(60)}</sheetData></worksheet>`)),
+    ).toBeNull();
+    expect(splitPoint(bytes(sheet(rows(60), '<?xml version="1.0"?><!-- x -->')))).toBeNull();
   });
 
   test('never in a sheet whose elements carry a prefix', () => {
