@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { foldKey } from '../../src/core/text/normalize';
-import { nameFingerprint, PersonRegistry } from '../../src/core/counting/people';
+import { nameFingerprint, personKey, PersonRegistry } from '../../src/core/counting/people';
+import { fnv1a } from '../../src/core/text/hash';
 
 // Ways offices type one name: Unicode form, case, spaces, tone placement, dashes, no accents.
 const vietnamese = fc.string({
@@ -86,5 +87,43 @@ describe('PersonRegistry', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('personKey', () => {
+  // The slow way, as every key in an office's mail log was made: the whole name folded.
+  const slowKey = (name: string, birth: number | string) =>
+    fnv1a(`${foldKey(name)}|${birth}`)
+      .toString(16)
+      .padStart(8, '0');
+  const anyName = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(
+        ...'aăâeêioôơuưyđhnĐỹòàạ ọếữ-–\u00a0\t\u0300\u0301\u0303\u0309\u0323ǅİßẛÅ'.split(''),
+      ),
+      fc.integer({ min: 0, max: 0x2100 }).map((c) => String.fromCharCode(c)),
+    ),
+    maxLength: 24,
+  });
+
+  it('is the key of the folded name, whatever is typed: the log keys of earlier runs hold', () => {
+    fc.assert(
+      fc.property(anyName, fc.oneof(fc.integer({ min: 0, max: 40000 }), fc.string()), (s, b) => {
+        expect(personKey(s, b)).toBe(slowKey(s, b));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const name of [
+      'Nguyễn Thị Thúy',
+      'NGUYỄN THỊ THUÝ'.normalize('NFD'),
+      ' Lê Văn A',
+      'Lê  Văn A',
+      'Lê Văn A ',
+      'Lò Văn \u0301',
+      '',
+      'Đặng-Quốc',
+    ])
+      expect(personKey(name, 12345)).toBe(slowKey(name, 12345));
+    expect(personKey('Nguyễn Thị Thúy', 12345)).toBe(personKey('nguyen thi thuy', 12345));
   });
 });

@@ -27,6 +27,15 @@ const cases: [string, { to: string[]; subject: string; text: string; html: strin
       html: `<p>${'b'.repeat(9000)}</p>`,
     },
   ],
+  [
+    "the Board's digest, longer than the wrapper's chunks of 1,024 lines",
+    {
+      to: ['bantochuc@example.com'],
+      subject: '[Tổng hợp] Đơn vị quá hạn chưa đạt',
+      text: 'Đơn vị còn thiếu.\n'.repeat(4000),
+      html: `<table>${'<tr><td>Trường THPT Mẫu số 1971</td><td>còn thiếu 6</td></tr>'.repeat(2500)}</table>`,
+    },
+  ],
 ];
 
 describe('a compiled message written in one pass', () => {
