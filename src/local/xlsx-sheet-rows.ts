@@ -8,7 +8,7 @@
 import type ExcelJS from 'exceljs';
 import exceljsUtils from 'exceljs/lib/utils/utils';
 import type { Cell } from '../workbook/port';
-import { dateCellInPlace, toCell } from './xlsx-workbook';
+import { toCell, VIETNAM_OFFSET_MS } from './xlsx-workbook';
 import { columnOf, scanSheet } from './xlsx-sheet-scan';
 import type { ParsedCellSink } from './xlsx-sheet-halves';
 
@@ -65,18 +65,31 @@ function decode(
   return dated(decodeValue(kind, text, context), formula, styleId, context);
 }
 
-/** A decoded value under its cell's style: a date when the format says so (see `decode`). */
+/**
+ * A date cell as the port's cell: exceljs's `excelToDate` (the same expression, so the same
+ * millisecond) read as Vietnam's wall clock, as `toCell` reads a date, in one `Date` where the
+ * two steps made or changed one each (a list has several dates a row).
+ */
+function serialDate(serial: number, date1904: boolean): Date {
+  const wallClock = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
+  return new Date(wallClock - VIETNAM_OFFSET_MS);
+}
+
+/**
+ * A decoded value under its cell's style: a date when the format says so (see `decode`), then
+ * already the port's cell.
+ */
 function dated(value: unknown, formula: boolean, styleId: number, context: SheetContext): unknown {
   const date = styleId !== 0 && context.isDateStyle(styleId);
   if (date && (formula || typeof value === 'number'))
-    return exceljsUtils.excelToDate(value as number, context.date1904);
+    return serialDate(value as number, context.date1904);
   // exceljs then drops a formula result that is 0, false or empty (FormulaValue's `_copyModel`).
   return formula && !value ? undefined : value;
 }
 
-/** A decoded value as the port's cell: a date is one `decode` has just made, so it is moved. */
+/** A decoded value as the port's cell: a date is already one (`dated`). */
 function asCell(value: unknown): Cell {
-  return value instanceof Date ? dateCellInPlace(value) : toCell(value as ExcelJS.CellValue);
+  return value instanceof Date ? value : toCell(value as ExcelJS.CellValue);
 }
 
 /** A sheet's rows as read: row i is the sheet's row i + 1, as long as its last cell, or missing. */

@@ -24,7 +24,8 @@ function excel(): typeof ExcelJS {
   return exceljs;
 }
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+/** Vietnam's clocks against UTC: how far exceljs's wall-clock dates are from the port's instants. */
+export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const PX_PER_CHAR = 7;
 
 interface Ordered {
@@ -37,15 +38,6 @@ interface Ordered {
  */
 const fromWallClock = (d: Date): Date => new Date(d.getTime() - VIETNAM_OFFSET_MS);
 const toWallClock = (d: Date): Date => new Date(d.getTime() + VIETNAM_OFFSET_MS);
-
-/**
- * `toCell` of a date the lean read has just made from a cell's serial, and owns: moved in place
- * rather than copied, as it makes one for every date cell of a province's list.
- */
-export function dateCellInPlace(d: Date): Cell {
-  d.setTime(d.getTime() - VIETNAM_OFFSET_MS);
-  return d;
-}
 
 export function toCell(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return '';

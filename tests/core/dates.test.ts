@@ -8,6 +8,7 @@ import {
   monthsBetween,
   readDay,
   weekdayOf,
+  ymdOf,
   type Day,
 } from '../../src/core/calendar/dates';
 
@@ -96,6 +97,27 @@ describe('calendar arithmetic', () => {
     [d(2006, 12, 1), d(2024, 11, 30), 215],
   ])('monthsBetween(%p, %p) = %p (age counted by calendar month)', (a, b, n) => {
     expect(monthsBetween(a, b)).toBe(n);
+  });
+
+  test("a day's year, month and date are those of Date's calendar, over ±10,000 years", () => {
+    const fromDate = (day: number) => {
+      const t = new Date(day * 86_400_000);
+      return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: -4_380_000, max: 2_930_000 }), (day) => {
+        expect(ymdOf(day)).toEqual(fromDate(day));
+      }),
+      { numRuns: 20_000 },
+    );
+    // Every day of four centuries around today, leap years and their turns included.
+    for (let day = -200_000; day <= 200_000; day++) {
+      const [mine, theirs] = [ymdOf(day), fromDate(day)];
+      if (mine.year !== theirs.year || mine.month !== theirs.month || mine.day !== theirs.day)
+        expect(mine).toEqual(theirs);
+    }
+    expect(ymdOf(d(2024, 2, 29))).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(ymdOf(d(1900, 3, 1))).toEqual({ year: 1900, month: 3, day: 1 });
   });
 
   test('formatDateTimeVietnam shows Vietnam wall-clock time', () => {

@@ -31,9 +31,24 @@ export function dayFromYmd(year: number, month: number, day: number): Day | null
   return round(ms / MS_PER_DAY);
 }
 
+/**
+ * The proleptic Gregorian date of a day, as `Date`'s UTC fields give it, in integer arithmetic
+ * (H. Hinnant's civil_from_days: 400-year eras of 146,097 days, years from March): no `Date` to
+ * make for each of a list's ages and probation ends (tests/core/dates.test.ts checks it against
+ * `Date` over ±10,000 years).
+ */
 export function ymdOf(day: Day): Ymd {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const z = floor(day) + 719_468;
+  const era = floor(z / 146_097);
+  const ofEra = z - era * 146_097;
+  const yearOfEra = floor(
+    (ofEra - floor(ofEra / 1460) + floor(ofEra / 36_524) - floor(ofEra / 146_096)) / 365,
+  );
+  const ofYear = ofEra - (365 * yearOfEra + floor(yearOfEra / 4) - floor(yearOfEra / 100));
+  const fromMarch = floor((5 * ofYear + 2) / 153);
+  const month = fromMarch < 10 ? fromMarch + 3 : fromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return { year, month, day: ofYear - floor((153 * fromMarch + 2) / 5) + 1 };
 }
 
 /** Before 13/06/1975 the south's clocks were UTC+8 (UTC+9 in 1945), so older dates need tz data. */
