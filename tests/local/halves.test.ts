@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { instantOfDay } from '../../src/core/calendar/dates';
 import { readXlsx } from '../../src/local/xlsx-reader';
-import { splitPoint } from '../../src/local/xlsx-sheet-halves';
+import { FIRST_SHARE, splitPoint } from '../../src/local/xlsx-sheet-halves';
 import { SHEET } from '../../src/workbook/contract';
 import { isEngineInput } from '../../src/workbook/read';
 import type { Cell } from '../../src/workbook/port';
@@ -46,7 +46,7 @@ const sheet = (body: string, head = '<?xml version="1.0"?>') =>
   `${head}<worksheet><sheetData>${body}</sheetData></worksheet>`;
 
 describe('where a sheet is cut', () => {
-  test('at a row with an address, past the middle', () => {
+  test("at a row with an address, past the main thread's share", () => {
     const xml = sheet(rows(100));
     const at = splitPoint(bytes(xml));
     expect(at).not.toBeNull();
@@ -54,7 +54,7 @@ describe('where a sheet is cut', () => {
       .subarray(at ?? 0)
       .toString('utf8');
     expect(rest).toMatch(/^<row r="\d+">/);
-    expect(at).toBeGreaterThan(xml.length * 0.4);
+    expect(at).toBeGreaterThan(xml.length * FIRST_SHARE);
   });
 
   test('past rows without an address, which follow the row before them', () => {
