@@ -135,6 +135,8 @@ export interface PackedCells {
   /** The texts of the other cells that have one, in order, each ended by a NUL (never in XML text). */
   texts: string;
   merges: string[];
+  /** One more than the highest shared string's index a cell gives as its value (0: none). */
+  sharedEnd: number;
 }
 
 const TYPES = [undefined, 's', 'str', 'inlineStr', 'b', 'e', 'n'] as const;
@@ -154,6 +156,7 @@ class Packer implements CellSink {
   private parsedCount = 0;
   private readonly texts: string[] = [];
   private readonly merges: string[] = [];
+  private sharedEnd = 0;
 
   private push(a: number, b: number, c: number): void {
     if (this.count * 3 + 3 > this.numbers.length) {
@@ -192,7 +195,9 @@ class Packer implements CellSink {
           bigger.set(this.parsed);
           this.parsed = bigger;
         }
-        this.parsed[this.parsedCount++] = parse === 'index' ? parseInt(text, 10) : parseFloat(text);
+        const value = parse === 'index' ? parseInt(text, 10) : parseFloat(text);
+        this.parsed[this.parsedCount++] = value;
+        if (parse === 'index' && value >= this.sharedEnd) this.sharedEnd = value + 1;
         flags |= PARSED;
       } else this.texts.push(text);
     }
@@ -210,6 +215,7 @@ class Packer implements CellSink {
       parsed: this.parsed.slice(0, this.parsedCount),
       texts: this.texts.length ? this.texts.join('\0') + '\0' : '',
       merges: this.merges,
+      sharedEnd: this.sharedEnd,
     };
   }
 }
@@ -264,6 +270,18 @@ export function unpack(packed: PackedCells, sink: ParsedCellSink): void {
     );
   }
   for (const ref of packed.merges) sink.merge(ref);
+}
+
+/**
+ * A whole sheet (its text, in chunks) walked into packed cells, to be decoded once the shared
+ * strings it needs are read (xlsx-reader.ts, when no sheet is cut).
+ */
+export async function packSheet(chunks: AsyncIterable<string>): Promise<PackedCells> {
+  const packer = new Packer();
+  const scanner = scanSheet(packer);
+  for await (const chunk of chunks) scanner.write(chunk);
+  scanner.close();
+  return packer.packed();
 }
 
 /** Walks the second half of a sheet (bytes [from, end), wrapped) into packed cells. */
