@@ -256,6 +256,7 @@ async function readParts(
     const context: SheetContext = {
       sharedStrings: strings,
       date1904: workbook.map.workbookPr?.model?.date1904 === true,
+      dates: new Map(),
       isDateStyle(id) {
         let isDate = dateStyles.get(id);
         if (isDate === undefined) {
