@@ -1,9 +1,10 @@
 // Who reads a large worksheet's part (xlsx-sheet-halves.ts): a worker thread (xlsx-rows-worker.ts,
 // built beside the command line) reads and inflates it whole, hands this thread a copy of the
-// first half's bytes and walks the second half, while this thread parses the styles and shared
-// strings and then walks the first half (inflating it again here, as a stream, cost this thread,
+// bytes it may walk and walks its own rows and the pieces it takes, while this thread parses the
+// styles and shared strings and then walks the first rows and the pieces it takes (inflating it again here, as a stream, cost this thread,
 // the busier of the two, about 0.2 s of the bench's 200,000-row list); run from src/, as the
-// tests run it, this thread does it all, one step after the other. Either way the cells are
+// tests run it, this thread does it all, one step after the other (the worker's steps first,
+// taking the second half of the pieces, so that both ways of meeting are read). Either way the cells are
 // decoded here, in the order of the sheet.
 import { Worker } from 'node:worker_threads';
 import { builtWorker } from './worker-script';
@@ -11,26 +12,34 @@ import { scanSheet } from './xlsx-sheet-scan';
 import { RowsBuilder, type SheetContext, type SheetRows } from './xlsx-sheet-rows';
 import {
   inflatePart,
-  scanSecondHalf,
+  inOrder,
+  newClaims,
+  pieceStarts,
+  scanWorkerPart,
   splitPoint,
+  takeForMain,
   unpack,
-  walk,
-  type PackedCells,
+  walkMainPart,
+  type Claims,
+  type Piece,
   type StoredPart,
 } from './xlsx-sheet-halves';
 
 /**
- * The first half's bytes, until they are walked: then let go (the promise that brought them
- * would otherwise hold their 40 MB, on the bench's list, through the decoding that follows).
+ * The bytes this thread may walk, until they are walked: then let go (the promise that brought
+ * them would otherwise hold their 50 MB, on the bench's list, through the decoding that follows);
+ * where the pieces begin, and who took which.
  */
 export interface FirstHalf {
   bytes: Uint8Array | null;
+  starts: number[];
+  claims: Claims;
 }
 
-/** A part being read: its first half (null: it is not cut), then the second half's cells. */
+/** A part being read: the main thread's part (null: it is not cut), then the worker's cells. */
 export interface HalvesUnderWay {
   first: Promise<FirstHalf | null>;
-  second: Promise<PackedCells | null>;
+  second: Promise<Piece[] | null>;
 }
 
 export interface HalfReader {
@@ -41,8 +50,8 @@ export interface HalfReader {
 /** What the worker says of a request: the first half's bytes, then the cells (or an error). */
 export interface WorkerReply {
   id: number;
-  first?: Uint8Array | null;
-  packed?: PackedCells | null;
+  first?: FirstHalf | null;
+  pieces?: Piece[];
   error?: string;
 }
 
@@ -70,7 +79,7 @@ function workerReader(script: string): HalfReader {
   worker.unref();
   const waiting = new Map<
     number,
-    { first: Pending<FirstHalf | null>; second: Pending<PackedCells | null> }
+    { first: Pending<FirstHalf | null>; second: Pending<Piece[] | null> }
   >();
   let next = 0;
   const failAll = (e: Error) => {
@@ -89,14 +98,14 @@ function workerReader(script: string): HalfReader {
       w.first.reject(e);
       w.second.reject(e);
     } else if (reply.first !== undefined) {
-      w.first.resolve(reply.first === null ? null : { bytes: reply.first });
+      w.first.resolve(reply.first);
       if (reply.first === null) {
         waiting.delete(reply.id);
         w.second.resolve(null);
       }
     } else {
       waiting.delete(reply.id);
-      w.second.resolve(reply.packed ?? null);
+      w.second.resolve(reply.pieces ?? null);
     }
   });
   worker.on('error', failAll);
@@ -105,7 +114,7 @@ function workerReader(script: string): HalfReader {
     read(part) {
       const id = next++;
       const first = pending<FirstHalf | null>();
-      const second = pending<PackedCells | null>();
+      const second = pending<Piece[] | null>();
       waiting.set(id, { first: first.settle, second: second.settle });
       worker.postMessage({ id, part });
       return { first: first.promise, second: second.promise };
@@ -124,7 +133,12 @@ const hereReader: HalfReader = {
         const bytes = inflatePart(part);
         const cut = splitPoint(bytes);
         if (cut === null) return { first: null, second: null };
-        return { first: { bytes: bytes.subarray(0, cut) }, second: scanSecondHalf(bytes, cut) };
+        const starts = pieceStarts(bytes, cut);
+        const claims = newClaims(starts.length - 1);
+        // The first half of the pieces as if this thread had taken them before the worker came.
+        takeForMain(claims, Math.floor((starts.length - 1) / 2));
+        const second = scanWorkerPart(bytes, starts, claims);
+        return { first: { bytes, starts, claims }, second };
       }),
     );
     return { first: quiet(work.then((w) => w.first)), second: quiet(work.then((w) => w.second)) };
@@ -150,11 +164,13 @@ export async function sheetRowsInHalves(
   if (!first?.bytes) return null;
   const rows = new RowsBuilder(context);
   const scanner = scanSheet(rows);
-  walk(first.bytes, 0, first.bytes.length, (text) => scanner.write(text));
+  const { starts, claims } = first;
+  const taken = walkMainPart(first.bytes, starts, claims, (text) => scanner.write(text));
   first.bytes = null;
-  // The first half ends where the second begins: between two rows, or the cut was wrong.
+  // This thread's part ends where the worker's begins: between two rows, or the cut was wrong.
   if (!scanner.betweenRows()) throw new Error('sheet cut inside a row');
-  const second = await underWay.second;
-  if (second) unpack(second, rows);
+  const pieces = await underWay.second;
+  if (!pieces) throw new Error('worker gave no cells');
+  for (const packed of inOrder(pieces, taken, starts.length - 1)) unpack(packed, rows);
   return rows.finish();
 }

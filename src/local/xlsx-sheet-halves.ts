@@ -5,6 +5,13 @@
 // Tokenizing the XML is most of a read (saxes takes about 1.5 s of the 86 MB list of the
 // bench's 200,000 rows); two halves took 1.25 s where one thread took 2.0 s in the same walk.
 //
+// Where the two threads' halves meet is not fixed: the rows between two shares of the sheet are
+// cut into pieces, and each thread takes them one at a time, the main thread from the front and
+// the worker from the back, until they meet (claimed with Atomics on shared memory). The two
+// threads' speeds move independently (the main thread's collector runs its helpers on the
+// worker's core): with a fixed cut the main thread waited 0.07-1.34 s for the worker over four
+// runs of `report` on the bench's list (03/12).
+//
 // A cut is only made where it cannot change what is read: at a `<row ` tag with an address (a
 // row without one follows the row before it, which the second half would not know), in a part
 // with no comment, CDATA section or processing instruction (where `<row ` might be text), and
@@ -46,12 +53,31 @@ const CLOSED = ['</sheetData>', '</worksheet>'].map(ascii);
 const OPENING = '<worksheet><sheetData>';
 
 /**
- * The share of the sheet the main thread walks: it also parses the shared strings first and
- * decodes every cell, the worker's half included, so it takes less than half. Balanced on the
- * bench's 200,000-row list: 0.4 until the worker found its cut faster (03/12), then 0.38 (`report`
- * 7.09 -> 6.66 s, means of 8 interleaved runs; 0.36 was between the two).
+ * The share of the sheet the main thread always walks: it also parses the shared strings first and
+ * decodes every cell, the worker's included, so it takes less than half. From there to
+ * `SHARED_END` the rows are taken in `PIECES` pieces by whichever thread is free (a fixed share of
+ * 0.38 balanced the two on average, 03/12).
  */
-export const FIRST_SHARE = 0.38;
+export const FIRST_SHARE = 0.3;
+export const SHARED_END = 0.58;
+const PIECES = 14;
+
+/** Who took a piece (`Claims`). */
+const FREE = 0;
+const MAIN = 1;
+const WORKER = 2;
+
+/** One flag a piece, in memory both threads see. */
+export type Claims = Int32Array;
+
+export function newClaims(pieces: number): Claims {
+  return new Int32Array(new SharedArrayBuffer(4 * Math.max(1, pieces)));
+}
+
+/** Marks the first `count` pieces as the main thread's (a read on one thread, and the tests). */
+export function takeForMain(claims: Claims, count: number): void {
+  for (let i = 0; i < count; i++) Atomics.store(claims, i, MAIN);
+}
 
 /**
  * Where a part's data lies in the zip file: `length` bytes from `start`, deflated (method 8) or
@@ -88,14 +114,9 @@ export function inflatePart(part: StoredPart): Uint8Array {
   return bytes;
 }
 
-/** Where the second half begins, or null when the sheet cannot be cut safely. */
-export function splitPoint(bytes: Uint8Array): number | null {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The XML declaration is the one processing instruction allowed, at the very start.
-  const start = buffer.subarray(0, 5).toString('latin1') === '<?xml' ? 5 : 0;
-  if (UNSAFE.some((byte) => hasPair(buffer, byte, start))) return null;
-  if (buffer.indexOf(OPENED) < 0 || CLOSED.some((s) => buffer.lastIndexOf(s) < 0)) return null;
-  let at = buffer.indexOf(ROW_TAG, Math.floor(buffer.length * FIRST_SHARE));
+/** The first `<row ` with an address from `from` on, or null (none in the next 100 rows). */
+function rowWithAddress(buffer: Buffer, from: number): number | null {
+  let at = buffer.indexOf(ROW_TAG, from);
   for (let tries = 0; at >= 0 && tries < 100; tries++) {
     const end = buffer.indexOf(62 /* > */, at);
     if (end < 0) return null;
@@ -103,6 +124,36 @@ export function splitPoint(bytes: Uint8Array): number | null {
     at = buffer.indexOf(ROW_TAG, end);
   }
   return null;
+}
+
+const bufferOf = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** Where the second half begins, or null when the sheet cannot be cut safely. */
+export function splitPoint(bytes: Uint8Array): number | null {
+  const buffer = bufferOf(bytes);
+  // The XML declaration is the one processing instruction allowed, at the very start.
+  const start = buffer.subarray(0, 5).toString('latin1') === '<?xml' ? 5 : 0;
+  if (UNSAFE.some((byte) => hasPair(buffer, byte, start))) return null;
+  if (buffer.indexOf(OPENED) < 0 || CLOSED.some((s) => buffer.lastIndexOf(s) < 0)) return null;
+  return rowWithAddress(buffer, Math.floor(buffer.length * FIRST_SHARE));
+}
+
+/**
+ * Where each piece begins, from the cut (`splitPoint`) on, each at a row with an address: piece i
+ * is [starts[i], starts[i + 1]), and the worker's own rows begin at the last start. A sheet with
+ * no such row further on has fewer pieces (none: the cut is where the worker begins).
+ */
+export function pieceStarts(bytes: Uint8Array, cut: number): number[] {
+  const buffer = bufferOf(bytes);
+  const starts = [cut];
+  for (let i = 1; i <= PIECES; i++) {
+    const share = FIRST_SHARE + ((SHARED_END - FIRST_SHARE) * i) / PIECES;
+    const at = rowWithAddress(buffer, Math.floor(buffer.length * share));
+    if (at === null) break;
+    if (at > (starts[starts.length - 1] as number)) starts.push(at);
+  }
+  return starts;
 }
 
 /** Walks bytes [from, to) of a part as UTF-8 text, 64 KiB at a time. */
@@ -284,12 +335,75 @@ export async function packSheet(chunks: AsyncIterable<string>): Promise<PackedCe
   return packer.packed();
 }
 
-/** Walks the second half of a sheet (bytes [from, end), wrapped) into packed cells. */
-export function scanSecondHalf(bytes: Uint8Array, from: number): PackedCells {
+/** What closes a piece taken from the middle of the sheet, so that it is a document of its own. */
+const CLOSING = '</sheetData></worksheet>';
+
+/** Bytes [from, to) of a sheet, wrapped, walked into packed cells; to the end, its own end. */
+function scanRange(bytes: Uint8Array, from: number, to: number): PackedCells {
   const packer = new Packer();
   const scanner = scanSheet(packer);
   scanner.write(OPENING);
-  walk(bytes, from, bytes.length, (text) => scanner.write(text));
+  walk(bytes, from, to, (text) => scanner.write(text));
+  if (to < bytes.length) scanner.write(CLOSING);
   scanner.close();
   return packer.packed();
+}
+
+/** Cells the worker walked: those of piece `index`, or of its own rows (index = pieces). */
+export interface Piece {
+  index: number;
+  packed: PackedCells;
+}
+
+/**
+ * The worker's part: its own rows (from the last start to the end), then the pieces from the last
+ * back, each taken unless the main thread took it first (then the main thread has all before).
+ */
+export function scanWorkerPart(
+  bytes: Uint8Array,
+  starts: readonly number[],
+  claims: Claims,
+): Piece[] {
+  const count = starts.length - 1;
+  const pieces: Piece[] = [
+    { index: count, packed: scanRange(bytes, starts[count] as number, bytes.length) },
+  ];
+  for (let i = count - 1; i >= 0; i--) {
+    if (Atomics.compareExchange(claims, i, FREE, WORKER) === MAIN) break;
+    pieces.push({
+      index: i,
+      packed: scanRange(bytes, starts[i] as number, starts[i + 1] as number),
+    });
+  }
+  return pieces;
+}
+
+/**
+ * The main thread's part, walked in order into `write`: the rows before the cut, then the pieces
+ * from the first on, each taken unless the worker took it first; returns how many it took.
+ */
+export function walkMainPart(
+  bytes: Uint8Array,
+  starts: readonly number[],
+  claims: Claims,
+  write: (text: string) => void,
+): number {
+  walk(bytes, 0, starts[0] as number, write);
+  let taken = 0;
+  for (; taken < starts.length - 1; taken++) {
+    if (Atomics.compareExchange(claims, taken, FREE, MAIN) === WORKER) break;
+    walk(bytes, starts[taken] as number, starts[taken + 1] as number, write);
+  }
+  return taken;
+}
+
+/**
+ * The worker's pieces in the sheet's order, checked to be exactly those after the main thread's
+ * `taken` ones (anything else would lose or repeat rows).
+ */
+export function inOrder(pieces: readonly Piece[], taken: number, count: number): PackedCells[] {
+  const sorted = [...pieces].sort((a, b) => a.index - b.index);
+  if (sorted.length !== count + 1 - taken || sorted.some((p, i) => p.index !== taken + i))
+    throw new Error('pieces of a sheet lost between threads');
+  return sorted.map((p) => p.packed);
 }

@@ -10,7 +10,20 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { instantOfDay } from '../../src/core/calendar/dates';
 import { readXlsx } from '../../src/local/xlsx-reader';
-import { FIRST_SHARE, splitPoint } from '../../src/local/xlsx-sheet-halves';
+import {
+  FIRST_SHARE,
+  inOrder,
+  newClaims,
+  pieceStarts,
+  scanWorkerPart,
+  SHARED_END,
+  splitPoint,
+  takeForMain,
+  unpack,
+  walkMainPart,
+  type ParsedCellSink,
+} from '../../src/local/xlsx-sheet-halves';
+import { scanSheet } from '../../src/local/xlsx-sheet-scan';
 import { SHEET } from '../../src/workbook/contract';
 import { isEngineInput } from '../../src/workbook/read';
 import type { Cell } from '../../src/workbook/port';
@@ -97,6 +110,78 @@ describe('where a sheet is cut', () => {
       .replace(/<\/row>/g, '</x:row>')
       .replace(/<(\/?)c>/g, '<$1x:c>')}</x:sheetData></x:worksheet>`;
     expect(splitPoint(bytes(prefixed))).toBeNull();
+  });
+});
+
+/** What a walk hands its sink, in order: a parsed value as the text it was parsed from. */
+function recorder(events: string[]): ParsedCellSink {
+  return {
+    row: (row) => events.push(`row ${row}`),
+    cell: (row, column, type, style, formula, text) =>
+      events.push(`${row}:${column} ${type} ${style} ${formula} ${text}`),
+    parsedCell: (row, column, type, style, value) =>
+      events.push(`${row}:${column} ${type} ${style} false ${value}`),
+    merge: (ref) => events.push(`merge ${ref}`),
+  };
+}
+
+describe('the pieces the two threads share', () => {
+  // Numbers, shared strings' indexes and inline Vietnamese text, so every kind of packed cell crosses.
+  const body = Array.from(
+    { length: 3000 },
+    (_, i) =>
+      `<row r="${i + 1}"><c s="1"><v>${i}</v></c><c t="s" s="2"><v>${i % 7}</v></c>` +
+      `<c t="inlineStr"><is><t>Nguyễn Thị ${i}</t></is></c></row>`,
+  ).join('');
+  const data = bytes(sheet(body));
+
+  test('lie between the two shares, each beginning at a row', () => {
+    const starts = pieceStarts(data, splitPoint(data) ?? 0);
+    expect(starts.length).toBe(15);
+    expect(starts[0]).toBeGreaterThan(data.length * FIRST_SHARE);
+    expect(starts[14]).toBeGreaterThan(data.length * SHARED_END);
+    expect(starts[14]).toBeLessThan(data.length * (SHARED_END + 0.01));
+    const text = Buffer.from(data);
+    for (const at of starts) expect(text.subarray(at, at + 8).toString()).toBe('<row r="');
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+  });
+
+  test('whichever thread takes which, the cells come in the order of one walk', () => {
+    const whole: string[] = [];
+    const all = scanSheet(recorder(whole));
+    all.write(Buffer.from(data).toString());
+    all.close();
+    expect(whole.length).toBe(12000);
+    const starts = pieceStarts(data, splitPoint(data) ?? 0);
+    const count = starts.length - 1;
+    for (let mine = 0; mine <= count; mine++) {
+      const claims = newClaims(count);
+      // The main thread came first to `mine` pieces; the worker takes the rest from the back.
+      takeForMain(claims, mine);
+      const pieces = scanWorkerPart(data, starts, claims);
+      expect(pieces.map((p) => p.index)).toEqual(
+        Array.from({ length: count + 1 - mine }, (_, i) => count - i),
+      );
+      const events: string[] = [];
+      const sink = recorder(events);
+      const scanner = scanSheet(sink);
+      expect(walkMainPart(data, starts, claims, (t) => scanner.write(t))).toBe(mine);
+      expect(scanner.betweenRows()).toBe(true);
+      for (const packed of inOrder(pieces, mine, count)) unpack(packed, sink);
+      expect(events).toEqual(whole);
+    }
+  });
+
+  test('a piece lost or walked twice stops the read instead of losing or repeating rows', () => {
+    const starts = pieceStarts(data, splitPoint(data) ?? 0);
+    const claims = newClaims(14);
+    takeForMain(claims, 5);
+    const pieces = scanWorkerPart(data, starts, claims);
+    expect(() => inOrder(pieces, 5, 14)).not.toThrow();
+    expect(() => inOrder(pieces, 4, 14)).toThrow();
+    expect(() => inOrder(pieces, 6, 14)).toThrow();
+    expect(() => inOrder(pieces.slice(1), 5, 14)).toThrow();
+    expect(() => inOrder([...pieces, pieces[2] ?? pieces[0]!], 5, 14)).toThrow();
   });
 });
 
