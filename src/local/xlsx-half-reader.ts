@@ -1,11 +1,11 @@
 // Who reads a large worksheet's part (xlsx-sheet-halves.ts): a worker thread (xlsx-rows-worker.ts,
 // built beside the command line) reads and inflates it whole, hands this thread a copy of the
-// bytes it may walk and walks its own rows and the pieces it takes, while this thread parses the
-// styles and shared strings and then walks the first rows and the pieces it takes (inflating it again here, as a stream, cost this thread,
-// the busier of the two, about 0.2 s of the bench's 200,000-row list); run from src/, as the
-// tests run it, this thread does it all, one step after the other (the worker's steps first,
-// taking the second half of the pieces, so that both ways of meeting are read). Either way the cells are
-// decoded here, in the order of the sheet.
+// bytes it may walk (this thread inflating them again as a stream had cost it, the busier of the
+// two, about 0.2 s of the bench's 200,000-row list), then walks its own rows and the pieces it
+// takes, while this thread parses the styles and shared strings and then walks the first rows and
+// the pieces it takes. Run from src/, as the tests run it, this thread does it all, one step after
+// the other (the worker's steps first, taking the second half of the pieces, so that both ways of
+// meeting are read). Either way the cells are decoded here, in the order of the sheet.
 import { Worker } from 'node:worker_threads';
 import { builtWorker } from './worker-script';
 import { scanSheet } from './xlsx-sheet-scan';
@@ -30,7 +30,7 @@ import {
  * them would otherwise hold their 50 MB, on the bench's list, through the decoding that follows);
  * where the pieces begin, and who took which.
  */
-export interface FirstHalf {
+export interface MainPart {
   bytes: Uint8Array | null;
   starts: number[];
   claims: Claims;
@@ -38,7 +38,7 @@ export interface FirstHalf {
 
 /** A part being read: the main thread's part (null: it is not cut), then the worker's cells. */
 export interface HalvesUnderWay {
-  first: Promise<FirstHalf | null>;
+  first: Promise<MainPart | null>;
   second: Promise<Piece[] | null>;
 }
 
@@ -50,7 +50,7 @@ export interface HalfReader {
 /** What the worker says of a request: the first half's bytes, then the cells (or an error). */
 export interface WorkerReply {
   id: number;
-  first?: FirstHalf | null;
+  first?: MainPart | null;
   pieces?: Piece[];
   error?: string;
 }
@@ -79,7 +79,7 @@ function workerReader(script: string): HalfReader {
   worker.unref();
   const waiting = new Map<
     number,
-    { first: Pending<FirstHalf | null>; second: Pending<Piece[] | null> }
+    { first: Pending<MainPart | null>; second: Pending<Piece[] | null> }
   >();
   let next = 0;
   const failAll = (e: Error) => {
@@ -113,7 +113,7 @@ function workerReader(script: string): HalfReader {
   return {
     read(part) {
       const id = next++;
-      const first = pending<FirstHalf | null>();
+      const first = pending<MainPart | null>();
       const second = pending<Piece[] | null>();
       waiting.set(id, { first: first.settle, second: second.settle });
       worker.postMessage({ id, part });

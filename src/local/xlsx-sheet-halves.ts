@@ -129,7 +129,7 @@ function rowWithAddress(buffer: Buffer, from: number): number | null {
 const bufferOf = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-/** Where the second half begins, or null when the sheet cannot be cut safely. */
+/** Where the main thread's own rows end (the pieces begin), or null when the sheet cannot be cut safely. */
 export function splitPoint(bytes: Uint8Array): number | null {
   const buffer = bufferOf(bytes);
   // The XML declaration is the one processing instruction allowed, at the very start.
