@@ -4,7 +4,7 @@ import { NEW_YEAR } from '../../core/messages/sheets';
 import { NewYearError, moveToNewYear } from '../../workbook/new-year';
 import { FileError } from '../file-error';
 import { openForWriting } from '../patched-workbook';
-import { isEngineInput } from '../../workbook/read';
+import { isPlanSheet } from '../../workbook/read';
 import type { Io } from '../io';
 import { UsageError } from '../usage-error';
 
@@ -21,7 +21,10 @@ export async function newYearCommand(
   if (opts.out && existsSync(opts.out) && !opts.force)
     throw new FileError(CLI.fileExists(opts.out));
   io.progress(CLI.reading(opts.workbook));
-  const book = await openForWriting(opts.workbook, isEngineInput);
+  // Only the plan's sheets are read (`Mốc`, `Chỉ tiêu`, `Cấu hình`): the move touches nothing else,
+  // and the list of a large workbook is most of its reading (`new-year` on the bench's 200,000
+  // rows read them all for nothing).
+  const book = await openForWriting(opts.workbook, isPlanSheet);
   let summary;
   try {
     summary = moveToNewYear(book, year);
