@@ -24,7 +24,7 @@ import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform'
 import WorkbookXform from 'exceljs/lib/xlsx/xform/book/workbook-xform';
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 import { RowsBuilder, sheetRows, type SheetContext, type SheetRows } from './xlsx-sheet-rows';
-import { readSharedStrings } from './xlsx-shared-strings';
+import { readSharedStrings, readSomeSharedStrings } from './xlsx-shared-strings';
 import {
   halfReader,
   sheetRowsInHalves,
@@ -33,6 +33,7 @@ import {
 } from './xlsx-half-reader';
 import {
   packSheet,
+  sharedIndexes,
   splitBytes,
   unpack,
   type PackedCells,
@@ -196,6 +197,17 @@ async function readParts(
       size: entry.uncompressedSize,
     };
   };
+  /** The shared strings, all of them or only those `needed` (when it is not null). */
+  const sharedStrings = async (needed: ReadonlySet<number> | null): Promise<string[]> => {
+    if (needed?.size === 0) return [];
+    const table = needed ? await raw('xl/sharedStrings.xml') : await part('xl/sharedStrings.xml');
+    if (!table) return [];
+    if (!needed) return readSharedStrings(table);
+    const chunks: Buffer[] = [];
+    for await (const chunk of table) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    return readSomeSharedStrings(bytes, needed) ?? readSharedStrings([bytes.toString('utf8')]);
+  };
   const rels = await part('xl/_rels/workbook.xml.rels');
   const book = await part('xl/workbook.xml');
   if (!rels || !book) throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
@@ -235,9 +247,9 @@ async function readParts(
     // streaming reader keeps `_x000D_` (Excel's carriage return) undecoded, the whitespace
     // between tags of an indented file, and a phonetic reading in place of the text.
     // With no sheet to cut (none of the list's size is wanted), each wanted sheet is walked
-    // first, its cells packed, so that only the shared strings they use are read: the plan's
-    // sheets of a 200,000-row workbook use the first few hundred of its 258,734 (`counts --into`
-    // and `new-year` read only those sheets).
+    // first, its cells packed, so that only the shared strings they use are read
+    // (`readSomeSharedStrings`): `counts --into` and `new-year` read only the plan's sheets of a
+    // 200,000-row workbook, which use a few thousand of its 258,734.
     const packed = new Map<string, PackedCells>();
     if (!halves)
       for (const sheet of workbook.model?.sheets ?? []) {
@@ -246,12 +258,9 @@ async function readParts(
         if (!stream) throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
         packed.set(sheet.name, await packSheet(stream.setEncoding('utf8')));
       }
-    const needed = halves
-      ? Number.POSITIVE_INFINITY
-      : Math.max(0, ...[...packed.values()].map((p) => p.sharedEnd));
-    const table = needed > 0 ? await part('xl/sharedStrings.xml') : undefined;
-    const strings = table ? await readSharedStrings(table, needed) : [];
-
+    const strings = await sharedStrings(
+      halves ? null : new Set([...packed.values()].flatMap((p) => [...sharedIndexes(p)])),
+    );
     const dateStyles = new Map<number, boolean>();
     const context: SheetContext = {
       sharedStrings: strings,

@@ -129,12 +129,22 @@ function rowWithAddress(buffer: Buffer, from: number): number | null {
 const bufferOf = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-/** Where the main thread's own rows end (the pieces begin), or null when the sheet cannot be cut safely. */
-export function splitPoint(bytes: Uint8Array): number | null {
+/**
+ * Whether a part holds no comment, CDATA section or processing instruction but its XML
+ * declaration: then a tag's name found among its bytes (`<row `, `<si`) is a tag, since XML text
+ * and attribute values never hold a raw `<`.
+ */
+export function cuttable(bytes: Uint8Array): boolean {
   const buffer = bufferOf(bytes);
   // The XML declaration is the one processing instruction allowed, at the very start.
   const start = buffer.subarray(0, 5).toString('latin1') === '<?xml' ? 5 : 0;
-  if (UNSAFE.some((byte) => hasPair(buffer, byte, start))) return null;
+  return !UNSAFE.some((byte) => hasPair(buffer, byte, start));
+}
+
+/** Where the main thread's own rows end (the pieces begin), or null when the sheet cannot be cut safely. */
+export function splitPoint(bytes: Uint8Array): number | null {
+  const buffer = bufferOf(bytes);
+  if (!cuttable(buffer)) return null;
   if (buffer.indexOf(OPENED) < 0 || CLOSED.some((s) => buffer.lastIndexOf(s) < 0)) return null;
   return rowWithAddress(buffer, Math.floor(buffer.length * FIRST_SHARE));
 }
@@ -186,8 +196,6 @@ export interface PackedCells {
   /** The texts of the other cells that have one, in order, each ended by a NUL (never in XML text). */
   texts: string;
   merges: string[];
-  /** One more than the highest shared string's index a cell gives as its value (0: none). */
-  sharedEnd: number;
 }
 
 const TYPES = [undefined, 's', 'str', 'inlineStr', 'b', 'e', 'n'] as const;
@@ -207,7 +215,6 @@ class Packer implements CellSink {
   private parsedCount = 0;
   private readonly texts: string[] = [];
   private readonly merges: string[] = [];
-  private sharedEnd = 0;
 
   private push(a: number, b: number, c: number): void {
     if (this.count * 3 + 3 > this.numbers.length) {
@@ -248,7 +255,6 @@ class Packer implements CellSink {
         }
         const value = parse === 'index' ? parseInt(text, 10) : parseFloat(text);
         this.parsed[this.parsedCount++] = value;
-        if (parse === 'index' && value >= this.sharedEnd) this.sharedEnd = value + 1;
         flags |= PARSED;
       } else this.texts.push(text);
     }
@@ -266,7 +272,6 @@ class Packer implements CellSink {
       parsed: this.parsed.slice(0, this.parsedCount),
       texts: this.texts.length ? this.texts.join('\0') + '\0' : '',
       merges: this.merges,
-      sharedEnd: this.sharedEnd,
     };
   }
 }
@@ -281,6 +286,19 @@ export interface ParsedCellSink extends CellSink {
     styleId: number,
     value: number,
   ): void;
+}
+
+/** The shared strings' indexes that packed cells give as their values. */
+export function sharedIndexes(packed: PackedCells): Set<number> {
+  const used = new Set<number>();
+  let next = 0;
+  for (let i = 0; i < packed.count; i++) {
+    const flags = packed.numbers[i * 3 + 1] as number;
+    if (!(flags & PARSED)) continue;
+    const value = packed.parsed[next++] as number;
+    if (((flags >> TYPE_SHIFT) & 7) === 1 && Number.isInteger(value) && value >= 0) used.add(value);
+  }
+  return used;
 }
 
 /** Hands packed cells to a sink, in the order they were met. */
