@@ -258,9 +258,7 @@ async function readParts(
         if (!stream) throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
         packed.set(sheet.name, await packSheet(stream.setEncoding('utf8')));
       }
-    const strings = await sharedStrings(
-      halves ? null : new Set([...packed.values()].flatMap((p) => [...sharedIndexes(p)])),
-    );
+    const strings = await sharedStrings(halves ? null : sharedIndexes(packed.values()));
     const dateStyles = new Map<number, boolean>();
     const context: SheetContext = {
       sharedStrings: strings,

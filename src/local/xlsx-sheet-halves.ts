@@ -288,15 +288,18 @@ export interface ParsedCellSink extends CellSink {
   ): void;
 }
 
-/** The shared strings' indexes that packed cells give as their values. */
-export function sharedIndexes(packed: PackedCells): Set<number> {
+/** The shared strings' indexes that the cells of some packed sheets give as their values. */
+export function sharedIndexes(sheets: Iterable<PackedCells>): Set<number> {
   const used = new Set<number>();
-  let next = 0;
-  for (let i = 0; i < packed.count; i++) {
-    const flags = packed.numbers[i * 3 + 1] as number;
-    if (!(flags & PARSED)) continue;
-    const value = packed.parsed[next++] as number;
-    if (((flags >> TYPE_SHIFT) & 7) === 1 && Number.isInteger(value) && value >= 0) used.add(value);
+  for (const packed of sheets) {
+    let next = 0;
+    for (let i = 0; i < packed.count; i++) {
+      const flags = packed.numbers[i * 3 + 1] as number;
+      if (!(flags & PARSED)) continue;
+      const value = packed.parsed[next++] as number;
+      const shared = TYPES[(flags >> TYPE_SHIFT) & 7] === 's';
+      if (shared && Number.isInteger(value) && value >= 0) used.add(value);
+    }
   }
   return used;
 }
