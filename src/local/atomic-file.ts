@@ -40,12 +40,38 @@ export function assertReplaceable(path: string): void {
   }
 }
 
-export function writeFileAtomically(target: string, data: Uint8Array): void {
+/** Errors that mean the disk (or the user's share of it) is full. */
+const FULL = new Set(['ENOSPC', 'EDQUOT']);
+
+export const diskFull = (e: unknown) => FULL.has((e as NodeJS.ErrnoException).code ?? '');
+
+/** A failure to write the file `path` as the user should hear it, or the error itself. */
+function writeFailure(e: unknown, path: string): unknown {
+  if (held(e)) return new FileError(CLI.fileHeld(path));
+  if (diskFull(e)) return new FileError(CLI.diskFull(path));
+  return e;
+}
+
+/**
+ * A new content for a file, written whole and flushed beside it, not yet in its place: `commit`
+ * renames it over the file, `abandon` removes it. A command that must do something else between
+ * the two (remind moves its mails into the outbox) then knows the file can be saved, its bytes on
+ * the disk already, before that: what is left to fail is one rename.
+ */
+export interface PreparedSave {
+  commit(): void;
+  abandon(): void;
+}
+
+export function prepareAtomicWrite(target: string, data: Uint8Array): PreparedSave {
   // Through a link to the file it names (the link stays a link), and with the file's own
   // permissions: a list kept readable by its owner only stays so.
   const path = existsSync(target) ? realpathSync(target) : target;
   const old = existsSync(path) ? statSync(path) : null;
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const abandon = () => {
+    if (existsSync(temp)) unlinkSync(temp);
+  };
   try {
     const fd = openSync(temp, 'wx', old ? old.mode & 0o7777 : 0o666);
     try {
@@ -55,13 +81,26 @@ export function writeFileAtomically(target: string, data: Uint8Array): void {
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, path);
   } catch (e) {
-    if (existsSync(temp)) unlinkSync(temp);
-    if (held(e)) throw new FileError(CLI.fileHeld(path));
-    throw e;
+    abandon();
+    throw writeFailure(e, path);
   }
-  syncFolder(dirname(path));
+  return {
+    commit() {
+      try {
+        renameSync(temp, path);
+      } catch (e) {
+        abandon();
+        throw writeFailure(e, path);
+      }
+      syncFolder(dirname(path));
+    },
+    abandon,
+  };
+}
+
+export function writeFileAtomically(target: string, data: Uint8Array): void {
+  prepareAtomicWrite(target, data).commit();
 }
 
 /** The new file keeps the old one's mode and, where the process may, its owner and group. */

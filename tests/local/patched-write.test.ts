@@ -6,12 +6,13 @@ import {
   copyFileSync,
   existsSync,
   lstatSync,
+  readdirSync,
   readFileSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/local/cli';
@@ -381,6 +382,120 @@ describe('saves are atomic', () => {
     }
     expect(err.join('\n')).toContain('đang mở trong một chương trình khác');
     expect(existsSync(outbox)).toBe(false);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  /** remind run here, with `fs` failing as `fail` says; what it printed and left. */
+  async function remindFailing(
+    dir: string,
+    file: string,
+    fail: (nodeFs: typeof import('node:fs')) => jest.SpyInstance[],
+  ) {
+    const outbox = join(dir, 'outbox');
+    const nodeFs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const spies = fail(nodeFs);
+    const err: string[] = [];
+    const io: Io = {
+      out: () => {},
+      err: (t) => err.push(t),
+      progress: () => {},
+      now: () => new Date(),
+    };
+    let code: number;
+    try {
+      code = await main(
+        ['remind', '--workbook', file, '--today', '2024-05-12', '--outbox', outbox],
+        io,
+      );
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const mails = existsSync(outbox) ? readdirSync(outbox).filter((n) => n.endsWith('.eml')) : [];
+    const left = readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+    return { code, err: err.join('\n'), mails, left, outbox };
+  }
+
+  test('a workbook Excel opens while the mails are written: its rename fails, and no mail stays in the outbox', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const before = readFileSync(file);
+    // The check before the run passes; Excel opens the file meanwhile, and Windows refuses the
+    // rename over a file open in another program.
+    const r = await remindFailing(dir, file, (nodeFs) => {
+      const real = nodeFs.renameSync;
+      return [
+        jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
+          if (String(to).endsWith(basename(file)))
+            throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+          real(from, to);
+        }),
+      ];
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('đang mở trong một chương trình khác');
+    expect(r.mails).toEqual([]);
+    expect(readdirSync(r.outbox)).toEqual([]);
+    expect(r.left).toEqual([]);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    // Once the file is closed, the run sends and logs every mail.
+    const done = await remindFailing(dir, file, () => []);
+    expect(done.code).toBe(0);
+    expect(done.mails.length).toBeGreaterThan(0);
+  });
+
+  test('a disk that fills up while the workbook is written: no mail in the outbox, the file as it was', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const before = readFileSync(file);
+    const r = await remindFailing(dir, file, (nodeFs) => {
+      const realOpen = nodeFs.openSync;
+      const realWrite = nodeFs.writeSync;
+      const temps = new Set<number>();
+      return [
+        jest.spyOn(nodeFs, 'openSync').mockImplementation(((path, flags, mode) => {
+          const fd = realOpen(path, flags, mode);
+          if (String(path).endsWith('.tmp')) temps.add(fd);
+          return fd;
+        }) as typeof nodeFs.openSync),
+        jest.spyOn(nodeFs, 'writeSync').mockImplementation(((fd: number, ...rest: unknown[]) => {
+          if (temps.has(fd))
+            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          return (realWrite as (...a: unknown[]) => number)(fd, ...rest);
+        }) as typeof nodeFs.writeSync),
+      ];
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('ổ đĩa đã đầy');
+    expect(r.err).not.toMatch(/ENOSPC|Error/);
+    expect(r.mails).toEqual([]);
+    expect(r.left).toEqual([]);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  test('report --write on a full disk says so in Vietnamese and leaves the file as it was', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const before = readFileSync(file);
+    const nodeFs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const full = jest.spyOn(nodeFs, 'fsyncSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    const err: string[] = [];
+    const io: Io = {
+      out: () => {},
+      err: (t) => err.push(t),
+      progress: () => {},
+      now: () => new Date(),
+    };
+    try {
+      expect(
+        await main(['report', '--workbook', file, '--today', '2024-09-01', '--write'], io),
+      ).toBe(1);
+    } finally {
+      full.mockRestore();
+    }
+    expect(err.join('\n')).toContain('ổ đĩa đã đầy');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // The outbox's writer thread as the built command line runs it: mails handed over a batch at a
 // time while the main thread is busy, then the rest written from both ends.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { OutgoingMail } from '../../src/core/reminders/reminder-mail';
@@ -60,5 +60,42 @@ describe('the staged outbox', () => {
     await expect(staged.written()).rejects.toThrow();
     await staged.discard();
     expect(readdirSync(outbox)).toEqual([]);
+  });
+
+  test('a move into the outbox that fails midway takes back the ones before it', async () => {
+    const outbox = join(tempDir(), 'outbox');
+    // A mail of an earlier day, already in the outbox, stays.
+    mkdirSync(outbox, { recursive: true });
+    writeFileSync(join(outbox, '2025-09-27-DV-0.eml'), 'From: ptdv');
+    const staged = StagedOutbox.open(outbox, mails, null);
+    await staged.written();
+    const nodeFs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const real = nodeFs.renameSync;
+    let moves = 0;
+    const failing = jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
+      if (++moves === 131) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      real(from, to);
+    });
+    try {
+      expect(() => staged.commit()).toThrow();
+    } finally {
+      failing.mockRestore();
+    }
+    expect(moves).toBe(131);
+    expect(readdirSync(outbox).filter((n) => n.endsWith('.eml'))).toEqual(['2025-09-27-DV-0.eml']);
+    await staged.discard();
+    expect(readdirSync(outbox)).toEqual(['2025-09-27-DV-0.eml']);
+  });
+
+  test('withdraw takes every mail of the run out of the outbox again, and only those', async () => {
+    const outbox = join(tempDir(), 'outbox');
+    mkdirSync(outbox, { recursive: true });
+    writeFileSync(join(outbox, '2025-09-27-DV-0.eml'), 'From: ptdv');
+    const staged = StagedOutbox.open(outbox, mails, WRITER);
+    await staged.written();
+    staged.commit();
+    expect(readdirSync(outbox)).toHaveLength(mails.length + 1);
+    await staged.withdraw();
+    expect(readdirSync(outbox)).toEqual(['2025-09-27-DV-0.eml']);
   });
 });

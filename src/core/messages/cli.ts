@@ -86,6 +86,8 @@ export const CLI = {
     `Không ghi được sheet "${sheet}" vào tệp "${path}": phần này của tệp không đọc được (tệp có thể đã hỏng). Tệp chưa bị thay đổi; mở tệp bằng Excel hay LibreOffice, lưu lại rồi chạy lại lệnh.`,
   fileHeld: (path: string) =>
     `Không ghi được tệp "${path}": tệp đang mở trong một chương trình khác (Excel, LibreOffice…) hoặc chỉ cho phép đọc. Đóng tệp rồi chạy lại lệnh; tệp chưa bị thay đổi.`,
+  diskFull: (path: string) =>
+    `Không ghi được "${path}": ổ đĩa đã đầy. Giải phóng chỗ trống trên ổ đĩa rồi chạy lại lệnh; chưa tệp nào bị thay đổi, chưa thư nào được ghi.`,
   outboxUnwritable: (folder: string, workbook: string) =>
     `Không tạo được thư mục thư "${folder}" (đã có một tệp cùng tên, hoặc không có quyền ghi): chưa thư nào được ghi, tệp "${workbook}" chưa bị thay đổi. Chọn thư mục khác bằng --outbox rồi chạy lại lệnh.`,
   unexpected: (path: string | null) =>

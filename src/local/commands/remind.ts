@@ -10,7 +10,7 @@ import type { OutgoingMail } from '../../core/reminders/reminder-mail';
 import { matchKey } from '../../core/text/normalize';
 import { SHEET } from '../../workbook/contract';
 import { isEngineInput } from '../../workbook/read';
-import { assertReplaceable, writeFileAtomically } from '../atomic-file';
+import { assertReplaceable, diskFull, prepareAtomicWrite, type PreparedSave } from '../atomic-file';
 import { openForWriting, PatchedXlsx } from '../patched-workbook';
 import type { Io } from '../io';
 import { FileError } from '../file-error';
@@ -68,9 +68,11 @@ export async function remindCommand(
     try {
       await staged.written();
       staged.commit();
-    } catch {
+    } catch (e) {
       await staged.discard();
-      throw new FileError(CLI.outboxUnwritable(opts.outbox, opts.workbook));
+      throw new FileError(
+        diskFull(e) ? CLI.diskFull(opts.outbox) : CLI.outboxUnwritable(opts.outbox, opts.workbook),
+      );
     }
   };
   // The log's sheet is read with the engine's, so the run sees what it logged before.
@@ -83,21 +85,35 @@ export async function remindCommand(
   if (book instanceof PatchedXlsx) {
     // A file Excel holds open stops the run before anything is written at all.
     if (book.pending) assertReplaceable(opts.workbook);
-    // The file with its new log rows is made in memory while the .eml files are written; a part
-    // that cannot be edited stops the run with the staging folder removed. A day with nothing to
-    // log leaves the file as it is.
+    // The file with its new log rows is made and written beside the workbook, flushed, while the
+    // .eml files are written; only then are the files moved into the outbox, and the new file
+    // renamed over the workbook last. A file that cannot be made or written (a part that cannot
+    // be edited, a full disk) stops the run with the staging folder removed; a rename that fails
+    // at the very end (Excel opened the file meanwhile) takes the mails out of the outbox again.
+    // A day with nothing to log leaves the file as it is.
     const staged = stageOutbox();
-    let bytes: Uint8Array | null;
+    let save: PreparedSave | null = null;
     try {
-      bytes = book.pending ? await book.render() : null;
+      const bytes = book.pending ? await book.render() : null;
+      if (bytes) {
+        io.progress(CLI.saving(opts.workbook));
+        save = prepareAtomicWrite(opts.workbook, bytes);
+      }
     } catch (e) {
       await staged?.discard();
       throw e;
     }
-    await deliver(staged);
-    if (bytes) {
-      io.progress(CLI.saving(opts.workbook));
-      writeFileAtomically(opts.workbook, bytes);
+    try {
+      await deliver(staged);
+    } catch (e) {
+      save?.abandon();
+      throw e;
+    }
+    try {
+      save?.commit();
+    } catch (e) {
+      await staged?.withdraw();
+      throw e;
     }
   } else {
     // PTDV_XLSX_READ=full: one full read, saved whatever happened, as before the patched write.

@@ -53,6 +53,8 @@ export class StagedOutbox {
   private tail: number;
   /** The writer was told there is no more. */
   private finished = false;
+  /** The mails are in the outbox. */
+  private committed = false;
 
   private constructor(
     readonly outbox: string,
@@ -155,13 +157,45 @@ export class StagedOutbox {
     this.worker.postMessage({ done: true } satisfies WriterOrder);
   }
 
-  /** Moves every file into the outbox (a file of the same name is replaced) and the folder away. */
+  /**
+   * Moves every file into the outbox (a file of the same name is replaced). A move that fails
+   * takes back those made before it and throws: the outbox then holds none of this run's mails.
+   */
   commit(): void {
-    for (const job of this.jobs) {
-      const name = job.path.slice(this.staging.length + 1);
-      renameSync(job.path, join(this.outbox, name));
+    let moved = 0;
+    try {
+      for (const job of this.jobs) {
+        renameSync(job.path, this.delivered(job));
+        moved++;
+      }
+    } catch (e) {
+      this.takeBack(moved);
+      throw e;
     }
+    this.committed = true;
     rmSync(this.staging, { recursive: true, force: true });
+  }
+
+  /**
+   * Takes this run's mails out of the outbox again, once moved there (the workbook that logs them
+   * could not be saved after all), and removes the staging folder: the outbox is as it was, but
+   * for a mail of the same name the move replaced (one this run would not have sent had the log
+   * recorded it).
+   */
+  async withdraw(): Promise<void> {
+    if (this.committed) this.takeBack(this.jobs.length);
+    this.committed = false;
+    await this.discard();
+  }
+
+  /** Where a mail lies once in the outbox. */
+  private delivered(job: WriterJob): string {
+    return join(this.outbox, job.path.slice(this.staging.length + 1));
+  }
+
+  /** Removes the first `count` mails from the outbox. */
+  private takeBack(count: number): void {
+    for (const job of this.jobs.slice(0, count)) rmSync(this.delivered(job), { force: true });
   }
 
   /** Removes the staging folder and whatever was written in it. */
