@@ -166,6 +166,18 @@ export function pieceStarts(bytes: Uint8Array, cut: number): number[] {
   return starts;
 }
 
+/** Bytes [from, to) of a part as UTF-8 text, 64 KiB at a time. */
+export function* textChunks(
+  bytes: Uint8Array,
+  from = 0,
+  to = bytes.length,
+): Generator<string, void, undefined> {
+  const decoder = new StringDecoder('utf8');
+  for (let at = from; at < to; at += 65536)
+    yield decoder.write(bytes.subarray(at, Math.min(to, at + 65536)));
+  yield decoder.end();
+}
+
 /** Walks bytes [from, to) of a part as UTF-8 text, 64 KiB at a time. */
 export function walk(
   bytes: Uint8Array,
@@ -173,10 +185,7 @@ export function walk(
   to: number,
   write: (text: string) => void,
 ): void {
-  const decoder = new StringDecoder('utf8');
-  for (let at = from; at < to; at += 65536)
-    write(decoder.write(bytes.subarray(at, Math.min(to, at + 65536))));
-  write(decoder.end());
+  for (const text of textChunks(bytes, from, to)) write(text);
 }
 
 /**
