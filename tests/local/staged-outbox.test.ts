@@ -62,6 +62,16 @@ describe('the staged outbox', () => {
     expect(readdirSync(outbox)).toEqual([]);
   });
 
+  test('a failure on the writer thread keeps its file-system code (a full disk is said as such)', async () => {
+    const outbox = join(tempDir(), 'outbox');
+    // The first mail is the writer thread's: its failure crosses to this thread as a message.
+    const broken = [{ ...mails[0]!, name: 'khong-co/thu.eml' }, ...mails.slice(1)];
+    const staged = StagedOutbox.open(outbox, broken, WRITER);
+    await expect(staged.written()).rejects.toMatchObject({ code: 'ENOENT' });
+    await staged.discard();
+    expect(readdirSync(outbox)).toEqual([]);
+  });
+
   test('a move into the outbox that fails midway takes back the ones before it', async () => {
     const outbox = join(tempDir(), 'outbox');
     // A mail of an earlier day, already in the outbox, stays.

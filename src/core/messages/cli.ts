@@ -87,7 +87,9 @@ export const CLI = {
   fileHeld: (path: string) =>
     `Không ghi được tệp "${path}": tệp đang mở trong một chương trình khác (Excel, LibreOffice…) hoặc chỉ cho phép đọc. Đóng tệp rồi chạy lại lệnh; tệp chưa bị thay đổi.`,
   diskFull: (path: string) =>
-    `Không ghi được "${path}": ổ đĩa đã đầy. Giải phóng chỗ trống trên ổ đĩa rồi chạy lại lệnh; chưa tệp nào bị thay đổi, chưa thư nào được ghi.`,
+    `Không ghi được tệp "${path}": ổ đĩa đã đầy. Giải phóng chỗ trống trên ổ đĩa rồi chạy lại lệnh; tệp này chưa bị thay đổi.`,
+  outboxDiskFull: (folder: string, workbook: string) =>
+    `Không ghi được thư vào thư mục "${folder}": ổ đĩa đã đầy. Chưa thư nào được ghi, tệp "${workbook}" chưa bị thay đổi. Giải phóng chỗ trống trên ổ đĩa rồi chạy lại lệnh.`,
   outboxUnwritable: (folder: string, workbook: string) =>
     `Không tạo được thư mục thư "${folder}" (đã có một tệp cùng tên, hoặc không có quyền ghi): chưa thư nào được ghi, tệp "${workbook}" chưa bị thay đổi. Chọn thư mục khác bằng --outbox rồi chạy lại lệnh.`,
   unexpected: (path: string | null) =>

@@ -71,7 +71,9 @@ export async function remindCommand(
     } catch (e) {
       await staged.discard();
       throw new FileError(
-        diskFull(e) ? CLI.diskFull(opts.outbox) : CLI.outboxUnwritable(opts.outbox, opts.workbook),
+        diskFull(e)
+          ? CLI.outboxDiskFull(opts.outbox, opts.workbook)
+          : CLI.outboxUnwritable(opts.outbox, opts.workbook),
       );
     }
   };

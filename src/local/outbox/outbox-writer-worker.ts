@@ -3,9 +3,9 @@
 // the first failure it writes nothing more: the run will not be logged, and its staging folder is
 // removed). Built on its own into build/outbox-writer-worker.js, beside the command line.
 import { parentPort } from 'node:worker_threads';
-import { writeMail, type WriterOrder, type WriterReply } from './staged-outbox';
+import { writeMail, type WriterFailure, type WriterOrder, type WriterReply } from './staged-outbox';
 
-let error: string | null = null;
+let error: WriterFailure | null = null;
 let written: Promise<void> = Promise.resolve();
 const say = (reply: WriterReply) => parentPort?.postMessage(reply);
 
@@ -21,8 +21,12 @@ parentPort?.on('message', (order: WriterOrder) => {
       try {
         await writeMail(job);
       } catch (e) {
-        // Only the main thread speaks to the user (in Vietnamese); this is for PTDV_DEBUG.
-        error = e instanceof Error ? e.message : String(e);
+        // Only the main thread speaks to the user (in Vietnamese): the message is for PTDV_DEBUG,
+        // the code for what it says (a full disk is not a folder it may not write to).
+        error = {
+          message: e instanceof Error ? e.message : String(e),
+          code: (e as NodeJS.ErrnoException).code ?? null,
+        };
       }
     }
   });

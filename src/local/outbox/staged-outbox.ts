@@ -37,7 +37,13 @@ export interface WriterJob {
 export type WriterOrder = { jobs: WriterJob[] } | { done: true };
 
 /** What the writer says: that it began a batch (and wants the next), or, at the end, its report. */
-export type WriterReply = { want: true } | { error: string | null };
+/** Why the writer stopped: the error's message, and its code from the file system if any. */
+export interface WriterFailure {
+  message: string;
+  code: string | null;
+}
+
+export type WriterReply = { want: true } | { error: WriterFailure | null };
 
 /** Composes one mail and creates its file, on whichever thread calls it. */
 export async function writeMail(job: WriterJob): Promise<void> {
@@ -47,7 +53,7 @@ export async function writeMail(job: WriterJob): Promise<void> {
 export class StagedOutbox {
   private readonly jobs: WriterJob[];
   private readonly worker: Worker | null;
-  private readonly report: Promise<string | null> | null;
+  private readonly report: Promise<WriterFailure | null> | null;
   /** The mails before `sent` went to the writer; those from `tail` on were written here. */
   private sent = 0;
   private tail: number;
@@ -83,14 +89,14 @@ export class StagedOutbox {
       const order: WriterOrder = { jobs: this.jobs.slice(this.sent, (this.sent += count)) };
       worker.postMessage(order);
     };
-    this.report = new Promise<string | null>((resolve, reject) => {
+    this.report = new Promise<WriterFailure | null>((resolve, reject) => {
       worker.on('message', (reply: WriterReply) => {
         if ('want' in reply) post();
         else resolve(reply.error);
       });
       worker.once('error', reject);
       // A writer that stopped without its report (killed, out of memory) wrote not everything.
-      worker.once('exit', () => resolve('writer stopped'));
+      worker.once('exit', () => resolve({ message: 'writer stopped', code: null }));
     });
     // Awaited in written(); until then a failure must not count as unhandled.
     this.report.catch(() => undefined);
@@ -140,7 +146,11 @@ export class StagedOutbox {
       this.finish();
       try {
         const error = await this.report;
-        if (error !== null) failure ??= new Error(error);
+        if (error !== null)
+          failure ??= Object.assign(
+            new Error(error.message),
+            error.code ? { code: error.code } : {},
+          );
       } catch (e) {
         // The writer failed as a thread (it could not start, say).
         failure ??= e;
