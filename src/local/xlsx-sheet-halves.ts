@@ -91,9 +91,16 @@ export interface StoredPart {
   size: number;
 }
 
+/** The most a deflated byte can become (https://zlib.net/zlib_tech.html: "1032:1"). */
+const MAX_DEFLATE_RATIO = 1032;
+
 /** Reads a part's data from the file (one read) and inflates it. */
 export function inflatePart(part: StoredPart): Uint8Array {
   if (part.method !== 0 && part.method !== 8) throw new Error('unknown compression');
+  // A size the data cannot inflate to is a damaged or hostile file, refused before a buffer of
+  // that size is made: deflate expands at most 1,032 to 1 (zlib's own bound), stored not at all.
+  if (part.size > (part.method === 8 ? part.length * MAX_DEFLATE_RATIO + 64 : part.length))
+    throw new Error('part larger than its data can hold');
   // Read here rather than streamed by the main thread, which is busy parsing meanwhile.
   const data = Buffer.alloc(part.length);
   const fd = openSync(part.path, 'r');
@@ -109,7 +116,9 @@ export function inflatePart(part: StoredPart): Uint8Array {
   // byte does not make zlib allocate another chunk to look for more. A directory that gives a
   // wrong size still inflates (in more chunks) and is refused below.
   const chunkSize = Math.max(1 << 16, Math.min(part.size + 1, 1 << 30));
-  const bytes = part.method === 8 ? inflateRawSync(data, { chunkSize }) : data;
+  // And no more than that: data that inflates past its stated size (a zip bomb) stops there.
+  const bytes =
+    part.method === 8 ? inflateRawSync(data, { chunkSize, maxOutputLength: part.size + 1 }) : data;
   if (bytes.length !== part.size) throw new Error('part size differs from its entry');
   return bytes;
 }

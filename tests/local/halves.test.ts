@@ -5,6 +5,7 @@
 // built command line on a worker thread.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -12,6 +13,7 @@ import { instantOfDay } from '../../src/core/calendar/dates';
 import { readXlsx } from '../../src/local/xlsx-reader';
 import {
   FIRST_SHARE,
+  inflatePart,
   inOrder,
   newClaims,
   pieceStarts,
@@ -22,6 +24,7 @@ import {
   unpack,
   walkMainPart,
   type ParsedCellSink,
+  type StoredPart,
 } from '../../src/local/xlsx-sheet-halves';
 import { scanSheet } from '../../src/local/xlsx-sheet-scan';
 import { SHEET } from '../../src/workbook/contract';
@@ -291,5 +294,37 @@ describe('through the command line, on a worker thread', () => {
     const a = await readWith(demo, true);
     const b = await readWith(demo, false);
     for (const name of Object.keys(b).filter(isEngineInput)) expect(a[name]).toEqual(b[name]);
+  });
+});
+
+describe("a part's data, read and inflated in one step", () => {
+  /** `data` deflated into a file of its own, and where it lies, with the size its entry states. */
+  function partOf(data: Buffer, statedSize: number): StoredPart {
+    const deflated = deflateRawSync(data);
+    const path = join(dir, `part-${statedSize}.bin`);
+    writeFileSync(path, Buffer.concat([Buffer.from('PK-header'), deflated]));
+    return { path, start: 9, length: deflated.length, method: 8, size: statedSize };
+  }
+
+  test('a sound part inflates to its stated size, to the byte', () => {
+    const xml = Buffer.from('<sst>' + '<si><t>Nguyễn Văn A</t></si>'.repeat(5_000) + '</sst>');
+    expect(Buffer.from(inflatePart(partOf(xml, xml.length))).equals(xml)).toBe(true);
+  });
+
+  test('a size its data cannot hold is refused before a buffer of that size is made', () => {
+    const xml = Buffer.from('<sst><si><t>x</t></si></sst>');
+    // 2 GB stated for a few bytes: more than deflate can expand them.
+    expect(() => inflatePart(partOf(xml, 2 ** 31))).toThrow('part larger than its data can hold');
+    expect(() => inflatePart({ ...partOf(xml, xml.length), method: 0, size: 10_000 })).toThrow(
+      'part larger than its data can hold',
+    );
+  });
+
+  test('data that inflates past its stated size (a zip bomb) stops there', () => {
+    // 64 MB of one byte deflate to about 64 kB; the entry says 100 kB.
+    const bomb = partOf(Buffer.alloc(64 << 20, 0x20), 100_000);
+    // Node's own error (ERR_BUFFER_TOO_LARGE), from zlib stopping at 100,001 bytes; inflating it
+    // all would have failed later, on the size, once 64 MB were made.
+    expect(() => inflatePart(bomb)).toThrow('larger than 100001 bytes');
   });
 });
