@@ -175,6 +175,10 @@ async function apply(pack: XlsxPackage, edit: Edit, writer: CellWriter): Promise
 
 /** A workbook a command writes into and then saves, to its own path or another. */
 export interface WritableWorkbook extends Workbook {
+  /** Whether a save would write anything. */
+  readonly pending: boolean;
+  /** The file as it will be saved, made in memory (a command may write it itself, atomically). */
+  render(): Promise<Uint8Array>;
   save(target: string): Promise<void>;
 }
 

@@ -176,9 +176,16 @@ export class XlsxWorkbook implements Workbook {
     for (const line of rows) ws.addRow(line.map(toExcel));
   }
 
+  /** Read and written whole: a save always writes the file again (as before the patched write). */
+  readonly pending = true;
+
+  /** The whole workbook as it will be saved, made in memory. */
+  async render(): Promise<Uint8Array> {
+    return new Uint8Array((await this.book.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
   /** Writes the whole workbook, atomically (see atomic-file.ts). */
   async save(path: string): Promise<void> {
-    const data = await this.book.xlsx.writeBuffer();
-    writeFileAtomically(path, new Uint8Array(data as ArrayBuffer));
+    writeFileAtomically(path, await this.render());
   }
 }

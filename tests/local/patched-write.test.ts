@@ -58,6 +58,9 @@ async function sheetParts(file: string, names: string[]): Promise<Set<string>> {
 }
 
 /** The demo with what an office adds: a picture, a note, a defined name, a hidden sheet of its own. */
+/** The read a writing command makes: lean and patched, or full with exceljs (PTDV_XLSX_READ=full). */
+type Read = 'lean' | 'full';
+
 async function decoratedDemo(dir: string): Promise<string> {
   const file = join(dir, 'office.xlsx');
   expect(ptdv('demo', '--out', file).code).toBe(0);
@@ -390,9 +393,11 @@ describe('saves are atomic', () => {
     dir: string,
     file: string,
     fail: (nodeFs: typeof import('node:fs')) => jest.SpyInstance[],
+    read: Read = 'lean',
   ) {
     const outbox = join(dir, 'outbox');
     const nodeFs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    if (read === 'full') process.env.PTDV_XLSX_READ = 'full';
     const spies = fail(nodeFs);
     const err: string[] = [];
     const io: Io = {
@@ -409,68 +414,91 @@ describe('saves are atomic', () => {
       );
     } finally {
       for (const spy of spies) spy.mockRestore();
+      delete process.env.PTDV_XLSX_READ;
     }
     const mails = existsSync(outbox) ? readdirSync(outbox).filter((n) => n.endsWith('.eml')) : [];
     const left = readdirSync(dir).filter((n) => n.endsWith('.tmp'));
     return { code, err: err.join('\n'), mails, left, outbox };
   }
 
-  test('a workbook Excel opens while the mails are written: its rename fails, and no mail stays in the outbox', async () => {
-    const dir = tempDir();
-    const file = await decoratedDemo(dir);
-    const before = readFileSync(file);
-    // The check before the run passes; Excel opens the file meanwhile, and Windows refuses the
-    // rename over a file open in another program.
-    const r = await remindFailing(dir, file, (nodeFs) => {
-      const real = nodeFs.renameSync;
-      return [
-        jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
-          if (String(to).endsWith(basename(file)))
-            throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
-          real(from, to);
-        }),
-      ];
-    });
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('đang mở trong một chương trình khác');
-    expect(r.mails).toEqual([]);
-    expect(readdirSync(r.outbox)).toEqual([]);
-    expect(r.left).toEqual([]);
-    expect(readFileSync(file).equals(before)).toBe(true);
-    // Once the file is closed, the run sends and logs every mail.
-    const done = await remindFailing(dir, file, () => []);
-    expect(done.code).toBe(0);
-    expect(done.mails.length).toBeGreaterThan(0);
-  });
+  // The full read (PTDV_XLSX_READ=full) writes the file whole with exceljs, in the same order.
+  test.each<Read>(['lean', 'full'])(
+    'a workbook Excel opens while the mails are written: its rename fails, and no mail stays in the outbox (%s read)',
+    async (read) => {
+      const dir = tempDir();
+      const file = await decoratedDemo(dir);
+      const before = readFileSync(file);
+      // The check before the run passes; Excel opens the file meanwhile, and Windows refuses the
+      // rename over a file open in another program.
+      const r = await remindFailing(
+        dir,
+        file,
+        (nodeFs) => {
+          const real = nodeFs.renameSync;
+          return [
+            jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
+              if (String(to).endsWith(basename(file)))
+                throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+              real(from, to);
+            }),
+          ];
+        },
+        read,
+      );
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('đang mở trong một chương trình khác');
+      expect(r.mails).toEqual([]);
+      expect(readdirSync(r.outbox)).toEqual([]);
+      expect(r.left).toEqual([]);
+      expect(readFileSync(file).equals(before)).toBe(true);
+      // Once the file is closed, the run sends and logs every mail.
+      const done = await remindFailing(dir, file, () => [], read);
+      expect(done.code).toBe(0);
+      expect(done.mails.length).toBeGreaterThan(0);
+    },
+  );
 
-  test('a disk that fills up while the workbook is written: no mail in the outbox, the file as it was', async () => {
-    const dir = tempDir();
-    const file = await decoratedDemo(dir);
-    const before = readFileSync(file);
-    const r = await remindFailing(dir, file, (nodeFs) => {
-      const realOpen = nodeFs.openSync;
-      const realWrite = nodeFs.writeSync;
-      const temps = new Set<number>();
-      return [
-        jest.spyOn(nodeFs, 'openSync').mockImplementation(((path, flags, mode) => {
-          const fd = realOpen(path, flags, mode);
-          if (String(path).endsWith('.tmp')) temps.add(fd);
-          return fd;
-        }) as typeof nodeFs.openSync),
-        jest.spyOn(nodeFs, 'writeSync').mockImplementation(((fd: number, ...rest: unknown[]) => {
-          if (temps.has(fd))
-            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-          return (realWrite as (...a: unknown[]) => number)(fd, ...rest);
-        }) as typeof nodeFs.writeSync),
-      ];
-    });
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('ổ đĩa đã đầy');
-    expect(r.err).not.toMatch(/ENOSPC|Error/);
-    expect(r.mails).toEqual([]);
-    expect(r.left).toEqual([]);
-    expect(readFileSync(file).equals(before)).toBe(true);
-  });
+  test.each<Read>(['lean', 'full'])(
+    'a disk that fills up while the workbook is written: no mail in the outbox, the file as it was (%s read)',
+    async (read) => {
+      const dir = tempDir();
+      const file = await decoratedDemo(dir);
+      const before = readFileSync(file);
+      const r = await remindFailing(
+        dir,
+        file,
+        (nodeFs) => {
+          const realOpen = nodeFs.openSync;
+          const realWrite = nodeFs.writeSync;
+          const temps = new Set<number>();
+          return [
+            jest.spyOn(nodeFs, 'openSync').mockImplementation(((path, flags, mode) => {
+              const fd = realOpen(path, flags, mode);
+              if (String(path).endsWith('.tmp')) temps.add(fd);
+              return fd;
+            }) as typeof nodeFs.openSync),
+            jest.spyOn(nodeFs, 'writeSync').mockImplementation(((
+              fd: number,
+              ...rest: unknown[]
+            ) => {
+              if (temps.has(fd))
+                throw Object.assign(new Error('ENOSPC: no space left on device'), {
+                  code: 'ENOSPC',
+                });
+              return (realWrite as (...a: unknown[]) => number)(fd, ...rest);
+            }) as typeof nodeFs.writeSync),
+          ];
+        },
+        read,
+      );
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('ổ đĩa đã đầy');
+      expect(r.err).not.toMatch(/ENOSPC|Error/);
+      expect(r.mails).toEqual([]);
+      expect(r.left).toEqual([]);
+      expect(readFileSync(file).equals(before)).toBe(true);
+    },
+  );
 
   test('report --write on a full disk says so in Vietnamese and leaves the file as it was', async () => {
     const dir = tempDir();

@@ -108,4 +108,24 @@ describe('the staged outbox', () => {
     await staged.withdraw();
     expect(readdirSync(outbox)).toEqual(['2025-09-27-DV-0.eml']);
   });
+
+  test("two runs at once on one outbox keep each other's mails; a killed run's folder goes", async () => {
+    const outbox = join(tempDir(), 'outbox');
+    mkdirSync(outbox, { recursive: true });
+    // Left by killed runs: one named before the process number was part of the name, one of a
+    // process that no longer runs.
+    for (const left of ['.ptdv-dang-ghi-0a1b2c3d', '.ptdv-dang-ghi-999999999-0a1b2c3d']) {
+      mkdirSync(join(outbox, left));
+      writeFileSync(join(outbox, left, '2025-09-20-DV-0.eml'), 'From: ptdv');
+    }
+    const first = StagedOutbox.open(outbox, mails.slice(0, 120), WRITER);
+    const other = mails.slice(120).map((m) => ({ ...m, name: m.name.replace('09-28', '09-29') }));
+    const second = StagedOutbox.open(outbox, other, WRITER);
+    await Promise.all([first.written(), second.written()]);
+    first.commit();
+    second.commit();
+    expect(readdirSync(outbox).sort()).toEqual(
+      [...mails.slice(0, 120), ...other].map((m) => m.name).sort(),
+    );
+  });
 });

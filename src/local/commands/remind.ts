@@ -11,7 +11,7 @@ import { matchKey } from '../../core/text/normalize';
 import { SHEET } from '../../workbook/contract';
 import { isEngineInput } from '../../workbook/read';
 import { assertReplaceable, diskFull, prepareAtomicWrite, type PreparedSave } from '../atomic-file';
-import { openForWriting, PatchedXlsx } from '../patched-workbook';
+import { openForWriting } from '../patched-workbook';
 import type { Io } from '../io';
 import { FileError } from '../file-error';
 import { folderUnitFiles } from '../unit-files';
@@ -84,45 +84,38 @@ export async function remindCommand(
     (name) => isEngineInput(name) || matchKey(name) === logKey,
   );
   const summary = run(book);
-  if (book instanceof PatchedXlsx) {
-    // A file Excel holds open stops the run before anything is written at all.
-    if (book.pending) assertReplaceable(opts.workbook);
-    // The file with its new log rows is made and written beside the workbook, flushed, while the
-    // .eml files are written; only then are the files moved into the outbox, and the new file
-    // renamed over the workbook last. A file that cannot be made or written (a part that cannot
-    // be edited, a full disk) stops the run with the staging folder removed; a rename that fails
-    // at the very end (Excel opened the file meanwhile) takes the mails out of the outbox again.
-    // A day with nothing to log leaves the file as it is.
-    const staged = stageOutbox();
-    let save: PreparedSave | null = null;
-    try {
-      const bytes = book.pending ? await book.render() : null;
-      if (bytes) {
-        io.progress(CLI.saving(opts.workbook));
-        save = prepareAtomicWrite(opts.workbook, bytes);
-      }
-    } catch (e) {
-      await staged?.discard();
-      throw e;
+  // A file Excel holds open stops the run before anything is written at all.
+  if (book.pending) assertReplaceable(opts.workbook);
+  // The file with its new log rows is made and written beside the workbook, flushed, while the
+  // .eml files are written; only then are the files moved into the outbox, and the new file
+  // renamed over the workbook last. A file that cannot be made or written (a part that cannot be
+  // edited, a full disk) stops the run with the staging folder removed; a rename that fails at
+  // the very end (Excel opened the file meanwhile) takes the mails out of the outbox again. A day
+  // with nothing to log leaves the file as it is (with PTDV_XLSX_READ=full, read and written whole
+  // by exceljs, the file is written whatever happened, as before the patched write).
+  const staged = stageOutbox();
+  let save: PreparedSave | null = null;
+  try {
+    const bytes = book.pending ? await book.render() : null;
+    if (bytes) {
+      io.progress(CLI.saving(opts.workbook));
+      save = prepareAtomicWrite(opts.workbook, bytes);
     }
-    try {
-      await deliver(staged);
-    } catch (e) {
-      save?.abandon();
-      throw e;
-    }
-    try {
-      save?.commit();
-    } catch (e) {
-      await staged?.withdraw();
-      throw e;
-    }
-  } else {
-    // PTDV_XLSX_READ=full: one full read, saved whatever happened, as before the patched write.
-    assertReplaceable(opts.workbook);
-    await deliver(stageOutbox());
-    io.progress(CLI.saving(opts.workbook));
-    await book.save(opts.workbook);
+  } catch (e) {
+    await staged?.discard();
+    throw e;
+  }
+  try {
+    await deliver(staged);
+  } catch (e) {
+    save?.abandon();
+    throw e;
+  }
+  try {
+    save?.commit();
+  } catch (e) {
+    await staged?.withdraw();
+    throw e;
   }
   const c = summary.counts;
   io.out(

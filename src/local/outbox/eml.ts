@@ -48,7 +48,15 @@ export function composeEml(mail: OutgoingMail, from: string, date: Date): Promis
   );
 }
 
-/** A file name that sorts by day and says which reminder it is. */
+/**
+ * A file name that sorts by day and says which reminder it is, one name a key. The key's parts
+ * are joined by `_` where the key has `|`; anything else that a name does not carry everywhere
+ * (a Vietnamese letter or a space in a unit's code) becomes `_` too, and then two units' keys
+ * could make one name, the second mail replacing the first: such a name ends with the key's hash.
+ */
 export function emlFileName(key: string, day: string): string {
-  return `${day}-${key.replace(/[^A-Za-z0-9-]+/g, '_')}.eml`;
+  const readable = key.replace(/[^A-Za-z0-9-]+/g, '_');
+  const lossy = /[^A-Za-z0-9|-]|\|\|/.test(key);
+  const hash = lossy ? `-${createHash('sha256').update(key).digest('hex').slice(0, 8)}` : '';
+  return `${day}-${readable}${hash}.eml`;
 }

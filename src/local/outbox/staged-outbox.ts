@@ -50,6 +50,23 @@ export async function writeMail(job: WriterJob): Promise<void> {
   writeFileSync(job.path, await composeEml(job.mail, OUTBOX_SENDER, new Date(job.at)));
 }
 
+/**
+ * Whether the run that named a staging folder `<pid>-<hex>` still runs: another `remind` on the
+ * same outbox at the same time keeps its folder. A folder without a process number, or of one
+ * that has ended, was left by a run that was killed. (`kill(pid, 0)` only asks: EPERM says the
+ * process exists under another user, ESRCH that it does not.)
+ */
+function running(tail: string): boolean {
+  const pid = Number(/^(\d+)-/.exec(tail)?.[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class StagedOutbox {
   private readonly jobs: WriterJob[];
   private readonly worker: Worker | null;
@@ -115,9 +132,12 @@ export class StagedOutbox {
   ): StagedOutbox {
     mkdirSync(outbox, { recursive: true });
     for (const name of readdirSync(outbox))
-      if (name.startsWith(STAGING_PREFIX))
+      if (name.startsWith(STAGING_PREFIX) && !running(name.slice(STAGING_PREFIX.length)))
         rmSync(join(outbox, name), { recursive: true, force: true });
-    const staging = join(outbox, STAGING_PREFIX + randomBytes(4).toString('hex'));
+    const staging = join(
+      outbox,
+      `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`,
+    );
     mkdirSync(staging);
     return new StagedOutbox(outbox, staging, mails, script);
   }
