@@ -2,7 +2,6 @@
 // never half of one: written to a temporary file beside it, flushed to the disk, then renamed over
 // it (a rename within a folder replaces the name in one step). A file another program holds open
 // (Excel on Windows refuses with EBUSY or EPERM) is said so, in Vietnamese, with nothing changed.
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -10,6 +9,7 @@ import {
   fchownSync,
   fsyncSync,
   openSync,
+  readdirSync,
   realpathSync,
   renameSync,
   statSync,
@@ -20,6 +20,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { CLI } from '../core/messages/cli';
 import { FileError } from './file-error';
+import { leftBehind, runTag } from './leftovers';
 
 /** Errors that mean another program has the file open (Windows), or it is read-only. */
 const HELD = new Set(['EBUSY', 'EPERM', 'EACCES']);
@@ -68,7 +69,10 @@ export function prepareAtomicWrite(target: string, data: Uint8Array): PreparedSa
   // permissions: a list kept readable by its owner only stays so.
   const path = existsSync(target) ? realpathSync(target) : target;
   const old = existsSync(path) ? statSync(path) : null;
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const folder = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  removeLeftovers(folder, prefix);
+  const temp = join(folder, `${prefix}${runTag()}.tmp`);
   const abandon = () => {
     if (existsSync(temp)) unlinkSync(temp);
   };
@@ -99,6 +103,28 @@ export function prepareAtomicWrite(target: string, data: Uint8Array): PreparedSa
   };
 }
 
+/**
+ * Removes the temporary files of this name that killed runs left beside it (a run still writing
+ * one keeps its own); one that cannot be removed stays, harmless.
+ */
+function removeLeftovers(folder: string, prefix: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    if (!leftBehind(name.slice(prefix.length, -'.tmp'.length))) continue;
+    try {
+      unlinkSync(join(folder, name));
+    } catch {
+      // Held by another program, or gone already.
+    }
+  }
+}
+
 export function writeFileAtomically(target: string, data: Uint8Array): void {
   prepareAtomicWrite(target, data).commit();
 }
@@ -114,7 +140,7 @@ function keepOwner(fd: number, old: Stats): void {
 }
 
 /** The rename itself reaches the disk only with its folder (POSIX); Windows cannot open one. */
-function syncFolder(folder: string): void {
+export function syncFolder(folder: string): void {
   if (process.platform === 'win32') return;
   try {
     const fd = openSync(folder, 'r');

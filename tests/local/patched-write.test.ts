@@ -348,6 +348,19 @@ describe('saves are atomic', () => {
     }
     console.log(`killed runs: ${seen.old} left the old file, ${seen.finished} the finished one`);
     expect(seen.old + seen.finished).toBe(8);
+    // What killed runs left beside the file goes with the next save (one killed here, one of a
+    // version that named them without the process number); what a run still writing (this
+    // process's) and a file of the office's own that only looks alike stay.
+    const name = basename(file);
+    const killed = [`.${name}.999999999-0a1b2c3d.tmp`, `.${name}.0a1b2c3d.tmp`];
+    const kept = [`.${name}.${process.pid}-0a1b2c3d.tmp`, `.${name}.ban-sao.tmp`];
+    for (const left of [...killed, ...kept]) writeFileSync(join(dir, left), 'x');
+    expect(ptdv('report', '--workbook', file, '--today', '2024-09-01', '--write').code).toBe(0);
+    expect(
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.tmp'))
+        .sort(),
+    ).toEqual(kept.sort());
   }, 60_000);
 
   test('a file another program holds open is refused in Vietnamese before any mail file is written', async () => {
@@ -420,6 +433,40 @@ describe('saves are atomic', () => {
     const left = readdirSync(dir).filter((n) => n.endsWith('.tmp'));
     return { code, err: err.join('\n'), mails, left, outbox };
   }
+
+  test('the mails reach the disk before the workbook that logs them: moved, their folder flushed, then the rename', async () => {
+    if (process.platform === 'win32') return; // Windows cannot open a folder to flush it.
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const events: string[] = [];
+    const r = await remindFailing(dir, file, (nodeFs) => {
+      const realOpen = nodeFs.openSync;
+      const realSync = nodeFs.fsyncSync;
+      const realRename = nodeFs.renameSync;
+      const folders = new Map<number, string>();
+      return [
+        jest.spyOn(nodeFs, 'openSync').mockImplementation(((path, flags, mode) => {
+          const fd = realOpen(path, flags, mode);
+          if (flags === 'r' && nodeFs.statSync(path).isDirectory()) folders.set(fd, String(path));
+          return fd;
+        }) as typeof nodeFs.openSync),
+        jest.spyOn(nodeFs, 'fsyncSync').mockImplementation((fd) => {
+          const folder = folders.get(fd);
+          if (folder === join(dir, 'outbox')) events.push('outbox flushed');
+          realSync(fd);
+        }),
+        jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
+          realRename(from, to);
+          if (String(to).endsWith('.eml')) {
+            if (events.at(-1) !== 'mail moved') events.push('mail moved');
+          } else if (String(to) === file) events.push('workbook renamed');
+        }),
+      ];
+    });
+    expect(r.code).toBe(0);
+    expect(r.mails.length).toBeGreaterThan(0);
+    expect(events).toEqual(['mail moved', 'outbox flushed', 'workbook renamed']);
+  });
 
   // The full read (PTDV_XLSX_READ=full) writes the file whole with exceljs, in the same order.
   test.each<Read>(['lean', 'full'])(
@@ -499,6 +546,37 @@ describe('saves are atomic', () => {
       expect(readFileSync(file).equals(before)).toBe(true);
     },
   );
+
+  test('a figures CSV open in Excel is said so in Vietnamese, and left as it was', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const csv = join(dir, 'so-lieu.csv');
+    writeFileSync(csv, 'bản cũ');
+    const nodeFs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const real = nodeFs.renameSync;
+    // Excel on Windows holds an open CSV: a rename over it fails with EBUSY.
+    const held = jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
+      if (String(to) === csv)
+        throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+      real(from, to);
+    });
+    const err: string[] = [];
+    const io: Io = {
+      out: () => {},
+      err: (t) => err.push(t),
+      progress: () => {},
+      now: () => new Date(),
+    };
+    try {
+      expect(await main(['counts', '--workbook', file, '--out', csv], io)).toBe(1);
+    } finally {
+      held.mockRestore();
+    }
+    expect(err.join('\n')).toContain(`Không ghi được tệp "${csv}": tệp đang mở`);
+    expect(err.join('\n')).not.toMatch(/EBUSY|Error/);
+    expect(readFileSync(csv, 'utf8')).toBe('bản cũ');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
 
   test('report --write on a full disk says so in Vietnamese and leaves the file as it was', async () => {
     const dir = tempDir();

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomically } from '../atomic-file';
 import { dayOfInstant, formatDmy, instantOfDay, isDateObject } from '../../core/calendar/dates';
 import { figuresRefusal, higherFigures } from '../../core/higher/figures';
 import { higherFiguresSheet } from '../../workbook/higher-figures';
@@ -99,7 +99,8 @@ export async function countsCommand(
   file.writeSheet(SHEET.counts, rows, layout);
   io.progress(CLI.saving(`${base}.xlsx`));
   await file.save(`${base}.xlsx`);
-  writeFileSync(`${base}.csv`, toCsv(rows));
+  // Often opened in Excel: a file held open is said so, in Vietnamese, and left as it was.
+  writeFileAtomically(`${base}.csv`, Buffer.from(toCsv(rows), 'utf8'));
   if (opts.into && shared) {
     io.progress(CLI.saving(opts.into));
     shared.writeSheet(SHEET.counts, rows, layout);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { dayOfInstant, formatDmy, readDay, type Day } from '../../core/calendar/dates';
@@ -146,7 +146,7 @@ async function writeDocument(doc: ReportDocument, opts: ReportOptions, io: Io): 
   const htmlPath = opts.html ?? join(scratch ?? '', 'bao-cao.html');
   try {
     mkdirSync(dirname(htmlPath), { recursive: true });
-    writeFileSync(htmlPath, html);
+    writeFileAtomically(htmlPath, Buffer.from(html, 'utf8'));
     if (opts.html !== undefined) io.err(CLI.htmlWritten(opts.html));
     if (opts.pdf !== undefined) {
       io.progress(CLI.printing(opts.pdf));

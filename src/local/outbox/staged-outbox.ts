@@ -10,11 +10,12 @@
 // The mails go over in batches, each asked for when the one before is begun: handed over all at
 // once their copies cost the worker 40 MB at the run's largest. Moving the files into the outbox
 // afterwards is a rename each (about 25 µs).
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { OutgoingMail } from '../../core/reminders/reminder-mail';
+import { syncFolder } from '../atomic-file';
+import { leftBehind, runTag } from '../leftovers';
 import { builtWorker } from '../worker-script';
 import { composeEml, OUTBOX_SENDER } from './eml';
 
@@ -48,23 +49,6 @@ export type WriterReply = { want: true } | { error: WriterFailure | null };
 /** Composes one mail and creates its file, on whichever thread calls it. */
 export async function writeMail(job: WriterJob): Promise<void> {
   writeFileSync(job.path, await composeEml(job.mail, OUTBOX_SENDER, new Date(job.at)));
-}
-
-/**
- * Whether the run that named a staging folder `<pid>-<hex>` still runs: another `remind` on the
- * same outbox at the same time keeps its folder. A folder without a process number, or of one
- * that has ended, was left by a run that was killed. (`kill(pid, 0)` only asks: EPERM says the
- * process exists under another user, ESRCH that it does not.)
- */
-function running(tail: string): boolean {
-  const pid = Number(/^(\d+)-/.exec(tail)?.[1]);
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export class StagedOutbox {
@@ -132,12 +116,9 @@ export class StagedOutbox {
   ): StagedOutbox {
     mkdirSync(outbox, { recursive: true });
     for (const name of readdirSync(outbox))
-      if (name.startsWith(STAGING_PREFIX) && !running(name.slice(STAGING_PREFIX.length)))
+      if (name.startsWith(STAGING_PREFIX) && leftBehind(name.slice(STAGING_PREFIX.length)))
         rmSync(join(outbox, name), { recursive: true, force: true });
-    const staging = join(
-      outbox,
-      `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`,
-    );
+    const staging = join(outbox, STAGING_PREFIX + runTag());
     mkdirSync(staging);
     return new StagedOutbox(outbox, staging, mails, script);
   }
@@ -203,7 +184,14 @@ export class StagedOutbox {
       throw e;
     }
     this.committed = true;
-    rmSync(this.staging, { recursive: true, force: true });
+    // The moves reach the disk before the workbook that logs them is renamed in place: a power
+    // cut then cannot leave logged mails without their files.
+    syncFolder(this.outbox);
+    try {
+      rmSync(this.staging, { recursive: true, force: true });
+    } catch {
+      // The mails are in the outbox; an empty folder left here, the next run removes.
+    }
   }
 
   /**
