@@ -19,6 +19,7 @@
 import { posix } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { MAIN_NS, partMainPrefix } from './xlsx-main-prefix';
 import { jszip } from './xlsx-patch/jszip-library';
 import { elementSpans, escapeAttribute, escapeText } from './xlsx-patch/xml-spans';
 
@@ -35,9 +36,11 @@ const RELS_NAMESPACE = 'http://schemas.openxmlformats.org/package/2006/relations
 
 /**
  * `xml` written again with the given prefix for each namespace of `prefixes` (declared on the
- * root element); other names, text and CDATA as they were, comments and processing instructions
- * left out. Null when the part binds one of those prefixes to another namespace, or is not
- * well-formed XML: the caller then keeps the part as it was.
+ * root element; the prefix '' makes its namespace the default one); other names, text and CDATA
+ * as they were, comments and processing instructions left out. Null when the part binds one of
+ * those prefixes to another namespace, when the default namespace is taken and an element would
+ * fall under another, or when the part is not well-formed XML: the caller then keeps the part as
+ * it was.
  */
 export function withPrefixes(xml: string, prefixes: Record<string, string>): string | null {
   const parser = new SaxesParser({ xmlns: true });
@@ -46,18 +49,26 @@ export function withPrefixes(xml: string, prefixes: Record<string, string>): str
   let depth = 0;
   let conflict = false;
   let failed = false;
+  const toDefault = Object.values(prefixes).includes('');
   const qualified = (uri: string, local: string, name: string) => {
     const prefix = prefixes[uri];
+    if (prefix === '') return local;
+    // Unprefixed, it would now fall under the namespace made the default one.
+    if (toDefault && !name.includes(':')) conflict = true;
     return prefix === undefined ? name : `${prefix}:${local}`;
   };
   parser.on('opentag', (node: SaxesTagNS) => {
     let tag = `<${qualified(node.uri, node.local, node.name)}`;
     if (depth === 0)
-      for (const [uri, prefix] of Object.entries(prefixes)) tag += ` xmlns:${prefix}="${uri}"`;
+      for (const [uri, prefix] of Object.entries(prefixes))
+        tag += prefix === '' ? ` xmlns="${uri}"` : ` xmlns:${prefix}="${uri}"`;
     for (const { name, prefix, local, uri, value } of Object.values(node.attributes)) {
       if (name === 'xmlns') {
-        // A default namespace whose elements now carry a prefix is declared no more.
-        if (prefixes[value] === undefined) tag += ` xmlns="${escapeAttribute(value)}"`;
+        // A default namespace whose elements now carry a prefix is declared no more; one made
+        // the default is declared on the root; another one below the root would take over.
+        if (toDefault && depth > 0 && prefixes[value] !== '') conflict = true;
+        if (prefixes[value] === undefined && !toDefault)
+          tag += ` xmlns="${escapeAttribute(value)}"`;
       } else if (prefix === 'xmlns') {
         const bound = canonical.get(local);
         if (bound !== undefined && bound !== value) conflict = true;
@@ -212,6 +223,18 @@ export async function inExceljsLayout(data: Buffer): Promise<Buffer | null> {
     const mended = withPrefixes(xml, DRAWING_PREFIXES);
     if (mended !== null) rewritten.set(renamed.get(part) ?? part, mended);
   }
+  // SpreadsheetML's own parts under a prefix, as the Open XML SDK writes them (xlsx-main-prefix.ts),
+  // in the default namespace, where exceljs looks for their elements. The SDK prefixes every part
+  // alike, so the workbook's part says whether to look at the others.
+  const workbook = await text('xl/workbook.xml');
+  if (workbook !== null && partMainPrefix(workbook) !== null)
+    for (const part of names) {
+      if (!/^xl\/(workbook|styles|sharedStrings|worksheets\/[^/]+)\.xml$/.test(part)) continue;
+      const xml = (await text(part)) ?? '';
+      if (partMainPrefix(xml) === null) continue;
+      const mended = withPrefixes(xml, { [MAIN_NS]: '' });
+      if (mended !== null) rewritten.set(renamed.get(part) ?? part, mended);
+    }
   if (renamed.size === 0 && rewritten.size === 0) return null;
 
   // The content types follow the renamed parts.

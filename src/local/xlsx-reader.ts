@@ -14,7 +14,7 @@
 // exceljs's full reader does, only faster.
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { CONTRACT_ERROR } from '../core/messages/problems';
 import { matchKey } from '../core/text/normalize';
@@ -42,6 +42,8 @@ import {
   type StoredPart,
 } from './xlsx-sheet-halves';
 import { FileError } from './file-error';
+import { withPrefixes } from './xlsx-dialects';
+import { MAIN_NS, partMainPrefix } from './xlsx-main-prefix';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 /**
@@ -184,6 +186,19 @@ async function readParts(
   };
   const part = async (name: string): Promise<Readable | undefined> =>
     (await raw(name))?.setEncoding('utf8');
+  /**
+   * A small SpreadsheetML part (the workbook, the styles) for exceljs's xforms, which know its
+   * elements only unprefixed: one written with a prefix (xlsx-main-prefix.ts) is handed over in
+   * the default namespace.
+   */
+  const mainPart = async (name: string): Promise<Readable | undefined> => {
+    const stream = await part(name);
+    if (!stream) return undefined;
+    let xml = '';
+    for await (const chunk of stream) xml += chunk as string;
+    if (partMainPrefix(xml) !== null) xml = withPrefixes(xml, { [MAIN_NS]: '' }) ?? xml;
+    return Readable.from([xml]);
+  };
   // Where a large sheet's data lies in the file, for the reader of halves to read and inflate
   // it off this thread while the styles and shared strings are parsed here.
   const stored = async (entry: yauzl.Entry): Promise<StoredPart> => {
@@ -215,7 +230,7 @@ async function readParts(
     return (needed && readSomeSharedStrings(bytes, needed)) ?? readSharedStrings(textChunks(bytes));
   };
   const rels = await part('xl/_rels/workbook.xml.rels');
-  const book = await part('xl/workbook.xml');
+  const book = await mainPart('xl/workbook.xml');
   if (!rels || !book) throw new FileError(CONTRACT_ERROR.fileUnreadable(path));
   const workbookRels = await new RelationshipsXform().parseStream(rels);
   const workbook = new WorkbookXform();
@@ -246,7 +261,7 @@ async function readParts(
     }
   }
   try {
-    const stylesPart = await part('xl/styles.xml');
+    const stylesPart = await mainPart('xl/styles.xml');
     const styles = stylesPart ? new StylesXform() : null;
     if (styles && stylesPart) await styles.parseStream(stylesPart);
     // The shared strings read as the full reader reads them (xlsx-shared-strings.ts): exceljs's

@@ -283,6 +283,15 @@ describe('through the command line, on a worker thread', () => {
     }
   });
 
+  test("a workbook in the Open XML SDK's spelling (every element under x:) reads the same, cut or whole", async () => {
+    const sdk = join(__dirname, '..', 'fixtures', 'office', 'openxml-sdk.xlsx');
+    const plain = join(__dirname, '..', 'fixtures', 'office', 'xlsxwriter.xlsx');
+    const expected = await readWith(plain, false);
+    expect(expected[SHEET.candidates]?.length).toBeGreaterThan(100);
+    expect(await readWith(sdk, true)).toEqual(expected);
+    expect(await readWith(sdk, false)).toEqual(expected);
+  });
+
   test('the list the engine reads is the same, cut or whole, for every command that reads', async () => {
     const demo = join(dir, 'demo-3.xlsx');
     expect(ptdv('demo', '--out', demo).code).toBe(0);

@@ -2,7 +2,9 @@
 // comments, an Excel table, links, a hidden sheet, a defined name, conditional formats, column
 // widths): every command gives the same figures as on the plain demo, with the lean read and with
 // the full one (PTDV_XLSX_READ=full). The files are made by
-// scripts/fixtures/make-office-fixtures.py (openpyxl, xlsxwriter, LibreOffice) and committed.
+// scripts/fixtures/make-office-fixtures.py (openpyxl, xlsxwriter, LibreOffice) and
+// scripts/fixtures/make-openxml-sdk-fixture.py (the xlsxwriter file as Microsoft's Open XML SDK
+// spells SpreadsheetML, every element under `x:`), and committed.
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -13,7 +15,7 @@ import { SHEET } from '../../src/workbook/contract';
 import { ptdvWith, tempDir, type CliRun } from '../helpers/cli';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'office');
-const PROGRAMS = ['openpyxl', 'xlsxwriter', 'libreoffice'] as const;
+const PROGRAMS = ['openpyxl', 'xlsxwriter', 'libreoffice', 'openxml-sdk'] as const;
 const READS = {
   lean: { PTDV_XLSX_READ: undefined },
   full: { PTDV_XLSX_READ: 'full' },

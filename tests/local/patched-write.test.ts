@@ -213,7 +213,7 @@ describe('writes change only what ptdv owns', () => {
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'office');
 
-describe.each(['openpyxl', 'xlsxwriter', 'libreoffice'])(
+describe.each(['openpyxl', 'xlsxwriter', 'libreoffice', 'openxml-sdk'])(
   'a workbook made by %s, with its chart, picture, comments, table and the rest',
   (maker) => {
     const copy = (dir: string, name = `${maker}.xlsx`) => {

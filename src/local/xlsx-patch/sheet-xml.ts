@@ -17,8 +17,8 @@ import {
   xmlSafe,
   type ElementSpan,
 } from './xml-spans';
+import { MAIN_NS } from '../xlsx-main-prefix';
 
-export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const RELATIONSHIPS_NS =
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const HYPERLINK_TYPE = `${RELATIONSHIPS_NS}/hyperlink`;
