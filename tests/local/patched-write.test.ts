@@ -468,6 +468,28 @@ describe('saves are atomic', () => {
     expect(events).toEqual(['mail moved', 'outbox flushed', 'workbook renamed']);
   });
 
+  test('an outbox that cannot be made on a full disk is said as such, the file as it was', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const before = readFileSync(file);
+    const r = await remindFailing(dir, file, (nodeFs) => {
+      const real = nodeFs.mkdirSync;
+      return [
+        jest.spyOn(nodeFs, 'mkdirSync').mockImplementation(((path, options) => {
+          if (String(path) === join(dir, 'outbox'))
+            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          return real(path, options);
+        }) as typeof nodeFs.mkdirSync),
+      ];
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `Không ghi được thư vào thư mục "${join(dir, 'outbox')}": ổ đĩa đã đầy`,
+    );
+    expect(r.err).not.toMatch(/ENOSPC|Error/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
   // The full read (PTDV_XLSX_READ=full) writes the file whole with exceljs, in the same order.
   test.each<Read>(['lean', 'full'])(
     'a workbook Excel opens while the mails are written: its rename fails, and no mail stays in the outbox (%s read)',

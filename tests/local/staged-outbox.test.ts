@@ -109,6 +109,27 @@ describe('the staged outbox', () => {
     expect(readdirSync(outbox)).toEqual(['2025-09-27-DV-0.eml']);
   });
 
+  test('withdraw takes back every mail it can: one a mail program holds stays, and it does not throw', async () => {
+    const outbox = join(tempDir(), 'outbox');
+    const staged = StagedOutbox.open(outbox, mails, WRITER);
+    await staged.written();
+    staged.commit();
+    const nodeFs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const real = nodeFs.rmSync;
+    const held = join(outbox, mails[7]!.name);
+    const failing = jest.spyOn(nodeFs, 'rmSync').mockImplementation((path, options) => {
+      if (String(path) === held)
+        throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+      real(path, options);
+    });
+    try {
+      await expect(staged.withdraw()).resolves.toBeUndefined();
+    } finally {
+      failing.mockRestore();
+    }
+    expect(readdirSync(outbox)).toEqual([mails[7]!.name]);
+  });
+
   test("two runs at once on one outbox keep each other's mails; a killed run's folder goes", async () => {
     const outbox = join(tempDir(), 'outbox');
     mkdirSync(outbox, { recursive: true });

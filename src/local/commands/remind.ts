@@ -58,8 +58,12 @@ export async function remindCommand(
     if (outgoing.length === 0) return null;
     try {
       return StagedOutbox.open(opts.outbox, outgoing);
-    } catch {
-      throw new FileError(CLI.outboxUnwritable(opts.outbox, opts.workbook));
+    } catch (e) {
+      throw new FileError(
+        diskFull(e)
+          ? CLI.outboxDiskFull(opts.outbox, opts.workbook)
+          : CLI.outboxUnwritable(opts.outbox, opts.workbook),
+      );
     }
   };
   // Waits for the files and moves them into the outbox; any failure leaves the outbox as it was.

@@ -211,14 +211,30 @@ export class StagedOutbox {
     return join(this.outbox, job.path.slice(this.staging.length + 1));
   }
 
-  /** Removes the first `count` mails from the outbox. */
+  /**
+   * Removes the first `count` mails from the outbox, each it can: one that cannot be removed
+   * (held open by a mail program, say) stays, and the error that made the run take them back is
+   * the one the user hears, not this one.
+   */
   private takeBack(count: number): void {
-    for (const job of this.jobs.slice(0, count)) rmSync(this.delivered(job), { force: true });
+    for (const job of this.jobs.slice(0, count))
+      try {
+        rmSync(this.delivered(job), { force: true });
+      } catch {
+        // Left in the outbox: without its log row, it is written again on the next run.
+      }
   }
 
-  /** Removes the staging folder and whatever was written in it. */
+  /**
+   * Removes the staging folder and whatever was written in it; a folder that cannot be removed
+   * stays for the next run to remove, and the run's own error is the one the user hears.
+   */
   async discard(): Promise<void> {
     if (this.worker) await this.worker.terminate();
-    rmSync(this.staging, { recursive: true, force: true });
+    try {
+      rmSync(this.staging, { recursive: true, force: true });
+    } catch {
+      // Removed by the next run (`open`).
+    }
   }
 }
