@@ -15,6 +15,7 @@ import { rollupCommand } from './commands/rollup';
 import { FileError } from './file-error';
 import type { Io } from './io';
 import { UsageError } from './usage-error';
+import { releaseLocks } from './write-lock';
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -201,5 +202,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(CLI.unexpected(fileOf(argv)));
     if (process.env.PTDV_DEBUG) io.err((e as Error)?.stack ?? String(e));
     return 1;
+  } finally {
+    // The workbooks this command wrote (or stopped writing) are free for the next one.
+    releaseLocks();
   }
 }

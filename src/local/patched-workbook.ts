@@ -9,6 +9,7 @@ import { CONTRACT_ERROR } from '../core/messages/problems';
 import { matchKey } from '../core/text/normalize';
 import type { Cell, SheetLayout, Workbook } from '../workbook/port';
 import { writeFileAtomically } from './atomic-file';
+import { lockForWriting } from './write-lock';
 import { fullReadRequested, readXlsx, ReadOnlyWorkbook } from './xlsx-reader';
 import { XlsxPackage } from './xlsx-patch/package';
 import {
@@ -190,5 +191,7 @@ export async function openForWriting(
   path: string,
   wanted: (name: string) => boolean,
 ): Promise<WritableWorkbook> {
+  // Taken before the file is read: what another run saves meanwhile is never read stale.
+  lockForWriting(path);
   return fullReadRequested() ? XlsxWorkbook.open(path) : PatchedXlsx.open(path, wanted);
 }

@@ -10,9 +10,12 @@ import {
   readFileSync,
   statSync,
   symlinkSync,
+  unlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, join } from 'node:path';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/local/cli';
@@ -310,6 +313,52 @@ describe('the file stays as the office keeps it', () => {
     expect(await after.file('xl/_rels/workbook.xml.rels')?.async('string')).not.toContain(
       'calcChain',
     );
+  });
+});
+
+describe('one run writes a workbook at a time', () => {
+  const lockOf = (file: string) => join(dirname(file), `.${basename(file)}.ptdv-khoa`);
+
+  test('a run that finds another writing stops in Vietnamese with nothing written, and goes ahead once it is done', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const before = readFileSync(file);
+    // Another run on this machine (this test's process stands for it) holds the lock.
+    writeFileSync(lockOf(file), `${hostname()}\n${process.pid}-0a1b2c3d\n`);
+    const outbox = join(dir, 'outbox');
+    for (const run of [
+      ptdv('report', '--workbook', file, '--today', '2024-09-01', '--write'),
+      ptdv('remind', '--workbook', file, '--today', '2024-05-12', '--outbox', outbox),
+      ptdv('new-year', '--workbook', file, '--year', '2025'),
+    ]) {
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        `Tệp "${file}" đang được một lệnh ptdv khác ghi (trên máy này hoặc trên máy khác dùng chung thư mục). Đợi lệnh đó xong rồi chạy lại lệnh; tệp chưa bị thay đổi.`,
+      );
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(outbox)).toBe(false);
+    expect(existsSync(lockOf(file))).toBe(true);
+    // Done: the lock is gone, and the next run writes and leaves none behind.
+    unlinkSync(lockOf(file));
+    expect(ptdv('report', '--workbook', file, '--today', '2024-09-01', '--write').code).toBe(0);
+    expect(readdirSync(dir).filter((n) => n.includes('ptdv-khoa'))).toEqual([]);
+  });
+
+  test("a killed run's lock is taken over: at once on this machine, after an hour from another", async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const write = () => ptdv('report', '--workbook', file, '--today', '2024-09-01', '--write');
+    writeFileSync(lockOf(file), `${hostname()}\n999999999-0a1b2c3d\n`);
+    expect(write().code).toBe(0);
+    expect(existsSync(lockOf(file))).toBe(false);
+    // Another machine's run: whether it still runs cannot be asked, only how old its lock is.
+    writeFileSync(lockOf(file), 'may-khac\n1234-0a1b2c3d\n');
+    expect(write().code).toBe(1);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(lockOf(file), twoHoursAgo, twoHoursAgo);
+    expect(write().code).toBe(0);
+    expect(existsSync(lockOf(file))).toBe(false);
   });
 });
 

@@ -86,6 +86,8 @@ export const CLI = {
     `Không ghi được sheet "${sheet}" vào tệp "${path}": phần này của tệp không đọc được (tệp có thể đã hỏng). Tệp chưa bị thay đổi; mở tệp bằng Excel hay LibreOffice, lưu lại rồi chạy lại lệnh.`,
   fileHeld: (path: string) =>
     `Không ghi được tệp "${path}": tệp đang mở trong một chương trình khác (Excel, LibreOffice…) hoặc chỉ cho phép đọc. Đóng tệp rồi chạy lại lệnh; tệp chưa bị thay đổi.`,
+  fileBeingWritten: (path: string) =>
+    `Tệp "${path}" đang được một lệnh ptdv khác ghi (trên máy này hoặc trên máy khác dùng chung thư mục). Đợi lệnh đó xong rồi chạy lại lệnh; tệp chưa bị thay đổi.`,
   diskFull: (path: string) =>
     `Không ghi được tệp "${path}": ổ đĩa đã đầy. Giải phóng chỗ trống trên ổ đĩa rồi chạy lại lệnh; tệp này chưa bị thay đổi.`,
   outboxDiskFull: (folder: string, workbook: string) =>
