@@ -73,8 +73,14 @@ export function prepareAtomicWrite(target: string, data: Uint8Array): PreparedSa
   const prefix = `.${basename(path)}.`;
   removeLeftovers(folder, prefix);
   const temp = join(folder, `${prefix}${runTag()}.tmp`);
+  // A temporary file that cannot be removed (an antivirus holds it) stays, for the next save to
+  // remove: the error the user hears is the one that stopped the save.
   const abandon = () => {
-    if (existsSync(temp)) unlinkSync(temp);
+    try {
+      if (existsSync(temp)) unlinkSync(temp);
+    } catch {
+      // Removed by the next save (`removeLeftovers`).
+    }
   };
   try {
     const fd = openSync(temp, 'wx', old ? old.mode & 0o7777 : 0o666);
@@ -116,8 +122,9 @@ function removeLeftovers(folder: string, prefix: string): void {
   }
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    if (!leftBehind(name.slice(prefix.length, -'.tmp'.length))) continue;
     try {
+      const age = Date.now() - statSync(join(folder, name)).mtimeMs;
+      if (!leftBehind(name.slice(prefix.length, -'.tmp'.length), age)) continue;
       unlinkSync(join(folder, name));
     } catch {
       // Held by another program, or gone already.

@@ -19,7 +19,7 @@
 import { posix } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { MAIN_NS, partMainPrefix } from './xlsx-main-prefix';
+import { MAIN_NS, prefixesMain } from './xlsx-main-prefix';
 import { jszip } from './xlsx-patch/jszip-library';
 import { elementSpans, escapeAttribute, escapeText } from './xlsx-patch/xml-spans';
 
@@ -227,11 +227,11 @@ export async function inExceljsLayout(data: Buffer): Promise<Buffer | null> {
   // in the default namespace, where exceljs looks for their elements. The SDK prefixes every part
   // alike, so the workbook's part says whether to look at the others.
   const workbook = await text('xl/workbook.xml');
-  if (workbook !== null && partMainPrefix(workbook) !== null)
+  if (workbook !== null && prefixesMain(workbook))
     for (const part of names) {
       if (!/^xl\/(workbook|styles|sharedStrings|worksheets\/[^/]+)\.xml$/.test(part)) continue;
       const xml = (await text(part)) ?? '';
-      if (partMainPrefix(xml) === null) continue;
+      if (!prefixesMain(xml)) continue;
       const mended = withPrefixes(xml, { [MAIN_NS]: '' });
       if (mended !== null) rewritten.set(renamed.get(part) ?? part, mended);
     }

@@ -43,7 +43,7 @@ import {
 } from './xlsx-sheet-halves';
 import { FileError } from './file-error';
 import { withPrefixes } from './xlsx-dialects';
-import { MAIN_NS, partMainPrefix } from './xlsx-main-prefix';
+import { MAIN_NS, prefixesMain } from './xlsx-main-prefix';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 /**
@@ -196,7 +196,7 @@ async function readParts(
     if (!stream) return undefined;
     let xml = '';
     for await (const chunk of stream) xml += chunk as string;
-    if (partMainPrefix(xml) !== null) xml = withPrefixes(xml, { [MAIN_NS]: '' }) ?? xml;
+    if (prefixesMain(xml)) xml = withPrefixes(xml, { [MAIN_NS]: '' }) ?? xml;
     return Readable.from([xml]);
   };
   // Where a large sheet's data lies in the file, for the reader of halves to read and inflate

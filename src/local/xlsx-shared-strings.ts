@@ -11,7 +11,7 @@
 // where this walk takes 160–240 ms (measured on the bench's 200,000-row file, this machine), and
 // the table is parsed on the main thread before the list's first half can be decoded.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { mainPrefix, unprefixed } from './xlsx-main-prefix';
+import { localNames, type LocalNames } from './xlsx-main-prefix';
 import { throwingFeed } from './xlsx-sheet-scan';
 import { cuttable } from './xlsx-sheet-halves';
 
@@ -35,12 +35,12 @@ function itemWalk(): { strings: string[]; write(text: string): void; close(): vo
   let text = '';
   /** The item's text so far: its `<t>`, or its runs' `<t>`s. */
   let item = '';
-  /** The prefix of SpreadsheetML's elements (xlsx-main-prefix.ts), once the root is seen. */
-  let prefix: string | null | undefined;
-  const local = (name: string) => (prefix ? unprefixed(name, prefix) : name);
+  /** How the table names SpreadsheetML's elements (xlsx-main-prefix.ts), once the root is seen. */
+  let names: LocalNames | null | undefined;
+  const local = (name: string) => (names ? names(name) : name);
   parser.on('opentag', (node: SaxesTagPlain) => {
-    if (prefix === undefined) {
-      prefix = mainPrefix(node);
+    if (names === undefined) {
+      names = localNames(node);
       // A table under another root is not read as empty: it is refused.
       if (local(node.name) !== 'sst') throw new Error(`shared strings under <${node.name}>`);
     }

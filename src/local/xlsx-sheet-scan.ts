@@ -3,7 +3,7 @@
 // shared strings and the styles: xlsx-sheet-rows.ts), so it can run in a worker thread on half of
 // a large sheet (xlsx-sheet-halves.ts) with saxes alone.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { mainPrefix, unprefixed } from './xlsx-main-prefix';
+import { localNames, type LocalNames } from './xlsx-main-prefix';
 
 /** Where the walk hands each cell exceljs would keep, and each merged range. */
 export interface CellSink {
@@ -58,13 +58,13 @@ export function scanSheet(sink: CellSink): SheetScanner {
   let text: string | null = null;
   let reading = false;
 
-  /** The prefix of SpreadsheetML's elements (xlsx-main-prefix.ts), once the root is seen. */
-  let prefix: string | null | undefined;
+  /** How the sheet names SpreadsheetML's elements (xlsx-main-prefix.ts), once the root is seen. */
+  let local: LocalNames | null | undefined;
   parser.on('opentag', (node: SaxesTagPlain) => {
     const a = node.attributes;
     // A half of a sheet begins at a row, not at the root: only a whole sheet can carry a prefix.
-    if (prefix === undefined) prefix = node.name === 'row' ? null : mainPrefix(node);
-    switch (prefix === null ? node.name : unprefixed(node.name, prefix)) {
+    if (local === undefined) local = node.name === 'row' ? null : localNames(node);
+    switch (local === null ? node.name : local(node.name)) {
       case 'row':
         rowNumber = a.r ? parseInt(a.r, 10) : rowNumber + 1;
         inRow = true;
@@ -102,7 +102,7 @@ export function scanSheet(sink: CellSink): SheetScanner {
     if (reading) text += value;
   });
   parser.on('closetag', (node: SaxesTagPlain) => {
-    switch (prefix === null || prefix === undefined ? node.name : unprefixed(node.name, prefix)) {
+    switch (local === null || local === undefined ? node.name : local(node.name)) {
       case 'v':
       case 't':
         reading = false;

@@ -2,20 +2,37 @@
 // the rewriting that hands such a part to exceljs (src/local/xlsx-main-prefix.ts,
 // src/local/xlsx-dialects.ts `withPrefixes`).
 import { withPrefixes } from '../../src/local/xlsx-dialects';
-import { MAIN_NS, partMainPrefix } from '../../src/local/xlsx-main-prefix';
+import { MAIN_NS, prefixesMain } from '../../src/local/xlsx-main-prefix';
+import { readSharedStrings } from '../../src/local/xlsx-shared-strings';
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-describe('the prefix of a part', () => {
-  test('is the one its root puts SpreadsheetML under, or none', () => {
-    expect(partMainPrefix(`${DECLARATION}<x:workbook xmlns:x="${MAIN_NS}"/>`)).toBe('x:');
-    expect(partMainPrefix(`${DECLARATION}<main:sst xmlns:main="${MAIN_NS}"></main:sst>`)).toBe(
-      'main:',
-    );
-    expect(partMainPrefix(`<workbook xmlns="${MAIN_NS}"/>`)).toBeNull();
+describe('how a part names SpreadsheetML', () => {
+  test('under a prefix its root binds to the namespace, or as the walks expect', () => {
+    expect(prefixesMain(`${DECLARATION}<x:workbook xmlns:x="${MAIN_NS}"/>`)).toBe(true);
+    expect(prefixesMain(`${DECLARATION}<main:sst xmlns:main="${MAIN_NS}"></main:sst>`)).toBe(true);
+    expect(prefixesMain(`<workbook xmlns="${MAIN_NS}"/>`)).toBe(false);
     // A prefix bound to another namespace is not SpreadsheetML's.
-    expect(partMainPrefix(`<x:workbook xmlns:x="urn:other"/>`)).toBeNull();
-    expect(partMainPrefix('not xml')).toBeNull();
+    expect(prefixesMain(`<x:workbook xmlns:x="urn:other"/>`)).toBe(false);
+    expect(prefixesMain('not xml')).toBe(false);
+  });
+
+  test('both spellings in one part, when its root binds the namespace to a prefix and as the default', async () => {
+    for (const root of [
+      `<x:sst xmlns:x="${MAIN_NS}" xmlns="${MAIN_NS}">`,
+      `<sst xmlns="${MAIN_NS}" xmlns:x="${MAIN_NS}">`,
+    ]) {
+      const close = root.startsWith('<x:') ? '</x:sst>' : '</sst>';
+      const xml = `${root}<si><t>một</t></si><x:si><x:t>hai</x:t></x:si>${close}`;
+      expect(await readSharedStrings([xml])).toEqual(['một', 'hai']);
+    }
+    // Under a prefix alone, an unprefixed element is of no namespace: the table is broken, and
+    // refused rather than read without it (every later string would move up one).
+    await expect(
+      readSharedStrings([
+        `<x:sst xmlns:x="${MAIN_NS}"><x:si><x:t>một</x:t></x:si><si><t>hai</t></si></x:sst>`,
+      ]),
+    ).rejects.toThrow();
   });
 });
 

@@ -14,11 +14,11 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/local/cli';
+import { runTag } from '../../src/local/leftovers';
 import type { Io } from '../../src/local/io';
 import { ptdv, tempDir } from '../helpers/cli';
 
@@ -324,7 +324,7 @@ describe('one run writes a workbook at a time', () => {
     const file = await decoratedDemo(dir);
     const before = readFileSync(file);
     // Another run on this machine (this test's process stands for it) holds the lock.
-    writeFileSync(lockOf(file), `${hostname()}\n${process.pid}-0a1b2c3d\n`);
+    writeFileSync(lockOf(file), runTag());
     const outbox = join(dir, 'outbox');
     for (const run of [
       ptdv('report', '--workbook', file, '--today', '2024-09-01', '--write'),
@@ -349,16 +349,21 @@ describe('one run writes a workbook at a time', () => {
     const dir = tempDir();
     const file = await decoratedDemo(dir);
     const write = () => ptdv('report', '--workbook', file, '--today', '2024-09-01', '--write');
-    writeFileSync(lockOf(file), `${hostname()}\n999999999-0a1b2c3d\n`);
+    writeFileSync(lockOf(file), runTag().replace(/-\d+-/, '-999999999-'));
     expect(write().code).toBe(0);
     expect(existsSync(lockOf(file))).toBe(false);
     // Another machine's run: whether it still runs cannot be asked, only how old its lock is.
-    writeFileSync(lockOf(file), 'may-khac\n1234-0a1b2c3d\n');
+    writeFileSync(lockOf(file), 'abcdef-1234-0a1b2c3d');
     expect(write().code).toBe(1);
     const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
     utimesSync(lockOf(file), twoHoursAgo, twoHoursAgo);
     expect(write().code).toBe(0);
     expect(existsSync(lockOf(file))).toBe(false);
+    // A lock of this machine whose process still runs, but older than any run: the process number
+    // is another program's now (numbers are given again), and the lock is taken over.
+    writeFileSync(lockOf(file), runTag());
+    utimesSync(lockOf(file), twoHoursAgo, twoHoursAgo);
+    expect(write().code).toBe(0);
   });
 });
 
@@ -515,6 +520,35 @@ describe('saves are atomic', () => {
     expect(r.code).toBe(0);
     expect(r.mails.length).toBeGreaterThan(0);
     expect(events).toEqual(['mail moved', 'outbox flushed', 'workbook renamed']);
+  });
+
+  test('a mail a mail program holds when the run takes its mails back is named as left, not to be sent', async () => {
+    const dir = tempDir();
+    const file = await decoratedDemo(dir);
+    const r = await remindFailing(dir, file, (nodeFs) => {
+      const realRename = nodeFs.renameSync;
+      const realRm = nodeFs.rmSync;
+      let held: string | null = null;
+      return [
+        jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
+          if (String(to).endsWith(basename(file)))
+            throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+          realRename(from, to);
+          if (String(to).endsWith('.eml')) held ??= String(to);
+        }),
+        jest.spyOn(nodeFs, 'rmSync').mockImplementation((path, options) => {
+          if (String(path) === held)
+            throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+          realRm(path, options);
+        }),
+      ];
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('đang mở trong một chương trình khác');
+    expect(r.err).toContain(
+      `1 thư của lần chạy này vẫn còn trong thư mục "${join(dir, 'outbox')}" (một chương trình khác đang mở chúng) dù Nhật ký thư chưa ghi: đừng gửi các thư đó`,
+    );
+    expect(r.mails).toHaveLength(1);
   });
 
   test('an outbox that cannot be made on a full disk is said as such, the file as it was', async () => {

@@ -1,6 +1,13 @@
 // The outbox's writer thread as the built command line runs it: mails handed over a batch at a
 // time while the main thread is busy, then the rest written from both ends.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { OutgoingMail } from '../../src/core/reminders/reminder-mail';
@@ -128,6 +135,7 @@ describe('the staged outbox', () => {
       failing.mockRestore();
     }
     expect(readdirSync(outbox)).toEqual([mails[7]!.name]);
+    expect(staged.leftInOutbox).toBe(1);
   });
 
   test("two runs at once on one outbox keep each other's mails; a killed run's folder goes", async () => {
@@ -148,5 +156,15 @@ describe('the staged outbox', () => {
     expect(readdirSync(outbox).sort()).toEqual(
       [...mails.slice(0, 120), ...other].map((m) => m.name).sort(),
     );
+    // Another machine's run on a shared outbox cannot be asked about: its folder stays, but for
+    // one older than any run.
+    const shared = join(outbox, '.ptdv-dang-ghi-abcdef-1234-0a1b2c3d');
+    const stale = join(outbox, '.ptdv-dang-ghi-abcdef-5678-0a1b2c3d');
+    for (const folder of [shared, stale]) mkdirSync(folder);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    await StagedOutbox.open(outbox, [], WRITER).discard();
+    expect(existsSync(shared)).toBe(true);
+    expect(existsSync(stale)).toBe(false);
   });
 });

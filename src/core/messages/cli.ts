@@ -92,6 +92,8 @@ export const CLI = {
     `Không ghi được tệp "${path}": ổ đĩa đã đầy. Giải phóng chỗ trống trên ổ đĩa rồi chạy lại lệnh; tệp này chưa bị thay đổi.`,
   outboxDiskFull: (folder: string, workbook: string) =>
     `Không ghi được thư vào thư mục "${folder}": ổ đĩa đã đầy. Chưa thư nào được ghi, tệp "${workbook}" chưa bị thay đổi. Giải phóng chỗ trống trên ổ đĩa rồi chạy lại lệnh.`,
+  mailsLeftInOutbox: (count: number, folder: string) =>
+    `${count} thư của lần chạy này vẫn còn trong thư mục "${folder}" (một chương trình khác đang mở chúng) dù Nhật ký thư chưa ghi: đừng gửi các thư đó; lần chạy sau sẽ lập lại.`,
   outboxUnwritable: (folder: string, workbook: string) =>
     `Không tạo được thư mục thư "${folder}" (đã có một tệp cùng tên, hoặc không có quyền ghi): chưa thư nào được ghi, tệp "${workbook}" chưa bị thay đổi. Chọn thư mục khác bằng --outbox rồi chạy lại lệnh.`,
   unexpected: (path: string | null) =>

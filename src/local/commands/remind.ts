@@ -66,6 +66,12 @@ export async function remindCommand(
       );
     }
   };
+  // A failure after some mails were moved: the user also hears of those that could not be taken
+  // back out of the outbox (a mail program holds them).
+  const sayingLeft = (e: unknown, staged: StagedOutbox | null): unknown =>
+    staged && staged.leftInOutbox > 0 && e instanceof FileError
+      ? new FileError(`${e.message} ${CLI.mailsLeftInOutbox(staged.leftInOutbox, opts.outbox)}`)
+      : e;
   // Waits for the files and moves them into the outbox; any failure leaves the outbox as it was.
   const deliver = async (staged: StagedOutbox | null) => {
     if (!staged) return;
@@ -74,10 +80,13 @@ export async function remindCommand(
       staged.commit();
     } catch (e) {
       await staged.discard();
-      throw new FileError(
-        diskFull(e)
-          ? CLI.outboxDiskFull(opts.outbox, opts.workbook)
-          : CLI.outboxUnwritable(opts.outbox, opts.workbook),
+      throw sayingLeft(
+        new FileError(
+          diskFull(e)
+            ? CLI.outboxDiskFull(opts.outbox, opts.workbook)
+            : CLI.outboxUnwritable(opts.outbox, opts.workbook),
+        ),
+        staged,
       );
     }
   };
@@ -119,7 +128,7 @@ export async function remindCommand(
     save?.commit();
   } catch (e) {
     await staged?.withdraw();
-    throw e;
+    throw sayingLeft(e, staged);
   }
   const c = summary.counts;
   io.out(

@@ -10,7 +10,7 @@
 // The mails go over in batches, each asked for when the one before is begun: handed over all at
 // once their copies cost the worker 40 MB at the run's largest. Moving the files into the outbox
 // afterwards is a rename each (about 25 µs).
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { OutgoingMail } from '../../core/reminders/reminder-mail';
@@ -62,6 +62,13 @@ export class StagedOutbox {
   private finished = false;
   /** The mails are in the outbox. */
   private committed = false;
+  /** How many of this run's mails could not be taken back out of the outbox. */
+  private left = 0;
+
+  /** How many of this run's mails stay in the outbox though the run was not logged. */
+  get leftInOutbox(): number {
+    return this.left;
+  }
 
   private constructor(
     readonly outbox: string,
@@ -115,9 +122,16 @@ export class StagedOutbox {
     script: string | null = builtWorker('outbox-writer-worker'),
   ): StagedOutbox {
     mkdirSync(outbox, { recursive: true });
-    for (const name of readdirSync(outbox))
-      if (name.startsWith(STAGING_PREFIX) && leftBehind(name.slice(STAGING_PREFIX.length)))
-        rmSync(join(outbox, name), { recursive: true, force: true });
+    for (const name of readdirSync(outbox)) {
+      if (!name.startsWith(STAGING_PREFIX)) continue;
+      try {
+        const age = Date.now() - statSync(join(outbox, name)).mtimeMs;
+        if (leftBehind(name.slice(STAGING_PREFIX.length), age))
+          rmSync(join(outbox, name), { recursive: true, force: true });
+      } catch {
+        // Held (an antivirus, an Explorer window): a later run removes it.
+      }
+    }
     const staging = join(outbox, STAGING_PREFIX + runTag());
     mkdirSync(staging);
     return new StagedOutbox(outbox, staging, mails, script);
@@ -185,7 +199,9 @@ export class StagedOutbox {
     }
     this.committed = true;
     // The moves reach the disk before the workbook that logs them is renamed in place: a power
-    // cut then cannot leave logged mails without their files.
+    // cut then cannot leave logged mails missing from the outbox. Their bytes are not flushed one
+    // by one (an fsync a file would cost seconds for a province's 2,000 mails): the system writes
+    // them within seconds, and a cut in those seconds may leave a logged mail empty.
     syncFolder(this.outbox);
     try {
       rmSync(this.staging, { recursive: true, force: true });
@@ -221,7 +237,9 @@ export class StagedOutbox {
       try {
         rmSync(this.delivered(job), { force: true });
       } catch {
-        // Left in the outbox: without its log row, it is written again on the next run.
+        // Left in the outbox without its log row (written again on the next run): counted, for
+        // the user to hear.
+        this.left++;
       }
   }
 
