@@ -37,14 +37,14 @@ function itemWalk(): { strings: string[]; write(text: string): void; close(): vo
   let item = '';
   /** How the table names SpreadsheetML's elements (xlsx-main-prefix.ts), once the root is seen. */
   let names: LocalNames | null | undefined;
-  const local = (name: string) => (names ? names(name) : name);
   parser.on('opentag', (node: SaxesTagPlain) => {
     if (names === undefined) {
       names = localNames(node);
       // A table under another root is not read as empty: it is refused.
-      if (local(node.name) !== 'sst') throw new Error(`shared strings under <${node.name}>`);
+      if ((names === null ? node.name : names(node.name)) !== 'sst')
+        throw new Error(`shared strings under <${node.name}>`);
     }
-    switch (local(node.name)) {
+    switch (names === null || names === undefined ? node.name : names(node.name)) {
       case 'si':
         inItem = true;
         item = '';
@@ -67,7 +67,7 @@ function itemWalk(): { strings: string[]; write(text: string): void; close(): vo
     if (inText) text += value;
   });
   parser.on('closetag', (node: SaxesTagPlain) => {
-    switch (local(node.name)) {
+    switch (names === null || names === undefined ? node.name : names(node.name)) {
       case 't':
         if (inText) {
           inText = false;
