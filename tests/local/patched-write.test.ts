@@ -24,6 +24,18 @@ import { ptdv, tempDir } from '../helpers/cli';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'ptdv.js');
 
+/** A file-system error as Node throws it, with its code. */
+const errno = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
+
+/** An `Io` that keeps what a command says on its error stream. */
+function recordingIo(): { io: Io; err: string[] } {
+  const err: string[] = [];
+  return {
+    io: { out: () => {}, err: (t) => err.push(t), progress: () => {}, now: () => new Date() },
+    err,
+  };
+}
+
 /** Every part of the zip, decompressed. */
 async function parts(file: string): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(readFileSync(file));
@@ -58,6 +70,13 @@ async function sheetParts(file: string, names: string[]): Promise<Set<string>> {
     owned.add(path.replace(/([^/]+)$/, '_rels/$1.rels'));
   }
   return owned;
+}
+
+/** A decorated demo in a folder of its own, with its bytes before a command runs on it. */
+async function office(): Promise<{ dir: string; file: string; before: Buffer }> {
+  const dir = tempDir();
+  const file = await decoratedDemo(dir);
+  return { dir, file, before: readFileSync(file) };
 }
 
 /** The demo with what an office adds: a picture, a note, a defined name, a hidden sheet of its own. */
@@ -320,9 +339,7 @@ describe('one run writes a workbook at a time', () => {
   const lockOf = (file: string) => join(dirname(file), `.${basename(file)}.ptdv-khoa`);
 
   test('a run that finds another writing stops in Vietnamese with nothing written, and goes ahead once it is done', async () => {
-    const dir = tempDir();
-    const file = await decoratedDemo(dir);
-    const before = readFileSync(file);
+    const { dir, file, before } = await office();
     // Another run on this machine (this test's process stands for it) holds the lock.
     writeFileSync(lockOf(file), runTag());
     const outbox = join(dir, 'outbox');
@@ -418,9 +435,7 @@ describe('saves are atomic', () => {
   }, 60_000);
 
   test('a file another program holds open is refused in Vietnamese before any mail file is written', async () => {
-    const dir = tempDir();
-    const file = await decoratedDemo(dir);
-    const before = readFileSync(file);
+    const { dir, file, before } = await office();
     const outbox = join(dir, 'outbox');
     // Excel on Windows holds an open workbook: opening it to write fails with EBUSY.
     const nodeFs = jest.requireActual<typeof import('node:fs')>('node:fs');
@@ -430,17 +445,10 @@ describe('saves are atomic', () => {
       flags?: import('node:fs').OpenMode,
       mode?: import('node:fs').Mode,
     ) => {
-      if (String(path) === file && flags === 'r+')
-        throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+      if (String(path) === file && flags === 'r+') throw errno('EBUSY');
       return real(path, flags ?? 'r', mode);
     }) as typeof nodeFs.openSync);
-    const err: string[] = [];
-    const io: Io = {
-      out: () => {},
-      err: (t) => err.push(t),
-      progress: () => {},
-      now: () => new Date(),
-    };
+    const { io, err } = recordingIo();
     try {
       const code = await main(
         ['remind', '--workbook', file, '--today', '2024-05-12', '--outbox', outbox],
@@ -455,6 +463,24 @@ describe('saves are atomic', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  /**
+   * A remind that stopped: exit code 1, `said` in what it printed and no library's words, no mail
+   * in the outbox, no temporary file beside the workbook, and the workbook byte for byte as it was.
+   */
+  function expectStopped(
+    r: Awaited<ReturnType<typeof remindFailing>>,
+    said: string,
+    file: string,
+    before: Buffer,
+  ): void {
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(said);
+    expect(r.err).not.toMatch(/injected|Error/);
+    expect(r.mails).toEqual([]);
+    expect(r.left).toEqual([]);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  }
+
   /** remind run here, with `fs` failing as `fail` says; what it printed and left. */
   async function remindFailing(
     dir: string,
@@ -466,13 +492,7 @@ describe('saves are atomic', () => {
     const nodeFs = jest.requireActual<typeof import('node:fs')>('node:fs');
     if (read === 'full') process.env.PTDV_XLSX_READ = 'full';
     const spies = fail(nodeFs);
-    const err: string[] = [];
-    const io: Io = {
-      out: () => {},
-      err: (t) => err.push(t),
-      progress: () => {},
-      now: () => new Date(),
-    };
+    const { io, err } = recordingIo();
     let code: number;
     try {
       code = await main(
@@ -531,14 +551,12 @@ describe('saves are atomic', () => {
       let held: string | null = null;
       return [
         jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
-          if (String(to).endsWith(basename(file)))
-            throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+          if (String(to).endsWith(basename(file))) throw errno('EPERM');
           realRename(from, to);
           if (String(to).endsWith('.eml')) held ??= String(to);
         }),
         jest.spyOn(nodeFs, 'rmSync').mockImplementation((path, options) => {
-          if (String(path) === held)
-            throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+          if (String(path) === held) throw errno('EBUSY');
           realRm(path, options);
         }),
       ];
@@ -552,34 +570,29 @@ describe('saves are atomic', () => {
   });
 
   test('an outbox that cannot be made on a full disk is said as such, the file as it was', async () => {
-    const dir = tempDir();
-    const file = await decoratedDemo(dir);
-    const before = readFileSync(file);
+    const { dir, file, before } = await office();
     const r = await remindFailing(dir, file, (nodeFs) => {
       const real = nodeFs.mkdirSync;
       return [
         jest.spyOn(nodeFs, 'mkdirSync').mockImplementation(((path, options) => {
-          if (String(path) === join(dir, 'outbox'))
-            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          if (String(path) === join(dir, 'outbox')) throw errno('ENOSPC');
           return real(path, options);
         }) as typeof nodeFs.mkdirSync),
       ];
     });
-    expect(r.code).toBe(1);
-    expect(r.err).toContain(
+    expectStopped(
+      r,
       `Không ghi được thư vào thư mục "${join(dir, 'outbox')}": ổ đĩa đã đầy`,
+      file,
+      before,
     );
-    expect(r.err).not.toMatch(/ENOSPC|Error/);
-    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   // The full read (PTDV_XLSX_READ=full) writes the file whole with exceljs, in the same order.
   test.each<Read>(['lean', 'full'])(
     'a workbook Excel opens while the mails are written: its rename fails, and no mail stays in the outbox (%s read)',
     async (read) => {
-      const dir = tempDir();
-      const file = await decoratedDemo(dir);
-      const before = readFileSync(file);
+      const { dir, file, before } = await office();
       // The check before the run passes; Excel opens the file meanwhile, and Windows refuses the
       // rename over a file open in another program.
       const r = await remindFailing(
@@ -589,20 +602,15 @@ describe('saves are atomic', () => {
           const real = nodeFs.renameSync;
           return [
             jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
-              if (String(to).endsWith(basename(file)))
-                throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+              if (String(to).endsWith(basename(file))) throw errno('EPERM');
               real(from, to);
             }),
           ];
         },
         read,
       );
-      expect(r.code).toBe(1);
-      expect(r.err).toContain('đang mở trong một chương trình khác');
-      expect(r.mails).toEqual([]);
+      expectStopped(r, 'đang mở trong một chương trình khác', file, before);
       expect(readdirSync(r.outbox)).toEqual([]);
-      expect(r.left).toEqual([]);
-      expect(readFileSync(file).equals(before)).toBe(true);
       // Once the file is closed, the run sends and logs every mail.
       const done = await remindFailing(dir, file, () => [], read);
       expect(done.code).toBe(0);
@@ -613,9 +621,7 @@ describe('saves are atomic', () => {
   test.each<Read>(['lean', 'full'])(
     'a disk that fills up while the workbook is written: no mail in the outbox, the file as it was (%s read)',
     async (read) => {
-      const dir = tempDir();
-      const file = await decoratedDemo(dir);
-      const before = readFileSync(file);
+      const { dir, file, before } = await office();
       const r = await remindFailing(
         dir,
         file,
@@ -633,22 +639,14 @@ describe('saves are atomic', () => {
               fd: number,
               ...rest: unknown[]
             ) => {
-              if (temps.has(fd))
-                throw Object.assign(new Error('ENOSPC: no space left on device'), {
-                  code: 'ENOSPC',
-                });
+              if (temps.has(fd)) throw errno('ENOSPC');
               return (realWrite as (...a: unknown[]) => number)(fd, ...rest);
             }) as typeof nodeFs.writeSync),
           ];
         },
         read,
       );
-      expect(r.code).toBe(1);
-      expect(r.err).toContain('ổ đĩa đã đầy');
-      expect(r.err).not.toMatch(/ENOSPC|Error/);
-      expect(r.mails).toEqual([]);
-      expect(r.left).toEqual([]);
-      expect(readFileSync(file).equals(before)).toBe(true);
+      expectStopped(r, 'ổ đĩa đã đầy', file, before);
     },
   );
 
@@ -661,17 +659,10 @@ describe('saves are atomic', () => {
     const real = nodeFs.renameSync;
     // Excel on Windows holds an open CSV: a rename over it fails with EBUSY.
     const held = jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
-      if (String(to) === csv)
-        throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+      if (String(to) === csv) throw errno('EBUSY');
       real(from, to);
     });
-    const err: string[] = [];
-    const io: Io = {
-      out: () => {},
-      err: (t) => err.push(t),
-      progress: () => {},
-      now: () => new Date(),
-    };
+    const { io, err } = recordingIo();
     try {
       expect(await main(['counts', '--workbook', file, '--out', csv], io)).toBe(1);
     } finally {
@@ -684,20 +675,12 @@ describe('saves are atomic', () => {
   });
 
   test('report --write on a full disk says so in Vietnamese and leaves the file as it was', async () => {
-    const dir = tempDir();
-    const file = await decoratedDemo(dir);
-    const before = readFileSync(file);
+    const { dir, file, before } = await office();
     const nodeFs = jest.requireActual<typeof import('node:fs')>('node:fs');
     const full = jest.spyOn(nodeFs, 'fsyncSync').mockImplementation(() => {
-      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      throw errno('ENOSPC');
     });
-    const err: string[] = [];
-    const io: Io = {
-      out: () => {},
-      err: (t) => err.push(t),
-      progress: () => {},
-      now: () => new Date(),
-    };
+    const { io, err } = recordingIo();
     try {
       expect(
         await main(['report', '--workbook', file, '--today', '2024-09-01', '--write'], io),
