@@ -20,7 +20,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { CLI } from '../core/messages/cli';
 import { FileError } from './file-error';
-import { leftBehind, runTag } from './leftovers';
+import { leftBehindAt, runTag } from './leftovers';
 
 /** Errors that mean another program has the file open (Windows), or it is read-only. */
 const HELD = new Set(['EBUSY', 'EPERM', 'EACCES']);
@@ -123,8 +123,7 @@ function removeLeftovers(folder: string, prefix: string): void {
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
     try {
-      const age = Date.now() - statSync(join(folder, name)).mtimeMs;
-      if (!leftBehind(name.slice(prefix.length, -'.tmp'.length), age)) continue;
+      if (!leftBehindAt(join(folder, name), name.slice(prefix.length, -'.tmp'.length))) continue;
       unlinkSync(join(folder, name));
     } catch {
       // Held by another program, or gone already.

@@ -3,6 +3,7 @@
 // later run can tell what a killed run left behind, to remove, from what another run still writes
 // at the same time, to keep, on this machine or on another sharing the folder.
 import { createHash, randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 /** Longer than any run takes: what a run wrote this long ago was left by one that was stopped. */
@@ -35,4 +36,9 @@ export function leftBehind(tag: string, age: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code !== 'EPERM';
   }
+}
+
+/** `leftBehind` for a file or folder named with `tag`, aged by its last change (throws if gone). */
+export function leftBehindAt(path: string, tag: string): boolean {
+  return leftBehind(tag, Date.now() - statSync(path).mtimeMs);
 }

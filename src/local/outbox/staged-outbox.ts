@@ -10,12 +10,12 @@
 // The mails go over in batches, each asked for when the one before is begun: handed over all at
 // once their copies cost the worker 40 MB at the run's largest. Moving the files into the outbox
 // afterwards is a rename each (about 25 µs).
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { OutgoingMail } from '../../core/reminders/reminder-mail';
 import { syncFolder } from '../atomic-file';
-import { leftBehind, runTag } from '../leftovers';
+import { leftBehindAt, runTag } from '../leftovers';
 import { builtWorker } from '../worker-script';
 import { composeEml, OUTBOX_SENDER } from './eml';
 
@@ -125,8 +125,7 @@ export class StagedOutbox {
     for (const name of readdirSync(outbox)) {
       if (!name.startsWith(STAGING_PREFIX)) continue;
       try {
-        const age = Date.now() - statSync(join(outbox, name)).mtimeMs;
-        if (leftBehind(name.slice(STAGING_PREFIX.length), age))
+        if (leftBehindAt(join(outbox, name), name.slice(STAGING_PREFIX.length)))
           rmSync(join(outbox, name), { recursive: true, force: true });
       } catch {
         // Held (an antivirus, an Explorer window): a later run removes it.
